@@ -1,0 +1,14 @@
+//! bantin: a static bulletin of party-member development figures.
+//!
+//! The pipeline: [`load`] (walk + parse) → [`validate`] → compute indicators →
+//! draw charts → render pages → write output.
+
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod period;
+pub mod pipeline;
+pub mod problem;
+pub mod text;
+pub mod validate;
+pub mod write;

@@ -1,0 +1,125 @@
+use bantin::pipeline::{self, Paths};
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// bantin turns a folder of YAML data and Markdown news about party-member development
+/// into a static HTML bulletin with indicators and SVG charts.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the content, compute the indicators and write the site.
+    ///
+    /// The output folder is replaced only when everything succeeded: a build with
+    /// errors leaves the previous site exactly as it was.
+    Build {
+        /// The content folder (site.yaml, data/, news/, static/).
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+        /// Templates overriding the built-in theme by name [default: templates, when that folder exists].
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// Where the site is written.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        output: PathBuf,
+    },
+    /// Validate the content and compute the indicators; print every problem, write nothing.
+    Check {
+        /// The content folder (site.yaml, data/, news/, static/).
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+    },
+}
+
+/// Exit statuses of SPEC §1.
+const CONTENT_ERRORS: u8 = 1;
+const USAGE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { content } => run_check(&content),
+        Command::Build {
+            content,
+            templates,
+            output,
+        } => {
+            let templates =
+                templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()));
+            run_build(&Paths {
+                content,
+                templates,
+                output,
+            })
+        }
+    }
+}
+
+/// A missing content folder is a usage error: nothing could be read at all.
+fn content_folder_missing(content: &Path) -> Option<ExitCode> {
+    if content.is_dir() {
+        return None;
+    }
+    eprintln!(
+        "error: content folder `{}` not found: run bantin where content/ is, or pass --content DIR",
+        content.display()
+    );
+    Some(ExitCode::from(USAGE_ERROR))
+}
+
+fn print_problems(report: &pipeline::Report) {
+    for p in &report.problems {
+        eprintln!("{p}");
+    }
+    if !report.problems.is_empty() {
+        eprintln!("{}", bantin::problem::summary(&report.problems));
+    }
+}
+
+fn run_check(content: &Path) -> ExitCode {
+    if let Some(code) = content_folder_missing(content) {
+        return code;
+    }
+    let (_, report) = pipeline::check(content);
+    print_problems(&report);
+    if report.failed() {
+        return ExitCode::from(CONTENT_ERRORS);
+    }
+    println!("{}", report.summary);
+    ExitCode::SUCCESS
+}
+
+fn run_build(paths: &Paths) -> ExitCode {
+    if let Some(code) = content_folder_missing(&paths.content) {
+        return code;
+    }
+    let started = Instant::now();
+    match pipeline::build(paths) {
+        Ok(report) if report.failed() => {
+            print_problems(&report);
+            eprintln!("build failed: {} left unchanged", paths.output.display());
+            ExitCode::from(CONTENT_ERRORS)
+        }
+        Ok(report) => {
+            print_problems(&report);
+            eprintln!(
+                "built {} into {} in {:.2?}",
+                report.summary,
+                paths.output.display(),
+                started.elapsed()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(CONTENT_ERRORS)
+        }
+    }
+}

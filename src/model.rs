@@ -1,0 +1,359 @@
+//! The content a bulletin is made of, as read from `site.yaml`, `data/` and `news/`.
+
+use crate::period::{Period, de_opt_date, de_opt_label};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything read from one content folder.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub site: Site,
+    pub units: Vec<Unit>,
+    pub reports: Vec<Report>,
+    pub articles: Vec<Article>,
+    /// Files under `static/`, relative to it, in sorted order.
+    pub statics: Vec<PathBuf>,
+    /// Every file read, relative to the content folder; [`Origin::file`] indexes it.
+    pub files: Vec<PathBuf>,
+}
+
+/// Where an item was written: a file and the YAML path of the item inside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    /// `units[3]`, `reports[0]`, or empty for an article's front matter.
+    pub item: String,
+}
+
+impl Origin {
+    /// The YAML path of one field of this item: `reports[2]` + `composition.women`.
+    pub fn field(&self, field: &str) -> String {
+        match (self.item.is_empty(), field.is_empty()) {
+            (true, _) => field.to_string(),
+            (false, true) => self.item.clone(),
+            (false, false) => format!("{}.{}", self.item, field),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Vi,
+    En,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub title: String,
+    pub description: Option<String>,
+    pub base_url: String,
+    #[serde(default)]
+    pub language: Language,
+    pub root_unit: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_label")]
+    pub current_period: Option<String>,
+    #[serde(default = "default_percent_decimals")]
+    pub percent_decimals: u8,
+    pub contact: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub next_release: Option<NaiveDate>,
+    /// Extra composition categories, key → label, in the order written.
+    #[serde(default)]
+    pub categories: IndexMap<String, String>,
+}
+
+fn default_percent_decimals() -> u8 {
+    1
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub parent: Option<String>,
+    pub order: Option<i64>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub unit: String,
+    pub period: Period,
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub as_of: Option<NaiveDate>,
+    #[serde(deserialize_with = "de_count")]
+    pub admitted: u64,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub members: Option<u64>,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub organizations: Option<u64>,
+    /// Category key → how many of the admitted belong to it.
+    #[serde(default, deserialize_with = "de_composition")]
+    pub composition: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub training: Training,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub confirmed: Option<u64>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+impl Report {
+    /// The day the figure was counted: `as_of`, or the period's last day.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of.unwrap_or(self.period.to)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    #[serde(deserialize_with = "de_count")]
+    pub value: u64,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub max: Option<u64>,
+    pub by: Option<String>,
+    pub document: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub awareness_classes: Option<u64>,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub awareness_trainees: Option<u64>,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub new_member_classes: Option<u64>,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub new_member_trainees: Option<u64>,
+}
+
+/// A news article: its front matter and its Markdown body.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    /// The calendar day of publication, as written.
+    pub date: NaiveDate,
+    /// The moment of publication; `+07:00` (Vietnam) when the front matter gives no offset.
+    pub published: DateTime<FixedOffset>,
+    pub units: Vec<String>,
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub source_url: Option<String>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub body: String,
+    pub origin: Origin,
+}
+
+/// The front matter of an article as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(deserialize_with = "de_published")]
+    pub date: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub source_url: Option<String>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+}
+
+/// Vietnam's offset, assumed for article times written without one.
+pub fn vietnam_offset() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("a valid offset")
+}
+
+/// `YYYY-MM-DD`, optionally followed by a time (`T` or space) and an offset.
+pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    let local = [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok());
+    let local = match local {
+        Some(t) => t,
+        None => crate::period::parse_date(text)
+            .map_err(|e| format!("{e} (a time may follow, e.g. 2024-05-04 14:30)"))?
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists"),
+    };
+    local
+        .and_local_timezone(vietnam_offset())
+        .single()
+        .ok_or_else(|| format!("`{text}` is not a valid time"))
+}
+
+fn de_published<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    let text = String::deserialize(d)?;
+    parse_published(&text).map_err(de::Error::custom)
+}
+
+/// A count of people or classes: a whole number, zero or more.
+struct CountVisitor;
+
+impl Visitor<'_> for CountVisitor {
+    type Value = u64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number >= 0")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
+        u64::try_from(v)
+            .map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        Err(E::custom(format!(
+            "{v} is not a whole number: expected a whole number >= 0"
+        )))
+    }
+}
+
+pub fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(CountVisitor)
+}
+
+fn de_opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    de_count(d).map(Some)
+}
+
+fn de_composition<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u64>, D::Error> {
+    #[derive(Deserialize)]
+    struct Count(#[serde(deserialize_with = "de_count")] u64);
+    let counts = BTreeMap::<String, Count>::deserialize(d)?;
+    Ok(counts.into_iter().map(|(k, Count(n))| (k, n)).collect())
+}
+
+/// Composition categories with built-in labels (SPEC §4), in display order.
+pub const BUILTIN_CATEGORIES: [(&str, &str, &str); 9] = [
+    ("youth", "Đoàn viên thanh niên", "Youth union members"),
+    ("women", "Nữ", "Women"),
+    ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
+    ("religious", "Người theo tôn giáo", "Religious followers"),
+    ("pupils", "Học sinh", "Pupils"),
+    ("students", "Sinh viên", "University students"),
+    (
+        "enterprise_workers",
+        "Người lao động trong doanh nghiệp",
+        "Enterprise workers",
+    ),
+    ("postgraduate", "Trình độ sau đại học", "Postgraduate"),
+    ("university", "Trình độ đại học", "University degree"),
+];
+
+/// A composition category with its label in the site's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+}
+
+impl Site {
+    /// Every category a report may use: the built-in ones, then those of site.yaml.
+    pub fn categories(&self) -> Vec<Category> {
+        let builtin = BUILTIN_CATEGORIES.iter().map(|(key, vi, en)| Category {
+            key: key.to_string(),
+            label: match self.language {
+                Language::Vi => vi,
+                Language::En => en,
+            }
+            .to_string(),
+        });
+        let custom = self.categories.iter().map(|(key, label)| Category {
+            key: key.clone(),
+            label: label.clone(),
+        });
+        builtin.chain(custom).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_reject_negative_and_fractions() {
+        #[derive(Debug, Deserialize)]
+        struct C {
+            #[serde(deserialize_with = "de_count")]
+            n: u64,
+        }
+        assert_eq!(serde_yaml::from_str::<C>("n: 5").unwrap().n, 5);
+        let e = serde_yaml::from_str::<C>("n: -5").unwrap_err().to_string();
+        assert!(
+            e.contains("-5 is negative: expected a whole number >= 0"),
+            "{e}"
+        );
+        let e = serde_yaml::from_str::<C>("n: 2.5").unwrap_err().to_string();
+        assert!(e.contains("2.5 is not a whole number"), "{e}");
+    }
+
+    #[test]
+    fn published_dates_with_and_without_time() {
+        let t = parse_published("2024-05-04").unwrap();
+        assert_eq!(t.to_rfc3339(), "2024-05-04T00:00:00+07:00");
+        let t = parse_published("2012-01-01T07:00:00+07:00").unwrap();
+        assert_eq!(t.date_naive().to_string(), "2012-01-01");
+        let t = parse_published("2024-05-04 14:30").unwrap();
+        assert_eq!(t.to_rfc3339(), "2024-05-04T14:30:00+07:00");
+        assert!(
+            parse_published("2024-02-30")
+                .unwrap_err()
+                .contains("not a date that exists")
+        );
+    }
+
+    #[test]
+    fn custom_categories_follow_builtin_ones() {
+        let mut site = Site::default();
+        site.categories
+            .insert("veterans".into(), "Cựu chiến binh".into());
+        let cats = site.categories();
+        assert_eq!(cats.len(), 10);
+        assert_eq!(cats[1].label, "Nữ");
+        assert_eq!(cats[9].key, "veterans");
+        site.language = Language::En;
+        assert_eq!(site.categories()[1].label, "Women");
+    }
+}

@@ -1,0 +1,93 @@
+//! Folding Vietnamese text to ASCII for slugs and search.
+//!
+//! `deunicode` transliterates `đ`/`Đ` to `d`/`D`, which Unicode decomposition (NFD)
+//! alone leaves intact, so "Đảng viên" folds to "dang vien" as SPEC §10 asks.
+
+/// Lowercase ASCII transliteration: "Đảng viên" → "dang vien".
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+/// The URL slug of a text: folded, with runs of spaces, `_` and `-` turned into one `-`.
+///
+/// Returns `None` when anything else than letters, digits, spaces, `_` and `-` remains
+/// after folding, or when nothing remains at all: such a text cannot name a URL safely.
+pub fn slug(text: &str) -> Option<String> {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            ' ' | '\t' | '_' | '-' => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+            _ => return None,
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Like [`slug`], but never fails: characters that cannot appear in a URL become `-`.
+/// Used for tag pages, whose names are free text.
+pub fn slug_lossy(text: &str) -> String {
+    let cleaned: String = fold(text)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    slug(&cleaned).unwrap_or_else(|| "-".to_string())
+}
+
+/// `[a-z0-9-]+`: the shape of unit ids.
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_d_with_stroke() {
+        assert_eq!(fold("Đảng viên"), "dang vien");
+        assert_eq!(fold("đồng khởi"), "dong khoi");
+    }
+
+    #[test]
+    fn slugs_vietnamese_phrases() {
+        assert_eq!(slug("Đảng viên mới").as_deref(), Some("dang-vien-moi"));
+        assert_eq!(
+            slug("2017-01-18-ba-tri").as_deref(),
+            Some("2017-01-18-ba-tri")
+        );
+        assert_eq!(slug("Krông  Pắc_2024").as_deref(), Some("krong-pac-2024"));
+    }
+
+    #[test]
+    fn rejects_unsafe_slugs() {
+        assert_eq!(slug("a/b"), None);
+        assert_eq!(slug("tin?"), None);
+        assert_eq!(slug("  "), None);
+    }
+
+    #[test]
+    fn lossy_slug_replaces_punctuation() {
+        assert_eq!(slug_lossy("hội nghị, chỉ tiêu"), "hoi-nghi-chi-tieu");
+        assert_eq!(slug_lossy("!!!"), "-");
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_id("ba-tri-2"));
+        assert!(!is_id("Ba-Tri"));
+        assert!(!is_id("ba_tri"));
+        assert!(!is_id(""));
+    }
+}
