@@ -3,7 +3,10 @@
 //! The pipeline: [`load`] (walk + parse) → [`validate`] → compute indicators →
 //! draw charts → render pages → write output.
 
+pub mod datafiles;
+pub mod indicators;
 pub mod load;
+pub mod locale;
 pub mod locate;
 pub mod model;
 pub mod period;

@@ -74,7 +74,7 @@ fn content_folder_missing(content: &Path) -> Option<ExitCode> {
     Some(ExitCode::from(USAGE_ERROR))
 }
 
-fn print_problems(report: &pipeline::Report) {
+fn print_problems(report: &pipeline::Checked) {
     for p in &report.problems {
         eprintln!("{p}");
     }
@@ -87,12 +87,13 @@ fn run_check(content: &Path) -> ExitCode {
     if let Some(code) = content_folder_missing(content) {
         return code;
     }
-    let (_, report) = pipeline::check(content);
-    print_problems(&report);
-    if report.failed() {
+    let checked = pipeline::check(content);
+    print_problems(&checked);
+    if checked.failed() {
         return ExitCode::from(CONTENT_ERRORS);
     }
-    println!("{}", report.summary);
+    println!("{}", checked.summary());
+    print!("{}", checked.figures_table());
     ExitCode::SUCCESS
 }
 
@@ -111,7 +112,7 @@ fn run_build(paths: &Paths) -> ExitCode {
             print_problems(&report);
             eprintln!(
                 "built {} into {} in {:.2?}",
-                report.summary,
+                report.summary(),
                 paths.output.display(),
                 started.elapsed()
             );

@@ -134,7 +134,7 @@ pub struct Target {
     pub deadline: Option<NaiveDate>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Training {
     #[serde(default, deserialize_with = "de_opt_count")]

@@ -1,9 +1,13 @@
 //! The whole run: load → validate → compute → charts → render → write.
 
-use crate::load::{Loaded, load};
+use crate::indicators::{self, Focus, Indicators};
+use crate::load::load;
+use crate::locale::Locale;
+use crate::model::Content;
 use crate::problem::{self, Located};
 use crate::validate::validate;
 use crate::write::{OutputFile, replace_output};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Where a run reads and writes.
@@ -14,66 +18,138 @@ pub struct Paths {
     pub output: PathBuf,
 }
 
-/// What a run found: every problem, located and sorted, and a summary line.
-pub struct Report {
+/// A content folder read, validated and, when valid, computed.
+pub struct Checked {
+    pub content: Content,
+    /// Every problem, located and sorted.
     pub problems: Vec<Located>,
-    pub summary: String,
+    /// `None` when the content has errors.
+    pub computed: Option<(Indicators, Focus)>,
 }
 
-impl Report {
+impl Checked {
     pub fn failed(&self) -> bool {
         problem::has_errors(&self.problems)
     }
+
+    /// "9 units, 7 reports, 5 articles (0 drafts), 5 periods".
+    pub fn summary(&self) -> String {
+        let c = &self.content;
+        let mut periods: Vec<&str> = c.reports.iter().map(|r| r.period.label.as_str()).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        let drafts = c.articles.iter().filter(|a| a.draft).count();
+        format!(
+            "{} units, {} reports, {} articles ({} drafts), {} periods",
+            c.units.len(),
+            c.reports.len(),
+            c.articles.len(),
+            drafts,
+            periods.len()
+        )
+    }
+
+    /// The latest figure of each top-level unit in each period, as a text table.
+    pub fn figures_table(&self) -> String {
+        let Some((ind, _)) = &self.computed else {
+            return String::new();
+        };
+        let locale = Locale::new(self.content.site.language);
+        let decimals = self.content.site.percent_decimals as usize;
+        let roots = indicators::Tree::new(&self.content).roots;
+        let mut rows = vec![
+            [
+                "unit",
+                "period",
+                "as of",
+                "admitted",
+                "target",
+                "achievement",
+            ]
+            .map(String::from),
+        ];
+        for unit in roots {
+            for f in ind.of_unit(unit).filter(|f| f.latest) {
+                let first = f.targets.first();
+                rows.push([
+                    f.unit.clone(),
+                    f.period.label.clone(),
+                    locale.date(f.as_of),
+                    locale.integer(f.admitted as i64) + if f.derived { " (sum)" } else { "" },
+                    first
+                        .map(|t| locale.integer(t.value as i64))
+                        .unwrap_or_else(|| "-".into()),
+                    first
+                        .map(|t| locale.percent(t.achievement_pct, decimals))
+                        .unwrap_or_else(|| "-".into()),
+                ]);
+            }
+        }
+        let widths: Vec<usize> = (0..6)
+            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+            .collect();
+        let mut out = String::new();
+        for row in &rows {
+            for (c, cell) in row.iter().enumerate() {
+                let pad = widths[c] - cell.chars().count();
+                if c < 3 {
+                    let _ = write!(out, "{cell}{}  ", " ".repeat(pad));
+                } else {
+                    let _ = write!(out, "{}{cell}  ", " ".repeat(pad));
+                }
+            }
+            out.truncate(out.trim_end().len());
+            out.push('\n');
+        }
+        out
+    }
 }
 
-/// Reads and validates a content folder.
-pub fn check(content_dir: &Path) -> (Loaded, Report) {
+/// Reads, validates and computes a content folder.
+pub fn check(content_dir: &Path) -> Checked {
     let mut loaded = load(content_dir);
     let mut problems = std::mem::take(&mut loaded.problems);
     problems.extend(validate(&loaded.content, loaded.site_read));
-    let located = problem::locate_all(problems, content_dir, content_dir);
-    let summary = content_summary(&loaded);
-    (
-        loaded,
-        Report {
-            problems: located,
-            summary,
-        },
-    )
-}
-
-fn content_summary(loaded: &Loaded) -> String {
-    let c = &loaded.content;
-    let mut periods: Vec<&str> = c.reports.iter().map(|r| r.period.label.as_str()).collect();
-    periods.sort_unstable();
-    periods.dedup();
-    let published = c.articles.iter().filter(|a| !a.draft).count();
-    format!(
-        "{} units, {} reports, {} articles ({} drafts), {} periods",
-        c.units.len(),
-        c.reports.len(),
-        c.articles.len(),
-        c.articles.len() - published,
-        periods.len()
-    )
+    let content = loaded.content;
+    let computed = (!problems
+        .iter()
+        .any(|p| p.severity == problem::Severity::Error))
+    .then(|| {
+        let ind = indicators::compute(&content);
+        problems.extend(indicators::consistency_warnings(&content, &ind));
+        let focus = indicators::focus(&content, &ind);
+        (ind, focus)
+    });
+    let problems = problem::locate_all(problems, content_dir, content_dir);
+    Checked {
+        content,
+        problems,
+        computed,
+    }
 }
 
 /// Validates, then writes the site; the output folder is replaced only on success.
-pub fn build(paths: &Paths) -> Result<Report, BuildError> {
-    let (loaded, report) = check(&paths.content);
-    if report.failed() {
-        return Ok(report);
-    }
-    let files: Vec<OutputFile> = Vec::new();
-    let _ = &loaded;
+pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
+    let checked = check(&paths.content);
+    let Some((ind, focus)) = &checked.computed else {
+        return Ok(checked);
+    };
+    let content = &checked.content;
+    let files = vec![
+        OutputFile::new(
+            "data/indicators.json",
+            crate::datafiles::json(content, ind, focus),
+        ),
+        OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
+    ];
     replace_output(
         &paths.output,
         &files,
         &paths.content.join("static"),
-        &loaded.content.statics,
+        &content.statics,
     )
     .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
-    Ok(report)
+    Ok(checked)
 }
 
 #[derive(Debug)]

@@ -1,0 +1,252 @@
+//! The machine-readable data files of SPEC §8: `data/indicators.json` and `.csv`.
+
+use crate::indicators::{Figures, Focus, Indicators};
+use crate::model::Content;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// `indicators.json`: one report per line, so the file reads and diffs well.
+pub fn json(content: &Content, ind: &Indicators, focus: &Focus) -> String {
+    let site = json!({ "title": content.site.title, "as_of": focus.as_of });
+    let mut units: Vec<&crate::model::Unit> = content.units.iter().collect();
+    units.sort_by(|a, b| a.id.cmp(&b.id));
+    let units: Vec<Value> = units
+        .iter()
+        .map(|u| json!({ "id": u.id, "name": u.name, "kind": u.kind, "parent": u.parent }))
+        .collect();
+    let mut out = format!("{{\"site\":{site},\n\"units\":[");
+    push_lines(&mut out, units.iter());
+    out.push_str("],\n\"reports\":[");
+    push_lines(&mut out, ind.reports.iter().map(report_json));
+    out.push_str("]}\n");
+    out
+}
+
+fn push_lines<T: Serialize>(out: &mut String, items: impl Iterator<Item = T>) {
+    for (i, item) in items.enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&serde_json::to_string(&item).expect("figures serialize"));
+    }
+    out.push('\n');
+}
+
+fn report_json(f: &Figures) -> Value {
+    json!({
+        "unit": f.unit,
+        "period": f.period.label,
+        "from": f.period.from,
+        "to": f.period.to,
+        "as_of": f.as_of,
+        "latest": f.latest,
+        "derived": f.derived,
+        "admitted": f.admitted,
+        "targets": f.targets,
+        "composition": f.composition,
+        "members": f.members,
+        "admission_rate_pct": f.admission_rate_pct,
+        "organizations": f.organizations,
+        "training": f.training,
+        "conversion_pct": f.conversion_pct,
+        "confirmed": f.confirmed,
+        "change": f.change,
+        "rank": f.rank,
+        "source": f.source,
+        "note": f.note,
+    })
+}
+
+/// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the
+/// diacritics), a header row, one row per report; targets and composition flattened.
+pub fn csv(content: &Content, ind: &Indicators) -> String {
+    let targets = ind
+        .reports
+        .iter()
+        .map(|f| f.targets.len())
+        .max()
+        .unwrap_or(0);
+    let used: std::collections::HashSet<&str> = ind
+        .reports
+        .iter()
+        .flat_map(|f| f.composition.keys().map(String::as_str))
+        .collect();
+    let categories: Vec<String> = content
+        .site
+        .categories()
+        .into_iter()
+        .map(|c| c.key)
+        .filter(|k| used.contains(k.as_str()))
+        .collect();
+
+    let mut header: Vec<String> = [
+        "unit",
+        "unit_name",
+        "period",
+        "from",
+        "to",
+        "as_of",
+        "latest",
+        "derived",
+        "admitted",
+    ]
+    .map(String::from)
+    .to_vec();
+    for n in 1..=targets {
+        for field in [
+            "value",
+            "max",
+            "by",
+            "deadline",
+            "achievement_pct",
+            "status",
+            "pace_pct",
+            "projected",
+            "required_per_month",
+        ] {
+            header.push(format!("target{n}_{field}"));
+        }
+    }
+    for key in &categories {
+        header.push(format!("count_{key}"));
+        header.push(format!("share_{key}_pct"));
+    }
+    header.extend(
+        [
+            "members",
+            "admission_rate_pct",
+            "organizations",
+            "awareness_classes",
+            "awareness_trainees",
+            "new_member_classes",
+            "new_member_trainees",
+            "conversion_pct",
+            "confirmed",
+            "change_previous",
+            "change_delta",
+            "change_pct",
+            "rank_by_admitted",
+            "rank_by_achievement",
+            "rank_of",
+            "source",
+            "note",
+        ]
+        .map(String::from),
+    );
+
+    let names: BTreeMap<&str, &str> = content
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, header);
+    for f in &ind.reports {
+        push_row(
+            &mut out,
+            csv_row(
+                f,
+                names.get(f.unit.as_str()).copied().unwrap_or(""),
+                targets,
+                &categories,
+            ),
+        );
+    }
+    out
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Vec<String> {
+    let mut row = vec![
+        f.unit.clone(),
+        name.to_string(),
+        f.period.label.clone(),
+        f.period.from.to_string(),
+        f.period.to.to_string(),
+        f.as_of.to_string(),
+        f.latest.to_string(),
+        f.derived.to_string(),
+        f.admitted.to_string(),
+    ];
+    for n in 0..targets {
+        match f.targets.get(n) {
+            Some(t) => {
+                let status = serde_json::to_value(t.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from));
+                row.extend([
+                    t.value.to_string(),
+                    opt(t.max),
+                    opt(t.by.clone()),
+                    t.deadline.to_string(),
+                    t.achievement_pct.to_string(),
+                    opt(status),
+                    opt(t.pace.map(|p| p.pace_pct)),
+                    opt(t.pace.map(|p| p.projected)),
+                    opt(t.pace.map(|p| p.required_per_month)),
+                ]);
+            }
+            None => row.extend(std::iter::repeat_n(String::new(), 9)),
+        }
+    }
+    for key in categories {
+        let share = f.composition.get(key);
+        row.push(opt(share.map(|s| s.count)));
+        row.push(opt(share.and_then(|s| s.share_pct)));
+    }
+    let t = &f.training;
+    row.extend([
+        opt(f.members),
+        opt(f.admission_rate_pct),
+        opt(f.organizations),
+        opt(t.awareness_classes),
+        opt(t.awareness_trainees),
+        opt(t.new_member_classes),
+        opt(t.new_member_trainees),
+        opt(f.conversion_pct),
+        opt(f.confirmed),
+        opt(f.change.as_ref().map(|c| c.previous.clone())),
+        opt(f.change.as_ref().map(|c| c.delta)),
+        opt(f.change.as_ref().and_then(|c| c.pct)),
+        opt(f.rank.map(|r| r.by_admitted)),
+        opt(f.rank.and_then(|r| r.by_achievement)),
+        opt(f.rank.map(|r| r.of)),
+        opt(f.source.clone()),
+        opt(f.note.clone()),
+    ]);
+    row
+}
+
+/// One CSV line (RFC 4180): fields with a comma, quote or line break are quoted.
+fn push_row(out: &mut String, fields: Vec<String>) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            vec!["a".into(), "b, c".into(), "say \"hi\"".into()],
+        );
+        assert_eq!(out, "a,\"b, c\",\"say \"\"hi\"\"\"\r\n");
+    }
+}

@@ -1,0 +1,925 @@
+//! Compute: every figure of SPEC §7, from validated content. Pure: no I/O, no clock.
+//!
+//! Percentages keep full precision; rounding happens only where a figure is shown.
+
+use crate::model::{Content, Report, Training};
+use crate::period::Period;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// A report with its indicators: one written in data/, or one rolled up from children.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub unit: String,
+    pub period: Period,
+    pub as_of: NaiveDate,
+    /// False for an earlier snapshot of the same unit and period.
+    pub latest: bool,
+    /// True for a report summed from the unit's children (SPEC §7, roll-up).
+    pub derived: bool,
+    pub admitted: u64,
+    pub targets: Vec<TargetFigures>,
+    /// Category key → count and share, for the categories the report gives.
+    pub composition: BTreeMap<String, Share>,
+    pub members: Option<u64>,
+    pub admission_rate_pct: Option<f64>,
+    pub organizations: Option<u64>,
+    pub training: Training,
+    pub conversion_pct: Option<f64>,
+    pub confirmed: Option<u64>,
+    pub change: Option<Change>,
+    pub rank: Option<Rank>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    /// Index of the written report in `Content::reports`; `None` when derived.
+    pub written: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetFigures {
+    pub value: u64,
+    pub max: Option<u64>,
+    pub by: Option<String>,
+    pub document: Option<String>,
+    pub deadline: NaiveDate,
+    pub achievement_pct: f64,
+    pub status: Status,
+    pub pace: Option<Pace>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Exceeded,
+    Achieved,
+    Behind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Share {
+    pub count: u64,
+    pub share_pct: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Pace {
+    pub elapsed_days: i64,
+    pub total_days: i64,
+    pub elapsed_pct: f64,
+    pub expected: f64,
+    pub pace_pct: f64,
+    pub projected: f64,
+    pub required_per_month: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The label of the previous year's period.
+    pub previous: String,
+    pub delta: i64,
+    pub pct: Option<f64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rank {
+    pub by_admitted: usize,
+    pub by_achievement: Option<usize>,
+    pub of: usize,
+}
+
+/// The days in a month on average (365.25 / 12), for "required per month".
+const DAYS_PER_MONTH: f64 = 30.4375;
+
+/// `part / whole × 100`, absent when `whole` is 0.
+pub fn pct(part: f64, whole: f64) -> Option<f64> {
+    (whole != 0.0).then(|| part / whole * 100.0)
+}
+
+pub fn status(admitted: u64, value: u64, max: Option<u64>) -> Status {
+    if admitted > max.unwrap_or(value) {
+        Status::Exceeded
+    } else if admitted >= value {
+        Status::Achieved
+    } else {
+        Status::Behind
+    }
+}
+
+/// Progress against a target while `as_of` is before its deadline, counting days
+/// inclusively from the period's first day.
+pub fn pace(
+    admitted: u64,
+    value: u64,
+    from: NaiveDate,
+    as_of: NaiveDate,
+    deadline: NaiveDate,
+) -> Option<Pace> {
+    if as_of >= deadline {
+        return None;
+    }
+    let elapsed_days = (as_of - from).num_days() + 1;
+    let total_days = (deadline - from).num_days() + 1;
+    let (a, v) = (admitted as f64, value as f64);
+    let (elapsed, total) = (elapsed_days as f64, total_days as f64);
+    let expected = v * elapsed / total;
+    let months_left = (deadline - as_of).num_days() as f64 / DAYS_PER_MONTH;
+    Some(Pace {
+        elapsed_days,
+        total_days,
+        elapsed_pct: elapsed / total * 100.0,
+        expected,
+        pace_pct: a / expected * 100.0,
+        projected: a * total / elapsed,
+        required_per_month: (v - a).max(0.0) / months_left,
+    })
+}
+
+/// All figures of a content folder, sorted by unit id, period start, period label, as_of.
+#[derive(Debug, Default)]
+pub struct Indicators {
+    pub reports: Vec<Figures>,
+    /// (unit, period label) → index in `reports` of the latest snapshot.
+    latest: HashMap<(String, String), usize>,
+}
+
+impl Indicators {
+    /// The period's figure of a unit: its latest snapshot, written or derived.
+    pub fn latest(&self, unit: &str, period_label: &str) -> Option<&Figures> {
+        self.latest
+            .get(&(unit.to_string(), period_label.to_string()))
+            .map(|&i| &self.reports[i])
+    }
+
+    /// Every report of a unit in order (period start, label, as_of).
+    pub fn of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Figures> + 'a {
+        let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
+        self.reports[start..]
+            .iter()
+            .take_while(move |f| f.unit == unit)
+    }
+}
+
+/// Computes every indicator of validated content.
+pub fn compute(content: &Content) -> Indicators {
+    let tree = Tree::new(content);
+    let mut reports: Vec<Figures> = content
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| written(r, i))
+        .collect();
+    mark_latest(&mut reports);
+    roll_up(&tree, &mut reports);
+    sort(&mut reports);
+    let latest = latest_index(&reports);
+    let mut ind = Indicators { reports, latest };
+    changes(&mut ind);
+    ranks(&tree, &mut ind);
+    ind
+}
+
+fn written(r: &Report, index: usize) -> Figures {
+    let as_of = r.as_of();
+    let a = r.admitted as f64;
+    let targets = r
+        .targets
+        .iter()
+        .map(|t| {
+            let deadline = t.deadline.unwrap_or(r.period.to);
+            TargetFigures {
+                value: t.value,
+                max: t.max,
+                by: t.by.clone(),
+                document: t.document.clone(),
+                deadline,
+                achievement_pct: a / t.value as f64 * 100.0,
+                status: status(r.admitted, t.value, t.max),
+                pace: pace(r.admitted, t.value, r.period.from, as_of, deadline),
+            }
+        })
+        .collect();
+    let mut f = Figures {
+        unit: r.unit.clone(),
+        period: r.period.clone(),
+        as_of,
+        latest: true,
+        derived: false,
+        admitted: r.admitted,
+        targets,
+        composition: BTreeMap::new(),
+        members: r.members,
+        admission_rate_pct: None,
+        organizations: r.organizations,
+        training: r.training,
+        conversion_pct: None,
+        confirmed: r.confirmed,
+        change: None,
+        rank: None,
+        source: r.source.clone(),
+        note: r.note.clone(),
+        written: Some(index),
+    };
+    set_ratios(&mut f, &r.composition);
+    f
+}
+
+/// Shares, admission rate and conversion: the ratios of a report's own counts.
+fn set_ratios(f: &mut Figures, counts: &BTreeMap<String, u64>) {
+    let a = f.admitted as f64;
+    f.composition = counts
+        .iter()
+        .map(|(k, &count)| {
+            (
+                k.clone(),
+                Share {
+                    count,
+                    share_pct: pct(count as f64, a),
+                },
+            )
+        })
+        .collect();
+    f.admission_rate_pct = f.members.and_then(|m| pct(a, m as f64));
+    f.conversion_pct = f.training.awareness_trainees.and_then(|t| pct(a, t as f64));
+}
+
+fn sort(reports: &mut [Figures]) {
+    reports.sort_by(|a, b| {
+        (&a.unit, a.period.from, &a.period.label, a.as_of).cmp(&(
+            &b.unit,
+            b.period.from,
+            &b.period.label,
+            b.as_of,
+        ))
+    });
+}
+
+/// Marks every snapshot but the one with the latest `as_of` of its unit and period.
+fn mark_latest(reports: &mut [Figures]) {
+    let mut newest: HashMap<(&str, &str), NaiveDate> = HashMap::new();
+    for f in reports.iter() {
+        let day = newest.entry((&f.unit, &f.period.label)).or_insert(f.as_of);
+        *day = (*day).max(f.as_of);
+    }
+    let newest: HashMap<(String, String), NaiveDate> = newest
+        .into_iter()
+        .map(|((u, p), d)| ((u.to_string(), p.to_string()), d))
+        .collect();
+    for f in reports.iter_mut() {
+        f.latest = newest[&(f.unit.clone(), f.period.label.clone())] == f.as_of;
+    }
+}
+
+fn latest_index(reports: &[Figures]) -> HashMap<(String, String), usize> {
+    reports
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.latest)
+        .map(|(i, f)| ((f.unit.clone(), f.period.label.clone()), i))
+        .collect()
+}
+
+/// The unit tree: children of each unit in display order (order, then name, then id).
+pub struct Tree<'a> {
+    pub children: HashMap<&'a str, Vec<&'a str>>,
+    pub roots: Vec<&'a str>,
+    pub parent: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(content: &'a Content) -> Tree<'a> {
+        let mut units: Vec<&crate::model::Unit> = content.units.iter().collect();
+        units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
+        let mut tree = Tree {
+            children: HashMap::new(),
+            roots: Vec::new(),
+            parent: HashMap::new(),
+        };
+        for u in units {
+            match &u.parent {
+                Some(p) => {
+                    tree.children.entry(p.as_str()).or_default().push(&u.id);
+                    tree.parent.insert(&u.id, p);
+                }
+                None => tree.roots.push(&u.id),
+            }
+        }
+        tree
+    }
+
+    pub fn children_of(&self, unit: &str) -> &[&'a str] {
+        self.children.get(unit).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every unit, children before their parents.
+    fn post_order(&self) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(&str, bool)> = self.roots.iter().rev().map(|&r| (r, false)).collect();
+        while let Some((unit, expanded)) = stack.pop() {
+            if expanded {
+                out.push(unit);
+            } else {
+                stack.push((unit, true));
+                stack.extend(self.children_of(unit).iter().rev().map(|&c| (c, false)));
+            }
+        }
+        out
+    }
+}
+
+/// Adds a derived report for each unit and period label that the unit has no report
+/// for but some of its children have (their own or derived), bottom-up.
+fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
+    // unit → period label → index of its latest snapshot; BTreeMap keeps labels ordered.
+    let mut latest: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
+    for (i, f) in reports.iter().enumerate().filter(|(_, f)| f.latest) {
+        latest
+            .entry(f.unit.clone())
+            .or_default()
+            .insert(f.period.label.clone(), i);
+    }
+    for unit in tree.post_order() {
+        let mut parts: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for child in tree.children_of(unit) {
+            for (label, &i) in latest.get(*child).into_iter().flatten() {
+                parts.entry(label.clone()).or_default().push(i);
+            }
+        }
+        let own = latest.entry(unit.to_string()).or_default();
+        for (label, parts) in parts {
+            if own.contains_key(&label) {
+                continue;
+            }
+            let children: Vec<&Figures> = parts.iter().map(|&i| &reports[i]).collect();
+            reports.push(sum(unit, &children));
+            own.insert(label, reports.len() - 1);
+        }
+    }
+}
+
+fn add(total: Option<u64>, part: Option<u64>) -> Option<u64> {
+    match (total, part) {
+        (None, None) => None,
+        (t, p) => Some(t.unwrap_or(0) + p.unwrap_or(0)),
+    }
+}
+
+/// A parent's report summed from its children's period figures.
+fn sum(unit: &str, parts: &[&Figures]) -> Figures {
+    let first = parts[0];
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut training = Training::default();
+    let (mut members, mut confirmed) = (None, None);
+    for p in parts {
+        for (k, s) in &p.composition {
+            *counts.entry(k.clone()).or_default() += s.count;
+        }
+        training.awareness_classes = add(training.awareness_classes, p.training.awareness_classes);
+        training.awareness_trainees =
+            add(training.awareness_trainees, p.training.awareness_trainees);
+        training.new_member_classes =
+            add(training.new_member_classes, p.training.new_member_classes);
+        training.new_member_trainees =
+            add(training.new_member_trainees, p.training.new_member_trainees);
+        members = add(members, p.members);
+        confirmed = add(confirmed, p.confirmed);
+    }
+    let mut f = Figures {
+        unit: unit.to_string(),
+        period: first.period.clone(),
+        as_of: parts
+            .iter()
+            .map(|p| p.as_of)
+            .max()
+            .expect("at least one part"),
+        latest: true,
+        derived: true,
+        admitted: parts.iter().map(|p| p.admitted).sum(),
+        targets: Vec::new(),
+        composition: BTreeMap::new(),
+        members,
+        admission_rate_pct: None,
+        organizations: None,
+        training,
+        conversion_pct: None,
+        confirmed,
+        change: None,
+        rank: None,
+        source: None,
+        note: None,
+        written: None,
+    };
+    set_ratios(&mut f, &counts);
+    f
+}
+
+/// Change against the previous calendar year, on latest snapshots of year periods.
+fn changes(ind: &mut Indicators) {
+    let updates: Vec<(usize, Change)> = ind
+        .reports
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.latest)
+        .filter_map(|(i, f)| {
+            let year = f.period.calendar_year()?;
+            let prev = ind
+                .of_unit(&f.unit)
+                .find(|p| p.latest && p.period.calendar_year() == Some(year - 1))?;
+            let delta = f.admitted as i64 - prev.admitted as i64;
+            Some((
+                i,
+                Change {
+                    previous: prev.period.label.clone(),
+                    delta,
+                    pct: pct(delta as f64, prev.admitted as f64),
+                },
+            ))
+        })
+        .collect();
+    for (i, change) in updates {
+        ind.reports[i].change = Some(change);
+    }
+}
+
+/// Competition ranking (1, 2, 2, 4) of `values`, highest first.
+pub fn competition_ranks(values: &[f64]) -> Vec<usize> {
+    values
+        .iter()
+        .map(|v| 1 + values.iter().filter(|o| *o > v).count())
+        .collect()
+}
+
+/// Ranks siblings (top-level units among themselves) with a report for the same label.
+fn ranks(tree: &Tree, ind: &mut Indicators) {
+    let mut groups: BTreeMap<(Option<&str>, &str), Vec<usize>> = BTreeMap::new();
+    for (i, f) in ind.reports.iter().enumerate().filter(|(_, f)| f.latest) {
+        let parent = tree.parent.get(f.unit.as_str()).copied();
+        groups
+            .entry((parent, f.period.label.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut updates = Vec::new();
+    for members in groups.values() {
+        let admitted: Vec<f64> = members
+            .iter()
+            .map(|&i| ind.reports[i].admitted as f64)
+            .collect();
+        let by_admitted = competition_ranks(&admitted);
+        let with_target: Vec<(usize, f64)> = members
+            .iter()
+            .filter_map(|&i| Some((i, ind.reports[i].targets.first()?.achievement_pct)))
+            .collect();
+        let achievement =
+            competition_ranks(&with_target.iter().map(|(_, a)| *a).collect::<Vec<_>>());
+        let by_achievement: HashMap<usize, usize> = with_target
+            .iter()
+            .zip(achievement)
+            .map(|((i, _), r)| (*i, r))
+            .collect();
+        for (k, &i) in members.iter().enumerate() {
+            let rank = Rank {
+                by_admitted: by_admitted[k],
+                by_achievement: by_achievement.get(&i).copied(),
+                of: members.len(),
+            };
+            updates.push((i, rank));
+        }
+    }
+    for (i, rank) in updates {
+        ind.reports[i].rank = Some(rank);
+    }
+}
+
+/// What the front page summarises (SPEC §3): the root unit, or every top-level unit,
+/// in one period, counted up to one day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Focus {
+    pub units: Vec<String>,
+    pub period: Option<Period>,
+    /// The latest `as_of` among the focus units' figures for the period.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// `current_period` when set, else the period with reports for the focus units that
+/// starts last (then ends last): the most recent figures, not the longest term.
+pub fn focus(content: &Content, ind: &Indicators) -> Focus {
+    let units: Vec<String> = match &content.site.root_unit {
+        Some(root) => vec![root.clone()],
+        None => Tree::new(content)
+            .roots
+            .iter()
+            .map(|u| u.to_string())
+            .collect(),
+    };
+    let reported = || {
+        units
+            .iter()
+            .flat_map(|u| ind.of_unit(u))
+            .filter(|f| f.latest)
+    };
+    let period = match &content.site.current_period {
+        Some(label) => reported()
+            .find(|f| &f.period.label == label)
+            .map(|f| f.period.clone())
+            .or_else(|| {
+                ind.reports
+                    .iter()
+                    .find(|f| &f.period.label == label)
+                    .map(|f| f.period.clone())
+            }),
+        None => reported()
+            .map(|f| &f.period)
+            .max_by(|a, b| (a.from, a.to, &a.label).cmp(&(b.from, b.to, &b.label)))
+            .cloned(),
+    };
+    let as_of = period.as_ref().and_then(|p| {
+        reported()
+            .filter(|f| f.period.label == p.label)
+            .map(|f| f.as_of)
+            .max()
+    });
+    Focus {
+        units,
+        period,
+        as_of,
+    }
+}
+
+/// The warning of SPEC §6: children's admissions adding up to more than their
+/// parent's own report for the same period.
+pub fn consistency_warnings(content: &Content, ind: &Indicators) -> Vec<crate::problem::Problem> {
+    let tree = Tree::new(content);
+    let mut out = Vec::new();
+    for f in ind.reports.iter().filter(|f| f.latest) {
+        let Some(written) = f.written else { continue };
+        let children = tree.children_of(&f.unit);
+        let sum: u64 = children
+            .iter()
+            .filter_map(|c| ind.latest(c, &f.period.label))
+            .map(|c| c.admitted)
+            .sum();
+        if sum > f.admitted {
+            let origin = &content.reports[written].origin;
+            out.push(crate::problem::Problem::warning(
+                content.files[origin.file].clone(),
+                crate::problem::At::Value(origin.field("admitted")),
+                format!(
+                    "the units under `{}` admitted {sum} in period {} together, more than its own admitted ({})",
+                    f.unit, f.period.label, f.admitted
+                ),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+
+    fn day(s: &str) -> NaiveDate {
+        crate::period::parse_date(s).unwrap()
+    }
+
+    /// Indicators of units and reports written as one data file.
+    fn compute_yaml(data: &str) -> Indicators {
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://example.org/\n");
+        let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(crate::validate::validate(&loaded.content, true).is_empty());
+        compute(&loaded.content)
+    }
+
+    const TREE: &str = "units:
+  - {id: tinh, name: Tỉnh}
+  - {id: a, name: A, parent: tinh}
+  - {id: b, name: B, parent: tinh}
+  - {id: c, name: C, parent: tinh}
+  - {id: d, name: D, parent: tinh}
+  - {id: xa, name: Xã, parent: a}
+";
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn achievement_and_status_of_a_range() {
+        assert_eq!(status(5, 10, Some(20)), Status::Behind);
+        assert_eq!(status(10, 10, Some(20)), Status::Achieved);
+        assert_eq!(status(20, 10, Some(20)), Status::Achieved);
+        assert_eq!(status(21, 10, Some(20)), Status::Exceeded);
+        assert_eq!(status(10, 10, None), Status::Achieved);
+        assert_eq!(status(11, 10, None), Status::Exceeded);
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 222, targets: [{{value: 220}}, {{value: 200, max: 240}}]}}\n"
+        ));
+        let t = &ind.latest("a", "2016").unwrap().targets;
+        assert!(close(t[0].achievement_pct, 222.0 / 220.0 * 100.0));
+        assert_eq!(
+            (t[0].status, t[1].status),
+            (Status::Exceeded, Status::Achieved)
+        );
+    }
+
+    #[test]
+    fn admitted_zero_has_no_shares() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 0, members: 50, composition: {{women: 0}}, targets: [{{value: 4}}]}}\n"
+        ));
+        let f = ind.latest("a", "2016").unwrap();
+        assert_eq!(
+            f.composition["women"],
+            Share {
+                count: 0,
+                share_pct: None
+            }
+        );
+        assert_eq!(f.admission_rate_pct, Some(0.0));
+        assert_eq!(f.targets[0].status, Status::Behind);
+    }
+
+    #[test]
+    fn shares_rate_and_conversion() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 222, members: 5544, composition: {{women: 121}}, training: {{awareness_trainees: 444}}}}\n"
+        ));
+        let f = ind.latest("a", "2016").unwrap();
+        assert!(close(
+            f.composition["women"].share_pct.unwrap(),
+            121.0 / 222.0 * 100.0
+        ));
+        assert!(close(f.admission_rate_pct.unwrap(), 222.0 / 5544.0 * 100.0));
+        assert_eq!(f.conversion_pct, Some(50.0));
+    }
+
+    #[test]
+    fn pace_of_the_spec_example_in_a_leap_year() {
+        let p = pace(
+            57,
+            246,
+            day("2024-01-01"),
+            day("2024-05-04"),
+            day("2024-09-30"),
+        )
+        .unwrap();
+        assert_eq!((p.elapsed_days, p.total_days), (125, 274));
+        assert_eq!(
+            format!(
+                "{:.1} {:.1} {:.1} {:.1}",
+                p.expected, p.pace_pct, p.projected, p.required_per_month
+            ),
+            "112.2 50.8 124.9 38.6"
+        );
+        let common = pace(
+            57,
+            246,
+            day("2023-01-01"),
+            day("2023-05-04"),
+            day("2023-09-30"),
+        )
+        .unwrap();
+        assert_eq!((common.elapsed_days, common.total_days), (124, 273));
+    }
+
+    #[test]
+    fn no_pace_on_or_after_the_deadline() {
+        assert_eq!(
+            pace(
+                5,
+                10,
+                day("2024-01-01"),
+                day("2024-09-30"),
+                day("2024-09-30")
+            ),
+            None
+        );
+        assert_eq!(
+            pace(
+                5,
+                10,
+                day("2024-01-01"),
+                day("2024-12-31"),
+                day("2024-09-30")
+            ),
+            None
+        );
+        let met = pace(
+            12,
+            10,
+            day("2024-01-01"),
+            day("2024-06-30"),
+            day("2024-12-31"),
+        )
+        .unwrap();
+        assert_eq!(met.required_per_month, 0.0);
+    }
+
+    #[test]
+    fn competition_ranking_with_ties() {
+        assert_eq!(
+            competition_ranks(&[10.0, 20.0, 20.0, 5.0]),
+            vec![3, 1, 1, 4]
+        );
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: a, period: 2016, admitted: 10, targets: [{{value: 10}}]}}
+  - {{unit: b, period: 2016, admitted: 20, targets: [{{value: 40}}]}}
+  - {{unit: c, period: 2016, admitted: 20, targets: [{{value: 10}}]}}
+  - {{unit: d, period: 2016, admitted: 5}}
+"
+        ));
+        let rank = |u: &str| ind.latest(u, "2016").unwrap().rank.unwrap();
+        assert_eq!(
+            rank("a"),
+            Rank {
+                by_admitted: 3,
+                by_achievement: Some(2),
+                of: 4
+            }
+        );
+        assert_eq!(
+            rank("b"),
+            Rank {
+                by_admitted: 1,
+                by_achievement: Some(3),
+                of: 4
+            }
+        );
+        assert_eq!(
+            rank("c"),
+            Rank {
+                by_admitted: 1,
+                by_achievement: Some(1),
+                of: 4
+            }
+        );
+        assert_eq!(
+            rank("d"),
+            Rank {
+                by_admitted: 4,
+                by_achievement: None,
+                of: 4
+            }
+        );
+        assert_eq!(
+            rank("tinh"),
+            Rank {
+                by_admitted: 1,
+                by_achievement: None,
+                of: 1
+            }
+        );
+    }
+
+    #[test]
+    fn change_against_the_previous_year() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: a, period: 2015, admitted: 0}}
+  - {{unit: a, period: 2016, admitted: 12}}
+  - {{unit: b, period: 2015, admitted: 210}}
+  - {{unit: b, period: 2016, admitted: 222}}
+  - {{unit: c, period: 2015-2020, admitted: 9}}
+"
+        ));
+        let a = ind.latest("a", "2016").unwrap().change.clone().unwrap();
+        assert_eq!((a.previous.as_str(), a.delta, a.pct), ("2015", 12, None));
+        let b = ind.latest("b", "2016").unwrap().change.clone().unwrap();
+        assert_eq!(b.delta, 12);
+        assert!(close(b.pct.unwrap(), 12.0 / 210.0 * 100.0));
+        assert_eq!(ind.latest("a", "2015").unwrap().change, None);
+        assert_eq!(ind.latest("c", "2015-2020").unwrap().change, None);
+        let tinh = ind.latest("tinh", "2016").unwrap().change.clone().unwrap();
+        assert_eq!((tinh.delta, tinh.pct), (24, Some(24.0 / 210.0 * 100.0)));
+    }
+
+    #[test]
+    fn snapshots_latest_and_nulls_on_earlier_ones() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: b, period: 2023, admitted: 40}}
+  - {{unit: b, period: 2024, as_of: 2024-05-04, admitted: 57, targets: [{{value: 246, deadline: 2024-09-30}}]}}
+  - {{unit: b, period: 2024, as_of: 2024-08-01, admitted: 120, targets: [{{value: 246, deadline: 2024-09-30}}]}}
+"
+        ));
+        let snaps: Vec<&Figures> = ind
+            .of_unit("b")
+            .filter(|f| f.period.label == "2024")
+            .collect();
+        assert_eq!(snaps.len(), 2);
+        assert_eq!((snaps[0].latest, snaps[1].latest), (false, true));
+        assert_eq!((snaps[0].change.clone(), snaps[0].rank), (None, None));
+        assert_eq!(snaps[1].change.as_ref().unwrap().delta, 80);
+        assert!(snaps[0].targets[0].pace.is_some());
+        assert_eq!(ind.latest("b", "2024").unwrap().admitted, 120);
+        assert_eq!(ind.latest("tinh", "2024").unwrap().admitted, 120);
+    }
+
+    #[test]
+    fn derived_report_two_levels_up() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: xa, period: 2016, as_of: 2016-06-30, admitted: 3, members: 100, composition: {{women: 2}}, training: {{awareness_trainees: 6}}}}
+  - {{unit: b, period: 2016, as_of: 2016-09-30, admitted: 7, members: 300, composition: {{women: 1, youth: 4}}}}
+"
+        ));
+        let a = ind.latest("a", "2016").unwrap();
+        assert!(a.derived && a.targets.is_empty());
+        assert_eq!(
+            (a.admitted, a.as_of, a.members),
+            (3, day("2016-06-30"), Some(100))
+        );
+        let tinh = ind.latest("tinh", "2016").unwrap();
+        assert!(tinh.derived);
+        assert_eq!(
+            (tinh.admitted, tinh.as_of, tinh.members),
+            (10, day("2016-09-30"), Some(400))
+        );
+        assert_eq!(tinh.composition["women"].count, 3);
+        assert_eq!(tinh.composition["youth"].share_pct, Some(40.0));
+        assert_eq!(tinh.training.awareness_trainees, Some(6));
+        assert_eq!(tinh.training.awareness_classes, None);
+        assert_eq!(tinh.admission_rate_pct, Some(2.5));
+        assert_eq!(
+            ind.latest("a", "2016").unwrap().rank.unwrap(),
+            Rank {
+                by_admitted: 2,
+                by_achievement: None,
+                of: 2
+            }
+        );
+    }
+
+    #[test]
+    fn children_adding_up_to_more_than_the_parent_warn() {
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://example.org/\n");
+        let data = format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 5}}\n  - {{unit: b, period: 2016, admitted: 6}}\n  - {{unit: tinh, period: 2016, admitted: 10}}\n"
+        );
+        let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
+        let warnings = consistency_warnings(&loaded.content, &compute(&loaded.content));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(
+            warnings[0].at,
+            crate::problem::At::Value("reports[2].admitted".into())
+        );
+        assert_eq!(
+            warnings[0].message,
+            "the units under `tinh` admitted 11 in period 2016 together, more than its own admitted (10)"
+        );
+    }
+
+    #[test]
+    fn focus_picks_the_period_that_starts_last() {
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://example.org/\n");
+        let data = format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2020-2025, admitted: 5}}\n  - {{unit: b, period: 2024, as_of: 2024-05-04, admitted: 6}}\n"
+        );
+        let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
+        let f = focus(&loaded.content, &compute(&loaded.content));
+        assert_eq!(f.units, vec!["tinh".to_string()]);
+        assert_eq!(f.period.unwrap().label, "2024");
+        assert_eq!(f.as_of, Some(day("2024-05-04")));
+    }
+
+    #[test]
+    fn own_report_is_not_replaced_by_a_roll_up() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:\n  - {{unit: xa, period: 2016, admitted: 3}}\n  - {{unit: a, period: 2016, admitted: 2}}\n"
+        ));
+        let a = ind.latest("a", "2016").unwrap();
+        assert_eq!((a.derived, a.admitted), (false, 2));
+        assert_eq!(ind.of_unit("a").count(), 1);
+    }
+
+    #[test]
+    fn reports_sorted_by_unit_period_start_label_as_of() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: b, period: 2016, admitted: 1}}
+  - {{unit: a, period: 2016, admitted: 1}}
+  - {{unit: a, period: 2015-2020, admitted: 1}}
+  - {{unit: a, period: 2015, as_of: 2015-12-01, admitted: 1}}
+  - {{unit: a, period: 2015, as_of: 2015-06-01, admitted: 1}}
+"
+        ));
+        let order: Vec<String> = ind
+            .reports
+            .iter()
+            .map(|f| format!("{} {} {}", f.unit, f.period.label, f.as_of))
+            .collect();
+        assert_eq!(
+            order[..5],
+            [
+                "a 2015 2015-06-01",
+                "a 2015 2015-12-01",
+                "a 2015-2020 2020-12-31",
+                "a 2016 2016-12-31",
+                "b 2016 2016-12-31",
+            ]
+        );
+    }
+}
