@@ -59,38 +59,16 @@ fn report_json(f: &Figures) -> Value {
 /// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the
 /// diacritics), a header row, one row per report; targets and composition flattened.
 pub fn csv(content: &Content, ind: &Indicators) -> String {
-    let targets = ind
-        .reports
-        .iter()
-        .map(|f| f.targets.len())
-        .max()
-        .unwrap_or(0);
-    let used: std::collections::HashSet<&str> = ind
-        .reports
-        .iter()
-        .flat_map(|f| f.composition.keys().map(String::as_str))
-        .collect();
-    let categories: Vec<String> = content
-        .site
-        .categories()
-        .into_iter()
-        .map(|c| c.key)
-        .filter(|k| used.contains(k.as_str()))
-        .collect();
+    let targets = ind.reports.iter().map(|f| f.targets.len()).max().unwrap_or(0);
+    let used: std::collections::HashSet<&str> =
+        ind.reports.iter().flat_map(|f| f.composition.keys().map(String::as_str)).collect();
+    let categories: Vec<String> =
+        content.site.categories().into_iter().map(|c| c.key).filter(|k| used.contains(k.as_str())).collect();
 
-    let mut header: Vec<String> = [
-        "unit",
-        "unit_name",
-        "period",
-        "from",
-        "to",
-        "as_of",
-        "latest",
-        "derived",
-        "admitted",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut header: Vec<String> =
+        ["unit", "unit_name", "period", "from", "to", "as_of", "latest", "derived", "admitted"]
+            .map(String::from)
+            .to_vec();
     for n in 1..=targets {
         for field in [
             "value",
@@ -133,22 +111,14 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
         .map(String::from),
     );
 
-    let names: BTreeMap<&str, &str> = content
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
-        .collect();
+    let names: BTreeMap<&str, &str> =
+        content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let mut out = String::from("\u{feff}");
     push_row(&mut out, header);
     for f in &ind.reports {
         push_row(
             &mut out,
-            csv_row(
-                f,
-                names.get(f.unit.as_str()).copied().unwrap_or(""),
-                targets,
-                &categories,
-            ),
+            csv_row(f, names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
         );
     }
     out
@@ -173,9 +143,7 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
     for n in 0..targets {
         match f.targets.get(n) {
             Some(t) => {
-                let status = serde_json::to_value(t.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from));
+                let status = serde_json::to_value(t.status).ok().and_then(|v| v.as_str().map(String::from));
                 row.extend([
                     t.value.to_string(),
                     opt(t.max),
@@ -243,10 +211,7 @@ mod tests {
     #[test]
     fn csv_quotes_only_what_needs_it() {
         let mut out = String::new();
-        push_row(
-            &mut out,
-            vec!["a".into(), "b, c".into(), "say \"hi\"".into()],
-        );
+        push_row(&mut out, vec!["a".into(), "b, c".into(), "say \"hi\"".into()]);
         assert_eq!(out, "a,\"b, c\",\"say \"\"hi\"\"\"\r\n");
     }
 }

@@ -146,29 +146,20 @@ pub struct Indicators {
 impl Indicators {
     /// The period's figure of a unit: its latest snapshot, written or derived.
     pub fn latest(&self, unit: &str, period_label: &str) -> Option<&Figures> {
-        self.latest
-            .get(&(unit.to_string(), period_label.to_string()))
-            .map(|&i| &self.reports[i])
+        self.latest.get(&(unit.to_string(), period_label.to_string())).map(|&i| &self.reports[i])
     }
 
     /// Every report of a unit in order (period start, label, as_of).
     pub fn of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Figures> + 'a {
         let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
-        self.reports[start..]
-            .iter()
-            .take_while(move |f| f.unit == unit)
+        self.reports[start..].iter().take_while(move |f| f.unit == unit)
     }
 }
 
 /// Computes every indicator of validated content.
 pub fn compute(content: &Content) -> Indicators {
     let tree = Tree::new(content);
-    let mut reports: Vec<Figures> = content
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| written(r, i))
-        .collect();
+    let mut reports: Vec<Figures> = content.reports.iter().enumerate().map(|(i, r)| written(r, i)).collect();
     mark_latest(&mut reports);
     roll_up(&tree, &mut reports);
     sort(&mut reports);
@@ -229,15 +220,7 @@ fn set_ratios(f: &mut Figures, counts: &BTreeMap<String, u64>) {
     let a = f.admitted as f64;
     f.composition = counts
         .iter()
-        .map(|(k, &count)| {
-            (
-                k.clone(),
-                Share {
-                    count,
-                    share_pct: pct(count as f64, a),
-                },
-            )
-        })
+        .map(|(k, &count)| (k.clone(), Share { count, share_pct: pct(count as f64, a) }))
         .collect();
     f.admission_rate_pct = f.members.and_then(|m| pct(a, m as f64));
     f.conversion_pct = f.training.awareness_trainees.and_then(|t| pct(a, t as f64));
@@ -261,10 +244,8 @@ fn mark_latest(reports: &mut [Figures]) {
         let day = newest.entry((&f.unit, &f.period.label)).or_insert(f.as_of);
         *day = (*day).max(f.as_of);
     }
-    let newest: HashMap<(String, String), NaiveDate> = newest
-        .into_iter()
-        .map(|((u, p), d)| ((u.to_string(), p.to_string()), d))
-        .collect();
+    let newest: HashMap<(String, String), NaiveDate> =
+        newest.into_iter().map(|((u, p), d)| ((u.to_string(), p.to_string()), d)).collect();
     for f in reports.iter_mut() {
         f.latest = newest[&(f.unit.clone(), f.period.label.clone())] == f.as_of;
     }
@@ -290,11 +271,7 @@ impl<'a> Tree<'a> {
     pub fn new(content: &'a Content) -> Tree<'a> {
         let mut units: Vec<&crate::model::Unit> = content.units.iter().collect();
         units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
-        let mut tree = Tree {
-            children: HashMap::new(),
-            roots: Vec::new(),
-            parent: HashMap::new(),
-        };
+        let mut tree = Tree { children: HashMap::new(), roots: Vec::new(), parent: HashMap::new() };
         for u in units {
             match &u.parent {
                 Some(p) => {
@@ -333,10 +310,7 @@ fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
     // unit → period label → index of its latest snapshot; BTreeMap keeps labels ordered.
     let mut latest: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
     for (i, f) in reports.iter().enumerate().filter(|(_, f)| f.latest) {
-        latest
-            .entry(f.unit.clone())
-            .or_default()
-            .insert(f.period.label.clone(), i);
+        latest.entry(f.unit.clone()).or_default().insert(f.period.label.clone(), i);
     }
     for unit in tree.post_order() {
         let mut parts: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -375,23 +349,16 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
             *counts.entry(k.clone()).or_default() += s.count;
         }
         training.awareness_classes = add(training.awareness_classes, p.training.awareness_classes);
-        training.awareness_trainees =
-            add(training.awareness_trainees, p.training.awareness_trainees);
-        training.new_member_classes =
-            add(training.new_member_classes, p.training.new_member_classes);
-        training.new_member_trainees =
-            add(training.new_member_trainees, p.training.new_member_trainees);
+        training.awareness_trainees = add(training.awareness_trainees, p.training.awareness_trainees);
+        training.new_member_classes = add(training.new_member_classes, p.training.new_member_classes);
+        training.new_member_trainees = add(training.new_member_trainees, p.training.new_member_trainees);
         members = add(members, p.members);
         confirmed = add(confirmed, p.confirmed);
     }
     let mut f = Figures {
         unit: unit.to_string(),
         period: first.period.clone(),
-        as_of: parts
-            .iter()
-            .map(|p| p.as_of)
-            .max()
-            .expect("at least one part"),
+        as_of: parts.iter().map(|p| p.as_of).max().expect("at least one part"),
         latest: true,
         derived: true,
         admitted: parts.iter().map(|p| p.admitted).sum(),
@@ -422,9 +389,8 @@ fn changes(ind: &mut Indicators) {
         .filter(|(_, f)| f.latest)
         .filter_map(|(i, f)| {
             let year = f.period.calendar_year()?;
-            let prev = ind
-                .of_unit(&f.unit)
-                .find(|p| p.latest && p.period.calendar_year() == Some(year - 1))?;
+            let prev =
+                ind.of_unit(&f.unit).find(|p| p.latest && p.period.calendar_year() == Some(year - 1))?;
             let delta = f.admitted as i64 - prev.admitted as i64;
             Some((
                 i,
@@ -443,10 +409,7 @@ fn changes(ind: &mut Indicators) {
 
 /// Competition ranking (1, 2, 2, 4) of `values`, highest first.
 pub fn competition_ranks(values: &[f64]) -> Vec<usize> {
-    values
-        .iter()
-        .map(|v| 1 + values.iter().filter(|o| *o > v).count())
-        .collect()
+    values.iter().map(|v| 1 + values.iter().filter(|o| *o > v).count()).collect()
 }
 
 /// Ranks siblings (top-level units among themselves) with a report for the same label.
@@ -454,29 +417,19 @@ fn ranks(tree: &Tree, ind: &mut Indicators) {
     let mut groups: BTreeMap<(Option<&str>, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in ind.reports.iter().enumerate().filter(|(_, f)| f.latest) {
         let parent = tree.parent.get(f.unit.as_str()).copied();
-        groups
-            .entry((parent, f.period.label.as_str()))
-            .or_default()
-            .push(i);
+        groups.entry((parent, f.period.label.as_str())).or_default().push(i);
     }
     let mut updates = Vec::new();
     for members in groups.values() {
-        let admitted: Vec<f64> = members
-            .iter()
-            .map(|&i| ind.reports[i].admitted as f64)
-            .collect();
+        let admitted: Vec<f64> = members.iter().map(|&i| ind.reports[i].admitted as f64).collect();
         let by_admitted = competition_ranks(&admitted);
         let with_target: Vec<(usize, f64)> = members
             .iter()
             .filter_map(|&i| Some((i, ind.reports[i].targets.first()?.achievement_pct)))
             .collect();
-        let achievement =
-            competition_ranks(&with_target.iter().map(|(_, a)| *a).collect::<Vec<_>>());
-        let by_achievement: HashMap<usize, usize> = with_target
-            .iter()
-            .zip(achievement)
-            .map(|((i, _), r)| (*i, r))
-            .collect();
+        let achievement = competition_ranks(&with_target.iter().map(|(_, a)| *a).collect::<Vec<_>>());
+        let by_achievement: HashMap<usize, usize> =
+            with_target.iter().zip(achievement).map(|((i, _), r)| (*i, r)).collect();
         for (k, &i) in members.iter().enumerate() {
             let rank = Rank {
                 by_admitted: by_admitted[k],
@@ -506,44 +459,22 @@ pub struct Focus {
 pub fn focus(content: &Content, ind: &Indicators) -> Focus {
     let units: Vec<String> = match &content.site.root_unit {
         Some(root) => vec![root.clone()],
-        None => Tree::new(content)
-            .roots
-            .iter()
-            .map(|u| u.to_string())
-            .collect(),
+        None => Tree::new(content).roots.iter().map(|u| u.to_string()).collect(),
     };
-    let reported = || {
-        units
-            .iter()
-            .flat_map(|u| ind.of_unit(u))
-            .filter(|f| f.latest)
-    };
+    let reported = || units.iter().flat_map(|u| ind.of_unit(u)).filter(|f| f.latest);
     let period = match &content.site.current_period {
         Some(label) => reported()
             .find(|f| &f.period.label == label)
             .map(|f| f.period.clone())
-            .or_else(|| {
-                ind.reports
-                    .iter()
-                    .find(|f| &f.period.label == label)
-                    .map(|f| f.period.clone())
-            }),
+            .or_else(|| ind.reports.iter().find(|f| &f.period.label == label).map(|f| f.period.clone())),
         None => reported()
             .map(|f| &f.period)
             .max_by(|a, b| (a.from, a.to, &a.label).cmp(&(b.from, b.to, &b.label)))
             .cloned(),
     };
-    let as_of = period.as_ref().and_then(|p| {
-        reported()
-            .filter(|f| f.period.label == p.label)
-            .map(|f| f.as_of)
-            .max()
-    });
-    Focus {
-        units,
-        period,
-        as_of,
-    }
+    let as_of =
+        period.as_ref().and_then(|p| reported().filter(|f| f.period.label == p.label).map(|f| f.as_of).max());
+    Focus { units, period, as_of }
 }
 
 /// The warning of SPEC §6: children's admissions adding up to more than their
@@ -554,11 +485,8 @@ pub fn consistency_warnings(content: &Content, ind: &Indicators) -> Vec<crate::p
     for f in ind.reports.iter().filter(|f| f.latest) {
         let Some(written) = f.written else { continue };
         let children = tree.children_of(&f.unit);
-        let sum: u64 = children
-            .iter()
-            .filter_map(|c| ind.latest(c, &f.period.label))
-            .map(|c| c.admitted)
-            .sum();
+        let sum: u64 =
+            children.iter().filter_map(|c| ind.latest(c, &f.period.label)).map(|c| c.admitted).sum();
         if sum > f.admitted {
             let origin = &content.reports[written].origin;
             out.push(crate::problem::Problem::warning(
@@ -588,7 +516,7 @@ mod tests {
         let site = Source::new("site.yaml", "title: T\nbase_url: https://example.org/\n");
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        assert!(crate::validate::validate(&loaded.content, true).is_empty());
+        assert!(crate::validate::validate(&loaded).is_empty());
         compute(&loaded.content)
     }
 
@@ -618,10 +546,7 @@ mod tests {
         ));
         let t = &ind.latest("a", "2016").unwrap().targets;
         assert!(close(t[0].achievement_pct, 222.0 / 220.0 * 100.0));
-        assert_eq!(
-            (t[0].status, t[1].status),
-            (Status::Exceeded, Status::Achieved)
-        );
+        assert_eq!((t[0].status, t[1].status), (Status::Exceeded, Status::Achieved));
     }
 
     #[test]
@@ -630,13 +555,7 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 0, members: 50, composition: {{women: 0}}, targets: [{{value: 4}}]}}\n"
         ));
         let f = ind.latest("a", "2016").unwrap();
-        assert_eq!(
-            f.composition["women"],
-            Share {
-                count: 0,
-                share_pct: None
-            }
-        );
+        assert_eq!(f.composition["women"], Share { count: 0, share_pct: None });
         assert_eq!(f.admission_rate_pct, Some(0.0));
         assert_eq!(f.targets[0].status, Status::Behind);
     }
@@ -647,82 +566,34 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 222, members: 5544, composition: {{women: 121}}, training: {{awareness_trainees: 444}}}}\n"
         ));
         let f = ind.latest("a", "2016").unwrap();
-        assert!(close(
-            f.composition["women"].share_pct.unwrap(),
-            121.0 / 222.0 * 100.0
-        ));
+        assert!(close(f.composition["women"].share_pct.unwrap(), 121.0 / 222.0 * 100.0));
         assert!(close(f.admission_rate_pct.unwrap(), 222.0 / 5544.0 * 100.0));
         assert_eq!(f.conversion_pct, Some(50.0));
     }
 
     #[test]
     fn pace_of_the_spec_example_in_a_leap_year() {
-        let p = pace(
-            57,
-            246,
-            day("2024-01-01"),
-            day("2024-05-04"),
-            day("2024-09-30"),
-        )
-        .unwrap();
+        let p = pace(57, 246, day("2024-01-01"), day("2024-05-04"), day("2024-09-30")).unwrap();
         assert_eq!((p.elapsed_days, p.total_days), (125, 274));
         assert_eq!(
-            format!(
-                "{:.1} {:.1} {:.1} {:.1}",
-                p.expected, p.pace_pct, p.projected, p.required_per_month
-            ),
+            format!("{:.1} {:.1} {:.1} {:.1}", p.expected, p.pace_pct, p.projected, p.required_per_month),
             "112.2 50.8 124.9 38.6"
         );
-        let common = pace(
-            57,
-            246,
-            day("2023-01-01"),
-            day("2023-05-04"),
-            day("2023-09-30"),
-        )
-        .unwrap();
+        let common = pace(57, 246, day("2023-01-01"), day("2023-05-04"), day("2023-09-30")).unwrap();
         assert_eq!((common.elapsed_days, common.total_days), (124, 273));
     }
 
     #[test]
     fn no_pace_on_or_after_the_deadline() {
-        assert_eq!(
-            pace(
-                5,
-                10,
-                day("2024-01-01"),
-                day("2024-09-30"),
-                day("2024-09-30")
-            ),
-            None
-        );
-        assert_eq!(
-            pace(
-                5,
-                10,
-                day("2024-01-01"),
-                day("2024-12-31"),
-                day("2024-09-30")
-            ),
-            None
-        );
-        let met = pace(
-            12,
-            10,
-            day("2024-01-01"),
-            day("2024-06-30"),
-            day("2024-12-31"),
-        )
-        .unwrap();
+        assert_eq!(pace(5, 10, day("2024-01-01"), day("2024-09-30"), day("2024-09-30")), None);
+        assert_eq!(pace(5, 10, day("2024-01-01"), day("2024-12-31"), day("2024-09-30")), None);
+        let met = pace(12, 10, day("2024-01-01"), day("2024-06-30"), day("2024-12-31")).unwrap();
         assert_eq!(met.required_per_month, 0.0);
     }
 
     #[test]
     fn competition_ranking_with_ties() {
-        assert_eq!(
-            competition_ranks(&[10.0, 20.0, 20.0, 5.0]),
-            vec![3, 1, 1, 4]
-        );
+        assert_eq!(competition_ranks(&[10.0, 20.0, 20.0, 5.0]), vec![3, 1, 1, 4]);
         let ind = compute_yaml(&format!(
             "{TREE}reports:
   - {{unit: a, period: 2016, admitted: 10, targets: [{{value: 10}}]}}
@@ -732,46 +603,11 @@ mod tests {
 "
         ));
         let rank = |u: &str| ind.latest(u, "2016").unwrap().rank.unwrap();
-        assert_eq!(
-            rank("a"),
-            Rank {
-                by_admitted: 3,
-                by_achievement: Some(2),
-                of: 4
-            }
-        );
-        assert_eq!(
-            rank("b"),
-            Rank {
-                by_admitted: 1,
-                by_achievement: Some(3),
-                of: 4
-            }
-        );
-        assert_eq!(
-            rank("c"),
-            Rank {
-                by_admitted: 1,
-                by_achievement: Some(1),
-                of: 4
-            }
-        );
-        assert_eq!(
-            rank("d"),
-            Rank {
-                by_admitted: 4,
-                by_achievement: None,
-                of: 4
-            }
-        );
-        assert_eq!(
-            rank("tinh"),
-            Rank {
-                by_admitted: 1,
-                by_achievement: None,
-                of: 1
-            }
-        );
+        assert_eq!(rank("a"), Rank { by_admitted: 3, by_achievement: Some(2), of: 4 });
+        assert_eq!(rank("b"), Rank { by_admitted: 1, by_achievement: Some(3), of: 4 });
+        assert_eq!(rank("c"), Rank { by_admitted: 1, by_achievement: Some(1), of: 4 });
+        assert_eq!(rank("d"), Rank { by_admitted: 4, by_achievement: None, of: 4 });
+        assert_eq!(rank("tinh"), Rank { by_admitted: 1, by_achievement: None, of: 1 });
     }
 
     #[test]
@@ -805,10 +641,7 @@ mod tests {
   - {{unit: b, period: 2024, as_of: 2024-08-01, admitted: 120, targets: [{{value: 246, deadline: 2024-09-30}}]}}
 "
         ));
-        let snaps: Vec<&Figures> = ind
-            .of_unit("b")
-            .filter(|f| f.period.label == "2024")
-            .collect();
+        let snaps: Vec<&Figures> = ind.of_unit("b").filter(|f| f.period.label == "2024").collect();
         assert_eq!(snaps.len(), 2);
         assert_eq!((snaps[0].latest, snaps[1].latest), (false, true));
         assert_eq!((snaps[0].change.clone(), snaps[0].rank), (None, None));
@@ -828,16 +661,10 @@ mod tests {
         ));
         let a = ind.latest("a", "2016").unwrap();
         assert!(a.derived && a.targets.is_empty());
-        assert_eq!(
-            (a.admitted, a.as_of, a.members),
-            (3, day("2016-06-30"), Some(100))
-        );
+        assert_eq!((a.admitted, a.as_of, a.members), (3, day("2016-06-30"), Some(100)));
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert!(tinh.derived);
-        assert_eq!(
-            (tinh.admitted, tinh.as_of, tinh.members),
-            (10, day("2016-09-30"), Some(400))
-        );
+        assert_eq!((tinh.admitted, tinh.as_of, tinh.members), (10, day("2016-09-30"), Some(400)));
         assert_eq!(tinh.composition["women"].count, 3);
         assert_eq!(tinh.composition["youth"].share_pct, Some(40.0));
         assert_eq!(tinh.training.awareness_trainees, Some(6));
@@ -845,11 +672,7 @@ mod tests {
         assert_eq!(tinh.admission_rate_pct, Some(2.5));
         assert_eq!(
             ind.latest("a", "2016").unwrap().rank.unwrap(),
-            Rank {
-                by_admitted: 2,
-                by_achievement: None,
-                of: 2
-            }
+            Rank { by_admitted: 2, by_achievement: None, of: 2 }
         );
     }
 
@@ -862,10 +685,7 @@ mod tests {
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
         let warnings = consistency_warnings(&loaded.content, &compute(&loaded.content));
         assert_eq!(warnings.len(), 1);
-        assert_eq!(
-            warnings[0].at,
-            crate::problem::At::Value("reports[2].admitted".into())
-        );
+        assert_eq!(warnings[0].at, crate::problem::At::Value("reports[2].admitted".into()));
         assert_eq!(
             warnings[0].message,
             "the units under `tinh` admitted 11 in period 2016 together, more than its own admitted (10)"
@@ -906,11 +726,8 @@ mod tests {
   - {{unit: a, period: 2015, as_of: 2015-06-01, admitted: 1}}
 "
         ));
-        let order: Vec<String> = ind
-            .reports
-            .iter()
-            .map(|f| format!("{} {} {}", f.unit, f.period.label, f.as_of))
-            .collect();
+        let order: Vec<String> =
+            ind.reports.iter().map(|f| format!("{} {} {}", f.unit, f.period.label, f.as_of)).collect();
         assert_eq!(
             order[..5],
             [

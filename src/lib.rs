@@ -5,6 +5,7 @@
 
 pub mod datafiles;
 pub mod indicators;
+pub mod labels;
 pub mod load;
 pub mod locale;
 pub mod locate;

@@ -22,6 +22,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// False when site.yaml is missing or broken: rules that depend on it are skipped.
     pub site_read: bool,
+    /// Ids of units whose entries could not be read: references to them are not
+    /// reported again as unknown.
+    pub unreadable_units: Vec<String>,
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
@@ -40,6 +43,7 @@ struct Parsed {
     reports: Vec<Report>,
     article: Option<Article>,
     problems: Vec<Problem>,
+    unreadable_units: Vec<String>,
 }
 
 /// A problem's position and message, before its file is attached.
@@ -48,17 +52,9 @@ type Failure = (At, String);
 pub fn load(dir: &Path) -> Loaded {
     let mut walk_problems = Vec::new();
     let found = walk(dir, &mut walk_problems);
-    let read = |rel: &PathBuf| Source {
-        rel: rel.clone(),
-        text: read_text(dir, rel),
-    };
+    let read = |rel: &PathBuf| Source { rel: rel.clone(), text: read_text(dir, rel) };
     let site = found.site.as_ref().map(read);
-    let files: Vec<Source> = found
-        .data
-        .par_iter()
-        .chain(found.news.par_iter())
-        .map(read)
-        .collect();
+    let files: Vec<Source> = found.data.par_iter().chain(found.news.par_iter()).map(read).collect();
     let mut loaded = parse(site, files);
     loaded.problems.extend(walk_problems);
     loaded.content.statics = found.statics;
@@ -74,10 +70,7 @@ pub struct Source {
 
 impl Source {
     pub fn new(rel: &str, text: &str) -> Source {
-        Source {
-            rel: PathBuf::from(rel),
-            text: Ok(text.to_string()),
-        }
+        Source { rel: PathBuf::from(rel), text: Ok(text.to_string()) }
     }
 }
 
@@ -116,10 +109,9 @@ pub fn parse(site: Option<Source>, files: Vec<Source>) -> Loaded {
             let mut parsed = match &source.text {
                 Ok(text) if is_article(&source.rel) => parse_article(first + i, &source.rel, text),
                 Ok(text) => parse_data(first + i, text),
-                Err(failure) => Parsed {
-                    problems: vec![failure_at(&source.rel, failure.clone())],
-                    ..Parsed::default()
-                },
+                Err(failure) => {
+                    Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() }
+                }
             };
             for p in &mut parsed.problems {
                 p.file = source.rel.clone();
@@ -129,17 +121,15 @@ pub fn parse(site: Option<Source>, files: Vec<Source>) -> Loaded {
         .collect();
 
     content.files.extend(files.into_iter().map(|s| s.rel));
+    let mut unreadable_units = Vec::new();
     for p in parsed {
+        unreadable_units.extend(p.unreadable_units);
         content.units.extend(p.units);
         content.reports.extend(p.reports);
         content.articles.extend(p.article);
         problems.extend(p.problems);
     }
-    Loaded {
-        content,
-        problems,
-        site_read,
-    }
+    Loaded { content, problems, site_read, unreadable_units }
 }
 
 fn failure_at(file: &Path, (at, message): Failure) -> Problem {
@@ -163,16 +153,9 @@ fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let rel = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(dir).ok())
-                    .unwrap_or(Path::new(""));
+                let rel = e.path().and_then(|p| p.strip_prefix(dir).ok()).unwrap_or(Path::new(""));
                 problems.push(if e.loop_ancestor().is_some() {
-                    Problem::warning(
-                        rel,
-                        At::Pos(Position::START),
-                        "symbolic link loop: not followed",
-                    )
+                    Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed")
                 } else {
                     Problem::file_error(rel, format!("cannot be read: {e}"))
                 });
@@ -182,11 +165,7 @@ fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
         classify(rel, &mut found, problems);
     }
     found
@@ -194,8 +173,7 @@ fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
 
 fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let ignored =
-        |why: &str| Problem::warning(&rel, At::Pos(Position::START), format!("ignored: {why}"));
+    let ignored = |why: &str| Problem::warning(&rel, At::Pos(Position::START), format!("ignored: {why}"));
     if rel == Path::new("site.yaml") {
         found.site = Some(rel);
     } else if rel.starts_with("data") {
@@ -206,9 +184,7 @@ fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     } else if rel.starts_with("news") {
         match ext {
             "md" => found.news.push(rel),
-            _ => problems.push(ignored(
-                "only .md files are read from news/ (put images in static/)",
-            )),
+            _ => problems.push(ignored("only .md files are read from news/ (put images in static/)")),
         }
     } else if let Ok(inside) = rel.strip_prefix("static") {
         found.statics.push(inside.to_path_buf());
@@ -223,13 +199,8 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
         let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = 1 + String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count();
-        (
-            At::Pos(Position { line, col }),
-            "is not UTF-8 text: expected the file saved as UTF-8".to_string(),
-        )
+        let col = 1 + String::from_utf8_lossy(&valid[line_start..]).chars().count();
+        (At::Pos(Position { line, col }), "is not UTF-8 text: expected the file saved as UTF-8".to_string())
     })?;
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -253,16 +224,10 @@ fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, 
 }
 
 fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
-    let pos = e.location().map_or(
-        Position {
-            line: 1 + line_offset,
-            col: 1,
-        },
-        |l| Position {
-            line: l.line() + line_offset,
-            col: l.column(),
-        },
-    );
+    let pos = e.location().map_or(Position { line: 1 + line_offset, col: 1 }, |l| Position {
+        line: l.line() + line_offset,
+        col: l.column(),
+    });
     let mut message = e.to_string();
     if let Some(l) = e.location() {
         let suffix = format!(" at line {} column {}", l.line(), l.column());
@@ -273,14 +238,26 @@ fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
     (At::Pos(pos), plain_serde_message(&message))
 }
 
-/// Serde's wording, made plainer where it helps.
+/// Hints for the YAML parser's terse messages: what to do, then its own words.
+const YAML_HINTS: &[(&str, &str)] = &[
+    ("mapping values are not allowed in this context", "a value that contains \": \" must be put in quotes"),
+    (
+        "found character that cannot start any token",
+        "this character cannot start a value: put the text in quotes (and indent with spaces, not tabs)",
+    ),
+    ("did not find expected key", "the indentation does not line up with the fields above"),
+    ("did not find expected '-' indicator", "the indentation does not line up with the list items above"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+];
+
+/// Serde's and the YAML parser's wording, made plainer where it helps.
 fn plain_serde_message(message: &str) -> String {
+    if let Some((_, hint)) = YAML_HINTS.iter().find(|(raw, _)| message.contains(raw)) {
+        return format!("{hint} (YAML: {message})");
+    }
     message
         .replace("missing field", "missing required field")
-        .replace(
-            "EOF while parsing a value",
-            "the YAML ends where a value was expected",
-        )
+        .replace("EOF while parsing a value", "the YAML ends where a value was expected")
 }
 
 /// The fast path parses the file straight into its types; a file with problems is
@@ -302,11 +279,7 @@ fn parse_data(file: usize, text: &str) -> Parsed {
             for (i, report) in data.reports.iter_mut().enumerate() {
                 report.place(format!("reports[{i}]"));
             }
-            Parsed {
-                units: data.units,
-                reports: data.reports,
-                ..Parsed::default()
-            }
+            Parsed { units: data.units, reports: data.reports, ..Parsed::default() }
         }
         Err(_) => parse_data_items(text),
     };
@@ -322,9 +295,7 @@ fn parse_data_items(text: &str) -> Parsed {
     let root: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            parsed
-                .problems
-                .push(failure_at(Path::new(""), yaml_failure(&e, 0)));
+            parsed.problems.push(failure_at(Path::new(""), yaml_failure(&e, 0)));
             return parsed;
         }
     };
@@ -334,33 +305,35 @@ fn parse_data_items(text: &str) -> Parsed {
         _ => {
             parsed.problems.push(failure_at(
                 Path::new(""),
-                (
-                    At::Value(String::new()),
-                    "expected a mapping with `units:` and/or `reports:` lists".into(),
-                ),
+                (At::Value(String::new()), "expected a mapping with `units:` and/or `reports:` lists".into()),
             ));
             return parsed;
         }
     };
     for (key, value) in map {
         match key.as_str() {
-            Some("units") => parsed.units = items(value, "units", &mut parsed.problems),
+            Some("units") => {
+                parsed.unreadable_units = unreadable_ids(&value);
+                parsed.units = items(value, "units", &mut parsed.problems);
+                parsed.unreadable_units.retain(|id| !parsed.units.iter().any(|u| &u.id == id));
+            }
             Some("reports") => parsed.reports = items(value, "reports", &mut parsed.problems),
             _ => {
-                let name = key
-                    .as_str()
-                    .map_or_else(|| format!("{key:?}"), str::to_string);
+                let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
                 parsed.problems.push(failure_at(
                     Path::new(""),
-                    (
-                        At::Key(name.clone()),
-                        format!("unknown field `{name}`, expected `units` or `reports`"),
-                    ),
+                    (At::Key(name.clone()), format!("unknown field `{name}`, expected `units` or `reports`")),
                 ));
             }
         }
     }
     parsed
+}
+
+/// The `id` of every unit entry that has one, read or not.
+fn unreadable_ids(units: &Value) -> Vec<String> {
+    let Some(seq) = units.as_sequence() else { return Vec::new() };
+    seq.iter().filter_map(|u| u.get("id")?.as_str().map(String::from)).collect()
 }
 
 trait Placed {
@@ -377,20 +350,13 @@ impl Placed for Report {
     }
 }
 
-fn items<T: DeserializeOwned + Placed>(
-    value: Value,
-    list: &str,
-    problems: &mut Vec<Problem>,
-) -> Vec<T> {
+fn items<T: DeserializeOwned + Placed>(value: Value, list: &str, problems: &mut Vec<Problem>) -> Vec<T> {
     let seq = match value {
         Value::Null => return Vec::new(),
         Value::Sequence(seq) => seq,
         _ => {
             let message = format!("`{list}` must be a list (each item starting with `- `)");
-            problems.push(failure_at(
-                Path::new(""),
-                (At::Value(list.to_string()), message),
-            ));
+            problems.push(failure_at(Path::new(""), (At::Value(list.to_string()), message)));
             return Vec::new();
         }
     };
@@ -428,9 +394,7 @@ fn item_failure(item: &str, e: &serde_path_to_error::Error<serde_yaml::Error>) -
 
 /// Splits `---\nYAML\n---\nbody` into the YAML and the body.
 pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -462,27 +426,16 @@ fn article(file: usize, rel: &Path, text: &str) -> Result<Article, Failure> {
         return Err((start, message.to_string()));
     };
     if yaml.trim().is_empty() {
-        return Err((
-            start,
-            "front matter is empty: expected at least `title` and `date`".into(),
-        ));
+        return Err((start, "front matter is empty: expected at least `title` and `date`".into()));
     }
     let front: FrontMatter = parse_yaml(yaml, 1)?;
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (written, at) = match &front.slug {
         Some(slug) => (slug.clone(), At::Value("slug".into())),
         None => (stem, start),
     };
     let slug = text::slug(&written).ok_or_else(|| {
-        (
-            at,
-            format!(
-                "slug `{written}` cannot be part of a URL: expected letters, digits, spaces or `-`"
-            ),
-        )
+        (at, format!("slug `{written}` cannot be part of a URL: expected letters, digits, spaces or `-`"))
     })?;
     Ok(Article {
         slug,
@@ -497,10 +450,7 @@ fn article(file: usize, rel: &Path, text: &str) -> Result<Article, Failure> {
         summary: front.summary,
         draft: front.draft,
         body: body.to_string(),
-        origin: Origin {
-            file,
-            item: String::new(),
-        },
+        origin: Origin { file, item: String::new() },
     })
 }
 
@@ -510,14 +460,8 @@ mod tests {
 
     #[test]
     fn splits_front_matter() {
-        assert_eq!(
-            split_front_matter("---\na: 1\n---\nbody\n"),
-            Some(("a: 1\n", "body\n"))
-        );
-        assert_eq!(
-            split_front_matter("---\r\na: 1\r\n---\r\nb"),
-            Some(("a: 1\r\n", "b"))
-        );
+        assert_eq!(split_front_matter("---\na: 1\n---\nbody\n"), Some(("a: 1\n", "body\n")));
+        assert_eq!(split_front_matter("---\r\na: 1\r\n---\r\nb"), Some(("a: 1\r\n", "b")));
         assert_eq!(split_front_matter("a: 1\n---\n"), None);
         assert_eq!(split_front_matter("---\na: 1\n"), None);
     }
@@ -528,35 +472,17 @@ mod tests {
         let parsed = parse_data(4, text);
         assert_eq!(parsed.units.len(), 0);
         assert_eq!(parsed.reports.len(), 1);
-        assert_eq!(
-            parsed.reports[0].origin,
-            Origin {
-                file: 4,
-                item: "reports[1]".into()
-            }
-        );
-        let found: Vec<_> = parsed
-            .problems
-            .iter()
-            .map(|p| (p.at.clone(), p.message.clone()))
-            .collect();
+        assert_eq!(parsed.reports[0].origin, Origin { file: 4, item: "reports[1]".into() });
+        let found: Vec<_> = parsed.problems.iter().map(|p| (p.at.clone(), p.message.clone())).collect();
         assert_eq!(found[0].0, At::Key("units[0].colour".into()));
         assert!(found[0].1.starts_with("unknown field `colour`"));
         assert_eq!(found[1].0, At::Value("reports[0].admitted".into()));
-        assert_eq!(
-            found[1].1,
-            "admitted: -1 is negative: expected a whole number >= 0"
-        );
+        assert_eq!(found[1].1, "admitted: -1 is negative: expected a whole number >= 0");
     }
 
     #[test]
     fn front_matter_errors_count_the_opening_line() {
-        let e = article(
-            0,
-            Path::new("news/a.md"),
-            "---\ntitle: A\ndate: 2024-02-30\n---\n",
-        )
-        .unwrap_err();
+        let e = article(0, Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
         assert_eq!(e.0, At::Value("date".into()));
         assert_eq!(
             e.1,
@@ -568,12 +494,8 @@ mod tests {
 
     #[test]
     fn article_slug_from_file_name_is_folded() {
-        let a = article(
-            0,
-            Path::new("news/Đảng viên mới.md"),
-            "---\ntitle: A\ndate: 2024-01-02\n---\nx",
-        )
-        .unwrap();
+        let a = article(0, Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx")
+            .unwrap();
         assert_eq!(a.slug, "dang-vien-moi");
         assert_eq!(a.date.to_string(), "2024-01-02");
     }

@@ -57,21 +57,13 @@ impl Locale {
 
     /// A change with its sign: `+12`, `-3`, `0`.
     pub fn signed_integer(self, n: i64) -> String {
-        if n > 0 {
-            format!("+{}", self.integer(n))
-        } else {
-            self.integer(n)
-        }
+        if n > 0 { format!("+{}", self.integer(n)) } else { self.integer(n) }
     }
 
     /// A change of a percentage with its sign: `+5,7%`.
     pub fn signed_percent(self, x: f64, decimals: usize) -> String {
         let text = self.percent(x, decimals);
-        if x > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
-            format!("+{text}")
-        } else {
-            text
-        }
+        if x > 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) { format!("+{text}") } else { text }
     }
 
     /// `23/02/2021` (vi), `2021-02-23` (en).
@@ -96,12 +88,8 @@ fn group_thousands(digits: &str, separator: char, out: &mut String) {
 mod tests {
     use super::*;
 
-    const VI: Locale = Locale {
-        language: Language::Vi,
-    };
-    const EN: Locale = Locale {
-        language: Language::En,
-    };
+    const VI: Locale = Locale { language: Language::Vi };
+    const EN: Locale = Locale { language: Language::En };
 
     #[test]
     fn integers() {

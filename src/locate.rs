@@ -28,18 +28,8 @@ pub struct Locator {
 }
 
 enum Frame {
-    Map {
-        path: String,
-        key: Option<String>,
-        start: Position,
-        placed: bool,
-    },
-    Seq {
-        path: String,
-        next: usize,
-        start: Position,
-        placed: bool,
-    },
+    Map { path: String, key: Option<String>, start: Position, placed: bool },
+    Seq { path: String, next: usize, start: Position, placed: bool },
 }
 
 #[derive(Default)]
@@ -47,22 +37,17 @@ struct Builder {
     stack: Vec<Frame>,
     locator: Locator,
     line_offset: usize,
+    /// The text as characters: markers count characters.
+    chars: Vec<char>,
 }
 
 fn join(path: &str, segment: &str) -> String {
-    if path.is_empty() {
-        segment.to_string()
-    } else {
-        format!("{path}.{segment}")
-    }
+    if path.is_empty() { segment.to_string() } else { format!("{path}.{segment}") }
 }
 
 impl Builder {
     fn position(&self, mark: Marker) -> Position {
-        Position {
-            line: mark.line() + self.line_offset,
-            col: mark.col() + 1,
-        }
+        Position { line: mark.line() + self.line_offset, col: mark.col() + 1 }
     }
 
     /// The path of the value that comes next in the innermost container.
@@ -77,8 +62,7 @@ impl Builder {
     /// A container's position is that of its first entry: block mappings report
     /// their start after the first key, which would point at the wrong column.
     fn place_container(&mut self, at: Position) {
-        if let Some(Frame::Map { path, placed, .. } | Frame::Seq { path, placed, .. }) =
-            self.stack.last_mut()
+        if let Some(Frame::Map { path, placed, .. } | Frame::Seq { path, placed, .. }) = self.stack.last_mut()
             && !*placed
         {
             *placed = true;
@@ -96,12 +80,7 @@ impl Builder {
 
     fn scalar(&mut self, text: String, at: Position) {
         self.place_container(at);
-        if let Some(Frame::Map {
-            path,
-            key: key @ None,
-            ..
-        }) = self.stack.last_mut()
-        {
+        if let Some(Frame::Map { path, key: key @ None, .. }) = self.stack.last_mut() {
             self.locator.keys.insert(join(path, &text), at);
             *key = Some(text);
             return;
@@ -111,41 +90,25 @@ impl Builder {
         self.value_done();
     }
 
-    fn open(&mut self, map: bool, at: Position) {
+    fn open(&mut self, map: bool, at: Position, index: usize) {
         self.place_container(at);
         let path = self.child_path();
+        // A flow collection (`{…}`, `[…]`) is placed at its bracket; a block one at its
+        // first entry, as its start marker lies past the first key.
+        let placed = matches!(self.chars.get(index), Some('{' | '['));
+        if placed {
+            self.locator.values.insert(path.clone(), at);
+        }
         self.stack.push(if map {
-            Frame::Map {
-                path,
-                key: None,
-                start: at,
-                placed: false,
-            }
+            Frame::Map { path, key: None, start: at, placed }
         } else {
-            Frame::Seq {
-                path,
-                next: 0,
-                start: at,
-                placed: false,
-            }
+            Frame::Seq { path, next: 0, start: at, placed }
         });
     }
 
     fn close(&mut self) {
-        if let Some(
-            Frame::Map {
-                path,
-                start,
-                placed,
-                ..
-            }
-            | Frame::Seq {
-                path,
-                start,
-                placed,
-                ..
-            },
-        ) = self.stack.pop()
+        if let Some(Frame::Map { path, start, placed, .. } | Frame::Seq { path, start, placed, .. }) =
+            self.stack.pop()
             && !placed
         {
             self.locator.values.insert(path, start);
@@ -160,8 +123,8 @@ impl MarkedEventReceiver for Builder {
         match event {
             Event::Scalar(text, ..) => self.scalar(text, at),
             Event::Alias(_) => self.scalar(String::new(), at),
-            Event::MappingStart(..) => self.open(true, at),
-            Event::SequenceStart(..) => self.open(false, at),
+            Event::MappingStart(..) => self.open(true, at, mark.index()),
+            Event::SequenceStart(..) => self.open(false, at, mark.index()),
             Event::MappingEnd | Event::SequenceEnd => self.close(),
             _ => {}
         }
@@ -172,10 +135,7 @@ impl Locator {
     /// Reads the positions of `text`, whose first line is line `1 + line_offset` of its file.
     /// A text that does not parse yields whatever was read before the syntax error.
     pub fn new(text: &str, line_offset: usize) -> Locator {
-        let mut builder = Builder {
-            line_offset,
-            ..Builder::default()
-        };
+        let mut builder = Builder { line_offset, chars: text.chars().collect(), ..Builder::default() };
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         builder.locator
     }
@@ -234,6 +194,7 @@ reports:
         assert_eq!(l.value("units[0]"), at(2, 5));
         assert_eq!(l.value("reports[0].composition.women"), at(8, 14));
         assert_eq!(l.value("reports[0].period.to"), at(6, 36));
+        assert_eq!(l.value("reports[0].period"), at(6, 13));
         assert_eq!(l.value("reports[0].targets"), at(9, 14));
     }
 

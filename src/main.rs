@@ -7,7 +7,7 @@ use std::time::Instant;
 /// bantin turns a folder of YAML data and Markdown news about party-member development
 /// into a static HTML bulletin with indicators and SVG charts.
 #[derive(Parser)]
-#[command(version, about, long_about = None)]
+#[command(version, about, long_about = None, after_help = USAGE_LINES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,6 +38,15 @@ enum Command {
     },
 }
 
+const USAGE_LINES: &str = "\
+Usage lines:
+  bantin build [--content DIR] [--templates DIR] [--output DIR]
+  bantin check [--content DIR]
+
+Defaults: --content content, --templates templates (when that folder exists, else the
+built-in theme), --output output.
+Exit status: 0 success (warnings allowed), 1 content or template errors, 2 usage errors.";
+
 /// Exit statuses of SPEC §1.
 const CONTENT_ERRORS: u8 = 1;
 const USAGE_ERROR: u8 = 2;
@@ -46,18 +55,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { content } => run_check(&content),
-        Command::Build {
-            content,
-            templates,
-            output,
-        } => {
-            let templates =
-                templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()));
-            run_build(&Paths {
-                content,
-                templates,
-                output,
-            })
+        Command::Build { content, templates, output } => {
+            let templates = templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()));
+            run_build(&Paths { content, templates, output })
         }
     }
 }

@@ -198,14 +198,9 @@ pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
     }
-    let local = [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ]
-    .iter()
-    .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok());
+    let local = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok());
     let local = match local {
         Some(t) => t,
         None => crate::period::parse_date(text)
@@ -213,10 +208,7 @@ pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, String> {
             .and_hms_opt(0, 0, 0)
             .expect("midnight exists"),
     };
-    local
-        .and_local_timezone(vietnam_offset())
-        .single()
-        .ok_or_else(|| format!("`{text}` is not a valid time"))
+    local.and_local_timezone(vietnam_offset()).single().ok_or_else(|| format!("`{text}` is not a valid time"))
 }
 
 fn de_published<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
@@ -239,14 +231,11 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        u64::try_from(v)
-            .map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))
+        u64::try_from(v).map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
-        Err(E::custom(format!(
-            "{v} is not a whole number: expected a whole number >= 0"
-        )))
+        Err(E::custom(format!("{v} is not a whole number: expected a whole number >= 0")))
     }
 }
 
@@ -273,11 +262,7 @@ pub const BUILTIN_CATEGORIES: [(&str, &str, &str); 9] = [
     ("religious", "Người theo tôn giáo", "Religious followers"),
     ("pupils", "Học sinh", "Pupils"),
     ("students", "Sinh viên", "University students"),
-    (
-        "enterprise_workers",
-        "Người lao động trong doanh nghiệp",
-        "Enterprise workers",
-    ),
+    ("enterprise_workers", "Người lao động trong doanh nghiệp", "Enterprise workers"),
     ("postgraduate", "Trình độ sau đại học", "Postgraduate"),
     ("university", "Trình độ đại học", "University degree"),
 ];
@@ -300,10 +285,8 @@ impl Site {
             }
             .to_string(),
         });
-        let custom = self.categories.iter().map(|(key, label)| Category {
-            key: key.clone(),
-            label: label.clone(),
-        });
+        let custom =
+            self.categories.iter().map(|(key, label)| Category { key: key.clone(), label: label.clone() });
         builtin.chain(custom).collect()
     }
 }
@@ -321,10 +304,7 @@ mod tests {
         }
         assert_eq!(serde_yaml::from_str::<C>("n: 5").unwrap().n, 5);
         let e = serde_yaml::from_str::<C>("n: -5").unwrap_err().to_string();
-        assert!(
-            e.contains("-5 is negative: expected a whole number >= 0"),
-            "{e}"
-        );
+        assert!(e.contains("-5 is negative: expected a whole number >= 0"), "{e}");
         let e = serde_yaml::from_str::<C>("n: 2.5").unwrap_err().to_string();
         assert!(e.contains("2.5 is not a whole number"), "{e}");
     }
@@ -337,18 +317,13 @@ mod tests {
         assert_eq!(t.date_naive().to_string(), "2012-01-01");
         let t = parse_published("2024-05-04 14:30").unwrap();
         assert_eq!(t.to_rfc3339(), "2024-05-04T14:30:00+07:00");
-        assert!(
-            parse_published("2024-02-30")
-                .unwrap_err()
-                .contains("not a date that exists")
-        );
+        assert!(parse_published("2024-02-30").unwrap_err().contains("not a date that exists"));
     }
 
     #[test]
     fn custom_categories_follow_builtin_ones() {
         let mut site = Site::default();
-        site.categories
-            .insert("veterans".into(), "Cựu chiến binh".into());
+        site.categories.insert("veterans".into(), "Cựu chiến binh".into());
         let cats = site.categories();
         assert_eq!(cats.len(), 10);
         assert_eq!(cats[1].label, "Nữ");

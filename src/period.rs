@@ -25,9 +25,8 @@ impl Period {
     /// The calendar year this period covers exactly, if it is one.
     pub fn calendar_year(&self) -> Option<i32> {
         let y = self.from.year();
-        (self.from == NaiveDate::from_ymd_opt(y, 1, 1)?
-            && self.to == NaiveDate::from_ymd_opt(y, 12, 31)?)
-        .then_some(y)
+        (self.from == NaiveDate::from_ymd_opt(y, 1, 1)? && self.to == NaiveDate::from_ymd_opt(y, 12, 31)?)
+            .then_some(y)
     }
 
     pub fn contains(&self, day: NaiveDate) -> bool {
@@ -39,9 +38,7 @@ impl Period {
         let expected = "expected a year like 2016, a term like 2015-2020, \
                         or {from: YYYY-MM-DD, to: YYYY-MM-DD, label: …}";
         let year = |s: &str| -> Option<i32> {
-            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
         };
         let bad = || format!("period `{written}` is not valid: {expected}");
         match written.split_once('-') {
@@ -73,8 +70,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("`{text}` is not a date: expected YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text} is not a date that exists"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("{text} is not a date that exists"))
 }
 
 /// Deserializes a `YYYY-MM-DD` date with the messages of [`parse_date`].
@@ -126,9 +122,7 @@ impl<'de> Visitor<'de> for PeriodVisitor {
         }
         let named = Named::deserialize(de::value::MapAccessDeserializer::new(map))?;
         if named.label.trim().is_empty() {
-            return Err(de::Error::custom(
-                "period label is empty: expected a label such as \"2020-2025\"",
-            ));
+            return Err(de::Error::custom("period label is empty: expected a label such as \"2020-2025\""));
         }
         if named.to < named.from {
             return Err(de::Error::custom(format!(
@@ -136,11 +130,7 @@ impl<'de> Visitor<'de> for PeriodVisitor {
                 named.label, named.to, named.from
             )));
         }
-        Ok(Period {
-            label: named.label,
-            from: named.from,
-            to: named.to,
-        })
+        Ok(Period { label: named.label, from: named.from, to: named.to })
     }
 }
 
@@ -169,10 +159,7 @@ mod tests {
     #[test]
     fn year() {
         let p = Period::parse("2016").unwrap();
-        assert_eq!(
-            (p.label.as_str(), p.from, p.to),
-            ("2016", day("2016-01-01"), day("2016-12-31"))
-        );
+        assert_eq!((p.label.as_str(), p.from, p.to), ("2016", day("2016-01-01"), day("2016-12-31")));
         assert_eq!(p.calendar_year(), Some(2016));
     }
 
@@ -185,11 +172,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_written_periods() {
-        assert!(
-            Period::parse("2020-2015")
-                .unwrap_err()
-                .contains("ends before it starts")
-        );
+        assert!(Period::parse("2020-2015").unwrap_err().contains("ends before it starts"));
         assert!(Period::parse("16").is_err());
         assert!(Period::parse("2015-20").is_err());
         assert!(Period::parse("năm 2016").is_err());
@@ -198,12 +181,8 @@ mod tests {
     #[test]
     fn named_period_from_yaml() {
         let p: Period =
-            serde_yaml::from_str("{from: 2020-10-01, to: 2025-09-30, label: \"2020-2025\"}")
-                .unwrap();
-        assert_eq!(
-            (p.label.as_str(), p.from, p.to),
-            ("2020-2025", day("2020-10-01"), day("2025-09-30"))
-        );
+            serde_yaml::from_str("{from: 2020-10-01, to: 2025-09-30, label: \"2020-2025\"}").unwrap();
+        assert_eq!((p.label.as_str(), p.from, p.to), ("2020-2025", day("2020-10-01"), day("2025-09-30")));
         let p: Period = serde_yaml::from_str("2016").unwrap();
         assert_eq!(p.label, "2016");
     }
@@ -212,28 +191,14 @@ mod tests {
     fn named_period_needs_a_label_and_order() {
         let e = serde_yaml::from_str::<Period>("{from: 2020-10-01, to: 2025-09-30}").unwrap_err();
         assert!(e.to_string().contains("missing field `label`"));
-        let e = serde_yaml::from_str::<Period>("{from: 2021-01-01, to: 2020-01-01, label: x}")
-            .unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("ends (2020-01-01) before it starts (2021-01-01)")
-        );
+        let e = serde_yaml::from_str::<Period>("{from: 2021-01-01, to: 2020-01-01, label: x}").unwrap_err();
+        assert!(e.to_string().contains("ends (2020-01-01) before it starts (2021-01-01)"));
     }
 
     #[test]
     fn dates_that_do_not_exist() {
-        assert_eq!(
-            parse_date("2016-02-30").unwrap_err(),
-            "2016-02-30 is not a date that exists"
-        );
-        assert!(
-            parse_date("2016-2-3")
-                .unwrap_err()
-                .contains("expected YYYY-MM-DD")
-        );
-        assert_eq!(
-            day("2024-02-29"),
-            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
-        );
+        assert_eq!(parse_date("2016-02-30").unwrap_err(), "2016-02-30 is not a date that exists");
+        assert!(parse_date("2016-2-3").unwrap_err().contains("expected YYYY-MM-DD"));
+        assert_eq!(day("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
     }
 }

@@ -40,12 +40,12 @@ impl Checked {
         periods.dedup();
         let drafts = c.articles.iter().filter(|a| a.draft).count();
         format!(
-            "{} units, {} reports, {} articles ({} drafts), {} periods",
-            c.units.len(),
-            c.reports.len(),
-            c.articles.len(),
-            drafts,
-            periods.len()
+            "{}, {}, {} ({}), {}",
+            problem::count(c.units.len(), "unit"),
+            problem::count(c.reports.len(), "report"),
+            problem::count(c.articles.len(), "article"),
+            problem::count(drafts, "draft"),
+            problem::count(periods.len(), "period"),
         )
     }
 
@@ -57,17 +57,9 @@ impl Checked {
         let locale = Locale::new(self.content.site.language);
         let decimals = self.content.site.percent_decimals as usize;
         let roots = indicators::Tree::new(&self.content).roots;
-        let mut rows = vec![
-            [
-                "unit",
-                "period",
-                "as of",
-                "admitted",
-                "target",
-                "achievement",
-            ]
-            .map(String::from),
-        ];
+        let l = crate::labels::labels(self.content.site.language);
+        let header = ["unit", "period", "as_of", "admitted", "target", "achievement"];
+        let mut rows = vec![header.map(|key| l[key].to_string())];
         for unit in roots {
             for f in ind.of_unit(unit).filter(|f| f.latest) {
                 let first = f.targets.first();
@@ -76,18 +68,13 @@ impl Checked {
                     f.period.label.clone(),
                     locale.date(f.as_of),
                     locale.integer(f.admitted as i64) + if f.derived { " (sum)" } else { "" },
-                    first
-                        .map(|t| locale.integer(t.value as i64))
-                        .unwrap_or_else(|| "-".into()),
-                    first
-                        .map(|t| locale.percent(t.achievement_pct, decimals))
-                        .unwrap_or_else(|| "-".into()),
+                    first.map(|t| locale.integer(t.value as i64)).unwrap_or_else(|| "-".into()),
+                    first.map(|t| locale.percent(t.achievement_pct, decimals)).unwrap_or_else(|| "-".into()),
                 ]);
             }
         }
-        let widths: Vec<usize> = (0..6)
-            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-            .collect();
+        let widths: Vec<usize> =
+            (0..6).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
         let mut out = String::new();
         for row in &rows {
             for (c, cell) in row.iter().enumerate() {
@@ -109,23 +96,16 @@ impl Checked {
 pub fn check(content_dir: &Path) -> Checked {
     let mut loaded = load(content_dir);
     let mut problems = std::mem::take(&mut loaded.problems);
-    problems.extend(validate(&loaded.content, loaded.site_read));
+    problems.extend(validate(&loaded));
     let content = loaded.content;
-    let computed = (!problems
-        .iter()
-        .any(|p| p.severity == problem::Severity::Error))
-    .then(|| {
+    let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         let ind = indicators::compute(&content);
         problems.extend(indicators::consistency_warnings(&content, &ind));
         let focus = indicators::focus(&content, &ind);
         (ind, focus)
     });
     let problems = problem::locate_all(problems, content_dir, content_dir);
-    Checked {
-        content,
-        problems,
-        computed,
-    }
+    Checked { content, problems, computed }
 }
 
 /// Validates, then writes the site; the output folder is replaced only on success.
@@ -136,19 +116,11 @@ pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
     };
     let content = &checked.content;
     let files = vec![
-        OutputFile::new(
-            "data/indicators.json",
-            crate::datafiles::json(content, ind, focus),
-        ),
+        OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)),
         OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
     ];
-    replace_output(
-        &paths.output,
-        &files,
-        &paths.content.join("static"),
-        &content.statics,
-    )
-    .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
+    replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics)
+        .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
     Ok(checked)
 }
 

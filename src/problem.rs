@@ -33,21 +33,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(file: impl Into<PathBuf>, at: At, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Error,
-            file: file.into(),
-            at,
-            message: message.into(),
-        }
+        Problem { severity: Severity::Error, file: file.into(), at, message: message.into() }
     }
 
     pub fn warning(file: impl Into<PathBuf>, at: At, message: impl Into<String>) -> Problem {
-        Problem {
-            severity: Severity::Warning,
-            file: file.into(),
-            at,
-            message: message.into(),
-        }
+        Problem { severity: Severity::Warning, file: file.into(), at, message: message.into() }
     }
 
     /// A problem with a whole file (unreadable, not UTF-8, missing).
@@ -127,15 +117,15 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
     out
 }
 
+/// "1 error", "2 warnings".
+pub fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// "2 errors, 1 warning".
 pub fn summary(problems: &[Located]) -> String {
-    let count = |s| problems.iter().filter(|p| p.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(count(Severity::Error), "error"),
-        plural(count(Severity::Warning), "warning")
-    )
+    let of = |s| problems.iter().filter(|p| p.severity == s).count();
+    format!("{}, {}", count(of(Severity::Error), "error"), count(of(Severity::Warning), "warning"))
 }
 
 pub fn has_errors(problems: &[Located]) -> bool {

@@ -35,19 +35,14 @@ pub fn slug(text: &str) -> Option<String> {
 /// Like [`slug`], but never fails: characters that cannot appear in a URL become `-`.
 /// Used for tag pages, whose names are free text.
 pub fn slug_lossy(text: &str) -> String {
-    let cleaned: String = fold(text)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
+    let cleaned: String =
+        fold(text).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
     slug(&cleaned).unwrap_or_else(|| "-".to_string())
 }
 
 /// `[a-z0-9-]+`: the shape of unit ids.
 pub fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -63,10 +58,7 @@ mod tests {
     #[test]
     fn slugs_vietnamese_phrases() {
         assert_eq!(slug("Đảng viên mới").as_deref(), Some("dang-vien-moi"));
-        assert_eq!(
-            slug("2017-01-18-ba-tri").as_deref(),
-            Some("2017-01-18-ba-tri")
-        );
+        assert_eq!(slug("2017-01-18-ba-tri").as_deref(), Some("2017-01-18-ba-tri"));
         assert_eq!(slug("Krông  Pắc_2024").as_deref(), Some("krong-pac-2024"));
     }
 

@@ -3,63 +3,56 @@
 //! Every rule reports the file and YAML path of the value it is about; positions are
 //! looked up only when problems are printed.
 
+use crate::load::Loaded;
 use crate::model::{Content, Origin, Report};
 use crate::period::Period;
 use crate::problem::{At, Problem};
 use crate::text;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Collects every problem of `content`. `site_read` is false when site.yaml could
-/// not be read; the rules that depend on its settings are then skipped.
-pub fn validate(content: &Content, site_read: bool) -> Vec<Problem> {
-    let mut v = Validator {
-        content,
-        problems: Vec::new(),
-    };
-    if site_read {
+/// Collects every problem of loaded content. When site.yaml could not be read, the
+/// rules that depend on its settings are skipped.
+pub fn validate(loaded: &Loaded) -> Vec<Problem> {
+    let content = &loaded.content;
+    let mut known_units: HashSet<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
+    known_units.extend(loaded.unreadable_units.iter().map(String::as_str));
+    let mut v = Validator { content, known_units, problems: Vec::new() };
+    if loaded.site_read {
         v.site();
     }
     v.units();
-    v.reports(site_read);
+    v.reports(loaded.site_read);
     v.articles();
     v.problems
 }
 
 struct Validator<'a> {
     content: &'a Content,
+    /// Units read, and units whose entries were broken (already reported).
+    known_units: HashSet<&'a str>,
     problems: Vec<Problem>,
 }
 
 fn is_web_url(url: &str) -> bool {
     ["http://", "https://"].iter().any(|scheme| {
-        url.strip_prefix(scheme)
-            .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+        url.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
     })
 }
 
 impl<'a> Validator<'a> {
     fn error(&mut self, origin: &Origin, field: &str, message: String) {
         let file = self.content.files[origin.file].clone();
-        self.problems.push(Problem::error(
-            file,
-            At::Value(origin.field(field)),
-            message,
-        ));
+        self.problems.push(Problem::error(file, At::Value(origin.field(field)), message));
     }
 
     fn key_error(&mut self, origin: &Origin, field: &str, message: String) {
         let file = self.content.files[origin.file].clone();
-        self.problems
-            .push(Problem::error(file, At::Key(origin.field(field)), message));
+        self.problems.push(Problem::error(file, At::Key(origin.field(field)), message));
     }
 
     fn warning(&mut self, origin: &Origin, field: &str, message: String) {
         let file = self.content.files[origin.file].clone();
-        self.problems.push(Problem::warning(
-            file,
-            At::Value(origin.field(field)),
-            message,
-        ));
+        self.problems.push(Problem::warning(file, At::Value(origin.field(field)), message));
     }
 
     /// Where an item was written, for messages that point at a first occurrence.
@@ -71,70 +64,59 @@ impl<'a> Validator<'a> {
         let site = &self.content.site;
         let here = Origin::default();
         if site.title.trim().is_empty() {
-            self.error(
-                &here,
-                "title",
-                "title is empty: expected the bulletin's name".into(),
-            );
+            self.error(&here, "title", "title is empty: expected the bulletin's name".into());
         }
         if !is_web_url(&site.base_url) {
             self.error(
                 &here,
                 "base_url",
-                format!("base_url `{}` is not absolute: expected an address like https://example.org/ban-tin/", site.base_url),
+                format!(
+                    "base_url `{}` is not absolute: expected an address like https://example.org/ban-tin/",
+                    site.base_url
+                ),
             );
         }
         if let Some(root) = &site.root_unit
-            && !self.content.units.iter().any(|u| &u.id == root)
+            && !self.known_units.contains(root.as_str())
         {
             self.error(
                 &here,
                 "root_unit",
-                format!("root_unit `{root}` is not a unit: expected the id of a unit in data/"),
+                format!("root_unit `{root}` does not exist: expected the id of a unit in data/"),
             );
         }
         if let Some(label) = &site.current_period
-            && !self
-                .content
-                .reports
-                .iter()
-                .any(|r| &r.period.label == label)
+            && !self.content.reports.iter().any(|r| &r.period.label == label)
         {
             self.error(
                 &here,
                 "current_period",
-                format!(
-                    "current_period `{label}` has no report: expected a period label used in data/"
-                ),
+                format!("current_period `{label}` has no report: expected a period label used in data/"),
             );
         }
         if site.percent_decimals > 6 {
             self.error(
                 &here,
                 "percent_decimals",
-                format!(
-                    "percent_decimals ({}) is too large: expected 0 to 6",
-                    site.percent_decimals
-                ),
+                format!("percent_decimals ({}) is too large: expected 0 to 6", site.percent_decimals),
             );
         }
         for (key, label) in &site.categories {
             let path = format!("categories.{key}");
-            if crate::model::BUILTIN_CATEGORIES
-                .iter()
-                .any(|(k, ..)| k == key)
-            {
+            if crate::model::BUILTIN_CATEGORIES.iter().any(|(k, ..)| k == key) {
                 self.key_error(
                     &here,
                     &path,
                     format!("category `{key}` is built in: remove it from categories"),
                 );
             } else if key.is_empty()
-                || !key
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             {
-                self.key_error(&here, &path, format!("category key `{key}` is not valid: expected lowercase letters, digits and `_`"));
+                self.key_error(
+                    &here,
+                    &path,
+                    format!("category key `{key}` is not valid: expected lowercase letters, digits and `_`"),
+                );
             } else if label.trim().is_empty() {
                 self.error(
                     &here,
@@ -152,18 +134,11 @@ impl<'a> Validator<'a> {
                 self.error(
                     &unit.origin,
                     "id",
-                    format!(
-                        "id `{}` is not valid: expected lowercase letters, digits and `-`",
-                        unit.id
-                    ),
+                    format!("id `{}` is not valid: expected lowercase letters, digits and `-`", unit.id),
                 );
             }
             if unit.name.trim().is_empty() {
-                self.error(
-                    &unit.origin,
-                    "name",
-                    format!("unit `{}` has an empty name", unit.id),
-                );
+                self.error(&unit.origin, "name", format!("unit `{}` has an empty name", unit.id));
             }
             if let Some(earlier) = first.insert(&unit.id, &unit.origin) {
                 let message = format!(
@@ -177,12 +152,12 @@ impl<'a> Validator<'a> {
         }
         for unit in &self.content.units {
             if let Some(parent) = &unit.parent
-                && !first.contains_key(parent.as_str())
+                && !self.known_units.contains(parent.as_str())
             {
                 self.error(
                     &unit.origin,
                     "parent",
-                    format!("parent `{parent}` is not a unit: expected the id of a unit in data/"),
+                    format!("parent `{parent}` does not exist: expected the id of a unit in data/"),
                 );
             }
         }
@@ -191,12 +166,8 @@ impl<'a> Validator<'a> {
 
     /// Reports each cycle of the unit tree once, at its unit that sorts first.
     fn cycles(&mut self, units: &HashMap<&str, &Origin>) {
-        let parent: HashMap<&str, &str> = self
-            .content
-            .units
-            .iter()
-            .filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?)))
-            .collect();
+        let parent: HashMap<&str, &str> =
+            self.content.units.iter().filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?))).collect();
         let mut reported: HashSet<&str> = HashSet::new();
         let mut ids: Vec<&str> = units.keys().copied().collect();
         ids.sort_unstable();
@@ -232,20 +203,10 @@ impl<'a> Validator<'a> {
     }
 
     fn reports(&mut self, site_read: bool) {
-        let units: HashSet<&str> = self.content.units.iter().map(|u| u.id.as_str()).collect();
-        let categories: HashSet<String> = self
-            .content
-            .site
-            .categories()
-            .into_iter()
-            .map(|c| c.key)
-            .collect();
-        let articles: HashMap<&str, &crate::model::Article> = self
-            .content
-            .articles
-            .iter()
-            .map(|a| (a.slug.as_str(), a))
-            .collect();
+        let units = self.known_units.clone();
+        let categories: HashSet<String> = self.content.site.categories().into_iter().map(|c| c.key).collect();
+        let articles: HashMap<&str, &crate::model::Article> =
+            self.content.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
         let mut labels: BTreeMap<&str, (&Period, &Origin)> = BTreeMap::new();
         let mut seen: HashMap<(&str, &str, chrono::NaiveDate), &Origin> = HashMap::new();
         for report in &self.content.reports {
@@ -254,10 +215,7 @@ impl<'a> Validator<'a> {
                 self.error(
                     o,
                     "unit",
-                    format!(
-                        "unit `{}` is not a unit: expected the id of a unit in data/",
-                        report.unit
-                    ),
+                    format!("unit `{}` does not exist: expected the id of a unit in data/", report.unit),
                 );
             }
             match labels.get(report.period.label.as_str()) {
@@ -281,9 +239,7 @@ impl<'a> Validator<'a> {
             self.report_dates(report);
             self.report_counts(report, site_read.then_some(&categories));
             self.report_source(report, &articles);
-            if let Some(earlier) =
-                seen.insert((&report.unit, &report.period.label, report.as_of()), o)
-            {
+            if let Some(earlier) = seen.insert((&report.unit, &report.period.label, report.as_of()), o) {
                 let message = format!(
                     "a second report of `{}` for period {} as of {}: first in {}; expected one report per unit, period and as_of",
                     report.unit,
@@ -303,19 +259,13 @@ impl<'a> Validator<'a> {
                 self.error(
                     o,
                     "as_of",
-                    format!(
-                        "as_of ({as_of}) is before period {} starts ({})",
-                        p.label, p.from
-                    ),
+                    format!("as_of ({as_of}) is before period {} starts ({})", p.label, p.from),
                 );
             } else if as_of > p.to {
                 self.error(
                     o,
                     "as_of",
-                    format!(
-                        "as_of ({as_of}) is after period {} ends ({})",
-                        p.label, p.to
-                    ),
+                    format!("as_of ({as_of}) is after period {} ends ({})", p.label, p.to),
                 );
             }
         }
@@ -326,10 +276,7 @@ impl<'a> Validator<'a> {
                 self.error(
                     o,
                     &format!("targets[{i}].deadline"),
-                    format!(
-                        "deadline ({deadline}) is outside period {} ({} … {})",
-                        p.label, p.from, p.to
-                    ),
+                    format!("deadline ({deadline}) is outside period {} ({} … {})", p.label, p.from, p.to),
                 );
             }
         }
@@ -351,19 +298,12 @@ impl<'a> Validator<'a> {
                 self.error(
                     o,
                     &format!("targets[{i}].max"),
-                    format!(
-                        "max ({max}) is smaller than value ({}): expected max >= value",
-                        target.value
-                    ),
+                    format!("max ({max}) is smaller than value ({}): expected max >= value", target.value),
                 );
             }
         }
         if report.members == Some(0) {
-            self.error(
-                o,
-                "members",
-                "members is 0: expected a whole number > 0".into(),
-            );
+            self.error(o, "members", "members is 0: expected a whole number > 0".into());
         }
         for (key, &count) in &report.composition {
             let field = format!("composition.{key}");
@@ -377,10 +317,7 @@ impl<'a> Validator<'a> {
                 self.error(
                     o,
                     &field,
-                    format!(
-                        "{field} ({count}) is larger than admitted ({})",
-                        report.admitted
-                    ),
+                    format!("{field} ({count}) is larger than admitted ({})", report.admitted),
                 );
             }
         }
@@ -391,11 +328,7 @@ impl<'a> Validator<'a> {
         let o = &report.origin;
         if source.starts_with("http://") || source.starts_with("https://") {
             if !is_web_url(source) {
-                self.error(
-                    o,
-                    "source",
-                    format!("source `{source}` is not a valid address"),
-                );
+                self.error(o, "source", format!("source `{source}` is not a valid address"));
             }
             return;
         }
@@ -418,43 +351,31 @@ impl<'a> Validator<'a> {
     }
 
     fn articles(&mut self) {
-        let units: HashSet<&str> = self.content.units.iter().map(|u| u.id.as_str()).collect();
+        let units = self.known_units.clone();
         let mut slugs: HashMap<&str, &Origin> = HashMap::new();
         for a in &self.content.articles {
             let o = &a.origin;
             if a.title.trim().is_empty() {
-                self.error(
-                    o,
-                    "title",
-                    "title is empty: expected the article's headline".into(),
-                );
+                self.error(o, "title", "title is empty: expected the article's headline".into());
             }
             for (i, unit) in a.units.iter().enumerate() {
                 if !units.contains(unit.as_str()) {
                     self.error(
                         o,
                         &format!("units[{i}]"),
-                        format!("unit `{unit}` is not a unit: expected the id of a unit in data/"),
+                        format!("unit `{unit}` does not exist: expected the id of a unit in data/"),
                     );
                 }
             }
             for (i, tag) in a.tags.iter().enumerate() {
                 if tag.trim().is_empty() {
-                    self.error(
-                        o,
-                        &format!("tags[{i}]"),
-                        "tag is empty: expected a word or phrase".into(),
-                    );
+                    self.error(o, &format!("tags[{i}]"), "tag is empty: expected a word or phrase".into());
                 }
             }
             if let Some(url) = &a.source_url
                 && !is_web_url(url)
             {
-                self.error(
-                    o,
-                    "source_url",
-                    format!("source_url `{url}` is not an http(s) address"),
-                );
+                self.error(o, "source_url", format!("source_url `{url}` is not an http(s) address"));
             }
             if let Some(earlier) = slugs.insert(&a.slug, o) {
                 let message = format!(
@@ -474,10 +395,8 @@ mod tests {
     use super::*;
     use crate::load::{Source, parse};
 
-    const SITE: &str =
-        "title: T\nbase_url: https://example.org/\ncategories:\n  veterans: Cựu chiến binh\n";
-    const UNITS: &str =
-        "units:\n  - {id: tinh, name: Tỉnh}\n  - {id: huyen, name: Huyện, parent: tinh}\n";
+    const SITE: &str = "title: T\nbase_url: https://example.org/\ncategories:\n  veterans: Cựu chiến binh\n";
+    const UNITS: &str = "units:\n  - {id: tinh, name: Tỉnh}\n  - {id: huyen, name: Huyện, parent: tinh}\n";
     const ARTICLE: &str = "---\ntitle: Tin\ndate: 2016-06-01\n---\nBody\n";
 
     /// The problems of a content folder with the given data file (besides the units above).
@@ -489,10 +408,7 @@ mod tests {
         ];
         let loaded = parse(Some(Source::new("site.yaml", site)), files);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        validate(&loaded.content, true)
-            .into_iter()
-            .map(|p| (p.at, p.message))
-            .collect()
+        validate(&loaded).into_iter().map(|p| (p.at, p.message)).collect()
     }
 
     fn only(data: &str) -> (At, String) {
@@ -513,18 +429,16 @@ mod tests {
 
     #[test]
     fn composition_above_admitted() {
-        let (at, msg) = only(
-            "reports:\n  - {unit: huyen, period: 2016, admitted: 222, composition: {women: 250}}\n",
-        );
+        let (at, msg) =
+            only("reports:\n  - {unit: huyen, period: 2016, admitted: 222, composition: {women: 250}}\n");
         assert_eq!(at, value("reports[0].composition.women"));
         assert_eq!(msg, "composition.women (250) is larger than admitted (222)");
     }
 
     #[test]
     fn unknown_category_unless_declared() {
-        let (at, msg) = only(
-            "reports:\n  - {unit: huyen, period: 2016, admitted: 2, composition: {womn: 1}}\n",
-        );
+        let (at, msg) =
+            only("reports:\n  - {unit: huyen, period: 2016, admitted: 2, composition: {womn: 1}}\n");
         assert_eq!(at, At::Key("reports[0].composition.womn".into()));
         assert!(msg.starts_with("unknown composition category `womn`"));
     }
@@ -534,15 +448,11 @@ mod tests {
         let (at, msg) = only("reports:\n  - {unit: nowhere, period: 2016, admitted: 1}\n");
         assert_eq!(
             (at, msg.as_str()),
-            (
-                value("reports[0].unit"),
-                "unit `nowhere` is not a unit: expected the id of a unit in data/"
-            )
+            (value("reports[0].unit"), "unit `nowhere` does not exist: expected the id of a unit in data/")
         );
         let (at, _) = only("units:\n  - {id: xa, name: Xã, parent: nowhere}\n");
         assert_eq!(at, value("units[0].parent"));
-        let (at, msg) =
-            only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: missing}\n");
+        let (at, msg) = only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: missing}\n");
         assert_eq!(at, value("reports[0].source"));
         assert!(msg.starts_with("source `missing` is not an article"));
     }
@@ -551,18 +461,14 @@ mod tests {
     fn duplicate_unit_id_and_bad_id() {
         let (at, msg) = only("units:\n  - {id: huyen, name: Again}\n");
         assert_eq!(at, value("units[0].id"));
-        assert_eq!(
-            msg,
-            "unit id `huyen` is used twice: first in data/units.yaml; expected unique ids"
-        );
+        assert_eq!(msg, "unit id `huyen` is used twice: first in data/units.yaml; expected unique ids");
         let (_, msg) = only("units:\n  - {id: Ba_Tri, name: B}\n");
         assert!(msg.starts_with("id `Ba_Tri` is not valid"));
     }
 
     #[test]
     fn cycle_is_reported_once() {
-        let (at, msg) =
-            only("units:\n  - {id: a, name: A, parent: b}\n  - {id: b, name: B, parent: a}\n");
+        let (at, msg) = only("units:\n  - {id: a, name: A, parent: b}\n  - {id: b, name: B, parent: a}\n");
         assert_eq!(at, value("units[0].parent"));
         assert_eq!(msg, "units form a cycle (a → b → a): expected a tree");
         let (_, msg) = only("units:\n  - {id: c, name: C, parent: c}\n");
@@ -571,19 +477,11 @@ mod tests {
 
     #[test]
     fn as_of_and_deadline_inside_the_period() {
-        let (at, msg) =
-            only("reports:\n  - {unit: huyen, period: 2016, as_of: 2015-12-31, admitted: 1}\n");
+        let (at, msg) = only("reports:\n  - {unit: huyen, period: 2016, as_of: 2015-12-31, admitted: 1}\n");
         assert_eq!(at, value("reports[0].as_of"));
-        assert_eq!(
-            msg,
-            "as_of (2015-12-31) is before period 2016 starts (2016-01-01)"
-        );
-        let (_, msg) =
-            only("reports:\n  - {unit: huyen, period: 2016, as_of: 2017-01-01, admitted: 1}\n");
-        assert_eq!(
-            msg,
-            "as_of (2017-01-01) is after period 2016 ends (2016-12-31)"
-        );
+        assert_eq!(msg, "as_of (2015-12-31) is before period 2016 starts (2016-01-01)");
+        let (_, msg) = only("reports:\n  - {unit: huyen, period: 2016, as_of: 2017-01-01, admitted: 1}\n");
+        assert_eq!(msg, "as_of (2017-01-01) is after period 2016 ends (2016-12-31)");
         let (at, _) = only(
             "reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 3, deadline: 2017-03-01}]}\n",
         );
@@ -592,17 +490,12 @@ mod tests {
 
     #[test]
     fn target_value_and_range() {
-        let (at, _) =
-            only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 0}]}\n");
+        let (at, _) = only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 0}]}\n");
         assert_eq!(at, value("reports[0].targets[0].value"));
-        let (at, msg) = only(
-            "reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 10, max: 9}]}\n",
-        );
+        let (at, msg) =
+            only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 10, max: 9}]}\n");
         assert_eq!(at, value("reports[0].targets[0].max"));
-        assert_eq!(
-            msg,
-            "max (9) is smaller than value (10): expected max >= value"
-        );
+        assert_eq!(msg, "max (9) is smaller than value (10): expected max >= value");
     }
 
     #[test]
@@ -616,10 +509,7 @@ mod tests {
         let data = "reports:\n  - {unit: huyen, period: 2016, admitted: 1}\n  - {unit: tinh, period: {from: 2016-02-01, to: 2016-12-31, label: \"2016\"}, admitted: 1}\n";
         let (at, msg) = only(data);
         assert_eq!(at, value("reports[1].period"));
-        assert!(
-            msg.contains("one label must always mean the same days"),
-            "{msg}"
-        );
+        assert!(msg.contains("one label must always mean the same days"), "{msg}");
     }
 
     #[test]
@@ -644,13 +534,10 @@ mod tests {
             ),
         ];
         let loaded = parse(Some(Source::new("site.yaml", SITE)), files);
-        let found = validate(&loaded.content, true);
+        let found = validate(&loaded);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, crate::problem::Severity::Warning);
-        assert_eq!(
-            found[0].message,
-            "source article `tin` is dated 2016-06-01, before as_of (2016-12-31)"
-        );
+        assert_eq!(found[0].message, "source article `tin` is dated 2016-06-01, before as_of (2016-12-31)");
     }
 
     #[test]
@@ -658,14 +545,7 @@ mod tests {
         let site = "title: T\nbase_url: /ban-tin/\nroot_unit: nowhere\ncurrent_period: 2030\n";
         let found = problems_of(site, "");
         let paths: Vec<_> = found.iter().map(|(at, _)| at.clone()).collect();
-        assert_eq!(
-            paths,
-            vec![
-                value("base_url"),
-                value("root_unit"),
-                value("current_period")
-            ]
-        );
+        assert_eq!(paths, vec![value("base_url"), value("root_unit"), value("current_period")]);
     }
 
     #[test]
@@ -676,23 +556,14 @@ mod tests {
                 "news/a.md",
                 "---\ntitle: A\ndate: 2016-01-01\nunits: [huyen, nowhere]\nsource_url: ftp://x\n---\n",
             ),
-            Source::new(
-                "news/b.md",
-                "---\ntitle: B\ndate: 2016-01-02\nslug: a\n---\n",
-            ),
+            Source::new("news/b.md", "---\ntitle: B\ndate: 2016-01-02\nslug: a\n---\n"),
         ];
         let loaded = parse(Some(Source::new("site.yaml", SITE)), files);
-        let found: Vec<_> = validate(&loaded.content, true)
-            .into_iter()
-            .map(|p| (p.file, p.at, p.message))
-            .collect();
+        let found: Vec<_> = validate(&loaded).into_iter().map(|p| (p.file, p.at, p.message)).collect();
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[0].1, value("units[1]"));
         assert_eq!(found[1].1, value("source_url"));
         assert_eq!(found[2].0.to_str(), Some("news/b.md"));
-        assert_eq!(
-            found[2].2,
-            "slug `a` is used twice: first by news/a.md; expected unique slugs"
-        );
+        assert_eq!(found[2].2, "slug `a` is used twice: first by news/a.md; expected unique slugs");
     }
 }

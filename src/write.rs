@@ -16,10 +16,7 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
+        OutputFile { path: path.into(), bytes: bytes.into() }
     }
 }
 
@@ -41,12 +38,7 @@ pub fn replace_output(
     swap_in(&staging, output)
 }
 
-fn fill(
-    staging: &Path,
-    files: &[OutputFile],
-    static_dir: &Path,
-    statics: &[PathBuf],
-) -> io::Result<()> {
+fn fill(staging: &Path, files: &[OutputFile], static_dir: &Path, statics: &[PathBuf]) -> io::Result<()> {
     std::fs::create_dir_all(staging)?;
     statics.par_iter().try_for_each(|rel| {
         let to = staging.join(rel);
@@ -69,10 +61,8 @@ fn create_parent(path: &Path) -> io::Result<()> {
 
 /// `out` → `.out.bantin-new` beside it.
 fn sibling(output: &Path, what: &str) -> PathBuf {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
+    let name =
+        output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     output.with_file_name(format!(".{name}.bantin-{what}"))
 }
 
@@ -103,9 +93,6 @@ mod tests {
 
     #[test]
     fn staging_folders_sit_beside_the_output() {
-        assert_eq!(
-            sibling(Path::new("site/output"), "new"),
-            PathBuf::from("site/.output.bantin-new")
-        );
+        assert_eq!(sibling(Path::new("site/output"), "new"), PathBuf::from("site/.output.bantin-new"));
     }
 }

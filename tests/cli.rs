@@ -1,0 +1,576 @@
+//! End-to-end tests of the `bantin` command line (SPEC §1, §6).
+//!
+//! Every broken fixture under `tests/fixtures/broken/<rule>/` is a tiny content folder
+//! with exactly one problem (except `two_files/`). The expected lines were worked out by
+//! hand from the fixture text: 1-based line and column of the offending value, of the
+//! key for unknown fields and categories, of the item's first key for a whole list item,
+//! or 1:1 for a problem with the whole file.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BROKEN: &str = "tests/fixtures/broken";
+const VALID: &str = "tests/fixtures/valid";
+const WARNINGS: &str = "tests/fixtures/warnings";
+
+/// What one run of bantin did.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs bantin from the crate root, as a user would from their site folder.
+fn bantin(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("bantin can be started");
+    let run = Run {
+        code: out.status.code().expect("bantin exited by itself"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(!run.stderr.contains("panicked"), "bantin {args:?} panicked:\n{}", run.stderr);
+    run
+}
+
+fn check(dir: &str) -> Run {
+    bantin(&["check", "--content", dir])
+}
+
+fn build(content: &str, output: &Path) -> Run {
+    let output = output.to_str().expect("temporary paths are UTF-8");
+    bantin(&["build", "--content", content, "--output", output])
+}
+
+fn has_line(run: &Run, line: &str) -> bool {
+    run.stderr.lines().any(|l| l == line)
+}
+
+/// `bantin check` on `broken/<rule>` exits 1 and prints each of `lines`
+/// (`file:line:col: message`, the file relative to the fixture) and the count line.
+fn assert_errors(rule: &str, lines: &[&str], count: &str) {
+    let dir = format!("{BROKEN}/{rule}");
+    let run = check(&dir);
+    assert_eq!(run.code, 1, "exit status of check {dir}: {run:#?}");
+    for line in lines {
+        let expected = format!("{dir}/{line}");
+        assert!(
+            has_line(&run, &expected),
+            "expected the line\n  {expected}\nin the stderr of check {dir}:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        has_line(&run, count),
+        "expected the count line `{count}` in the stderr of check {dir}:\n{}",
+        run.stderr
+    );
+}
+
+/// The fixture has exactly one problem, printed as `line`.
+fn assert_one_error(rule: &str, line: &str) {
+    assert_errors(rule, &[line], "1 error, 0 warnings");
+}
+
+// ---------------------------------------------------------------------------------------
+// Temporary folders and snapshots.
+
+/// A fresh folder under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let path = std::env::temp_dir().join(format!("bantin-cli-{}-{n}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).expect("temporary folder can be created");
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every entry under `dir` (relative to it): files with their bytes, folders as `None`.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Option<Vec<u8>>>) {
+        for entry in fs::read_dir(dir).expect("folder can be read") {
+            let path = entry.expect("entry can be read").path();
+            let rel = path.strip_prefix(root).unwrap().to_path_buf();
+            if path.is_dir() {
+                out.insert(rel, None);
+                walk(root, &path, out);
+            } else {
+                out.insert(rel, Some(fs::read(&path).expect("file can be read")));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The names directly inside `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("folder can be read")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// An output folder from an earlier build: a file with known bytes (not all UTF-8)
+/// and a sub-folder holding another file and an empty folder.
+fn previous_output(parent: &TempDir) -> PathBuf {
+    let out = parent.0.join("out");
+    fs::create_dir_all(out.join("tin-tuc/trong")).unwrap();
+    fs::write(out.join("index.html"), b"<h1>B\xe1\xba\xa3n tin c\xc5\xa9</h1>\n\x00\xff\r\n").unwrap();
+    fs::write(out.join("tin-tuc/bai-cu.html"), "Bài cũ, giữ nguyên.\n").unwrap();
+    out
+}
+
+/// `bantin build` on `broken/<rule>` exits 1 and leaves an existing output folder
+/// byte for byte as it was, with nothing added beside it.
+fn assert_build_leaves_output_untouched(rule: &str) {
+    let tmp = TempDir::new(rule);
+    let out = previous_output(&tmp);
+    let before = snapshot(&out);
+    let run = build(&format!("{BROKEN}/{rule}"), &out);
+    assert_eq!(run.code, 1, "exit status of build {rule}: {run:#?}");
+    assert_eq!(snapshot(&out), before, "build {rule} changed the output folder");
+    assert_eq!(names(&tmp.0), vec!["out".to_string()], "build {rule} left files beside the output folder");
+}
+
+// ---------------------------------------------------------------------------------------
+// The valid fixture.
+
+#[test]
+fn check_valid_content_succeeds_with_a_summary() {
+    let run = check(VALID);
+    assert_eq!(run.code, 0, "{run:#?}");
+    // The first line is the summary; the latest figures of the top-level units follow.
+    let summary = run.stdout.lines().next().unwrap_or_default();
+    for part in ["4 units", "6 reports", "3 articles", "3 periods"] {
+        assert!(summary.contains(part), "`{part}` in the summary: {summary}");
+    }
+    assert!(
+        !run.stderr.contains("error") && !run.stderr.contains("warning"),
+        "the valid fixture has no problem:\n{}",
+        run.stderr
+    );
+}
+
+/// "(1 drafts)", "1 articles", "1 periods" read wrong; the count line already says "1 error".
+#[test]
+fn check_summary_uses_the_singular_for_one() {
+    let run = check(VALID);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.contains("3 articles (1 draft),"),
+        "expected `3 articles (1 draft),` in the summary: {}",
+        run.stdout
+    );
+    let run = check(WARNINGS);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.contains("1 article (0 drafts), 1 period"),
+        "expected `1 article (0 drafts), 1 period` in the summary: {}",
+        run.stdout
+    );
+}
+
+/// Warnings are printed with their place and do not fail the check (SPEC §6).
+#[test]
+fn warnings_are_printed_and_check_succeeds() {
+    let run = check(WARNINGS);
+    assert_eq!(run.code, 0, "{run:#?}");
+    for line in [
+        "data/don-vi.yaml:10:15: warning: the units under `huyen-thu-nghiem` admitted 12 in \
+         period 2023 together, more than its own admitted (10)",
+        "data/don-vi.yaml:11:13: warning: source article `tin-thu` is dated 2023-06-01, before \
+         as_of (2023-12-31)",
+        "0 errors, 2 warnings",
+    ] {
+        let expected =
+            if line.starts_with("data/") { format!("{WARNINGS}/{line}") } else { line.to_string() };
+        assert!(
+            has_line(&run, &expected),
+            "expected the line\n  {expected}\nin the stderr of check {WARNINGS}:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn build_with_warnings_succeeds() {
+    let tmp = TempDir::new("warnings");
+    let out = tmp.0.join("out");
+    let run = build(WARNINGS, &out);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(out.is_dir(), "the output folder is written");
+}
+
+#[test]
+fn build_valid_content_creates_the_output_folder() {
+    let tmp = TempDir::new("valid");
+    let out = tmp.0.join("out");
+    let run = build(VALID, &out);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        fs::read(out.join("logo.svg")).expect("the static file is copied"),
+        fs::read(Path::new(VALID).join("static/logo.svg")).unwrap()
+    );
+    assert_eq!(names(&tmp.0), vec!["out".to_string()]);
+}
+
+#[test]
+fn build_valid_content_replaces_an_existing_output_folder() {
+    let tmp = TempDir::new("valid-replace");
+    let out = previous_output(&tmp);
+    let run = build(VALID, &out);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(out.join("logo.svg").is_file(), "the static file is copied");
+    assert!(!out.join("tin-tuc/bai-cu.html").exists(), "files of the previous build are gone");
+    assert_eq!(names(&tmp.0), vec!["out".to_string()], "no staging folder is left beside the output");
+}
+
+// ---------------------------------------------------------------------------------------
+// Usage.
+
+#[test]
+fn check_missing_content_folder_is_a_usage_error() {
+    let run = check("does-not-exist");
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(run.stderr.contains("does-not-exist"), "{}", run.stderr);
+}
+
+#[test]
+fn build_missing_content_folder_is_a_usage_error() {
+    let tmp = TempDir::new("missing-content");
+    let out = tmp.0.join("out");
+    let run = build("does-not-exist", &out);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn unknown_command_is_a_usage_error() {
+    let run = bantin(&["frobnicate"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+}
+
+#[test]
+fn help_exits_0() {
+    let run = bantin(&["--help"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stdout.contains("build") && run.stdout.contains("check"));
+}
+
+/// SPEC §1 lists every command with its options; the top-level help should too.
+#[test]
+fn help_mentions_the_options() {
+    let run = bantin(&["--help"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    for option in ["--content", "--templates", "--output"] {
+        assert!(run.stdout.contains(option), "`{option}` in bantin --help:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn build_help_mentions_the_options() {
+    let run = bantin(&["build", "--help"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    for option in ["--content", "--templates", "--output"] {
+        assert!(run.stdout.contains(option), "`{option}` in bantin build --help:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn check_help_mentions_content() {
+    let run = bantin(&["check", "--help"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stdout.contains("--content"), "{}", run.stdout);
+}
+
+// ---------------------------------------------------------------------------------------
+// One problem per fixture.
+
+/// `    name: Đảng bộ: xã Thử Nghiệm`: the second `: ` starts a key where none may be.
+/// libyaml's own words ("mapping values are not allowed in this context") do not say
+/// what to do; the message should.
+#[test]
+fn yaml_syntax() {
+    assert_one_error(
+        "yaml_syntax",
+        "data/don-vi.yaml:3:18: a value that contains \": \" must be put in quotes \
+         (YAML: mapping values are not allowed in this context)",
+    );
+}
+
+#[test]
+fn missing_field() {
+    assert_one_error("missing_field", "data/don-vi.yaml:5:5: missing required field `admitted`");
+}
+
+#[test]
+fn wrong_type() {
+    assert_one_error(
+        "wrong_type",
+        "data/don-vi.yaml:7:15: admitted: invalid type: string \"nhiều\", expected a whole number >= 0",
+    );
+}
+
+#[test]
+fn negative_count() {
+    assert_one_error(
+        "negative_count",
+        "data/don-vi.yaml:9:27: training.awareness_trainees: -40 is negative: expected a whole number >= 0",
+    );
+}
+
+#[test]
+fn unknown_field() {
+    assert_one_error(
+        "unknown_field",
+        "data/don-vi.yaml:8:5: unknown field `compostion`, expected one of `unit`, `period`, \
+         `as_of`, `admitted`, `targets`, `members`, `organizations`, `composition`, `training`, \
+         `confirmed`, `source`, `note`",
+    );
+}
+
+#[test]
+fn unknown_unit() {
+    assert_one_error(
+        "unknown_unit",
+        "data/don-vi.yaml:5:11: unit `xa-khong-co` does not exist: expected the id of a unit in data/",
+    );
+}
+
+#[test]
+fn unknown_category() {
+    assert_one_error(
+        "unknown_category",
+        "data/don-vi.yaml:10:7: unknown composition category `cuu_chien_binh`: expected one of \
+         youth, women, ethnic_minority, religious, pupils, students, enterprise_workers, \
+         postgraduate, university, or declare it under `categories` in site.yaml",
+    );
+}
+
+#[test]
+fn unknown_article_source() {
+    assert_one_error(
+        "unknown_article_source",
+        "data/don-vi.yaml:8:13: source `bai-khong-co` is not an article: expected the slug of an \
+         article in news/ or an http(s) address",
+    );
+}
+
+#[test]
+fn duplicate_unit_id() {
+    assert_one_error(
+        "duplicate_unit_id",
+        "data/b.yaml:4:9: unit id `xa-thu-nghiem` is used twice: first in data/a.yaml; expected unique ids",
+    );
+}
+
+#[test]
+fn duplicate_slug() {
+    assert_one_error(
+        "duplicate_slug",
+        "news/z-ban-sao.md:4:7: slug `tin-thu` is used twice: first by news/tin-thu.md; expected unique slugs",
+    );
+}
+
+#[test]
+fn date_not_exist() {
+    assert_one_error("date_not_exist", "data/don-vi.yaml:7:12: as_of: 2023-02-29 is not a date that exists");
+}
+
+#[test]
+fn as_of_before_period() {
+    assert_one_error(
+        "as_of_before_period",
+        "data/don-vi.yaml:7:12: as_of (2022-12-31) is before period 2023 starts (2023-01-01)",
+    );
+}
+
+#[test]
+fn deadline_outside_period() {
+    assert_one_error(
+        "deadline_outside_period",
+        "data/don-vi.yaml:10:19: deadline (2024-03-31) is outside period 2023 (2023-01-01 … 2023-12-31)",
+    );
+}
+
+/// Reported once, at the `parent` of the unit whose id sorts first (`chi-bo-hai`).
+#[test]
+fn cycle() {
+    assert_one_error(
+        "cycle",
+        "data/don-vi.yaml:7:13: units form a cycle (chi-bo-hai → chi-bo-mot → chi-bo-hai): expected a tree",
+    );
+}
+
+#[test]
+fn composition_above_admitted() {
+    assert_one_error(
+        "composition_above_admitted",
+        "data/don-vi.yaml:9:14: composition.women (15) is larger than admitted (12)",
+    );
+}
+
+/// `    period: {from: …}`: the value starts at the `{` (column 13), not at `from`.
+#[test]
+fn label_two_meanings() {
+    assert_one_error(
+        "label_two_meanings",
+        "data/don-vi.yaml:9:13: period `2020-2025` is 2020-10-01 … 2025-09-30 here but \
+         2020-01-01 … 2025-12-31 in data/don-vi.yaml: one label must always mean the same days",
+    );
+}
+
+#[test]
+fn duplicate_report() {
+    assert_one_error(
+        "duplicate_report",
+        "data/don-vi.yaml:8:5: a second report of `xa-thu-nghiem` for period 2023 as of 2023-12-31: \
+         first in data/don-vi.yaml; expected one report per unit, period and as_of",
+    );
+}
+
+#[test]
+fn bad_slug() {
+    assert_one_error(
+        "bad_slug",
+        "news/tin-thu.md:4:7: slug `a/b` cannot be part of a URL: expected letters, digits, spaces or `-`",
+    );
+}
+
+#[test]
+fn front_matter_missing() {
+    assert_one_error(
+        "front_matter_missing",
+        "news/tin-thu.md:1:1: missing front matter: expected the file to start with a `---` line, \
+         the YAML fields (title, date…), and another `---` line",
+    );
+}
+
+#[test]
+fn front_matter_unclosed() {
+    assert_one_error(
+        "front_matter_unclosed",
+        "news/tin-thu.md:1:1: front matter is not closed: expected a line `---` after its YAML",
+    );
+}
+
+/// Byte 0xEA (Latin-1 `ê`) in `Nghi\xeam`, after 29 characters of line 3.
+#[test]
+fn non_utf8() {
+    assert_one_error(
+        "non_utf8",
+        "data/don-vi.yaml:3:30: is not UTF-8 text: expected the file saved as UTF-8",
+    );
+}
+
+#[test]
+fn missing_site_yaml() {
+    assert_one_error(
+        "missing_site_yaml",
+        "site.yaml:1:1: site.yaml is missing: expected a file with at least `title` and `base_url`",
+    );
+}
+
+#[test]
+fn base_url_not_absolute() {
+    assert_one_error(
+        "base_url_not_absolute",
+        "site.yaml:2:11: base_url `/thu/` is not absolute: expected an address like https://example.org/ban-tin/",
+    );
+}
+
+#[test]
+fn unknown_parent() {
+    assert_one_error(
+        "unknown_parent",
+        "data/don-vi.yaml:4:13: parent `huyen-khong-co` does not exist: expected the id of a unit in data/",
+    );
+}
+
+#[test]
+fn target_range_inverted() {
+    assert_one_error(
+        "target_range_inverted",
+        "data/don-vi.yaml:10:14: max (15) is smaller than value (20): expected max >= value",
+    );
+}
+
+#[test]
+fn article_unknown_unit() {
+    assert_one_error(
+        "article_unknown_unit",
+        "news/tin-thu.md:4:24: unit `xa-khong-co` does not exist: expected the id of a unit in data/",
+    );
+}
+
+/// Two broken items in one data file and a broken article: all three in one run.
+#[test]
+fn problems_in_two_files_and_two_items_are_all_reported() {
+    assert_errors(
+        "two_files",
+        &[
+            "data/don-vi.yaml:5:5: unknown field `ten`, expected one of `id`, `name`, `kind`, `parent`, `order`",
+            "data/don-vi.yaml:9:15: admitted: -2 is negative: expected a whole number >= 0",
+            "news/tin-thu.md:3:7: date: 2023-02-30 is not a date that exists (a time may follow, e.g. 2024-05-04 14:30)",
+        ],
+        "3 errors, 0 warnings",
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// A failed build never touches the output folder.
+
+#[test]
+fn failed_build_on_broken_yaml_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("yaml_syntax");
+}
+
+#[test]
+fn failed_build_on_a_validation_error_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("cycle");
+}
+
+#[test]
+fn failed_build_on_non_utf8_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("non_utf8");
+}
+
+#[test]
+fn failed_build_without_site_yaml_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("missing_site_yaml");
+}
+
+#[test]
+fn failed_build_with_problems_in_two_files_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("two_files");
+}
+
+#[test]
+fn failed_build_creates_no_output_folder() {
+    let tmp = TempDir::new("no-output");
+    let out = tmp.0.join("out");
+    let run = build(&format!("{BROKEN}/composition_above_admitted"), &out);
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(names(&tmp.0).is_empty(), "nothing is written on failure");
+}
