@@ -331,30 +331,27 @@ fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
     }
 }
 
-fn add(total: Option<u64>, part: Option<u64>) -> Option<u64> {
-    match (total, part) {
-        (None, None) => None,
-        (t, p) => Some(t.unwrap_or(0) + p.unwrap_or(0)),
-    }
+/// The total of a figure over the parts, only when every part gives it: a sum over
+/// some children is not the parent's figure, and would mislead the ratios built on it.
+fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option<u64> {
+    parts.iter().map(|p| figure(p)).sum()
 }
 
 /// A parent's report summed from its children's period figures.
 fn sum(unit: &str, parts: &[&Figures]) -> Figures {
     let first = parts[0];
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let mut training = Training::default();
-    let (mut members, mut confirmed) = (None, None);
-    for p in parts {
-        for (k, s) in &p.composition {
-            *counts.entry(k.clone()).or_default() += s.count;
-        }
-        training.awareness_classes = add(training.awareness_classes, p.training.awareness_classes);
-        training.awareness_trainees = add(training.awareness_trainees, p.training.awareness_trainees);
-        training.new_member_classes = add(training.new_member_classes, p.training.new_member_classes);
-        training.new_member_trainees = add(training.new_member_trainees, p.training.new_member_trainees);
-        members = add(members, p.members);
-        confirmed = add(confirmed, p.confirmed);
-    }
+    let counts: BTreeMap<String, u64> = first
+        .composition
+        .keys()
+        .filter_map(|k| Some((k.clone(), total(parts, |p| p.composition.get(k).map(|s| s.count))?)))
+        .collect();
+    let training = Training {
+        awareness_classes: total(parts, |p| p.training.awareness_classes),
+        awareness_trainees: total(parts, |p| p.training.awareness_trainees),
+        new_member_classes: total(parts, |p| p.training.new_member_classes),
+        new_member_trainees: total(parts, |p| p.training.new_member_trainees),
+    };
+    let (members, confirmed) = (total(parts, |p| p.members), total(parts, |p| p.confirmed));
     let mut f = Figures {
         unit: unit.to_string(),
         period: first.period.clone(),
@@ -652,11 +649,27 @@ mod tests {
     }
 
     #[test]
+    fn derived_figures_only_when_every_child_gives_them() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: a, period: 2016, admitted: 3, members: 100, composition: {{women: 2, youth: 1}}, training: {{awareness_trainees: 6}}}}
+  - {{unit: b, period: 2016, admitted: 7, composition: {{women: 1}}}}
+"
+        ));
+        let tinh = ind.latest("tinh", "2016").unwrap();
+        assert_eq!((tinh.members, tinh.admission_rate_pct), (None, None));
+        assert_eq!(tinh.composition.keys().collect::<Vec<_>>(), ["women"]);
+        assert_eq!(tinh.composition["women"].share_pct, Some(30.0));
+        assert_eq!(tinh.training.awareness_trainees, None);
+        assert_eq!(tinh.conversion_pct, None);
+    }
+
+    #[test]
     fn derived_report_two_levels_up() {
         let ind = compute_yaml(&format!(
             "{TREE}reports:
-  - {{unit: xa, period: 2016, as_of: 2016-06-30, admitted: 3, members: 100, composition: {{women: 2}}, training: {{awareness_trainees: 6}}}}
-  - {{unit: b, period: 2016, as_of: 2016-09-30, admitted: 7, members: 300, composition: {{women: 1, youth: 4}}}}
+  - {{unit: xa, period: 2016, as_of: 2016-06-30, admitted: 3, members: 100, composition: {{women: 2, youth: 0}}, training: {{awareness_trainees: 6}}}}
+  - {{unit: b, period: 2016, as_of: 2016-09-30, admitted: 7, members: 300, composition: {{women: 1, youth: 4}}, training: {{awareness_trainees: 14}}}}
 "
         ));
         let a = ind.latest("a", "2016").unwrap();
@@ -667,8 +680,8 @@ mod tests {
         assert_eq!((tinh.admitted, tinh.as_of, tinh.members), (10, day("2016-09-30"), Some(400)));
         assert_eq!(tinh.composition["women"].count, 3);
         assert_eq!(tinh.composition["youth"].share_pct, Some(40.0));
-        assert_eq!(tinh.training.awareness_trainees, Some(6));
-        assert_eq!(tinh.training.awareness_classes, None);
+        assert_eq!(tinh.training.awareness_trainees, Some(20));
+        assert_eq!((tinh.training.awareness_classes, tinh.conversion_pct), (None, Some(50.0)));
         assert_eq!(tinh.admission_rate_pct, Some(2.5));
         assert_eq!(
             ind.latest("a", "2016").unwrap().rank.unwrap(),

@@ -3,16 +3,22 @@
 //! The pipeline: [`load`] (walk + parse) → [`validate`] → compute indicators →
 //! draw charts → render pages → write output.
 
+pub mod charts;
 pub mod datafiles;
+pub mod draw;
 pub mod indicators;
 pub mod labels;
 pub mod load;
 pub mod locale;
 pub mod locate;
+pub mod markdown;
 pub mod model;
 pub mod period;
 pub mod pipeline;
+pub mod points;
 pub mod problem;
+pub mod render;
 pub mod text;
+pub mod theme;
 pub mod validate;
 pub mod write;

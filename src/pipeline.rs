@@ -108,17 +108,19 @@ pub fn check(content_dir: &Path) -> Checked {
     Checked { content, problems, computed }
 }
 
-/// Validates, then writes the site; the output folder is replaced only on success.
+/// Validates, computes, draws and renders, then replaces the output folder; a run
+/// with content or template errors writes nothing.
 pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
     let checked = check(&paths.content);
-    let Some((ind, focus)) = &checked.computed else {
-        return Ok(checked);
-    };
+    let Some((ind, focus)) = &checked.computed else { return Ok(checked) };
     let content = &checked.content;
-    let files = vec![
-        OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)),
-        OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
-    ];
+    let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
+    let drawn = crate::draw::draw(content, ind, focus);
+    let mut files = crate::render::render(content, ind, focus, &drawn.by_page, &templates)
+        .map_err(BuildError::Templates)?;
+    files.push(OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)));
+    files.push(OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)));
+    files.extend(drawn.files.into_iter().map(|(path, svg)| OutputFile::new(path, svg)));
     replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics)
         .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
     Ok(checked)
@@ -126,12 +128,15 @@ pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
 
 #[derive(Debug)]
 pub enum BuildError {
+    /// A template could not be read, compiled or rendered: `file:line:col: message`.
+    Templates(String),
     Write(PathBuf, std::io::Error),
 }
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
+            BuildError::Templates(message) => f.write_str(message),
             BuildError::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
         }
     }

@@ -1,0 +1,114 @@
+//! Draw: which charts each page shows (SPEC §9), drawn from the indicators.
+//!
+//! The front page shows achievement by unit and composition; each unit page shows
+//! achievement of its units, admissions over the years, composition, progress
+//! through a running period and training, where its data allows.
+
+use crate::charts::{self, Chart, ChartText};
+use crate::indicators::{Figures, Focus, Indicators, Tree};
+use crate::model::Content;
+use crate::points;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// Charts by the page they belong to: `index` for the front page, else a unit id.
+pub type ChartsByPage = HashMap<String, Vec<Chart>>;
+
+/// The charts of every page, and the SVG files to write (`charts/…svg` → text).
+pub struct Drawn {
+    pub by_page: ChartsByPage,
+    pub files: BTreeMap<String, String>,
+}
+
+/// The path of a chart in the output.
+pub fn chart_path(chart: &Chart) -> String {
+    format!("charts/{}", chart.file_name())
+}
+
+pub fn draw(content: &Content, ind: &Indicators, focus: &Focus) -> Drawn {
+    let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
+    let tree = Tree::new(content);
+    let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+    let categories: Vec<(String, String)> =
+        content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
+    let ctx = Ctx { ind, tree: &tree, names: &names, categories: &categories, t: &t };
+
+    let mut by_page: ChartsByPage =
+        content.units.par_iter().map(|u| (u.id.clone(), ctx.unit_charts(&u.id))).collect();
+    by_page.insert("index".into(), ctx.front_charts(content, focus));
+    by_page.retain(|_, charts| !charts.is_empty());
+    let files = by_page.values().flatten().map(|c| (chart_path(c), c.svg.clone())).collect();
+    Drawn { by_page, files }
+}
+
+struct Ctx<'a> {
+    ind: &'a Indicators,
+    tree: &'a Tree<'a>,
+    names: &'a HashMap<&'a str, &'a str>,
+    categories: &'a [(String, String)],
+    t: &'a ChartText,
+}
+
+impl Ctx<'_> {
+    fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.names.get(id).copied().unwrap_or(id)
+    }
+
+    fn achievement(&self, parent: &str, period: &str, group: &[&Figures]) -> Option<Chart> {
+        let units: Vec<(&str, &Figures)> = group.iter().map(|f| (self.name(&f.unit), *f)).collect();
+        charts::achievement(parent, period, &units, self.t)
+    }
+
+    fn front_charts(&self, content: &Content, focus: &Focus) -> Vec<Chart> {
+        let Some(period) = &focus.period else { return Vec::new() };
+        let group = points::comparison_group(content, self.ind, focus);
+        let parent = match group.first().and_then(|f| self.tree.parent.get(f.unit.as_str())) {
+            Some(p) if group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(p)) => *p,
+            _ => "top",
+        };
+        let mut out: Vec<Chart> = self.achievement(parent, &period.label, &group).into_iter().collect();
+        for unit in &focus.units {
+            if let Some(f) = self.ind.latest(unit, &period.label) {
+                out.extend(charts::composition(unit, self.name(unit), f, self.categories, self.t));
+            }
+        }
+        out
+    }
+
+    fn unit_charts(&self, id: &str) -> Vec<Chart> {
+        let name = self.name(id);
+        let latest: Vec<&Figures> = self.ind.of_unit(id).filter(|f| f.latest).collect();
+        let newest_first = |f: &&&Figures| std::cmp::Reverse((f.period.from, f.period.to));
+        let mut by_recency = latest.clone();
+        by_recency.sort_by_key(|f| newest_first(&f));
+        let mut out = Vec::new();
+
+        if let Some(f) = by_recency.iter().find(|f| !self.children_figures(id, &f.period.label).is_empty()) {
+            out.extend(self.achievement(id, &f.period.label, &self.children_figures(id, &f.period.label)));
+        }
+        let years: Vec<&Figures> =
+            latest.iter().filter(|f| f.period.calendar_year().is_some()).copied().collect();
+        out.extend(charts::admissions_over_years(name, id, &years, self.t));
+        if let Some(f) = by_recency.iter().find(|f| !f.composition.is_empty()) {
+            out.extend(charts::composition(id, name, f, self.categories, self.t));
+        }
+        if let Some(f) = by_recency.iter().find(|f| !f.targets.is_empty()) {
+            let snapshots: Vec<&Figures> =
+                self.ind.of_unit(id).filter(|s| s.period.label == f.period.label).collect();
+            if snapshots.len() > 1 || f.targets.iter().any(|t| t.pace.is_some()) {
+                out.extend(charts::progress(id, name, &snapshots, self.t));
+            }
+        }
+        if let Some(f) = by_recency
+            .iter()
+            .find(|f| f.training.awareness_trainees.is_some() || f.training.new_member_trainees.is_some())
+        {
+            out.extend(charts::training(id, name, f, self.t));
+        }
+        out
+    }
+
+    fn children_figures(&self, id: &str, period: &str) -> Vec<&Figures> {
+        self.tree.children_of(id).iter().filter_map(|c| self.ind.latest(c, period)).collect()
+    }
+}

@@ -1,0 +1,127 @@
+//! Article bodies: CommonMark with tables, footnotes, strikethrough and task lists.
+//!
+//! Raw HTML in an article is shown as text, like every other value from content, and
+//! each heading gets an anchor id folded from its text.
+
+use crate::text;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashMap;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The HTML of a Markdown body.
+pub fn to_html(markdown: &str) -> String {
+    let events: Vec<Event> = Parser::new_ext(markdown, options()).map(escape_raw_html).collect();
+    let events = with_heading_ids(events);
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn escape_raw_html(event: Event) -> Event {
+    match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    }
+}
+
+/// Gives each heading an id from its text ("Kết quả" → `ket-qua`), unique in the page.
+fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
+            let mut title = String::new();
+            for e in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => title.push_str(t),
+                    _ => {}
+                }
+            }
+            let base = text::slug_lossy(&title);
+            let n = used.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(anchor));
+            }
+        }
+        i += 1;
+    }
+    events
+}
+
+/// The first paragraph as plain text: an article's summary when none is written.
+pub fn first_paragraph(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Words in a body, for reading time and feeds.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_extensions() {
+        let html =
+            to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~cũ~~ mới[^1]\n\n- [x] xong\n\n[^1]: Ghi chú.\n");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>cũ</del>"));
+        assert!(html.contains("type=\"checkbox\""));
+        assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = to_html("Xin <script>alert(1)</script> chào\n\n<div>khối</div>\n");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("&lt;div&gt;"));
+    }
+
+    #[test]
+    fn headings_get_unique_folded_ids() {
+        let html = to_html("## Kết quả\n\n## Kết quả\n\n## Đảng viên mới {#rieng}\n");
+        assert!(html.contains("<h2 id=\"ket-qua\">"), "{html}");
+        assert!(html.contains("<h2 id=\"ket-qua-2\">"));
+        assert!(html.contains("<h2 id=\"rieng\">Đảng viên mới</h2>"), "{html}");
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph() {
+        assert_eq!(
+            first_paragraph("# Tiêu đề\n\nĐoạn **một**\ndòng hai.\n\nĐoạn hai."),
+            "Đoạn một dòng hai."
+        );
+    }
+}

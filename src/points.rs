@@ -1,0 +1,231 @@
+//! "Main points": the front page's short sentences, written from the indicators.
+
+use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
+use crate::locale::Locale;
+use crate::model::{Content, Language};
+use std::collections::HashMap;
+
+/// The figures the front page compares: the focus units' children when only one
+/// focus unit has figures for the period, else the focus units side by side.
+pub fn comparison_group<'a>(content: &Content, ind: &'a Indicators, focus: &Focus) -> Vec<&'a Figures> {
+    let Some(period) = &focus.period else { return Vec::new() };
+    let with_figures: Vec<&Figures> =
+        focus.units.iter().filter_map(|u| ind.latest(u, &period.label)).collect();
+    let mut group = match with_figures.as_slice() {
+        [single] => {
+            let tree = Tree::new(content);
+            let children: Vec<&Figures> =
+                tree.children_of(&single.unit).iter().filter_map(|c| ind.latest(c, &period.label)).collect();
+            if children.is_empty() { with_figures } else { children }
+        }
+        _ => with_figures,
+    };
+    group.sort_by(|a, b| {
+        let rank = |f: &Figures| f.rank.map_or(usize::MAX, |r| r.by_admitted);
+        (rank(a), &a.unit).cmp(&(rank(b), &b.unit))
+    });
+    group
+}
+
+/// What the sentences need besides the figures.
+pub struct Writer<'a> {
+    pub locale: Locale,
+    pub decimals: usize,
+    /// Unit id → name.
+    pub names: &'a HashMap<&'a str, &'a str>,
+}
+
+impl Writer<'_> {
+    fn vi(&self) -> bool {
+        self.locale.language == Language::Vi
+    }
+
+    fn name<'b>(&'b self, unit: &'b str) -> &'b str {
+        self.names.get(unit).copied().unwrap_or(unit)
+    }
+
+    fn pct(&self, x: f64) -> String {
+        self.locale.percent(x, self.decimals)
+    }
+
+    fn int(&self, n: u64) -> String {
+        self.locale.integer(n as i64)
+    }
+}
+
+/// Three to six sentences on the period's figures; fewer when the data say less.
+pub fn main_points(focus: &Focus, headline: &[&Figures], group: &[&Figures], w: &Writer) -> Vec<String> {
+    let Some(period) = &focus.period else { return Vec::new() };
+    let mut points = Vec::new();
+    let total: u64 = headline.iter().map(|f| f.admitted).sum();
+    if let Some(as_of) = focus.as_of {
+        let who = match headline {
+            [one] => w.name(&one.unit).to_string(),
+            _ if w.vi() => format!("{} đơn vị", headline.len()),
+            _ => format!("{} units", headline.len()),
+        };
+        let date = w.locale.date(as_of);
+        points.push(if w.vi() {
+            format!("Kỳ {}, tính đến {date}: {who} kết nạp {} đảng viên mới.", period.label, w.int(total))
+        } else {
+            format!("Period {}, as of {date}: {who} admitted {} new members.", period.label, w.int(total))
+        });
+    }
+    points.extend(achievement_points(group, w));
+    if let [one] = headline {
+        points.extend(composition_point(one, w));
+        points.extend(change_point(one, w));
+    }
+    points.extend(pace_point(group, w));
+    points.truncate(6);
+    points
+}
+
+fn achievement_points(group: &[&Figures], w: &Writer) -> Vec<String> {
+    let with_target: Vec<(&Figures, f64)> =
+        group.iter().filter_map(|f| Some((*f, f.targets.first()?.achievement_pct))).collect();
+    if with_target.is_empty() {
+        return Vec::new();
+    }
+    let met = with_target.iter().filter(|(f, _)| f.targets[0].status != Status::Behind).count();
+    let n = with_target.len();
+    let mut out = vec![if w.vi() {
+        format!("{met}/{n} đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.")
+    } else {
+        format!("{met} of {n} units with a target have reached it.")
+    }];
+    let by = |a: &&(&Figures, f64), b: &&(&Figures, f64)| a.1.total_cmp(&b.1).then(b.0.unit.cmp(&a.0.unit));
+    if let (Some(high), Some(low)) = (with_target.iter().max_by(by), with_target.iter().min_by(by))
+        && n > 1
+    {
+        let (hn, hp, ln, lp) = (w.name(&high.0.unit), w.pct(high.1), w.name(&low.0.unit), w.pct(low.1));
+        out.push(if w.vi() {
+            format!("Tỷ lệ đạt cao nhất: {hn} ({hp}); thấp nhất: {ln} ({lp}).")
+        } else {
+            format!("Highest achievement: {hn} ({hp}); lowest: {ln} ({lp}).")
+        });
+    } else if let [(f, pct)] = with_target.as_slice() {
+        let t = &f.targets[0];
+        out.push(if w.vi() {
+            format!("{} đạt {} chỉ tiêu {}.", w.name(&f.unit), w.pct(*pct), w.int(t.value))
+        } else {
+            format!("{} reached {} of its target of {}.", w.name(&f.unit), w.pct(*pct), w.int(t.value))
+        });
+    }
+    out
+}
+
+fn composition_point(f: &Figures, w: &Writer) -> Option<String> {
+    let share = |key: &str| f.composition.get(key).and_then(|s| s.share_pct);
+    let parts: Vec<String> =
+        [("youth", "đoàn viên thanh niên", "youth union members"), ("women", "nữ", "women")]
+            .iter()
+            .filter_map(|(key, vi, en)| {
+                Some(format!("{} {}", if w.vi() { vi } else { en }, w.pct(share(key)?)))
+            })
+            .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(if w.vi() {
+        format!("Trong số đảng viên mới: {}.", parts.join(", "))
+    } else {
+        format!("Among the new members: {}.", parts.join(", "))
+    })
+}
+
+fn change_point(f: &Figures, w: &Writer) -> Option<String> {
+    let c = f.change.as_ref()?;
+    let amount = w.int(c.delta.unsigned_abs());
+    let pct = c.pct.map(|p| format!(" ({})", w.locale.signed_percent(p, w.decimals))).unwrap_or_default();
+    Some(match (w.vi(), c.delta.signum()) {
+        (true, 0) => format!("Số kết nạp bằng năm {}.", c.previous),
+        (true, 1) => format!("Số kết nạp tăng {amount} so với năm {}{pct}.", c.previous),
+        (true, _) => format!("Số kết nạp giảm {amount} so với năm {}{pct}.", c.previous),
+        (false, 0) => format!("Admissions equal those of {}.", c.previous),
+        (false, 1) => format!("Admissions rose by {amount} on {}{pct}.", c.previous),
+        (false, _) => format!("Admissions fell by {amount} on {}{pct}.", c.previous),
+    })
+}
+
+/// The unit furthest behind its pace, with what it needs per month.
+fn pace_point(group: &[&Figures], w: &Writer) -> Option<String> {
+    let (f, t, pace) = group
+        .iter()
+        .filter_map(|f| {
+            let t = f.targets.first()?;
+            Some((*f, t, t.pace?))
+        })
+        .min_by(|a, b| a.2.pace_pct.total_cmp(&b.2.pace_pct))?;
+    let (name, deadline) = (w.name(&f.unit), w.locale.date(t.deadline));
+    let (projected, needed) =
+        (w.locale.decimal(pace.projected, 0), w.locale.decimal(pace.required_per_month, 1));
+    Some(if w.vi() {
+        format!(
+            "Theo tiến độ hiện nay, {name} dự kiến kết nạp khoảng {projected} người đến {deadline}; để đạt chỉ tiêu {} cần kết nạp {needed} người mỗi tháng.",
+            w.int(t.value)
+        )
+    } else {
+        format!(
+            "At the current pace, {name} will admit about {projected} by {deadline}; reaching the target of {} needs {needed} a month.",
+            w.int(t.value)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+
+    fn setup(data: &str, site: &str) -> (Content, Indicators) {
+        let loaded = parse(Some(Source::new("site.yaml", site)), vec![Source::new("data/d.yaml", data)]);
+        assert!(loaded.problems.is_empty());
+        let ind = crate::indicators::compute(&loaded.content);
+        (loaded.content, ind)
+    }
+
+    const DATA: &str = "units:
+  - {id: tinh, name: Tỉnh A}
+  - {id: a, name: Huyện A, parent: tinh}
+  - {id: b, name: Huyện B, parent: tinh}
+reports:
+  - {unit: tinh, period: 2023, admitted: 40}
+  - {unit: tinh, period: 2024, as_of: 2024-05-04, admitted: 100, composition: {youth: 63, women: 54}, targets: [{value: 300}]}
+  - {unit: a, period: 2024, as_of: 2024-05-04, admitted: 57, targets: [{value: 246, deadline: 2024-09-30}]}
+  - {unit: b, period: 2024, as_of: 2024-05-04, admitted: 43, targets: [{value: 40}]}
+";
+
+    #[test]
+    fn sentences_from_the_figures() {
+        let (content, ind) = setup(DATA, "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n");
+        let focus = crate::indicators::focus(&content, &ind);
+        let group = comparison_group(&content, &ind, &focus);
+        assert_eq!(group.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let names: HashMap<&str, &str> =
+            content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+        let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &names };
+        let headline = vec![ind.latest("tinh", "2024").unwrap()];
+        let points = main_points(&focus, &headline, &group, &w);
+        assert_eq!(
+            points,
+            vec![
+                "Kỳ 2024, tính đến 04/05/2024: Tỉnh A kết nạp 100 đảng viên mới.",
+                "1/2 đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.",
+                "Tỷ lệ đạt cao nhất: Huyện B (107,5%); thấp nhất: Huyện A (23,2%).",
+                "Trong số đảng viên mới: đoàn viên thanh niên 63,0%, nữ 54,0%.",
+                "Số kết nạp tăng 60 so với năm 2023 (+150,0%).",
+                "Theo tiến độ hiện nay, Huyện A dự kiến kết nạp khoảng 125 người đến 30/09/2024; để đạt chỉ tiêu 246 cần kết nạp 38,6 người mỗi tháng.",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_period_no_points() {
+        let (content, ind) = setup("units:\n  - {id: a, name: A}\n", "title: T\nbase_url: https://e.org/\n");
+        let focus = crate::indicators::focus(&content, &ind);
+        let names = HashMap::new();
+        let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &names };
+        assert!(main_points(&focus, &[], &comparison_group(&content, &ind, &focus), &w).is_empty());
+    }
+}

@@ -1,0 +1,650 @@
+//! Render: every page of SPEC §8 through the tera templates of the theme.
+//!
+//! Pages are described as views (plain data for the templates) and rendered in
+//! parallel; links are relative to each page, so the site works under any sub-path
+//! and from disk.
+
+use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
+use crate::labels::labels;
+use crate::locale::Locale;
+use crate::markdown;
+use crate::model::{Article, Category, Content, Language, Unit};
+use crate::points::{self, Writer};
+use crate::text;
+use crate::theme::{self, Templates};
+use crate::write::OutputFile;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use tera::{Context, Kwargs, State, Tera};
+
+/// Articles per page of the news list and of each tag.
+pub const PER_PAGE: usize = 20;
+/// Articles in the feed.
+const FEED_SIZE: usize = 20;
+/// Latest news on the front page and on unit pages.
+const NEWS_ON_FRONT: usize = 5;
+
+use crate::draw::{ChartsByPage, chart_path};
+
+/// One page to render: its template, its path in the output and its own data.
+struct Page {
+    template: &'static str,
+    path: String,
+    title: String,
+    section: &'static str,
+    data: Value,
+}
+
+/// Renders every page, the feed, the sitemap, robots.txt and the stylesheet.
+pub fn render(
+    content: &Content,
+    ind: &Indicators,
+    focus: &Focus,
+    charts: &ChartsByPage,
+    templates: &Templates,
+) -> Result<Vec<OutputFile>, String> {
+    let site = SiteView::new(content, ind);
+    let tera = engine(content, templates)?;
+    let mut pages =
+        vec![site.front_page(focus, charts), site.units_page(), site.data_page(), site.not_found_page()];
+    pages.extend(site.unit_pages(charts));
+    pages.extend(site.article_pages());
+    pages.extend(site.list_pages(
+        "news.html",
+        "news/index",
+        "news/page-",
+        "news",
+        site.l["news"],
+        &site.published,
+        Value::Null,
+    ));
+    pages.push(site.tags_page());
+    pages.extend(site.tag_pages());
+    let mut files: Vec<OutputFile> = pages
+        .into_par_iter()
+        .map(|page| render_page(&tera, &site, page, templates))
+        .collect::<Result<_, _>>()?;
+    files.push(render_xml(&tera, "feed.xml", site.feed(), templates)?);
+    files.push(render_xml(&tera, "sitemap.xml", site.sitemap(), templates)?);
+    files.push(OutputFile::new(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.base_url),
+    ));
+    let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
+    files.push(OutputFile::new("assets/style.css", css));
+    Ok(files)
+}
+
+/// The relative prefix from a page back to the site's root: `../` per folder.
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+fn render_page(
+    tera: &Tera,
+    site: &SiteView,
+    page: Page,
+    templates: &Templates,
+) -> Result<OutputFile, String> {
+    let mut ctx = Context::new();
+    // The 404 page is served at any depth, so its links start from the site's path.
+    let root = if page.template == "404.html" { site.base_path.clone() } else { root_of(&page.path) };
+    ctx.insert("root", &root);
+    ctx.insert("page_path", &page.path);
+    ctx.insert("page_url", &format!("{}{}", site.base_url, page.path));
+    ctx.insert("page_title", &page.title);
+    ctx.insert("section", page.section);
+    ctx.insert("page", &page.data);
+    let html = tera.render(page.template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    Ok(OutputFile::new(page.path, html))
+}
+
+fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
+    let mut ctx = Context::new();
+    ctx.insert("page", &data);
+    let xml = tera.render(template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    Ok(OutputFile::new(template, xml))
+}
+
+/// A tera instance with the theme, the locale's filters and the site-wide data.
+fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
+    let mut tera = Tera::new();
+    let locale = Locale::new(content.site.language);
+    let decimals = content.site.percent_decimals as usize;
+    tera.register_filter("num", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.decimal(x, 0))
+    });
+    tera.register_filter("dec", move |v: &tera::Value, k: Kwargs, _: &State| {
+        let places = k.get::<usize>("places").ok().flatten().unwrap_or(1);
+        number(v, |x| locale.decimal(x, places))
+    });
+    tera.register_filter("pct", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.percent(x, decimals))
+    });
+    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.signed_integer(x.round() as i64))
+    });
+    tera.register_filter("signed_pct", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.signed_percent(x, decimals))
+    });
+    tera.register_filter("date", move |v: &tera::Value, _: Kwargs, _: &State| match v.as_str() {
+        Some(s) => crate::period::parse_date(&s[..s.len().min(10)])
+            .map(|d| locale.date(d))
+            .unwrap_or_else(|_| s.to_string()),
+        None => "–".to_string(),
+    });
+    // Filters first: templates are checked against them when added.
+    let sources = templates.iter().filter(|(name, _)| !name.ends_with(".css"));
+    tera.add_raw_templates(sources.map(|(name, t)| (name.as_str(), t.text.as_str())))
+        .map_err(|e| theme::describe_error(&e, templates))?;
+    let globals = tera.global_context();
+    globals.insert("site", &site_globals(content));
+    globals.insert("l", &labels(content.site.language));
+    Ok(tera)
+}
+
+/// A number from a template value, formatted; `–` when absent.
+fn number(v: &tera::Value, format: impl Fn(f64) -> String) -> String {
+    match v.as_f64() {
+        Some(x) if x.is_finite() => format(x),
+        _ => "–".to_string(),
+    }
+}
+
+fn site_globals(content: &Content) -> Value {
+    let s = &content.site;
+    json!({
+        "title": s.title,
+        "description": s.description,
+        "language": match s.language { Language::Vi => "vi", Language::En => "en" },
+        "base_url": base_url(&s.base_url),
+        "contact": s.contact,
+        "next_release": s.next_release,
+        "percent_decimals": s.percent_decimals,
+    })
+}
+
+/// The base URL with exactly one trailing slash.
+fn base_url(url: &str) -> String {
+    format!("{}/", url.trim_end_matches('/'))
+}
+
+/// Everything the pages share: names, the tree, articles in order, tags.
+struct SiteView<'a> {
+    content: &'a Content,
+    ind: &'a Indicators,
+    tree: Tree<'a>,
+    units: HashMap<&'a str, &'a Unit>,
+    names: HashMap<&'a str, &'a str>,
+    categories: Vec<Category>,
+    l: BTreeMap<&'static str, &'static str>,
+    locale: Locale,
+    /// Published articles, newest first.
+    published: Vec<&'a Article>,
+    articles_by_slug: HashMap<&'a str, &'a Article>,
+    /// Tag slug → (name, articles newest first).
+    tags: BTreeMap<String, (String, Vec<&'a Article>)>,
+    base_url: String,
+    /// The path part of the base URL (`/ban-tin/`), for the 404 page.
+    base_path: String,
+}
+
+impl<'a> SiteView<'a> {
+    fn new(content: &'a Content, ind: &'a Indicators) -> SiteView<'a> {
+        let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
+        published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+        let mut tags: BTreeMap<String, (String, Vec<&Article>)> = BTreeMap::new();
+        for a in &published {
+            for tag in &a.tags {
+                let entry = tags.entry(text::slug_lossy(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
+                if !entry.1.iter().any(|x| x.slug == a.slug) {
+                    entry.1.push(a);
+                }
+            }
+        }
+        let base_url = base_url(&content.site.base_url);
+        let base_path =
+            base_url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
+        SiteView {
+            content,
+            ind,
+            tree: Tree::new(content),
+            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
+            categories: content.site.categories(),
+            l: labels(content.site.language),
+            locale: Locale::new(content.site.language),
+            articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
+            published,
+            tags,
+            base_path: base_path.unwrap_or_else(|| "/".into()),
+            base_url,
+        }
+    }
+
+    fn unit_ref(&self, id: &str) -> Value {
+        let unit = self.units.get(id);
+        json!({
+            "id": id,
+            "name": unit.map_or(id, |u| u.name.as_str()),
+            "kind": unit.and_then(|u| u.kind.as_deref()),
+            "url": format!("units/{id}.html"),
+        })
+    }
+
+    fn status_label(&self, status: Status) -> &'static str {
+        match status {
+            Status::Exceeded => self.l["status_exceeded"],
+            Status::Achieved => self.l["status_achieved"],
+            Status::Behind => self.l["status_behind"],
+        }
+    }
+
+    fn source(&self, source: &Option<String>) -> Value {
+        match source {
+            None => Value::Null,
+            Some(s) if s.starts_with("http://") || s.starts_with("https://") => {
+                json!({ "title": s, "url": s, "external": true })
+            }
+            Some(slug) => match self.articles_by_slug.get(slug.as_str()) {
+                Some(a) => json!({ "title": a.title, "url": format!("news/{slug}.html"), "external": false }),
+                None => Value::Null,
+            },
+        }
+    }
+
+    /// A report's figures for the templates, composition in display order.
+    fn figures(&self, f: &Figures) -> Value {
+        let targets: Vec<Value> = f
+            .targets
+            .iter()
+            .map(|t| {
+                json!({
+                    "value": t.value, "max": t.max, "by": t.by, "document": t.document,
+                    "deadline": t.deadline, "achievement_pct": t.achievement_pct,
+                    "status": t.status, "status_label": self.status_label(t.status), "pace": t.pace,
+                })
+            })
+            .collect();
+        let composition: Vec<Value> = self
+            .categories
+            .iter()
+            .filter_map(|c| {
+                let s = f.composition.get(&c.key)?;
+                Some(json!({ "key": c.key, "label": c.label, "count": s.count, "share_pct": s.share_pct }))
+            })
+            .collect();
+        let training = &f.training;
+        let has_training = [
+            training.awareness_classes,
+            training.awareness_trainees,
+            training.new_member_classes,
+            training.new_member_trainees,
+        ]
+        .iter()
+        .any(Option::is_some);
+        json!({
+            "unit": self.unit_ref(&f.unit),
+            "period": { "label": f.period.label, "from": f.period.from, "to": f.period.to },
+            "as_of": f.as_of, "latest": f.latest, "derived": f.derived, "admitted": f.admitted,
+            "targets": targets, "first_target": targets.first(), "composition": composition,
+            "members": f.members, "admission_rate_pct": f.admission_rate_pct, "organizations": f.organizations,
+            "training": training, "has_training": has_training, "conversion_pct": f.conversion_pct,
+            "confirmed": f.confirmed, "change": f.change, "rank": f.rank,
+            "source": self.source(&f.source), "note": f.note,
+        })
+    }
+
+    fn article_ref(&self, a: &Article) -> Value {
+        let summary = a.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&a.body));
+        json!({
+            "slug": a.slug,
+            "title": a.title,
+            "date": a.date,
+            "published": a.published.to_rfc3339(),
+            "url": format!("news/{}.html", a.slug),
+            "summary": summary,
+            "source": a.source,
+            "source_url": a.source_url,
+            "author": a.author,
+            "tags": a.tags.iter().map(|t| json!({ "name": t, "url": format!("tags/{}.html", text::slug_lossy(t)) })).collect::<Vec<_>>(),
+            "units": a.units.iter().map(|u| self.unit_ref(u)).collect::<Vec<_>>(),
+        })
+    }
+
+    fn news_about(&self, unit: &str) -> Vec<&'a Article> {
+        self.published.iter().filter(|a| a.units.iter().any(|u| u == unit)).copied().collect()
+    }
+
+    /// A page's charts: file, accessible text and the numbers as a table.
+    fn charts_of(&self, charts: &ChartsByPage, page: &str) -> Value {
+        let views: Vec<Value> = charts
+            .get(page)
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                json!({
+                    "file": chart_path(c), "title": c.title, "desc": c.desc, "caption": c.table.caption,
+                    "headers": c.table.headers, "rows": c.table.rows, "numeric": c.table.numeric,
+                })
+            })
+            .collect();
+        json!(views)
+    }
+
+    fn front_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
+        let headline: Vec<&Figures> = match &focus.period {
+            Some(p) => focus.units.iter().filter_map(|u| self.ind.latest(u, &p.label)).collect(),
+            None => Vec::new(),
+        };
+        let group = points::comparison_group(self.content, self.ind, focus);
+        let writer = Writer {
+            locale: self.locale,
+            decimals: self.content.site.percent_decimals as usize,
+            names: &self.names,
+        };
+        let main_points = points::main_points(focus, &headline, &group, &writer);
+        let group_parent = match headline.as_slice() {
+            [one] if group.iter().all(|g| g.unit != one.unit) => self.unit_ref(&one.unit),
+            _ => Value::Null,
+        };
+        let overview: Vec<Value> = self
+            .tree
+            .roots
+            .iter()
+            .filter_map(|u| {
+                let latest = self
+                    .ind
+                    .of_unit(u)
+                    .filter(|f| f.latest)
+                    .max_by(|a, b| (a.period.from, a.as_of).cmp(&(b.period.from, b.as_of)))?;
+                Some(self.figures(latest))
+            })
+            .collect();
+        let data = json!({
+            "period": focus.period.as_ref().map(|p| json!({ "label": p.label, "from": p.from, "to": p.to })),
+            "as_of": focus.as_of,
+            "headline": headline.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
+            "points": main_points,
+            "group": group.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
+            "group_parent": group_parent,
+            "overview": overview,
+            "charts": self.charts_of(charts, "index"),
+            "news": self.published.iter().take(NEWS_ON_FRONT).map(|a| self.article_ref(a)).collect::<Vec<_>>(),
+        });
+        Page {
+            template: "index.html",
+            path: "index.html".into(),
+            title: self.content.site.title.clone(),
+            section: "home",
+            data,
+        }
+    }
+
+    fn unit_tree(&self, id: &str) -> Value {
+        let children: Vec<Value> = self.tree.children_of(id).iter().map(|c| self.unit_tree(c)).collect();
+        let mut node = self.unit_ref(id);
+        node["children"] = json!(children);
+        node
+    }
+
+    fn units_page(&self) -> Page {
+        let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
+        Page {
+            template: "units.html",
+            path: "units/index.html".into(),
+            title: self.l["all_units"].into(),
+            section: "units",
+            data: json!({ "tree": tree }),
+        }
+    }
+
+    fn unit_pages(&self, charts: &ChartsByPage) -> Vec<Page> {
+        self.content.units.iter().map(|u| self.unit_page(u, charts)).collect()
+    }
+
+    fn breadcrumb(&self, id: &str) -> Vec<Value> {
+        let mut chain = Vec::new();
+        let mut at = self.tree.parent.get(id).copied();
+        while let Some(p) = at {
+            if chain.len() > self.units.len() {
+                break;
+            }
+            chain.push(self.unit_ref(p));
+            at = self.tree.parent.get(p).copied();
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn unit_page(&self, unit: &Unit, charts: &ChartsByPage) -> Page {
+        let id = unit.id.as_str();
+        let all: Vec<&Figures> = self.ind.of_unit(id).collect();
+        let mut latest: Vec<&Figures> = all.iter().filter(|f| f.latest).copied().collect();
+        latest.sort_by(|a, b| {
+            (b.period.from, b.period.to, &b.period.label).cmp(&(a.period.from, a.period.to, &a.period.label))
+        });
+        let snapshots: Vec<Value> = latest
+            .iter()
+            .filter_map(|f| {
+                let snaps: Vec<Value> = all
+                    .iter()
+                    .filter(|s| s.period.label == f.period.label)
+                    .map(|s| self.figures(s))
+                    .collect();
+                (snaps.len() > 1).then(|| json!({ "period": f.period.label, "snapshots": snaps }))
+            })
+            .collect();
+        let children_period = latest.iter().find(|f| {
+            self.tree.children_of(id).iter().any(|c| self.ind.latest(c, &f.period.label).is_some())
+        });
+        let children: Vec<Value> = match children_period {
+            Some(p) => {
+                let mut rows: Vec<&Figures> = self
+                    .tree
+                    .children_of(id)
+                    .iter()
+                    .filter_map(|c| self.ind.latest(c, &p.period.label))
+                    .collect();
+                rows.sort_by_key(|f| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.clone()));
+                rows.iter().map(|f| self.figures(f)).collect()
+            }
+            None => Vec::new(),
+        };
+        let data = json!({
+            "unit": self.unit_ref(id),
+            "breadcrumb": self.breadcrumb(id),
+            "periods": latest.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
+            "snapshots": snapshots,
+            "children_period": children_period.map(|f| &f.period.label),
+            "children": children,
+            "sub_units": self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect::<Vec<_>>(),
+            "charts": self.charts_of(charts, id),
+            "news": self.news_about(id).iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
+        });
+        Page {
+            template: "unit.html",
+            path: format!("units/{id}.html"),
+            title: unit.name.clone(),
+            section: "units",
+            data,
+        }
+    }
+
+    /// A unit's figure for the period an article falls in: the shortest period
+    /// containing the article's date.
+    fn figures_at(&self, unit: &'a str, day: chrono::NaiveDate) -> Option<&'a Figures> {
+        self.ind
+            .of_unit(unit)
+            .filter(|f| f.latest && f.period.contains(day))
+            .min_by_key(|f| ((f.period.to - f.period.from).num_days(), f.period.label.clone()))
+    }
+
+    fn article_pages(&self) -> Vec<Page> {
+        self.published
+            .par_iter()
+            .map(|a| {
+                let mut view = self.article_ref(a);
+                view["body"] = json!(markdown::to_html(&a.body));
+                let figures: Vec<Value> = a
+                    .units
+                    .iter()
+                    .filter_map(|u| self.figures_at(u, a.date))
+                    .map(|f| self.figures(f))
+                    .collect();
+                view["figures"] = json!(figures);
+                Page {
+                    template: "article.html",
+                    path: format!("news/{}.html", a.slug),
+                    title: a.title.clone(),
+                    section: "news",
+                    data: view,
+                }
+            })
+            .collect()
+    }
+
+    /// Paginated article lists: `first` is the first page's path without `.html`,
+    /// `next` the prefix of later pages (`news/page-` → `news/page-2.html`).
+    #[allow(clippy::too_many_arguments)]
+    fn list_pages(
+        &self,
+        template: &'static str,
+        first: &str,
+        next: &str,
+        section: &'static str,
+        title: &str,
+        articles: &[&Article],
+        extra: Value,
+    ) -> Vec<Page> {
+        let pages = articles.len().div_ceil(PER_PAGE).max(1);
+        let path = |n: usize| if n == 1 { format!("{first}.html") } else { format!("{next}{n}.html") };
+        (1..=pages)
+            .map(|n| {
+                let slice = &articles[(n - 1) * PER_PAGE..(n * PER_PAGE).min(articles.len())];
+                let data = json!({
+                    "articles": slice.iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
+                    "pagination": {
+                        "current": n, "total": pages,
+                        "previous": (n > 1).then(|| path(n - 1)),
+                        "next": (n < pages).then(|| path(n + 1)),
+                        "pages": (1..=pages).map(|k| json!({ "number": k, "url": path(k) })).collect::<Vec<_>>(),
+                    },
+                    "extra": extra,
+                });
+                let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
+                Page { template, path: path(n), title, section, data }
+            })
+            .collect()
+    }
+
+    fn tags_page(&self) -> Page {
+        let tags: Vec<Value> = self
+            .tags
+            .iter()
+            .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
+            .collect();
+        Page {
+            template: "tags.html",
+            path: "tags/index.html".into(),
+            title: self.l["tags"].into(),
+            section: "tags",
+            data: json!({ "tags": tags }),
+        }
+    }
+
+    fn tag_pages(&self) -> Vec<Page> {
+        self.tags
+            .iter()
+            .flat_map(|(slug, (name, articles))| {
+                let extra = json!({ "tag": name });
+                self.list_pages(
+                    "tag.html",
+                    &format!("tags/{slug}"),
+                    &format!("tags/{slug}-page-"),
+                    "tags",
+                    name,
+                    articles,
+                    extra,
+                )
+            })
+            .collect()
+    }
+
+    fn data_page(&self) -> Page {
+        Page {
+            template: "data.html",
+            path: "data/index.html".into(),
+            title: self.l["data"].into(),
+            section: "data",
+            data: json!({}),
+        }
+    }
+
+    fn not_found_page(&self) -> Page {
+        Page {
+            template: "404.html",
+            path: "404.html".into(),
+            title: self.l["not_found"].into(),
+            section: "",
+            data: json!({}),
+        }
+    }
+
+    fn feed(&self) -> Value {
+        let entries: Vec<Value> = self
+            .published
+            .iter()
+            .take(FEED_SIZE)
+            .map(|a| {
+                let mut v = self.article_ref(a);
+                v["absolute_url"] = json!(format!("{}news/{}.html", self.base_url, a.slug));
+                v
+            })
+            .collect();
+        let updated = self.published.first().map(|a| a.published.to_rfc3339());
+        json!({ "entries": entries, "updated": updated, "feed_url": format!("{}feed.xml", self.base_url) })
+    }
+
+    fn sitemap(&self) -> Value {
+        let mut urls: Vec<Value> =
+            ["index.html", "units/index.html", "news/index.html", "tags/index.html", "data/index.html"]
+                .iter()
+                .map(|p| json!({ "loc": format!("{}{p}", self.base_url) }))
+                .collect();
+        urls.extend(
+            self.content
+                .units
+                .iter()
+                .map(|u| json!({ "loc": format!("{}units/{}.html", self.base_url, u.id) })),
+        );
+        urls.extend(
+            self.published.iter().map(
+                |a| json!({ "loc": format!("{}news/{}.html", self.base_url, a.slug), "lastmod": a.date }),
+            ),
+        );
+        urls.extend(
+            self.tags.keys().map(|slug| json!({ "loc": format!("{}tags/{slug}.html", self.base_url) })),
+        );
+        json!({ "urls": urls })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_roots() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("units/ba-tri.html"), "../");
+        assert_eq!(root_of("a/b/c.html"), "../../");
+    }
+
+    #[test]
+    fn base_url_has_one_trailing_slash() {
+        assert_eq!(base_url("https://e.org/ban-tin"), "https://e.org/ban-tin/");
+        assert_eq!(base_url("https://e.org/ban-tin//"), "https://e.org/ban-tin/");
+    }
+}

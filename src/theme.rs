@@ -1,0 +1,73 @@
+//! The theme: the built-in templates, compiled into the binary, and a site's own
+//! templates folder, whose files replace built-in ones of the same name.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The built-in theme, embedded at compile time so `bantin` works from any folder.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("components.html", include_str!("../templates/components.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("unit.html", include_str!("../templates/unit.html")),
+    ("units.html", include_str!("../templates/units.html")),
+    ("article.html", include_str!("../templates/article.html")),
+    ("news.html", include_str!("../templates/news.html")),
+    ("tags.html", include_str!("../templates/tags.html")),
+    ("tag.html", include_str!("../templates/tag.html")),
+    ("data.html", include_str!("../templates/data.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("feed.xml", include_str!("../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    ("style.css", include_str!("../templates/style.css")),
+];
+
+/// One template's text and where it came from, for error messages.
+#[derive(Clone, Debug)]
+pub struct TemplateSource {
+    pub text: String,
+    /// The file a site's own template was read from; `None` for a built-in one.
+    pub file: Option<PathBuf>,
+}
+
+/// Template name → source: the built-in theme with a site's overrides applied.
+pub type Templates = BTreeMap<String, TemplateSource>;
+
+/// The built-in templates, overridden by every file of `dir` (names relative to it).
+pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
+    let mut out: Templates = BUILT_IN
+        .iter()
+        .map(|(name, text)| (name.to_string(), TemplateSource { text: text.to_string(), file: None }))
+        .collect();
+    let Some(dir) = dir else { return Ok(out) };
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+        let entry = entry.map_err(|e| format!("cannot read templates folder {}: {e}", dir.display()))?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| format!("{}: cannot be read as UTF-8 text: {e}", entry.path().display()))?;
+        out.insert(name, TemplateSource { text, file: Some(entry.path().to_path_buf()) });
+    }
+    Ok(out)
+}
+
+/// A template error as `file:line:col: message`, naming the site's file when the
+/// template came from one, else `built-in theme: name`.
+pub fn describe_error(error: &tera::Error, templates: &Templates) -> String {
+    use tera::ErrorKind;
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let name = report.filename();
+            let span = report.span();
+            let file = match templates.get(name).and_then(|t| t.file.as_ref()) {
+                Some(file) => file.display().to_string(),
+                None => format!("built-in theme: {name}"),
+            };
+            format!("{file}:{}:{}: template error: {}", span.start_line, span.start_col + 1, report.message())
+        }
+        _ => format!("template error: {error}"),
+    }
+}
