@@ -97,9 +97,36 @@ fn run_check(content: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The output folder is replaced as a whole: it must not hold the content or the
+/// templates, and a templates folder asked for must exist.
+fn unsafe_paths(paths: &Paths) -> Option<String> {
+    if let Some(t) = &paths.templates
+        && !t.is_dir()
+    {
+        return Some(format!("templates folder `{}` not found", t.display()));
+    }
+    let output = std::path::absolute(&paths.output).ok()?;
+    let inputs = std::iter::once(&paths.content).chain(paths.templates.as_ref());
+    for input in inputs {
+        let input = std::path::absolute(input).ok()?;
+        if input.starts_with(&output) {
+            return Some(format!(
+                "output folder `{}` holds `{}`, which a build would replace: choose another --output",
+                paths.output.display(),
+                input.display()
+            ));
+        }
+    }
+    None
+}
+
 fn run_build(paths: &Paths) -> ExitCode {
     if let Some(code) = content_folder_missing(&paths.content) {
         return code;
+    }
+    if let Some(message) = unsafe_paths(paths) {
+        eprintln!("error: {message}");
+        return ExitCode::from(USAGE_ERROR);
     }
     let started = Instant::now();
     match pipeline::build(paths) {

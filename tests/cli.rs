@@ -574,3 +574,18 @@ fn failed_build_creates_no_output_folder() {
     assert_eq!(run.code, 1, "{run:#?}");
     assert!(names(&tmp.0).is_empty(), "nothing is written on failure");
 }
+
+#[test]
+fn build_refuses_an_output_folder_that_holds_the_content() {
+    let run = bantin(&["build", "--content", "tests/fixtures/valid", "--output", "tests/fixtures"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("output folder `tests/fixtures` holds"), "{}", run.stderr);
+    assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/site.yaml").is_file());
+}
+
+#[test]
+fn build_with_a_missing_templates_folder_is_a_usage_error() {
+    let run = bantin(&["build", "--content", "tests/fixtures/valid", "--templates", "no-such-templates"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("templates folder `no-such-templates` not found"), "{}", run.stderr);
+}
