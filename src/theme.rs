@@ -54,19 +54,40 @@ pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
     Ok(out)
 }
 
-/// A template error as `file:line:col: message`, naming the site's file when the
-/// template came from one, else `built-in theme: name`.
+/// Where a template is: the site's file when the template came from one, else
+/// `built-in theme: name`.
+fn template_file(name: &str, templates: &Templates) -> String {
+    match templates.get(name).and_then(|t| t.file.as_ref()) {
+        Some(file) => file.display().to_string(),
+        None => format!("built-in theme: {name}"),
+    }
+}
+
+/// A template error as `file:line:col: template error: message`, one line per problem.
 pub fn describe_error(error: &tera::Error, templates: &Templates) -> String {
     use tera::ErrorKind;
     match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
-            let name = report.filename();
             let span = report.span();
-            let file = match templates.get(name).and_then(|t| t.file.as_ref()) {
-                Some(file) => file.display().to_string(),
-                None => format!("built-in theme: {name}"),
-            };
+            let file = template_file(report.filename(), templates);
             format!("{file}:{}:{}: template error: {}", span.start_line, span.start_col + 1, report.message())
+        }
+        // Unknown filters, tests and components come as one text of reports:
+        // "error: message\n --> name:line:col\n  | …", one after another.
+        ErrorKind::Msg(text) if text.contains("\n --> ") => {
+            let mut lines = Vec::new();
+            for block in text.split("error: ").filter(|b| !b.trim().is_empty()) {
+                let message = block.lines().next().unwrap_or("").trim();
+                let at = block.lines().find_map(|l| l.trim().strip_prefix("--> "));
+                match at.and_then(|at| at.split_once(':')) {
+                    Some((name, line_col)) => lines.push(format!(
+                        "{}:{line_col}: template error: {message}",
+                        template_file(name, templates)
+                    )),
+                    None => lines.push(format!("template error: {message}")),
+                }
+            }
+            lines.join("\n")
         }
         _ => format!("template error: {error}"),
     }
