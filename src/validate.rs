@@ -338,9 +338,11 @@ impl<'a> Validator<'a> {
                 "source",
                 format!("source `{source}` is not an article: expected the slug of an article in news/ or an http(s) address"),
             ),
-            Some(a) if a.draft => {
-                self.error(o, "source", format!("source `{source}` is a draft, which is not published: expected a published article"))
-            }
+            Some(a) if a.draft => self.warning(
+                o,
+                "source",
+                format!("source `{source}` is a draft: the pages name no source until it is published"),
+            ),
             Some(a) if a.date < report.as_of() => self.warning(
                 o,
                 "source",
@@ -538,6 +540,22 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, crate::problem::Severity::Warning);
         assert_eq!(found[0].message, "source article `tin` is dated 2016-06-01, before as_of (2016-12-31)");
+    }
+
+    #[test]
+    fn draft_source_is_a_warning() {
+        let files = vec![
+            Source::new("data/units.yaml", UNITS),
+            Source::new("news/nhap.md", "---\ntitle: Nháp\ndate: 2017-01-01\ndraft: true\n---\n"),
+            Source::new(
+                "data/d.yaml",
+                "reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: nhap}\n",
+            ),
+        ];
+        let found = validate(&parse(Some(Source::new("site.yaml", SITE)), files));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, crate::problem::Severity::Warning);
+        assert_eq!(found[0].at, value("reports[0].source"));
     }
 
     #[test]
