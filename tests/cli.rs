@@ -6,39 +6,15 @@
 //! key for unknown fields and categories, of the item's first key for a whole list item,
 //! or 1:1 for a problem with the whole file.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::{Run, TempDir, bantin, snapshot};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BROKEN: &str = "tests/fixtures/broken";
 const VALID: &str = "tests/fixtures/valid";
 const WARNINGS: &str = "tests/fixtures/warnings";
-
-/// What one run of bantin did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs bantin from the crate root, as a user would from their site folder.
-fn bantin(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bantin can be started");
-    let run = Run {
-        code: out.status.code().expect("bantin exited by itself"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "bantin {args:?} panicked:\n{}", run.stderr);
-    run
-}
 
 fn check(dir: &str) -> Run {
     bantin(&["check", "--content", dir])
@@ -81,45 +57,6 @@ fn assert_one_error(rule: &str, line: &str) {
 
 // ---------------------------------------------------------------------------------------
 // Temporary folders and snapshots.
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!("bantin-cli-{}-{n}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("temporary folder can be created");
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Every entry under `dir` (relative to it): files with their bytes, folders as `None`.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Option<Vec<u8>>>) {
-        for entry in fs::read_dir(dir).expect("folder can be read") {
-            let path = entry.expect("entry can be read").path();
-            let rel = path.strip_prefix(root).unwrap().to_path_buf();
-            if path.is_dir() {
-                out.insert(rel, None);
-                walk(root, &path, out);
-            } else {
-                out.insert(rel, Some(fs::read(&path).expect("file can be read")));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 /// The names directly inside `dir`, sorted.
 fn names(dir: &Path) -> Vec<String> {

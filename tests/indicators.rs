@@ -5,37 +5,18 @@
 //! (not produced by bantin). The last test checks the percentages printed in the seed
 //! articles against the sample `content/` folder.
 
+mod common;
+
+use common::{TempDir, bantin, path_str};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const FIXTURE: &str = "tests/fixtures/indicators";
 const SAMPLE: &str = "content";
 
 // ---------------------------------------------------------------------------------------
 // Building.
-
-/// A fresh folder under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!("bantin-indicators-{}-{n}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("temporary folder can be created");
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// The output folder of one successful build of `content`.
 struct Built {
@@ -63,18 +44,8 @@ impl Built {
 fn build(content: &str) -> Built {
     let tmp = TempDir::new(&content.replace('/', "-"));
     let out = tmp.0.join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(["build", "--content", content, "--output"])
-        .arg(&out)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bantin can be started");
-    assert!(
-        run.status.success(),
-        "bantin build --content {content} failed ({:?}):\n{}",
-        run.status.code(),
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = bantin(&["build", "--content", content, "--output", path_str(&out)]);
+    assert_eq!(run.code, 0, "bantin build --content {content} failed:\n{}", run.stderr);
     Built { _tmp: tmp, out }
 }
 

@@ -11,11 +11,12 @@
 //! - `site_override/templates/`: a 404.html extending base.html with a marker;
 //! - `site_broken_template/templates/`: a news.html using an unknown filter on line 3.
 
+mod common;
+
+use common::{Run, TempDir, bantin, path_str, snapshot};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 const SAMPLE: &str = "content";
 const VALID: &str = "tests/fixtures/valid";
@@ -23,35 +24,6 @@ const EN: &str = "tests/fixtures/site_en";
 const ESCAPE: &str = "tests/fixtures/site_escape";
 const OVERRIDE_TEMPLATES: &str = "tests/fixtures/site_override/templates";
 const BROKEN_TEMPLATES: &str = "tests/fixtures/site_broken_template/templates";
-
-/// What one run of bantin did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    #[allow(dead_code)] // shown by `{run:#?}` in failure messages
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs bantin from the crate root, as a user would from their site folder.
-fn bantin(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bantin can be started");
-    let run = Run {
-        code: out.status.code().expect("bantin exited by itself"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "bantin {args:?} panicked:\n{}", run.stderr);
-    run
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str().expect("temporary paths are UTF-8")
-}
 
 /// `bantin build --content <content> --output <output>` plus `extra` arguments.
 fn build_with(content: &str, output: &Path, extra: &[&str]) -> Run {
@@ -64,49 +36,6 @@ fn build_with(content: &str, output: &Path, extra: &[&str]) -> Run {
 fn build_ok(content: &str, output: &Path) {
     let run = build_with(content, output, &[]);
     assert_eq!(run.code, 0, "build of {content} failed: {run:#?}");
-}
-
-/// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!("bantin-site-{}-{n}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).expect("temporary folder can be created");
-        TempDir(path)
-    }
-
-    fn join(&self, rel: &str) -> PathBuf {
-        self.0.join(rel)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Every entry under `dir` (relative to it): files with their bytes, folders as `None`.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Option<Vec<u8>>>) {
-        for entry in fs::read_dir(dir).expect("folder can be read") {
-            let path = entry.expect("entry can be read").path();
-            let rel = path.strip_prefix(root).unwrap().to_path_buf();
-            if path.is_dir() {
-                out.insert(rel, None);
-                walk(root, &path, out);
-            } else {
-                out.insert(rel, Some(fs::read(&path).expect("file can be read")));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 /// Every file under `dir` (relative path with `/` separators → bytes).
