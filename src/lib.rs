@@ -24,5 +24,6 @@ pub mod render;
 pub mod serve;
 pub mod text;
 pub mod theme;
+pub mod timings;
 pub mod validate;
 pub mod write;

@@ -16,6 +16,7 @@ use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera};
 
 /// Articles per page of the news list and of each tag.
@@ -56,6 +57,36 @@ struct Page {
     title: String,
     section: &'static str,
     data: Value,
+    /// Lists of articles, added to `data` as they are cached: an article appears on
+    /// many pages and is converted for the templates once.
+    lists: Vec<(&'static str, tera::Value)>,
+}
+
+impl Page {
+    fn new(
+        id: PageId,
+        template: &'static str,
+        path: String,
+        title: String,
+        section: &'static str,
+        data: Value,
+    ) -> Page {
+        Page { id, template, path, title, section, data, lists: Vec::new() }
+    }
+
+    fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
+        self.lists.push((key, tera::Value::from(articles)));
+        self
+    }
+
+    /// The page's data for the templates, lists included.
+    fn value(self) -> tera::Value {
+        let Value::Object(fields) = self.data else { return tera::Value::from_serializable(&self.data) };
+        let mut out: BTreeMap<String, tera::Value> =
+            fields.into_iter().map(|(key, v)| (key, tera::Value::from_serializable(&v))).collect();
+        out.extend(self.lists.into_iter().map(|(key, v)| (key.to_string(), v)));
+        tera::Value::from(out)
+    }
 }
 
 /// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet; with
@@ -126,9 +157,10 @@ fn render_page(
     ctx.insert("page_url", &format!("{}{}", site.base_url, page.path));
     ctx.insert("page_title", &page.title);
     ctx.insert("section", page.section);
-    ctx.insert("page", &page.data);
-    let html = tera.render(page.template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
-    Ok(OutputFile::new(page.path, html))
+    let (template, path) = (page.template, page.path.clone());
+    ctx.insert_value("page", page.value());
+    let html = tera.render(template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    Ok(OutputFile::new(path, html))
 }
 
 fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
@@ -213,6 +245,9 @@ struct SiteView<'a> {
     locale: Locale,
     /// Published articles, newest first.
     published: Vec<&'a Article>,
+    /// Each published article as lists show it, made once on first use: an article
+    /// appears in the news list, its tags' lists, its units' pages and the feed.
+    refs: HashMap<&'a str, OnceLock<tera::Value>>,
     articles_by_slug: HashMap<&'a str, &'a Article>,
     /// Tag slug → (name, articles newest first).
     tags: BTreeMap<String, (String, Vec<&'a Article>)>,
@@ -247,6 +282,7 @@ impl<'a> SiteView<'a> {
             l: labels(content.site.language),
             locale: Locale::new(content.site.language),
             articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
+            refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             published,
             tags,
             base_path: base_path.unwrap_or_else(|| "/".into()),
@@ -327,6 +363,18 @@ impl<'a> SiteView<'a> {
         })
     }
 
+    /// Articles as lists show them, for the templates.
+    fn article_list(&self, articles: &[&Article]) -> Vec<tera::Value> {
+        let converted = |a: &Article| tera::Value::from_serializable(&self.article_ref(a));
+        articles
+            .iter()
+            .map(|a| match self.refs.get(a.slug.as_str()) {
+                Some(cached) => cached.get_or_init(|| converted(a)).clone(),
+                None => converted(a),
+            })
+            .collect()
+    }
+
     fn article_ref(&self, a: &Article) -> Value {
         let summary = a.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&a.body));
         json!({
@@ -402,16 +450,17 @@ impl<'a> SiteView<'a> {
             "group_parent": group_parent,
             "overview": overview,
             "charts": self.charts_of(charts, crate::draw::FRONT),
-            "news": self.published.iter().take(NEWS_ON_FRONT).map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
-        Page {
-            id: PageId::Front,
-            template: "index.html",
-            path: "index.html".into(),
-            title: self.content.site.title.clone(),
-            section: "home",
+        let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
+        Page::new(
+            PageId::Front,
+            "index.html",
+            "index.html".into(),
+            self.content.site.title.clone(),
+            "home",
             data,
-        }
+        )
+        .with_list("news", self.article_list(&news))
     }
 
     fn unit_tree(&self, id: &str) -> Value {
@@ -423,14 +472,14 @@ impl<'a> SiteView<'a> {
 
     fn units_page(&self) -> Page {
         let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
-        Page {
-            id: PageId::Units,
-            template: "units.html",
-            path: "units/index.html".into(),
-            title: self.l["all_units"].into(),
-            section: "units",
-            data: json!({ "tree": tree }),
-        }
+        Page::new(
+            PageId::Units,
+            "units.html",
+            "units/index.html".into(),
+            self.l["all_units"].into(),
+            "units",
+            json!({ "tree": tree }),
+        )
     }
 
     fn unit_pages(&self, charts: &ChartsByPage, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
@@ -495,16 +544,16 @@ impl<'a> SiteView<'a> {
             "children": children,
             "sub_units": self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect::<Vec<_>>(),
             "charts": self.charts_of(charts, id),
-            "news": self.news_about(id).iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
-        Page {
-            id: PageId::Unit(id.to_string()),
-            template: "unit.html",
-            path: format!("units/{id}.html"),
-            title: unit.name.clone(),
-            section: "units",
+        Page::new(
+            PageId::Unit(id.to_string()),
+            "unit.html",
+            format!("units/{id}.html"),
+            unit.name.clone(),
+            "units",
             data,
-        }
+        )
+        .with_list("news", self.article_list(&self.news_about(id)))
     }
 
     /// A unit's figure for the period an article falls in: the shortest period
@@ -530,21 +579,28 @@ impl<'a> SiteView<'a> {
                     .map(|f| self.figures(f))
                     .collect();
                 view["figures"] = json!(figures);
-                Page {
-                    id: PageId::Article(a.slug.clone()),
-                    template: "article.html",
-                    path: format!("news/{}.html", a.slug),
-                    title: a.title.clone(),
-                    section: "news",
-                    data: view,
-                }
+                Page::new(
+                    PageId::Article(a.slug.clone()),
+                    "article.html",
+                    format!("news/{}.html", a.slug),
+                    a.title.clone(),
+                    "news",
+                    view,
+                )
             })
             .collect()
     }
 
     /// Paginated article lists: `first` is the first page's path without `.html`,
     /// `next` the prefix of later pages (`news/page-` → `news/page-2.html`).
-    fn list_pages(&self, id: PageId, template: &'static str, first: &str, next: &str, title: &str) -> Vec<Page> {
+    fn list_pages(
+        &self,
+        id: PageId,
+        template: &'static str,
+        first: &str,
+        next: &str,
+        title: &str,
+    ) -> Vec<Page> {
         let (section, articles, extra) = match &id {
             PageId::Tag(slug) => {
                 let (name, articles) = &self.tags[slug];
@@ -555,20 +611,22 @@ impl<'a> SiteView<'a> {
         let pages = articles.len().div_ceil(PER_PAGE).max(1);
         let path = |n: usize| if n == 1 { format!("{first}.html") } else { format!("{next}{n}.html") };
         (1..=pages)
+            .into_par_iter()
             .map(|n| {
                 let slice = &articles[(n - 1) * PER_PAGE..(n * PER_PAGE).min(articles.len())];
                 let data = json!({
-                    "articles": slice.iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
                     "pagination": {
                         "current": n, "total": pages,
                         "previous": (n > 1).then(|| path(n - 1)),
                         "next": (n < pages).then(|| path(n + 1)),
-                        "pages": (1..=pages).map(|k| json!({ "number": k, "url": path(k) })).collect::<Vec<_>>(),
+                        "first": path(1), "last": path(pages),
                     },
                     "extra": extra,
                 });
-                let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-                Page { id: id.clone(), template, path: path(n), title, section, data }
+                let title =
+                    if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
+                Page::new(id.clone(), template, path(n), title, section, data)
+                    .with_list("articles", self.article_list(slice))
             })
             .collect()
     }
@@ -589,47 +647,40 @@ impl<'a> SiteView<'a> {
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
             .collect();
-        Page {
-            id: PageId::Tags,
-            template: "tags.html",
-            path: "tags/index.html".into(),
-            title: self.l["tags"].into(),
-            section: "tags",
-            data: json!({ "tags": tags }),
-        }
+        Page::new(
+            PageId::Tags,
+            "tags.html",
+            "tags/index.html".into(),
+            self.l["tags"].into(),
+            "tags",
+            json!({ "tags": tags }),
+        )
     }
 
-    fn tag_pages(&self, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
+    fn tag_pages(&self, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
         self.tags
-            .iter()
+            .par_iter()
             .map(|(slug, (name, _))| (PageId::Tag(slug.clone()), slug, name))
             .filter(|(id, _, _)| wants(id))
-            .flat_map(|(id, slug, name)| {
+            .flat_map_iter(|(id, slug, name)| {
                 self.list_pages(id, "tag.html", &format!("tags/{slug}"), &format!("tags/{slug}-page-"), name)
             })
             .collect()
     }
 
     fn data_page(&self) -> Page {
-        Page {
-            id: PageId::Data,
-            template: "data.html",
-            path: "data/index.html".into(),
-            title: self.l["data"].into(),
-            section: "data",
-            data: json!({}),
-        }
+        Page::new(
+            PageId::Data,
+            "data.html",
+            "data/index.html".into(),
+            self.l["data"].into(),
+            "data",
+            json!({}),
+        )
     }
 
     fn not_found_page(&self) -> Page {
-        Page {
-            id: PageId::NotFound,
-            template: "404.html",
-            path: "404.html".into(),
-            title: self.l["not_found"].into(),
-            section: "",
-            data: json!({}),
-        }
+        Page::new(PageId::NotFound, "404.html", "404.html".into(), self.l["not_found"].into(), "", json!({}))
     }
 
     fn feed(&self) -> Value {
