@@ -159,14 +159,22 @@ fn render_page(
     ctx.insert("section", page.section);
     let (template, path) = (page.template, page.path.clone());
     ctx.insert_value("page", page.value());
-    let html = tera.render(template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    let html = render_bytes(tera, template, &ctx, templates)?;
     Ok(OutputFile::new(path, html))
+}
+
+/// Renders into bytes: the templates and the values are UTF-8 already, so the
+/// output is not checked again as a `String` would be.
+fn render_bytes(tera: &Tera, template: &str, ctx: &Context, templates: &Templates) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    tera.render_to(template, ctx, &mut out).map_err(|e| theme::describe_error(&e, templates))?;
+    Ok(out)
 }
 
 fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
     let mut ctx = Context::new();
     ctx.insert("page", &data);
-    let xml = tera.render(template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    let xml = render_bytes(tera, template, &ctx, templates)?;
     Ok(OutputFile::new(template, xml))
 }
 
