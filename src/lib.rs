@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod points;
 pub mod problem;
 pub mod render;
+pub mod synthetic;
 pub mod text;
 pub mod theme;
 pub mod validate;
