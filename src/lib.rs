@@ -22,6 +22,7 @@ pub mod points;
 pub mod problem;
 pub mod render;
 pub mod serve;
+pub mod synthetic;
 pub mod text;
 pub mod theme;
 pub mod timings;
