@@ -257,6 +257,8 @@ struct SiteView<'a> {
     /// appears in the news list, its tags' lists, its units' pages and the feed.
     refs: HashMap<&'a str, OnceLock<tera::Value>>,
     articles_by_slug: HashMap<&'a str, &'a Article>,
+    /// Unit id → published articles naming it, newest first.
+    news_by_unit: HashMap<&'a str, Vec<&'a Article>>,
     /// Tag slug → (name, articles newest first).
     tags: BTreeMap<String, (String, Vec<&'a Article>)>,
     base_url: String,
@@ -277,6 +279,15 @@ impl<'a> SiteView<'a> {
                 }
             }
         }
+        let mut news_by_unit: HashMap<&str, Vec<&Article>> = HashMap::new();
+        for a in &published {
+            for unit in &a.units {
+                let list = news_by_unit.entry(unit.as_str()).or_default();
+                if list.last().is_none_or(|last| last.slug != a.slug) {
+                    list.push(a);
+                }
+            }
+        }
         let base_url = base_url(&content.site.base_url);
         let base_path =
             base_url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
@@ -292,6 +303,7 @@ impl<'a> SiteView<'a> {
             articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             published,
+            news_by_unit,
             tags,
             base_path: base_path.unwrap_or_else(|| "/".into()),
             base_url,
@@ -400,8 +412,8 @@ impl<'a> SiteView<'a> {
         })
     }
 
-    fn news_about(&self, unit: &str) -> Vec<&'a Article> {
-        self.published.iter().filter(|a| a.units.iter().any(|u| u == unit)).copied().collect()
+    fn news_about(&self, unit: &str) -> &[&'a Article] {
+        self.news_by_unit.get(unit).map_or(&[], Vec::as_slice)
     }
 
     /// A page's charts: file, accessible text and the numbers as a table.
@@ -490,8 +502,8 @@ impl<'a> SiteView<'a> {
         )
     }
 
-    fn unit_pages(&self, charts: &ChartsByPage, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
-        let units = self.content.units.iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
+    fn unit_pages(&self, charts: &ChartsByPage, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
+        let units = self.content.units.par_iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
         units.map(|u| self.unit_page(u, charts)).collect()
     }
 
