@@ -628,7 +628,7 @@ impl<'a> SiteView<'a> {
             "units",
             data,
         )
-        .with_list("news", self.article_list(&self.news_about(id)))
+        .with_list("news", self.article_list(self.news_about(id)))
     }
 
     /// A unit's figure for the period an article falls in: the shortest period
