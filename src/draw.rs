@@ -9,7 +9,7 @@ use crate::indicators::{Figures, Focus, Indicators, Tree};
 use crate::model::Content;
 use crate::points;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// Charts by the page they belong to: `index` for the front page, else a unit id.
 pub type ChartsByPage = HashMap<String, Vec<Chart>>;
@@ -22,11 +22,6 @@ pub fn chart_path(chart: &Chart) -> String {
     format!("charts/{}", chart.file_name())
 }
 
-/// The SVG files of the charts, by path in the output.
-pub fn chart_files(by_page: &ChartsByPage) -> BTreeMap<String, &str> {
-    by_page.values().flatten().map(|c| (chart_path(c), c.svg.as_str())).collect()
-}
-
 /// The charts of every page that has some; with `only`, of the pages it names
 /// ([`FRONT`] or unit ids).
 pub fn draw(
@@ -35,6 +30,39 @@ pub fn draw(
     focus: &Focus,
     only: Option<&BTreeSet<String>>,
 ) -> ChartsByPage {
+    let keep = |_: &mut Vec<Chart>| Ok::<(), std::convert::Infallible>(());
+    match draw_with(content, ind, focus, only, &keep) {
+        Ok(charts) => charts,
+        Err(never) => match never {},
+    }
+}
+
+/// Draws every chart and hands each SVG to `write` as soon as a page's charts are
+/// drawn; the charts come back without their SVG text, so a build never holds all of
+/// them in memory.
+pub fn draw_to(
+    content: &Content,
+    ind: &Indicators,
+    focus: &Focus,
+    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
+) -> std::io::Result<ChartsByPage> {
+    let written = |charts: &mut Vec<Chart>| {
+        charts.iter_mut().try_for_each(|c| {
+            write(&chart_path(c), c.svg.as_bytes())?;
+            c.svg = String::new();
+            Ok(())
+        })
+    };
+    draw_with(content, ind, focus, None, &written)
+}
+
+fn draw_with<E: Send>(
+    content: &Content,
+    ind: &Indicators,
+    focus: &Focus,
+    only: Option<&BTreeSet<String>>,
+    finish: &(dyn Fn(&mut Vec<Chart>) -> Result<(), E> + Sync),
+) -> Result<ChartsByPage, E> {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
     let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
     let tree = Tree::new(content);
@@ -42,18 +70,21 @@ pub fn draw(
     let categories: Vec<(String, String)> =
         content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
     let ctx = Ctx { ind, tree: &tree, names: &names, categories: &categories, t: &t };
-
+    let finished = |key: &str, mut charts: Vec<Chart>| -> Result<Option<(String, Vec<Chart>)>, E> {
+        finish(&mut charts)?;
+        Ok((!charts.is_empty()).then(|| (key.to_string(), charts)))
+    };
     let mut by_page: ChartsByPage = content
         .units
         .par_iter()
         .filter(|u| wants(&u.id))
-        .map(|u| (u.id.clone(), ctx.unit_charts(&u.id)))
-        .collect();
+        .map(|u| finished(&u.id, ctx.unit_charts(&u.id)))
+        .filter_map(Result::transpose)
+        .collect::<Result<_, E>>()?;
     if wants(FRONT) {
-        by_page.insert(FRONT.into(), ctx.front_charts(content, focus));
+        by_page.extend(finished(FRONT, ctx.front_charts(content, focus))?);
     }
-    by_page.retain(|_, charts| !charts.is_empty());
-    by_page
+    Ok(by_page)
 }
 
 struct Ctx<'a> {

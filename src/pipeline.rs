@@ -1,16 +1,19 @@
 //! The whole run: load → validate → compute → charts → render → write.
 
-use crate::draw::{self, ChartsByPage};
+use crate::draw;
 use crate::indicators::{self, Focus, Indicators};
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::Content;
 use crate::problem::{self, Located};
+use crate::render::{self, PageId, RenderError};
 use crate::timings::Timings;
 use crate::validate::validate;
-use crate::write::{OutputFile, replace_output};
+use crate::write::{OutputFile, Staging};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a run reads and writes.
 #[derive(Clone, Debug)]
@@ -133,17 +136,12 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     Checked { content, problems, computed }
 }
 
-/// `data/indicators.json` and `data/indicators.csv`.
+/// `data/indicators.json` and `data/indicators.csv`, for a site kept in memory.
 pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
     [
         OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)),
         OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
     ]
-}
-
-/// The chart files of drawn charts.
-pub fn chart_files(charts: &ChartsByPage) -> impl Iterator<Item = OutputFile> {
-    draw::chart_files(charts).into_iter().map(|(path, svg)| OutputFile::new(path, svg))
 }
 
 /// What a build wrote.
@@ -155,43 +153,61 @@ pub struct Written {
     pub files: usize,
 }
 
-/// Validates, computes, draws and renders, then replaces the output folder; a run
-/// with content or template errors writes nothing (and `Written` is `None`).
+/// Validates, computes, draws and renders into a new folder beside the output, then
+/// swaps it in; a run with content or template errors leaves the output as it was
+/// (and `Written` is `None`). Charts and pages are written as they are made.
 pub fn build(paths: &Paths, timings: &mut Timings) -> Result<(Checked, Option<Written>), BuildError> {
     let checked = check_timed(&paths.content, timings);
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
+    let write_error = |e| BuildError::Write(paths.output.clone(), e);
+    let staging = Staging::new(&paths.output).map_err(write_error)?;
+    let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
+
     let charts = timings.stage("charts", "charts", || {
-        let charts = draw::draw(content, ind, focus, None);
-        let count = charts.values().map(Vec::len).sum();
+        let charts = draw::draw_to(content, ind, focus, &write);
+        let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
         (charts, count)
     });
-    let pages = timings.stage("render", "pages", || {
-        let pages = crate::render::render(content, ind, focus, &charts, &templates, None);
-        let count = pages.as_ref().map_or(0, Vec::len);
-        (pages, count)
-    });
-    let mut files: Vec<OutputFile> =
-        pages.map_err(BuildError::Templates)?.into_iter().map(|(_, file)| file).collect();
-    let written = Written {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        charts: charts.values().map(Vec::len).sum(),
-        files: 0,
+    let charts = charts.map_err(write_error)?;
+    let html = AtomicUsize::new(0);
+    let emit = |_: &PageId, file: OutputFile| {
+        if file.path.ends_with(".html") {
+            html.fetch_add(1, Ordering::Relaxed);
+        }
+        staging.write(&file.path, &file.bytes)
     };
-    timings.stage("data", "files", || {
-        files.extend(data_files(content, ind, focus));
-        files.extend(chart_files(&charts));
-        ((), 2)
+    let rendered = timings.stage("render", "pages", || {
+        let rendered = render::render_each(content, ind, focus, &charts, &templates, None, &emit);
+        let count = *rendered.as_ref().unwrap_or(&0);
+        (rendered, count)
     });
-    drop(charts);
-    let files = timings.stage("write", "files", || {
-        let count = files.len() + content.statics.len();
-        (replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics), count)
-    });
-    files.map_err(|e| BuildError::Write(paths.output.clone(), e))?;
-    let files = timings.stages.last().map_or(0, |s| s.items);
-    Ok((checked, Some(Written { files, ..written })))
+    let rendered = rendered.map_err(|e| match e {
+        RenderError::Template(message) => BuildError::Templates(message),
+        RenderError::Write(_, e) => write_error(e),
+    })?;
+    timings
+        .stage("data", "files", || {
+            let (json, csv) = rayon::join(
+                || crate::datafiles::json(content, ind, focus),
+                || crate::datafiles::csv(content, ind),
+            );
+            let written = write("data/indicators.json", json.as_bytes())
+                .and(write("data/indicators.csv", csv.as_bytes()));
+            (written, 2)
+        })
+        .map_err(write_error)?;
+    let chart_files: HashSet<String> = charts.values().flatten().map(draw::chart_path).collect();
+    let files = rendered + 2 + chart_files.len() + content.statics.len();
+    timings
+        .stage("write", "files", || {
+            let statics = staging.copy_statics(&paths.content.join("static"), &content.statics);
+            (statics.and_then(|()| staging.commit()), content.statics.len())
+        })
+        .map_err(write_error)?;
+    let written = Written { pages: html.into_inner(), charts: charts.values().map(Vec::len).sum(), files };
+    Ok((checked, Some(written)))
 }
 
 #[derive(Debug)]

@@ -51,7 +51,6 @@ pub enum PageId {
 
 /// One page to render: its template, its path in the output and its own data.
 struct Page {
-    id: PageId,
     template: &'static str,
     path: String,
     title: String,
@@ -63,15 +62,8 @@ struct Page {
 }
 
 impl Page {
-    fn new(
-        id: PageId,
-        template: &'static str,
-        path: String,
-        title: String,
-        section: &'static str,
-        data: Value,
-    ) -> Page {
-        Page { id, template, path, title, section, data, lists: Vec::new() }
+    fn new(template: &'static str, path: String, title: String, section: &'static str, data: Value) -> Page {
+        Page { template, path, title, section, data, lists: Vec::new() }
     }
 
     fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
@@ -99,42 +91,52 @@ pub fn render(
     templates: &Templates,
     only: Option<&BTreeSet<PageId>>,
 ) -> Result<Vec<(PageId, OutputFile)>, String> {
-    let wants = |id: &PageId| only.is_none_or(|set| set.contains(id));
-    let site = SiteView::new(content, ind);
-    let tera = engine(content, templates)?;
-    let mut pages = Vec::new();
-    if wants(&PageId::Front) {
-        pages.push(site.front_page(focus, charts));
-    }
-    for id in [PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags] {
-        if wants(&id) {
-            pages.push(site.single_page(id));
-        }
-    }
-    pages.extend(site.unit_pages(charts, &wants));
-    pages.extend(site.article_pages(&wants));
-    pages.extend(site.list_pages(&List::News, &wants));
-    let tag_pages = site.tags.par_iter().flat_map_iter(|(slug, _)| site.list_pages(&List::Tag(slug), &wants));
-    pages.par_extend(tag_pages);
-    let mut files: Vec<(PageId, OutputFile)> = pages
-        .into_par_iter()
-        .map(|page| Ok((page.id.clone(), render_page(&tera, &site, page, templates)?)))
-        .collect::<Result<_, String>>()?;
-    if wants(&PageId::Feed) {
-        files.push((PageId::Feed, render_xml(&tera, "feed.xml", site.feed(), templates)?));
-    }
-    if wants(&PageId::Sitemap) {
-        files.push((PageId::Sitemap, render_xml(&tera, "sitemap.xml", site.sitemap(), templates)?));
-    }
-    if wants(&PageId::Robots) {
-        let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.base_url);
-        files.push((PageId::Robots, OutputFile::new("robots.txt", robots)));
-    }
-    if wants(&PageId::Style) {
-        let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
-        files.push((PageId::Style, OutputFile::new("assets/style.css", css)));
-    }
+    let files = std::sync::Mutex::new(Vec::new());
+    let keep = |id: &PageId, file: OutputFile| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push((id.clone(), file));
+        Ok(())
+    };
+    render_each(content, ind, focus, charts, templates, only, &keep).map_err(|e| match e {
+        RenderError::Template(message) => message,
+        RenderError::Write(path, e) => format!("{path}: {e}"),
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     Ok(files)
+}
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError {
+    /// `file:line:col: template error: message`.
+    Template(String),
+    /// A rendered file could not be handed on: its path and why.
+    Write(String, std::io::Error),
+}
+
+/// Renders each page and hands it to `emit` as soon as it is made, in parallel, so a
+/// build never holds the whole site in memory. Returns how many files were made.
+pub fn render_each(
+    content: &Content,
+    ind: &Indicators,
+    focus: &Focus,
+    charts: &ChartsByPage,
+    templates: &Templates,
+    only: Option<&BTreeSet<PageId>>,
+    emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
+) -> Result<usize, RenderError> {
+    let site = SiteView::new(content, ind);
+    let tera = engine(content, templates).map_err(RenderError::Template)?;
+    let ids: Vec<PageId> = match only {
+        Some(set) => set.iter().filter(|id| site.exists(id)).cloned().collect(),
+        None => site.all_pages(),
+    };
+    ids.par_iter().try_for_each(|id| {
+        let file = site.file(id, &tera, templates, focus, charts).map_err(RenderError::Template)?;
+        let path = file.path.clone();
+        emit(id, file).map_err(|e| RenderError::Write(path, e))
+    })?;
+    Ok(ids.len())
 }
 
 /// A paginated list of articles.
@@ -145,13 +147,6 @@ enum List<'s> {
 }
 
 impl List<'_> {
-    fn page(&self, n: usize) -> PageId {
-        match self {
-            List::News => PageId::News(n),
-            List::Tag(slug) => PageId::Tag(slug.to_string(), n),
-        }
-    }
-
     /// `news/index.html`, `news/page-2.html`, `tags/nu.html`, `tags/nu-page-2.html`.
     fn path(&self, n: usize) -> String {
         match (self, n) {
@@ -527,15 +522,8 @@ impl<'a> SiteView<'a> {
             "charts": self.charts_of(charts, crate::draw::FRONT),
         });
         let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
-        Page::new(
-            PageId::Front,
-            "index.html",
-            "index.html".into(),
-            self.content.site.title.clone(),
-            "home",
-            data,
-        )
-        .with_list("news", self.article_list(&news))
+        Page::new("index.html", "index.html".into(), self.content.site.title.clone(), "home", data)
+            .with_list("news", self.article_list(&news))
     }
 
     fn unit_tree(&self, id: &str) -> Value {
@@ -548,18 +536,12 @@ impl<'a> SiteView<'a> {
     fn units_page(&self) -> Page {
         let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
         Page::new(
-            PageId::Units,
             "units.html",
             "units/index.html".into(),
             self.l["all_units"].into(),
             "units",
             json!({ "tree": tree }),
         )
-    }
-
-    fn unit_pages(&self, charts: &ChartsByPage, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
-        let units = self.content.units.par_iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
-        units.map(|u| self.unit_page(u, charts)).collect()
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<Value> {
@@ -620,15 +602,8 @@ impl<'a> SiteView<'a> {
             "sub_units": self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect::<Vec<_>>(),
             "charts": self.charts_of(charts, id),
         });
-        Page::new(
-            PageId::Unit(id.to_string()),
-            "unit.html",
-            format!("units/{id}.html"),
-            unit.name.clone(),
-            "units",
-            data,
-        )
-        .with_list("news", self.article_list(self.news_about(id)))
+        Page::new("unit.html", format!("units/{id}.html"), unit.name.clone(), "units", data)
+            .with_list("news", self.article_list(self.news_about(id)))
     }
 
     /// A unit's figure for the period an article falls in: the shortest period
@@ -640,62 +615,99 @@ impl<'a> SiteView<'a> {
             .min_by_key(|f| ((f.period.to - f.period.from).num_days(), f.period.label.clone()))
     }
 
-    fn article_pages(&self, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
-        self.published
-            .par_iter()
-            .filter(|a| wants(&PageId::Article(a.slug.clone())))
-            .map(|a| {
-                let mut view = self.article_ref(a);
-                view["body"] = json!(markdown::to_html(&a.body));
-                let figures: Vec<Value> = a
-                    .units
-                    .iter()
-                    .filter_map(|u| self.figures_at(u, a.date))
-                    .map(|f| self.figures(f))
-                    .collect();
-                view["figures"] = json!(figures);
-                Page::new(
-                    PageId::Article(a.slug.clone()),
-                    "article.html",
-                    format!("news/{}.html", a.slug),
-                    a.title.clone(),
-                    "news",
-                    view,
-                )
-            })
-            .collect()
+    fn article_page(&self, a: &Article) -> Page {
+        let mut view = self.article_ref(a);
+        view["body"] = json!(markdown::to_html(&a.body));
+        let figures: Vec<Value> =
+            a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
+        view["figures"] = Value::Array(figures);
+        Page::new("article.html", format!("news/{}.html", a.slug), a.title.clone(), "news", view)
     }
 
-    /// The wanted pages of a paginated list of articles.
-    fn list_pages(&self, list: &List, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
-        let (articles, template, title, extra) = match list {
-            List::News => (&self.published, "news.html", self.l["news"], Value::Null),
-            List::Tag(slug) => {
-                let (name, articles) = &self.tags[*slug];
-                (articles, "tag.html", name.as_str(), json!({ "tag": name }))
-            }
-        };
+    /// Page `n` of a paginated list of articles.
+    fn list_page(&self, list: &List, n: usize) -> Page {
+        let (articles, template, title, extra) = self.list(list);
         let pages = page_count(articles.len());
-        (1..=pages)
-            .into_par_iter()
-            .filter(|&n| wants(&list.page(n)))
-            .map(|n| {
-                let slice = &articles[(n - 1) * PER_PAGE..(n * PER_PAGE).min(articles.len())];
-                let data = json!({
-                    "pagination": {
-                        "current": n, "total": pages,
-                        "previous": (n > 1).then(|| list.path(n - 1)),
-                        "next": (n < pages).then(|| list.path(n + 1)),
-                        "first": list.path(1), "last": list.path(pages),
-                    },
-                    "extra": extra,
-                });
-                let title =
-                    if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-                Page::new(list.page(n), template, list.path(n), title, list.section(), data)
-                    .with_list("articles", self.article_list(slice))
-            })
-            .collect()
+        let slice = &articles[((n - 1) * PER_PAGE).min(articles.len())..(n * PER_PAGE).min(articles.len())];
+        let data = json!({
+            "pagination": {
+                "current": n, "total": pages,
+                "previous": (n > 1).then(|| list.path(n - 1)),
+                "next": (n < pages).then(|| list.path(n + 1)),
+                "first": list.path(1), "last": list.path(pages),
+            },
+            "extra": extra,
+        });
+        let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
+        Page::new(template, list.path(n), title, list.section(), data)
+            .with_list("articles", self.article_list(slice))
+    }
+
+    /// A list's articles, template, title and extra data for the template.
+    fn list<'s>(&'s self, list: &List<'s>) -> (&'s [&'a Article], &'static str, &'s str, Value) {
+        match list {
+            List::News => (&self.published, "news.html", self.l["news"], Value::Null),
+            List::Tag(slug) => match self.tags.get(*slug) {
+                Some((name, articles)) => (articles, "tag.html", name.as_str(), json!({ "tag": name })),
+                None => (&[], "tag.html", slug, Value::Null),
+            },
+        }
+    }
+
+    /// Every page and file of the site.
+    fn all_pages(&self) -> Vec<PageId> {
+        let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
+        ids.extend(self.content.units.iter().map(|u| PageId::Unit(u.id.clone())));
+        ids.extend(self.published.iter().map(|a| PageId::Article(a.slug.clone())));
+        ids.extend((1..=page_count(self.published.len())).map(PageId::News));
+        for (slug, (_, articles)) in &self.tags {
+            ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
+        }
+        ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style]);
+        ids
+    }
+
+    /// Whether the site has this page (a selection may name pages since removed).
+    fn exists(&self, id: &PageId) -> bool {
+        match id {
+            PageId::Unit(unit) => self.units.contains_key(unit.as_str()),
+            PageId::Article(slug) => self.articles_by_slug.contains_key(slug.as_str()),
+            PageId::News(n) => *n >= 1 && *n <= page_count(self.published.len()),
+            PageId::Tag(slug, n) => {
+                self.tags.get(slug).is_some_and(|(_, a)| *n >= 1 && *n <= page_count(a.len()))
+            }
+            _ => true,
+        }
+    }
+
+    /// Renders one page or file.
+    fn file(
+        &self,
+        id: &PageId,
+        tera: &Tera,
+        templates: &Templates,
+        focus: &Focus,
+        charts: &ChartsByPage,
+    ) -> Result<OutputFile, String> {
+        let page = match id {
+            PageId::Front => self.front_page(focus, charts),
+            PageId::Unit(unit) => self.unit_page(self.units[unit.as_str()], charts),
+            PageId::Article(slug) => self.article_page(self.articles_by_slug[slug.as_str()]),
+            PageId::News(n) => self.list_page(&List::News, *n),
+            PageId::Tag(slug, n) => self.list_page(&List::Tag(slug), *n),
+            PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
+            PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
+            PageId::Robots => {
+                let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.base_url);
+                return Ok(OutputFile::new("robots.txt", robots));
+            }
+            PageId::Style => {
+                let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
+                return Ok(OutputFile::new("assets/style.css", css));
+            }
+            single => self.single_page(single.clone()),
+        };
+        render_page(tera, self, page, templates)
     }
 
     /// A page of which the site has exactly one, other than the front page.
@@ -715,7 +727,6 @@ impl<'a> SiteView<'a> {
             .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
             .collect();
         Page::new(
-            PageId::Tags,
             "tags.html",
             "tags/index.html".into(),
             self.l["tags"].into(),
@@ -725,18 +736,11 @@ impl<'a> SiteView<'a> {
     }
 
     fn data_page(&self) -> Page {
-        Page::new(
-            PageId::Data,
-            "data.html",
-            "data/index.html".into(),
-            self.l["data"].into(),
-            "data",
-            json!({}),
-        )
+        Page::new("data.html", "data/index.html".into(), self.l["data"].into(), "data", json!({}))
     }
 
     fn not_found_page(&self) -> Page {
-        Page::new(PageId::NotFound, "404.html", "404.html".into(), self.l["not_found"].into(), "", json!({}))
+        Page::new("404.html", "404.html".into(), self.l["not_found"].into(), "", json!({}))
     }
 
     fn feed(&self) -> Value {

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// One file of the built site.
+/// One file of the site.
 pub struct OutputFile {
     /// Relative to the output folder, with `/` separators.
     pub path: String,
@@ -20,36 +20,59 @@ impl OutputFile {
     }
 }
 
-/// Writes `files` and copies `statics` (paths relative to `static_dir`) into a new
-/// folder, then swaps it in for `output`. On any error the old `output` is untouched.
-pub fn replace_output(
-    output: &Path,
-    files: &[OutputFile],
-    static_dir: &Path,
-    statics: &[PathBuf],
-) -> io::Result<()> {
-    let staging = sibling(output, "new");
-    remove_if_present(&staging)?;
-    let written = fill(&staging, files, static_dir, statics);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, output)
+/// A new output folder being filled beside the old one. Files are written into it as
+/// they are made; [`Staging::commit`] swaps it in for the output. Dropped without a
+/// commit, it is removed and the old output stays as it was.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    committed: bool,
 }
 
-fn fill(staging: &Path, files: &[OutputFile], static_dir: &Path, statics: &[PathBuf]) -> io::Result<()> {
-    std::fs::create_dir_all(staging)?;
-    statics.par_iter().try_for_each(|rel| {
-        let to = staging.join(rel);
-        create_parent(&to)?;
-        std::fs::copy(static_dir.join(rel), to).map(drop)
-    })?;
-    files.par_iter().try_for_each(|f| {
-        let to = staging.join(&f.path);
-        create_parent(&to)?;
-        std::fs::write(to, &f.bytes)
-    })
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let dir = sibling(output, "new");
+        remove_if_present(&dir)?;
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging { dir, output: output.to_path_buf(), committed: false })
+    }
+
+    /// Writes one file (path relative to the output, with `/` separators).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let to = self.dir.join(path);
+        match std::fs::write(&to, bytes) {
+            // Folders are made on first need: one failed call is cheaper than a check per file.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create_parent(&to)?;
+                std::fs::write(&to, bytes)
+            }
+            written => written,
+        }
+    }
+
+    /// Copies `statics` (paths relative to `static_dir`).
+    pub fn copy_statics(&self, static_dir: &Path, statics: &[PathBuf]) -> io::Result<()> {
+        statics.par_iter().try_for_each(|rel| {
+            let to = self.dir.join(rel);
+            create_parent(&to)?;
+            std::fs::copy(static_dir.join(rel), to).map(drop)
+        })
+    }
+
+    /// Puts the new folder in place of the output.
+    pub fn commit(mut self) -> io::Result<()> {
+        swap_in(&self.dir, &self.output)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn create_parent(path: &Path) -> io::Result<()> {
