@@ -189,14 +189,17 @@ pub fn pace(
 #[derive(Debug, Default)]
 pub struct Indicators {
     pub reports: Vec<Figures>,
-    /// (unit, period label) → index in `reports` of the latest snapshot.
-    latest: HashMap<(String, String), usize>,
 }
 
 impl Indicators {
     /// The period's figure of a unit: its latest snapshot, written or derived.
     pub fn latest(&self, unit: &str, period_label: &str) -> Option<&Figures> {
-        self.latest.get(&(unit.to_string(), period_label.to_string())).map(|&i| &self.reports[i])
+        // A unit has a few dozen figures at most: a scan is cheaper than a keyed lookup.
+        let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
+        self.reports[start..]
+            .iter()
+            .take_while(|f| f.unit == unit)
+            .find(|f| f.latest && f.period.label == period_label)
     }
 
     /// Every report of a unit in order (period start, label, as_of).
@@ -213,8 +216,7 @@ pub fn compute(content: &Content) -> Indicators {
     mark_latest(&mut reports);
     roll_up(&tree, &mut reports);
     sort(&mut reports);
-    let latest = latest_index(&reports);
-    let mut ind = Indicators { reports, latest };
+    let mut ind = Indicators { reports };
     changes(&mut ind);
     ranks(&tree, &mut ind);
     ind
@@ -299,15 +301,6 @@ fn mark_latest(reports: &mut [Figures]) {
     for f in reports.iter_mut() {
         f.latest = newest[&(f.unit.clone(), f.period.label.clone())] == f.as_of;
     }
-}
-
-fn latest_index(reports: &[Figures]) -> HashMap<(String, String), usize> {
-    reports
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.latest)
-        .map(|(i, f)| ((f.unit.clone(), f.period.label.clone()), i))
-        .collect()
 }
 
 /// The unit tree: children of each unit in display order (order, then name, then id).

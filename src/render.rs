@@ -4,7 +4,7 @@
 //! parallel; links are relative to each page, so the site works under any sub-path
 //! and from disk.
 
-use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Status, TargetFigures, Tree};
 use crate::labels::labels;
 use crate::locale::Locale;
 use crate::markdown;
@@ -14,6 +14,7 @@ use crate::text;
 use crate::theme::{self, Templates};
 use crate::write::OutputFile;
 use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -55,14 +56,23 @@ struct Page {
     path: String,
     title: String,
     section: &'static str,
-    data: Value,
+    /// The page's own data, converted for the templates.
+    data: tera::Value,
     /// Lists of articles, added to `data` as they are cached: an article appears on
     /// many pages and is converted for the templates once.
     lists: Vec<(&'static str, tera::Value)>,
 }
 
 impl Page {
-    fn new(template: &'static str, path: String, title: String, section: &'static str, data: Value) -> Page {
+    /// A page whose data is any serializable view (a JSON object or a typed view).
+    fn new(
+        template: &'static str,
+        path: String,
+        title: String,
+        section: &'static str,
+        data: &impl Serialize,
+    ) -> Page {
+        let data = tera::Value::from_serializable(data);
         Page { template, path, title, section, data, lists: Vec::new() }
     }
 
@@ -73,11 +83,12 @@ impl Page {
 
     /// The page's data for the templates, lists included.
     fn value(self) -> tera::Value {
-        let Value::Object(fields) = self.data else { return tera::Value::from_serializable(&self.data) };
-        let mut out: BTreeMap<String, tera::Value> =
-            fields.into_iter().map(|(key, v)| (key, tera::Value::from_serializable(&v))).collect();
-        out.extend(self.lists.into_iter().map(|(key, v)| (key.to_string(), v)));
-        tera::Value::from(out)
+        if self.lists.is_empty() {
+            return self.data;
+        }
+        let mut fields = self.data.into_map().unwrap_or_default();
+        fields.extend(self.lists.into_iter().map(|(key, v)| (key.into(), v)));
+        tera::Value::from(fields)
     }
 }
 
@@ -137,6 +148,91 @@ pub fn render_each(
         emit(id, file).map_err(|e| RenderError::Write(path, e))
     })?;
     Ok(ids.len())
+}
+
+/// A unit as pages link to it.
+#[derive(Serialize)]
+struct UnitRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: Option<&'a str>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    title: &'a str,
+    url: String,
+    external: bool,
+}
+
+#[derive(Serialize)]
+struct PeriodView<'a> {
+    label: &'a str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+}
+
+/// A target's figures with its status in words.
+#[derive(Clone, Serialize)]
+struct TargetView<'a> {
+    #[serde(flatten)]
+    figures: &'a TargetFigures,
+    status_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct CompositionView {
+    key: String,
+    label: String,
+    count: u64,
+    share_pct: Option<f64>,
+}
+
+/// One report's figures as the templates see them: typed, so that a page's data is
+/// converted for the templates in one pass.
+#[derive(Serialize)]
+struct FiguresView<'a> {
+    unit: UnitRef<'a>,
+    period: PeriodView<'a>,
+    as_of: chrono::NaiveDate,
+    latest: bool,
+    derived: bool,
+    admitted: u64,
+    targets: Vec<TargetView<'a>>,
+    first_target: Option<TargetView<'a>>,
+    composition: Vec<CompositionView>,
+    members: Option<u64>,
+    admission_rate_pct: Option<f64>,
+    organizations: Option<u64>,
+    training: &'a crate::model::Training,
+    has_training: bool,
+    conversion_pct: Option<f64>,
+    confirmed: Option<u64>,
+    change: Option<&'a crate::indicators::Change>,
+    rank: Option<crate::indicators::Rank>,
+    source: Option<SourceView<'a>>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SnapshotsView<'a> {
+    period: &'a str,
+    snapshots: Vec<FiguresView<'a>>,
+}
+
+/// What a unit's page shows, but for its news.
+#[derive(Serialize)]
+struct UnitPageView<'a> {
+    unit: UnitRef<'a>,
+    breadcrumb: Vec<UnitRef<'a>>,
+    /// The latest figures of each period, newest first.
+    periods: Vec<FiguresView<'a>>,
+    snapshots: Vec<SnapshotsView<'a>>,
+    children_period: Option<&'a str>,
+    children: Vec<FiguresView<'a>>,
+    sub_units: Vec<UnitRef<'a>>,
+    charts: Value,
 }
 
 /// A paginated list of articles.
@@ -360,14 +456,14 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn unit_ref(&self, id: &str) -> Value {
+    fn unit_ref(&self, id: &'a str) -> UnitRef<'a> {
         let unit = self.units.get(id);
-        json!({
-            "id": id,
-            "name": unit.map_or(id, |u| u.name.as_str()),
-            "kind": unit.and_then(|u| u.kind.as_deref()),
-            "url": format!("units/{id}.html"),
-        })
+        UnitRef {
+            id,
+            name: unit.map_or(id, |u| u.name.as_str()),
+            kind: unit.and_then(|u| u.kind.as_deref()),
+            url: format!("units/{id}.html"),
+        }
     }
 
     fn status_label(&self, status: Status) -> &'static str {
@@ -378,59 +474,66 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn source(&self, source: &Option<String>) -> Value {
-        match source {
-            None => Value::Null,
-            Some(s) if s.starts_with("http://") || s.starts_with("https://") => {
-                json!({ "title": s, "url": s, "external": true })
+    fn source(&self, source: &'a Option<String>) -> Option<SourceView<'a>> {
+        match source.as_deref()? {
+            s if s.starts_with("http://") || s.starts_with("https://") => {
+                Some(SourceView { title: s, url: s.to_string(), external: true })
             }
-            Some(slug) => match self.articles_by_slug.get(slug.as_str()) {
-                Some(a) => json!({ "title": a.title, "url": format!("news/{slug}.html"), "external": false }),
-                None => Value::Null,
-            },
+            slug => self.articles_by_slug.get(slug).map(|a| SourceView {
+                title: &a.title,
+                url: format!("news/{slug}.html"),
+                external: false,
+            }),
         }
     }
 
     /// A report's figures for the templates, composition in display order.
-    fn figures(&self, f: &Figures) -> Value {
-        let targets: Vec<Value> = f
+    fn figures(&self, f: &'a Figures) -> FiguresView<'a> {
+        let targets: Vec<TargetView> = f
             .targets
             .iter()
-            .map(|t| {
-                json!({
-                    "value": t.value, "max": t.max, "by": t.by, "document": t.document,
-                    "deadline": t.deadline, "achievement_pct": t.achievement_pct,
-                    "status": t.status, "status_label": self.status_label(t.status), "pace": t.pace,
-                })
-            })
+            .map(|t| TargetView { figures: t, status_label: self.status_label(t.status) })
             .collect();
-        let composition: Vec<Value> = self
+        let composition = self
             .categories
             .iter()
             .filter_map(|c| {
                 let s = f.composition.get(&c.key)?;
-                Some(json!({ "key": c.key, "label": c.label, "count": s.count, "share_pct": s.share_pct }))
+                Some(CompositionView {
+                    key: c.key.clone(),
+                    label: c.label.clone(),
+                    count: s.count,
+                    share_pct: s.share_pct,
+                })
             })
             .collect();
-        let training = &f.training;
-        let has_training = [
-            training.awareness_classes,
-            training.awareness_trainees,
-            training.new_member_classes,
-            training.new_member_trainees,
-        ]
-        .iter()
-        .any(Option::is_some);
-        json!({
-            "unit": self.unit_ref(&f.unit),
-            "period": { "label": f.period.label, "from": f.period.from, "to": f.period.to },
-            "as_of": f.as_of, "latest": f.latest, "derived": f.derived, "admitted": f.admitted,
-            "targets": targets, "first_target": targets.first(), "composition": composition,
-            "members": f.members, "admission_rate_pct": f.admission_rate_pct, "organizations": f.organizations,
-            "training": training, "has_training": has_training, "conversion_pct": f.conversion_pct,
-            "confirmed": f.confirmed, "change": f.change, "rank": f.rank,
-            "source": self.source(&f.source), "note": f.note,
-        })
+        let t = &f.training;
+        let has_training =
+            [t.awareness_classes, t.awareness_trainees, t.new_member_classes, t.new_member_trainees]
+                .iter()
+                .any(Option::is_some);
+        FiguresView {
+            unit: self.unit_ref(&f.unit),
+            period: PeriodView { label: &f.period.label, from: f.period.from, to: f.period.to },
+            as_of: f.as_of,
+            latest: f.latest,
+            derived: f.derived,
+            admitted: f.admitted,
+            first_target: targets.first().cloned(),
+            targets,
+            composition,
+            members: f.members,
+            admission_rate_pct: f.admission_rate_pct,
+            organizations: f.organizations,
+            training: &f.training,
+            has_training,
+            conversion_pct: f.conversion_pct,
+            confirmed: f.confirmed,
+            change: f.change.as_ref(),
+            rank: f.rank,
+            source: self.source(&f.source),
+            note: f.note.as_deref(),
+        }
     }
 
     /// Articles as lists show them, for the templates.
@@ -495,10 +598,10 @@ impl<'a> SiteView<'a> {
         };
         let main_points = points::main_points(focus, &headline, &group, &writer);
         let group_parent = match headline.as_slice() {
-            [one] if group.iter().all(|g| g.unit != one.unit) => self.unit_ref(&one.unit),
-            _ => Value::Null,
+            [one] if group.iter().all(|g| g.unit != one.unit) => Some(self.unit_ref(&one.unit)),
+            _ => None,
         };
-        let overview: Vec<Value> = self
+        let overview: Vec<FiguresView> = self
             .tree
             .roots
             .iter()
@@ -522,14 +625,14 @@ impl<'a> SiteView<'a> {
             "charts": self.charts_of(charts, crate::draw::FRONT),
         });
         let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
-        Page::new("index.html", "index.html".into(), self.content.site.title.clone(), "home", data)
+        Page::new("index.html", "index.html".into(), self.content.site.title.clone(), "home", &data)
             .with_list("news", self.article_list(&news))
     }
 
-    fn unit_tree(&self, id: &str) -> Value {
+    fn unit_tree(&self, id: &'a str) -> Value {
         let children: Vec<Value> = self.tree.children_of(id).iter().map(|c| self.unit_tree(c)).collect();
-        let mut node = self.unit_ref(id);
-        node["children"] = json!(children);
+        let mut node = json!(self.unit_ref(id));
+        node["children"] = Value::Array(children);
         node
     }
 
@@ -540,11 +643,11 @@ impl<'a> SiteView<'a> {
             "units/index.html".into(),
             self.l["all_units"].into(),
             "units",
-            json!({ "tree": tree }),
+            &json!({ "tree": tree }),
         )
     }
 
-    fn breadcrumb(&self, id: &str) -> Vec<Value> {
+    fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
         let mut chain = Vec::new();
         let mut at = self.tree.parent.get(id).copied();
         while let Some(p) = at {
@@ -558,28 +661,28 @@ impl<'a> SiteView<'a> {
         chain
     }
 
-    fn unit_page(&self, unit: &Unit, charts: &ChartsByPage) -> Page {
+    fn unit_page(&self, unit: &'a Unit, charts: &ChartsByPage) -> Page {
         let id = unit.id.as_str();
         let all: Vec<&Figures> = self.ind.of_unit(id).collect();
         let mut latest: Vec<&Figures> = all.iter().filter(|f| f.latest).copied().collect();
         latest.sort_by(|a, b| {
             (b.period.from, b.period.to, &b.period.label).cmp(&(a.period.from, a.period.to, &a.period.label))
         });
-        let snapshots: Vec<Value> = latest
+        let snapshots: Vec<SnapshotsView> = latest
             .iter()
             .filter_map(|f| {
-                let snaps: Vec<Value> = all
+                let snaps: Vec<FiguresView> = all
                     .iter()
                     .filter(|s| s.period.label == f.period.label)
                     .map(|s| self.figures(s))
                     .collect();
-                (snaps.len() > 1).then(|| json!({ "period": f.period.label, "snapshots": snaps }))
+                (snaps.len() > 1).then_some(SnapshotsView { period: &f.period.label, snapshots: snaps })
             })
             .collect();
         let children_period = latest.iter().find(|f| {
             self.tree.children_of(id).iter().any(|c| self.ind.latest(c, &f.period.label).is_some())
         });
-        let children: Vec<Value> = match children_period {
+        let children: Vec<FiguresView> = match children_period {
             Some(p) => {
                 let mut rows: Vec<&Figures> = self
                     .tree
@@ -587,22 +690,22 @@ impl<'a> SiteView<'a> {
                     .iter()
                     .filter_map(|c| self.ind.latest(c, &p.period.label))
                     .collect();
-                rows.sort_by_key(|f| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.clone()));
+                rows.sort_by_key(|f| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.as_str()));
                 rows.iter().map(|f| self.figures(f)).collect()
             }
             None => Vec::new(),
         };
-        let data = json!({
-            "unit": self.unit_ref(id),
-            "breadcrumb": self.breadcrumb(id),
-            "periods": latest.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
-            "snapshots": snapshots,
-            "children_period": children_period.map(|f| &f.period.label),
-            "children": children,
-            "sub_units": self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect::<Vec<_>>(),
-            "charts": self.charts_of(charts, id),
-        });
-        Page::new("unit.html", format!("units/{id}.html"), unit.name.clone(), "units", data)
+        let view = UnitPageView {
+            unit: self.unit_ref(id),
+            breadcrumb: self.breadcrumb(id),
+            periods: latest.iter().map(|f| self.figures(f)).collect(),
+            snapshots,
+            children_period: children_period.map(|f| f.period.label.as_str()),
+            children,
+            sub_units: self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect(),
+            charts: self.charts_of(charts, id),
+        };
+        Page::new("unit.html", format!("units/{id}.html"), unit.name.clone(), "units", &view)
             .with_list("news", self.article_list(self.news_about(id)))
     }
 
@@ -618,10 +721,10 @@ impl<'a> SiteView<'a> {
     fn article_page(&self, a: &Article) -> Page {
         let mut view = self.article_ref(a);
         view["body"] = json!(markdown::to_html(&a.body));
-        let figures: Vec<Value> =
+        let figures: Vec<FiguresView> =
             a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
-        view["figures"] = Value::Array(figures);
-        Page::new("article.html", format!("news/{}.html", a.slug), a.title.clone(), "news", view)
+        view["figures"] = json!(figures);
+        Page::new("article.html", format!("news/{}.html", a.slug), a.title.clone(), "news", &view)
     }
 
     /// Page `n` of a paginated list of articles.
@@ -639,7 +742,7 @@ impl<'a> SiteView<'a> {
             "extra": extra,
         });
         let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-        Page::new(template, list.path(n), title, list.section(), data)
+        Page::new(template, list.path(n), title, list.section(), &data)
             .with_list("articles", self.article_list(slice))
     }
 
@@ -731,16 +834,16 @@ impl<'a> SiteView<'a> {
             "tags/index.html".into(),
             self.l["tags"].into(),
             "tags",
-            json!({ "tags": tags }),
+            &json!({ "tags": tags }),
         )
     }
 
     fn data_page(&self) -> Page {
-        Page::new("data.html", "data/index.html".into(), self.l["data"].into(), "data", json!({}))
+        Page::new("data.html", "data/index.html".into(), self.l["data"].into(), "data", &json!({}))
     }
 
     fn not_found_page(&self) -> Page {
-        Page::new("404.html", "404.html".into(), self.l["not_found"].into(), "", json!({}))
+        Page::new("404.html", "404.html".into(), self.l["not_found"].into(), "", &json!({}))
     }
 
     fn feed(&self) -> Value {
