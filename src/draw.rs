@@ -9,23 +9,28 @@ use crate::indicators::{Figures, Focus, Indicators, Tree};
 use crate::model::Content;
 use crate::points;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Charts by the page they belong to: `index` for the front page, else a unit id.
 pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 
-/// The charts of every page, and the SVG files to write (`charts/…svg` → text).
-pub struct Drawn {
-    pub by_page: ChartsByPage,
-    pub files: BTreeMap<String, String>,
-}
+/// The key of the front page's charts in [`ChartsByPage`].
+pub const FRONT: &str = "index";
 
 /// The path of a chart in the output.
 pub fn chart_path(chart: &Chart) -> String {
     format!("charts/{}", chart.file_name())
 }
 
-pub fn draw(content: &Content, ind: &Indicators, focus: &Focus) -> Drawn {
+/// The SVG files of the charts, by path in the output.
+pub fn chart_files(by_page: &ChartsByPage) -> BTreeMap<String, &str> {
+    by_page.values().flatten().map(|c| (chart_path(c), c.svg.as_str())).collect()
+}
+
+/// The charts of every page that has some; with `only`, of the pages it names
+/// ([`FRONT`] or unit ids).
+pub fn draw(content: &Content, ind: &Indicators, focus: &Focus, only: Option<&BTreeSet<String>>) -> ChartsByPage {
+    let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
     let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
     let tree = Tree::new(content);
     let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
@@ -33,12 +38,17 @@ pub fn draw(content: &Content, ind: &Indicators, focus: &Focus) -> Drawn {
         content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
     let ctx = Ctx { ind, tree: &tree, names: &names, categories: &categories, t: &t };
 
-    let mut by_page: ChartsByPage =
-        content.units.par_iter().map(|u| (u.id.clone(), ctx.unit_charts(&u.id))).collect();
-    by_page.insert("index".into(), ctx.front_charts(content, focus));
+    let mut by_page: ChartsByPage = content
+        .units
+        .par_iter()
+        .filter(|u| wants(&u.id))
+        .map(|u| (u.id.clone(), ctx.unit_charts(&u.id)))
+        .collect();
+    if wants(FRONT) {
+        by_page.insert(FRONT.into(), ctx.front_charts(content, focus));
+    }
     by_page.retain(|_, charts| !charts.is_empty());
-    let files = by_page.values().flatten().map(|c| (chart_path(c), c.svg.clone())).collect();
-    Drawn { by_page, files }
+    by_page
 }
 
 struct Ctx<'a> {

@@ -36,6 +36,56 @@ pub struct Figures {
     pub written: Option<usize>,
 }
 
+impl Figures {
+    /// The same figures, wherever their report was written in `Content::reports`.
+    pub fn shows_same(&self, other: &Figures) -> bool {
+        // Destructured in full, so that a new field must be considered here.
+        let Figures {
+            unit,
+            period,
+            as_of,
+            latest,
+            derived,
+            admitted,
+            targets,
+            composition,
+            members,
+            admission_rate_pct,
+            organizations,
+            training,
+            conversion_pct,
+            confirmed,
+            change,
+            rank,
+            source,
+            note,
+            written,
+        } = self;
+        (unit, period, as_of, latest, derived, admitted, targets, composition)
+            == (
+                &other.unit,
+                &other.period,
+                &other.as_of,
+                &other.latest,
+                &other.derived,
+                &other.admitted,
+                &other.targets,
+                &other.composition,
+            )
+            && (members, admission_rate_pct, organizations, training, conversion_pct, confirmed)
+                == (
+                    &other.members,
+                    &other.admission_rate_pct,
+                    &other.organizations,
+                    &other.training,
+                    &other.conversion_pct,
+                    &other.confirmed,
+                )
+            && (change, rank, source, note) == (&other.change, &other.rank, &other.source, &other.note)
+            && written.is_some() == other.written.is_some()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TargetFigures {
     pub value: u64,

@@ -1,13 +1,16 @@
 //! bantin: a static bulletin of party-member development figures.
 //!
 //! The pipeline: [`load`] (walk + parse) → [`validate`] → compute indicators →
-//! draw charts → render pages → write output.
+//! draw charts → render pages → write output. [`serve`] keeps a built site in memory
+//! ([`live`]) and renders again only what a change touches ([`deps`]).
 
 pub mod charts;
 pub mod datafiles;
+pub mod deps;
 pub mod draw;
 pub mod indicators;
 pub mod labels;
+pub mod live;
 pub mod load;
 pub mod locale;
 pub mod locate;
@@ -18,6 +21,7 @@ pub mod pipeline;
 pub mod points;
 pub mod problem;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod validate;

@@ -12,7 +12,9 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 use walkdir::WalkDir;
 
 /// The content read from a folder, and every problem met while reading it.
@@ -36,9 +38,17 @@ struct Found {
     statics: Vec<PathBuf>,
 }
 
-/// What one file yielded.
-#[derive(Default)]
-struct Parsed {
+impl Found {
+    /// The data and news files, in the order they are merged.
+    fn parsed_files(&self) -> impl Iterator<Item = &PathBuf> {
+        self.data.iter().chain(&self.news)
+    }
+}
+
+/// What one data or news file yielded; its items' `origin.file` is set when the
+/// files are merged.
+#[derive(Clone, Default)]
+pub struct Parsed {
     units: Vec<Unit>,
     reports: Vec<Report>,
     article: Option<Article>,
@@ -52,13 +62,62 @@ type Failure = (At, String);
 pub fn load(dir: &Path) -> Loaded {
     let mut walk_problems = Vec::new();
     let found = walk(dir, &mut walk_problems);
-    let read = |rel: &PathBuf| Source { rel: rel.clone(), text: read_text(dir, rel) };
-    let site = found.site.as_ref().map(read);
-    let files: Vec<Source> = found.data.par_iter().chain(found.news.par_iter()).map(read).collect();
-    let mut loaded = parse(site, files);
+    let files: Vec<&PathBuf> = found.parsed_files().collect();
+    let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
+    finish(dir, found, walk_problems, parsed)
+}
+
+fn read(dir: &Path, rel: &Path) -> Source {
+    Source { rel: rel.to_path_buf(), text: read_text(dir, rel) }
+}
+
+/// site.yaml is read again on every load: it is one small file.
+fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
+    let site = found.site.as_ref().map(|rel| read(dir, rel));
+    let mut loaded = assemble(site, parsed);
     loaded.problems.extend(walk_problems);
     loaded.content.statics = found.statics;
     loaded
+}
+
+/// Parsed files kept between loads of the same folder, so that a load after an edit
+/// parses only the files that changed.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, (Stamp, Parsed)>,
+}
+
+/// A file's size and modification time: when both are unchanged, so is the file.
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+impl ParseCache {
+    /// Loads `dir` as [`load`] does, parsing again only the files that are new, whose
+    /// stamp changed, or that `changed` names (relative to `dir`).
+    pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>) -> Loaded {
+        let mut walk_problems = Vec::new();
+        let found = walk(dir, &mut walk_problems);
+        let stale: Vec<(&PathBuf, Stamp)> = found
+            .parsed_files()
+            .map(|rel| (rel, stamp(&dir.join(rel))))
+            .filter(|(rel, now)| {
+                changed.contains(*rel) || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
+            })
+            .collect();
+        let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
+            .into_par_iter()
+            .map(|(rel, now)| (rel.clone(), (now, parse_file(&read(dir, rel)))))
+            .collect();
+        self.files.extend(fresh);
+        let present: HashSet<&PathBuf> = found.parsed_files().collect();
+        self.files.retain(|rel, _| present.contains(rel));
+        let parsed = found.parsed_files().map(|rel| (rel.clone(), self.files[rel].1.clone())).collect();
+        finish(dir, found, walk_problems, parsed)
+    }
 }
 
 /// One content file: its path relative to the content folder and its text, or why
@@ -77,6 +136,25 @@ impl Source {
 /// Parses site.yaml (`None` when missing) and the data and news files, in parallel;
 /// the order of `files` is kept in the content.
 pub fn parse(site: Option<Source>, files: Vec<Source>) -> Loaded {
+    let parsed = files.into_par_iter().map(|source| (source.rel.clone(), parse_file(&source))).collect();
+    assemble(site, parsed)
+}
+
+/// Parses one data or news file.
+pub fn parse_file(source: &Source) -> Parsed {
+    let mut parsed = match &source.text {
+        Ok(text) if is_article(&source.rel) => parse_article(&source.rel, text),
+        Ok(text) => parse_data(text),
+        Err(failure) => Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() },
+    };
+    for p in &mut parsed.problems {
+        p.file = source.rel.clone();
+    }
+    parsed
+}
+
+/// Merges site.yaml and the parsed files, in the order given, into one content.
+fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     let mut problems = Vec::new();
     let mut content = Content::default();
     let site_rel = PathBuf::from("site.yaml");
@@ -101,28 +179,13 @@ pub fn parse(site: Option<Source>, files: Vec<Source>) -> Loaded {
     };
     content.files.push(site_rel);
 
-    let first = content.files.len();
-    let parsed: Vec<Parsed> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, source)| {
-            let mut parsed = match &source.text {
-                Ok(text) if is_article(&source.rel) => parse_article(first + i, &source.rel, text),
-                Ok(text) => parse_data(first + i, text),
-                Err(failure) => {
-                    Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() }
-                }
-            };
-            for p in &mut parsed.problems {
-                p.file = source.rel.clone();
-            }
-            parsed
-        })
-        .collect();
-
-    content.files.extend(files.into_iter().map(|s| s.rel));
     let mut unreadable_units = Vec::new();
-    for p in parsed {
+    for (rel, mut p) in parsed {
+        let file = content.files.len();
+        content.files.push(rel);
+        p.units.iter_mut().for_each(|u| u.origin.file = file);
+        p.reports.iter_mut().for_each(|r| r.origin.file = file);
+        p.article.iter_mut().for_each(|a| a.origin.file = file);
         unreadable_units.extend(p.unreadable_units);
         content.units.extend(p.units);
         content.reports.extend(p.reports);
@@ -262,7 +325,7 @@ fn plain_serde_message(message: &str) -> String {
 
 /// The fast path parses the file straight into its types; a file with problems is
 /// parsed again item by item, so that every broken item is reported, not only the first.
-fn parse_data(file: usize, text: &str) -> Parsed {
+fn parse_data(text: &str) -> Parsed {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct DataFile {
@@ -271,7 +334,7 @@ fn parse_data(file: usize, text: &str) -> Parsed {
         #[serde(default)]
         reports: Vec<Report>,
     }
-    let mut parsed = match serde_yaml::from_str::<DataFile>(text) {
+    match serde_yaml::from_str::<DataFile>(text) {
         Ok(mut data) => {
             for (i, unit) in data.units.iter_mut().enumerate() {
                 unit.place(format!("units[{i}]"));
@@ -282,10 +345,7 @@ fn parse_data(file: usize, text: &str) -> Parsed {
             Parsed { units: data.units, reports: data.reports, ..Parsed::default() }
         }
         Err(_) => parse_data_items(text),
-    };
-    parsed.units.iter_mut().for_each(|u| u.origin.file = file);
-    parsed.reports.iter_mut().for_each(|r| r.origin.file = file);
-    parsed
+    }
 }
 
 /// Parses a data file item by item. Items that fail are left out, so the indexes of
@@ -405,16 +465,16 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     None
 }
 
-fn parse_article(file: usize, rel: &Path, text: &str) -> Parsed {
+fn parse_article(rel: &Path, text: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    match article(file, rel, text) {
+    match article(rel, text) {
         Ok(article) => parsed.article = Some(article),
         Err(failure) => parsed.problems.push(failure_at(rel, failure)),
     }
     parsed
 }
 
-fn article(file: usize, rel: &Path, text: &str) -> Result<Article, Failure> {
+fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
     let start = At::Pos(Position::START);
     let Some((yaml, body)) = split_front_matter(text) else {
         let message = if text.starts_with("---") {
@@ -450,7 +510,7 @@ fn article(file: usize, rel: &Path, text: &str) -> Result<Article, Failure> {
         summary: front.summary,
         draft: front.draft,
         body: body.to_string(),
-        origin: Origin { file, item: String::new() },
+        origin: Origin::default(),
     })
 }
 
@@ -469,10 +529,10 @@ mod tests {
     #[test]
     fn collects_every_broken_item_of_a_data_file() {
         let text = "units:\n  - id: a\n    name: A\n    colour: red\nreports:\n  - unit: a\n    period: 2016\n    admitted: -1\n  - unit: a\n    period: 2017\n    admitted: 3\n";
-        let parsed = parse_data(4, text);
+        let parsed = parse_data(text);
         assert_eq!(parsed.units.len(), 0);
         assert_eq!(parsed.reports.len(), 1);
-        assert_eq!(parsed.reports[0].origin, Origin { file: 4, item: "reports[1]".into() });
+        assert_eq!(parsed.reports[0].origin, Origin { file: 0, item: "reports[1]".into() });
         let found: Vec<_> = parsed.problems.iter().map(|p| (p.at.clone(), p.message.clone())).collect();
         assert_eq!(found[0].0, At::Key("units[0].colour".into()));
         assert!(found[0].1.starts_with("unknown field `colour`"));
@@ -482,19 +542,19 @@ mod tests {
 
     #[test]
     fn front_matter_errors_count_the_opening_line() {
-        let e = article(0, Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
+        let e = article(Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
         assert_eq!(e.0, At::Value("date".into()));
         assert_eq!(
             e.1,
             "date: 2024-02-30 is not a date that exists (a time may follow, e.g. 2024-05-04 14:30)"
         );
-        let e = article(0, Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
+        let e = article(Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
         assert_eq!(e.0, At::Pos(Position { line: 2, col: 8 }));
     }
 
     #[test]
     fn article_slug_from_file_name_is_folded() {
-        let a = article(0, Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx")
+        let a = article(Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx")
             .unwrap();
         assert_eq!(a.slug, "dang-vien-moi");
         assert_eq!(a.date.to_string(), "2024-01-02");

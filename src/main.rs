@@ -1,4 +1,5 @@
 use bantin::pipeline::{self, Paths};
+use bantin::serve;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,12 +37,36 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "content")]
         content: PathBuf,
     },
+    /// Build the site in memory and serve it over HTTP, rebuilding on every change.
+    ///
+    /// Watches the content and templates folders; after a file is saved, only the pages
+    /// and charts the change touches are made again, and open pages reload. When the
+    /// content has errors they are printed and shown over the page, and the last good
+    /// site stays served. Nothing is written to disk.
+    Serve {
+        /// The content folder (site.yaml, data/, news/, static/).
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+        /// Templates overriding the built-in theme by name [default: templates, when that folder exists].
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 makes the preview reachable from other machines.
+        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default web browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 const USAGE_LINES: &str = "\
 Usage lines:
   bantin build [--content DIR] [--templates DIR] [--output DIR]
   bantin check [--content DIR]
+  bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open]
 
 Defaults: --content content, --templates templates (when that folder exists, else the
 built-in theme), --output output.
@@ -56,8 +81,39 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { content } => run_check(&content),
         Command::Build { content, templates, output } => {
-            let templates = templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()));
-            run_build(&Paths { content, templates, output })
+            run_build(&Paths { content, templates: templates_or_default(templates), output })
+        }
+        Command::Serve { content, templates, port, bind, open } => {
+            let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
+            run_serve(serve::Options { paths, bind, port, open })
+        }
+    }
+}
+
+/// `templates/` is used when it exists and no other folder is named.
+fn templates_or_default(templates: Option<PathBuf>) -> Option<PathBuf> {
+    templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()))
+}
+
+fn run_serve(options: serve::Options) -> ExitCode {
+    if let Some(code) = content_folder_missing(&options.paths.content) {
+        return code;
+    }
+    if let Some(t) = &options.paths.templates
+        && !t.is_dir()
+    {
+        eprintln!("error: templates folder `{}` not found", t.display());
+        return ExitCode::from(USAGE_ERROR);
+    }
+    match serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e @ serve::ServeError::PortInUse(_)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(USAGE_ERROR)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }

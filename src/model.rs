@@ -49,7 +49,7 @@ pub enum Language {
     En,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub title: String,

@@ -1,7 +1,8 @@
 //! The whole run: load → validate → compute → charts → render → write.
 
+use crate::draw::{self, ChartsByPage};
 use crate::indicators::{self, Focus, Indicators};
-use crate::load::load;
+use crate::load::{Loaded, load};
 use crate::locale::Locale;
 use crate::model::Content;
 use crate::problem::{self, Located};
@@ -94,7 +95,11 @@ impl Checked {
 
 /// Reads, validates and computes a content folder.
 pub fn check(content_dir: &Path) -> Checked {
-    let mut loaded = load(content_dir);
+    check_loaded(load(content_dir), content_dir)
+}
+
+/// Validates and computes content already read from `content_dir`.
+pub fn check_loaded(mut loaded: Loaded, content_dir: &Path) -> Checked {
     let mut problems = std::mem::take(&mut loaded.problems);
     problems.extend(validate(&loaded));
     let content = loaded.content;
@@ -108,6 +113,19 @@ pub fn check(content_dir: &Path) -> Checked {
     Checked { content, problems, computed }
 }
 
+/// `data/indicators.json` and `data/indicators.csv`.
+pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
+    [
+        OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)),
+        OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
+    ]
+}
+
+/// The chart files of drawn charts.
+pub fn chart_files(charts: &ChartsByPage) -> impl Iterator<Item = OutputFile> {
+    draw::chart_files(charts).into_iter().map(|(path, svg)| OutputFile::new(path, svg))
+}
+
 /// Validates, computes, draws and renders, then replaces the output folder; a run
 /// with content or template errors writes nothing.
 pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
@@ -115,12 +133,12 @@ pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
     let Some((ind, focus)) = &checked.computed else { return Ok(checked) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
-    let drawn = crate::draw::draw(content, ind, focus);
-    let mut files = crate::render::render(content, ind, focus, &drawn.by_page, &templates)
+    let charts = draw::draw(content, ind, focus, None);
+    let pages = crate::render::render(content, ind, focus, &charts, &templates, None)
         .map_err(BuildError::Templates)?;
-    files.push(OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)));
-    files.push(OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)));
-    files.extend(drawn.files.into_iter().map(|(path, svg)| OutputFile::new(path, svg)));
+    let mut files: Vec<OutputFile> = pages.into_iter().map(|(_, file)| file).collect();
+    files.extend(data_files(content, ind, focus));
+    files.extend(chart_files(&charts));
     replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics)
         .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
     Ok(checked)

@@ -15,7 +15,7 @@ use crate::theme::{self, Templates};
 use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tera::{Context, Kwargs, State, Tera};
 
 /// Articles per page of the news list and of each tag.
@@ -27,8 +27,30 @@ const NEWS_ON_FRONT: usize = 5;
 
 use crate::draw::{ChartsByPage, chart_path};
 
+/// A page, or a set of pages made together (a list and its later pages), by what it
+/// shows: the unit of renders kept apart when only part of a site is rendered again.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageId {
+    Front,
+    Units,
+    Data,
+    NotFound,
+    Unit(String),
+    Article(String),
+    /// Every page of the news list.
+    News,
+    Tags,
+    /// Every page of one tag's list, by the tag's slug.
+    Tag(String),
+    Feed,
+    Sitemap,
+    Robots,
+    Style,
+}
+
 /// One page to render: its template, its path in the output and its own data.
 struct Page {
+    id: PageId,
     template: &'static str,
     path: String,
     title: String,
@@ -36,43 +58,52 @@ struct Page {
     data: Value,
 }
 
-/// Renders every page, the feed, the sitemap, robots.txt and the stylesheet.
+/// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet; with
+/// `only`, just the pages it names.
 pub fn render(
     content: &Content,
     ind: &Indicators,
     focus: &Focus,
     charts: &ChartsByPage,
     templates: &Templates,
-) -> Result<Vec<OutputFile>, String> {
+    only: Option<&BTreeSet<PageId>>,
+) -> Result<Vec<(PageId, OutputFile)>, String> {
+    let wants = |id: &PageId| only.is_none_or(|set| set.contains(id));
     let site = SiteView::new(content, ind);
     let tera = engine(content, templates)?;
-    let mut pages =
-        vec![site.front_page(focus, charts), site.units_page(), site.data_page(), site.not_found_page()];
-    pages.extend(site.unit_pages(charts));
-    pages.extend(site.article_pages());
-    pages.extend(site.list_pages(
-        "news.html",
-        "news/index",
-        "news/page-",
-        "news",
-        site.l["news"],
-        &site.published,
-        Value::Null,
-    ));
-    pages.push(site.tags_page());
-    pages.extend(site.tag_pages());
-    let mut files: Vec<OutputFile> = pages
+    let mut pages = Vec::new();
+    if wants(&PageId::Front) {
+        pages.push(site.front_page(focus, charts));
+    }
+    for id in [PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags] {
+        if wants(&id) {
+            pages.push(site.single_page(id));
+        }
+    }
+    pages.extend(site.unit_pages(charts, &wants));
+    pages.extend(site.article_pages(&wants));
+    if wants(&PageId::News) {
+        pages.extend(site.list_pages(PageId::News, "news.html", "news/index", "news/page-", site.l["news"]));
+    }
+    pages.extend(site.tag_pages(&wants));
+    let mut files: Vec<(PageId, OutputFile)> = pages
         .into_par_iter()
-        .map(|page| render_page(&tera, &site, page, templates))
-        .collect::<Result<_, _>>()?;
-    files.push(render_xml(&tera, "feed.xml", site.feed(), templates)?);
-    files.push(render_xml(&tera, "sitemap.xml", site.sitemap(), templates)?);
-    files.push(OutputFile::new(
-        "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.base_url),
-    ));
-    let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
-    files.push(OutputFile::new("assets/style.css", css));
+        .map(|page| Ok((page.id.clone(), render_page(&tera, &site, page, templates)?)))
+        .collect::<Result<_, String>>()?;
+    if wants(&PageId::Feed) {
+        files.push((PageId::Feed, render_xml(&tera, "feed.xml", site.feed(), templates)?));
+    }
+    if wants(&PageId::Sitemap) {
+        files.push((PageId::Sitemap, render_xml(&tera, "sitemap.xml", site.sitemap(), templates)?));
+    }
+    if wants(&PageId::Robots) {
+        let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", site.base_url);
+        files.push((PageId::Robots, OutputFile::new("robots.txt", robots)));
+    }
+    if wants(&PageId::Style) {
+        let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
+        files.push((PageId::Style, OutputFile::new("assets/style.css", css)));
+    }
     Ok(files)
 }
 
@@ -370,10 +401,11 @@ impl<'a> SiteView<'a> {
             "group": group.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
             "group_parent": group_parent,
             "overview": overview,
-            "charts": self.charts_of(charts, "index"),
+            "charts": self.charts_of(charts, crate::draw::FRONT),
             "news": self.published.iter().take(NEWS_ON_FRONT).map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
         Page {
+            id: PageId::Front,
             template: "index.html",
             path: "index.html".into(),
             title: self.content.site.title.clone(),
@@ -392,6 +424,7 @@ impl<'a> SiteView<'a> {
     fn units_page(&self) -> Page {
         let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
         Page {
+            id: PageId::Units,
             template: "units.html",
             path: "units/index.html".into(),
             title: self.l["all_units"].into(),
@@ -400,8 +433,9 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn unit_pages(&self, charts: &ChartsByPage) -> Vec<Page> {
-        self.content.units.iter().map(|u| self.unit_page(u, charts)).collect()
+    fn unit_pages(&self, charts: &ChartsByPage, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
+        let units = self.content.units.iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
+        units.map(|u| self.unit_page(u, charts)).collect()
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<Value> {
@@ -464,6 +498,7 @@ impl<'a> SiteView<'a> {
             "news": self.news_about(id).iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
         Page {
+            id: PageId::Unit(id.to_string()),
             template: "unit.html",
             path: format!("units/{id}.html"),
             title: unit.name.clone(),
@@ -481,9 +516,10 @@ impl<'a> SiteView<'a> {
             .min_by_key(|f| ((f.period.to - f.period.from).num_days(), f.period.label.clone()))
     }
 
-    fn article_pages(&self) -> Vec<Page> {
+    fn article_pages(&self, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
         self.published
             .par_iter()
+            .filter(|a| wants(&PageId::Article(a.slug.clone())))
             .map(|a| {
                 let mut view = self.article_ref(a);
                 view["body"] = json!(markdown::to_html(&a.body));
@@ -495,6 +531,7 @@ impl<'a> SiteView<'a> {
                     .collect();
                 view["figures"] = json!(figures);
                 Page {
+                    id: PageId::Article(a.slug.clone()),
                     template: "article.html",
                     path: format!("news/{}.html", a.slug),
                     title: a.title.clone(),
@@ -507,17 +544,14 @@ impl<'a> SiteView<'a> {
 
     /// Paginated article lists: `first` is the first page's path without `.html`,
     /// `next` the prefix of later pages (`news/page-` → `news/page-2.html`).
-    #[allow(clippy::too_many_arguments)]
-    fn list_pages(
-        &self,
-        template: &'static str,
-        first: &str,
-        next: &str,
-        section: &'static str,
-        title: &str,
-        articles: &[&Article],
-        extra: Value,
-    ) -> Vec<Page> {
+    fn list_pages(&self, id: PageId, template: &'static str, first: &str, next: &str, title: &str) -> Vec<Page> {
+        let (section, articles, extra) = match &id {
+            PageId::Tag(slug) => {
+                let (name, articles) = &self.tags[slug];
+                ("tags", articles, json!({ "tag": name }))
+            }
+            _ => ("news", &self.published, Value::Null),
+        };
         let pages = articles.len().div_ceil(PER_PAGE).max(1);
         let path = |n: usize| if n == 1 { format!("{first}.html") } else { format!("{next}{n}.html") };
         (1..=pages)
@@ -534,9 +568,19 @@ impl<'a> SiteView<'a> {
                     "extra": extra,
                 });
                 let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-                Page { template, path: path(n), title, section, data }
+                Page { id: id.clone(), template, path: path(n), title, section, data }
             })
             .collect()
+    }
+
+    /// A page of which the site has exactly one, other than the front page.
+    fn single_page(&self, id: PageId) -> Page {
+        match id {
+            PageId::Units => self.units_page(),
+            PageId::Data => self.data_page(),
+            PageId::NotFound => self.not_found_page(),
+            _ => self.tags_page(),
+        }
     }
 
     fn tags_page(&self) -> Page {
@@ -546,6 +590,7 @@ impl<'a> SiteView<'a> {
             .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
             .collect();
         Page {
+            id: PageId::Tags,
             template: "tags.html",
             path: "tags/index.html".into(),
             title: self.l["tags"].into(),
@@ -554,26 +599,20 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn tag_pages(&self) -> Vec<Page> {
+    fn tag_pages(&self, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
         self.tags
             .iter()
-            .flat_map(|(slug, (name, articles))| {
-                let extra = json!({ "tag": name });
-                self.list_pages(
-                    "tag.html",
-                    &format!("tags/{slug}"),
-                    &format!("tags/{slug}-page-"),
-                    "tags",
-                    name,
-                    articles,
-                    extra,
-                )
+            .map(|(slug, (name, _))| (PageId::Tag(slug.clone()), slug, name))
+            .filter(|(id, _, _)| wants(id))
+            .flat_map(|(id, slug, name)| {
+                self.list_pages(id, "tag.html", &format!("tags/{slug}"), &format!("tags/{slug}-page-"), name)
             })
             .collect()
     }
 
     fn data_page(&self) -> Page {
         Page {
+            id: PageId::Data,
             template: "data.html",
             path: "data/index.html".into(),
             title: self.l["data"].into(),
@@ -584,6 +623,7 @@ impl<'a> SiteView<'a> {
 
     fn not_found_page(&self) -> Page {
         Page {
+            id: PageId::NotFound,
             template: "404.html",
             path: "404.html".into(),
             title: self.l["not_found"].into(),

@@ -81,3 +81,17 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
     walk(dir, dir, &mut out);
     out
 }
+
+/// Copies a folder tree, so a test can edit a copy of a fixture.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("folder can be created");
+    for entry in fs::read_dir(from).expect("folder can be read") {
+        let path = entry.expect("entry can be read").path();
+        let target = to.join(path.file_name().expect("entries have names"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("file can be copied");
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! Dependencies: which pages, charts and data files a change to the content or the
+//! templates touches, so that a live preview renders only those again.
+//!
+//! The rules follow what each page shows (see `render`): an article appears on its
+//! own page, in the news and tag lists, the feed, the sitemap, the front page and the
+//! pages of the units it names; a unit's figures appear on its page, its parent's
+//! table of children, its charts and its parent's, the front page, the data files and
+//! the articles that name it. Site settings and units (names, tree, order) show on
+//! nearly every page, so a change to them touches everything.
+
+use crate::draw::FRONT;
+use crate::indicators::{Figures, Focus, Indicators, Tree};
+use crate::model::{Article, Content, Unit};
+use crate::render::PageId;
+use crate::text;
+use crate::theme::Templates;
+use std::collections::{BTreeSet, HashMap};
+
+/// A computed site: what the pages are made from.
+pub struct Inputs<'a> {
+    pub content: &'a Content,
+    pub ind: &'a Indicators,
+    pub focus: &'a Focus,
+    pub templates: &'a Templates,
+}
+
+/// What a change touches.
+#[derive(Debug, Default, PartialEq)]
+pub struct Touched {
+    /// Everything is made again.
+    pub all: bool,
+    pub pages: BTreeSet<PageId>,
+    /// Charts by page key: [`FRONT`] or a unit id.
+    pub charts: BTreeSet<String>,
+    pub data_files: bool,
+}
+
+impl Touched {
+    fn everything() -> Touched {
+        Touched { all: true, ..Touched::default() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.pages.is_empty() && self.charts.is_empty() && !self.data_files
+    }
+}
+
+/// What changed between two computed sites of the same folder.
+pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
+    if old.content.site != new.content.site || !same_units(&old.content.units, &new.content.units) {
+        return Touched::everything();
+    }
+    let mut t = Touched::default();
+    if !templates_touched(&mut t, old.templates, new.templates, new.content) {
+        return Touched::everything();
+    }
+    articles_touched(&mut t, old, new);
+    figures_touched(&mut t, old, new);
+    if old.focus != new.focus {
+        t.pages.insert(PageId::Front);
+        t.charts.insert(FRONT.to_string());
+        t.data_files = true;
+    }
+    t
+}
+
+/// Units in the same order with the same fields; where they were written is not shown.
+fn same_units(old: &[Unit], new: &[Unit]) -> bool {
+    let shown = |u: &Unit| (u.id.clone(), u.name.clone(), u.kind.clone(), u.parent.clone(), u.order);
+    old.len() == new.len() && old.iter().zip(new).all(|(a, b)| shown(a) == shown(b))
+}
+
+/// The page each page template renders. Returns false when a changed template may
+/// be used by any page (the base, components, or a template another one names).
+fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, content: &Content) -> bool {
+    let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for name in names {
+        let text = |ts: &Templates| ts.get(name).map(|s| s.text.clone());
+        if text(old) == text(new) {
+            continue;
+        }
+        // `{% include "unit.html" %}`, `{% extends 'unit.html' %}`, …
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        let named_elsewhere =
+            new.iter().any(|(other, s)| other != name && quoted.iter().any(|q| s.text.contains(q.as_str())));
+        if named_elsewhere {
+            return false;
+        }
+        match pages_of_template(name, content) {
+            Some(pages) => t.pages.extend(pages),
+            None => return false,
+        }
+    }
+    true
+}
+
+fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
+    let published = || content.articles.iter().filter(|a| !a.draft);
+    Some(match name {
+        "index.html" => vec![PageId::Front],
+        "units.html" => vec![PageId::Units],
+        "unit.html" => content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
+        "article.html" => published().map(|a| PageId::Article(a.slug.clone())).collect(),
+        "news.html" => vec![PageId::News],
+        "tags.html" => vec![PageId::Tags],
+        "tag.html" => published().flat_map(|a| a.tags.iter().map(|t| tag_page(t))).collect(),
+        "data.html" => vec![PageId::Data],
+        "404.html" => vec![PageId::NotFound],
+        "feed.xml" => vec![PageId::Feed],
+        "sitemap.xml" => vec![PageId::Sitemap],
+        "style.css" => vec![PageId::Style],
+        _ => return None,
+    })
+}
+
+fn tag_page(tag: &str) -> PageId {
+    PageId::Tag(text::slug_lossy(tag))
+}
+
+/// An article's fields, without where it was written.
+#[allow(clippy::type_complexity)]
+fn shown_article(a: &Article) -> impl PartialEq + '_ {
+    (
+        (&a.slug, &a.title, a.date, a.published, &a.units, &a.tags),
+        (&a.source, &a.source_url, &a.author, &a.summary, a.draft, &a.body),
+    )
+}
+
+fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
+    let by_slug = |c: &'_ Content| -> HashMap<String, usize> {
+        c.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect()
+    };
+    let (old_slugs, new_slugs) = (by_slug(old.content), by_slug(new.content));
+    let slugs: BTreeSet<&String> = old_slugs.keys().chain(new_slugs.keys()).collect();
+    for slug in slugs {
+        let before = old_slugs.get(slug).map(|&i| &old.content.articles[i]);
+        let after = new_slugs.get(slug).map(|&i| &new.content.articles[i]);
+        let changed = match (before, after) {
+            (Some(a), Some(b)) => shown_article(a) != shown_article(b),
+            _ => true,
+        };
+        let versions: Vec<&Article> = before.into_iter().chain(after).filter(|a| !a.draft).collect();
+        if changed && !versions.is_empty() {
+            article_touched(t, slug, &versions, old, new);
+        }
+    }
+}
+
+/// A published article (before or after the change, or both) changed.
+fn article_touched(t: &mut Touched, slug: &str, versions: &[&Article], old: &Inputs, new: &Inputs) {
+    t.pages.extend([PageId::Article(slug.to_string()), PageId::News, PageId::Tags]);
+    t.pages.extend([PageId::Feed, PageId::Sitemap, PageId::Front]);
+    for a in versions {
+        t.pages.extend(a.tags.iter().map(|tag| tag_page(tag)));
+        t.pages.extend(a.units.iter().map(|u| PageId::Unit(u.clone())));
+    }
+    // A report citing the article shows its title beside the figures.
+    let tree = Tree::new(new.content);
+    let citing: BTreeSet<&str> = [old.ind, new.ind]
+        .iter()
+        .flat_map(|ind| &ind.reports)
+        .filter(|f| f.source.as_deref() == Some(slug))
+        .map(|f| f.unit.as_str())
+        .collect();
+    for unit in citing {
+        figures_shown(t, unit, &tree, new.content);
+    }
+}
+
+/// The pages that show a unit's figures.
+fn figures_shown(t: &mut Touched, unit: &str, tree: &Tree, content: &Content) {
+    t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front]);
+    if let Some(parent) = tree.parent.get(unit) {
+        t.pages.insert(PageId::Unit(parent.to_string()));
+    }
+    let naming = content.articles.iter().filter(|a| !a.draft && a.units.iter().any(|u| u == unit));
+    t.pages.extend(naming.map(|a| PageId::Article(a.slug.clone())));
+}
+
+/// Units whose figures changed touch their pages, their parent's page, both their
+/// charts, the front page and the data files.
+fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
+    let (before, after) = (by_unit(old.ind), by_unit(new.ind));
+    let units: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
+    let tree = Tree::new(new.content);
+    for unit in units {
+        let (a, b) = (before.get(unit).copied().unwrap_or(&[]), after.get(unit).copied().unwrap_or(&[]));
+        if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
+            continue;
+        }
+        figures_shown(t, unit, &tree, new.content);
+        t.charts.extend([unit.to_string(), FRONT.to_string()]);
+        if let Some(parent) = tree.parent.get(unit) {
+            t.charts.insert(parent.to_string());
+        }
+        t.data_files = true;
+    }
+}
+
+/// Each unit's figures, as the slice of `ind.reports` that holds them.
+fn by_unit(ind: &Indicators) -> HashMap<&str, &[Figures]> {
+    let mut out = HashMap::new();
+    let mut rest = ind.reports.as_slice();
+    while let Some(first) = rest.first() {
+        let len = rest.iter().take_while(|f| f.unit == first.unit).count();
+        out.insert(first.unit.as_str(), &rest[..len]);
+        rest = &rest[len..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+    use crate::pipeline::check_loaded;
+
+    const SITE: &str = "title: T\nbase_url: https://e.org/\n";
+    const DATA: &str = "units:
+  - { id: p, name: Tỉnh P }
+  - { id: a, name: Xã A, parent: p }
+  - { id: b, name: Xã B, parent: p }
+  - { id: c, name: Xã C, parent: p }
+reports:
+  - { unit: a, period: 2024, admitted: 10, targets: [{ value: 20 }] }
+  - { unit: b, period: 2024, admitted: 30, source: tin-b }
+  - { unit: c, period: 2024, admitted: 20 }
+";
+    const NEWS_A: &str = "---\ntitle: Tin A\ndate: 2024-03-01\nunits: [a]\ntags: [Thanh niên]\n---\nMột.\n";
+    const NEWS_B: &str = "---\ntitle: Tin B\ndate: 2024-04-01\nunits: [b]\n---\nHai.\n";
+
+    /// Computes a content folder given as (path, text) pairs, with the built-in theme.
+    fn computed(files: &[(&str, String)]) -> (Content, Indicators, Focus, Templates) {
+        let sources = files.iter().map(|(rel, text)| Source::new(rel, text)).collect();
+        let checked = check_loaded(parse(Some(Source::new("site.yaml", SITE)), sources), "".as_ref());
+        assert!(!checked.failed(), "{:?}", checked.problems);
+        let (ind, focus) = checked.computed.expect("computed");
+        (checked.content, ind, focus, crate::theme::templates(None).expect("built-in theme"))
+    }
+
+    fn diff(before: &[(&str, String)], after: &[(&str, String)]) -> Touched {
+        let (c1, i1, f1, t1) = computed(before);
+        let (c2, i2, f2, t2) = computed(after);
+        let old = Inputs { content: &c1, ind: &i1, focus: &f1, templates: &t1 };
+        let new = Inputs { content: &c2, ind: &i2, focus: &f2, templates: &t2 };
+        touched(&old, &new)
+    }
+
+    fn base() -> Vec<(&'static str, String)> {
+        vec![("data/p.yaml", DATA.into()), ("news/tin-a.md", NEWS_A.into()), ("news/tin-b.md", NEWS_B.into())]
+    }
+
+    fn units(ids: &[&str]) -> impl Iterator<Item = PageId> {
+        ids.iter().map(|id| PageId::Unit(id.to_string())).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn nothing_changed_touches_nothing() {
+        assert!(diff(&base(), &base()).is_empty());
+    }
+
+    #[test]
+    fn an_article_title_touches_its_page_lists_tags_feed_and_the_units_it_names() {
+        let mut after = base();
+        after[1].1 = NEWS_A.replace("Tin A", "Tin A mới");
+        let t = diff(&base(), &after);
+        let mut expected: BTreeSet<PageId> = [
+            PageId::Article("tin-a".into()),
+            PageId::News,
+            PageId::Tags,
+            PageId::Tag("thanh-nien".into()),
+            PageId::Feed,
+            PageId::Sitemap,
+            PageId::Front,
+        ]
+        .into();
+        expected.extend(units(&["a"]));
+        assert_eq!(t.pages, expected);
+        assert!(!t.all && t.charts.is_empty() && !t.data_files);
+    }
+
+    #[test]
+    fn an_article_cited_by_a_report_touches_the_pages_showing_that_figure() {
+        let mut after = base();
+        after[2].1 = NEWS_B.replace("Tin B", "Tin B mới");
+        let t = diff(&base(), &after);
+        // b's page cites it, p's table of children too; tin-b names b.
+        assert!(t.pages.is_superset(&units(&["b", "p"]).collect()));
+        assert!(!t.pages.contains(&PageId::Unit("a".into())));
+        assert!(t.charts.is_empty());
+    }
+
+    #[test]
+    fn a_new_and_a_deleted_article_touch_their_pages() {
+        let mut after = base();
+        after.remove(1);
+        after.push(("news/tin-c.md", "---\ntitle: Tin C\ndate: 2024-05-01\ntags: [Nữ]\n---\nBa.\n".into()));
+        let t = diff(&base(), &after);
+        for page in [PageId::Article("tin-a".into()), PageId::Article("tin-c".into()), PageId::Tag("nu".into())] {
+            assert!(t.pages.contains(&page), "{page:?}");
+        }
+        assert!(t.pages.contains(&PageId::Tag("thanh-nien".into())));
+    }
+
+    #[test]
+    fn a_draft_changing_touches_nothing() {
+        let draft = "---\ntitle: Nháp\ndate: 2024-05-01\ndraft: true\n---\nx\n";
+        let edited = "---\ntitle: Nháp 2\ndate: 2024-05-01\ndraft: true\n---\ny\n";
+        let mut before = base();
+        before.push(("news/nhap.md", draft.into()));
+        let mut after = base();
+        after.push(("news/nhap.md", edited.into()));
+        assert!(diff(&before, &after).is_empty());
+    }
+
+    #[test]
+    fn a_figure_touches_the_unit_its_parent_ranked_siblings_front_charts_and_data() {
+        let mut after = base();
+        // c overtakes b: c and b change rank, a's rank (third) stays.
+        after[0].1 = DATA.replace("unit: c, period: 2024, admitted: 20", "unit: c, period: 2024, admitted: 40");
+        let t = diff(&base(), &after);
+        let mut expected: BTreeSet<PageId> = units(&["b", "c", "p"]).collect();
+        expected.insert(PageId::Front);
+        expected.insert(PageId::Article("tin-b".into()));
+        assert_eq!(t.pages, expected);
+        assert_eq!(t.charts, ["b", "c", "p", FRONT].iter().map(|s| s.to_string()).collect());
+        assert!(t.data_files);
+    }
+
+    #[test]
+    fn a_unit_renamed_touches_everything() {
+        let mut after = base();
+        after[0].1 = DATA.replace("Xã A", "Xã A mới");
+        assert!(diff(&base(), &after).all);
+    }
+
+    #[test]
+    fn a_page_template_touches_its_pages_and_the_base_touches_everything() {
+        let (c, i, f, t) = computed(&base());
+        let old = Inputs { content: &c, ind: &i, focus: &f, templates: &t };
+        let mut edited = t.clone();
+        edited.get_mut("article.html").expect("article template").text.push_str("\n");
+        let new = Inputs { templates: &edited, ..old };
+        let pages = touched(&old, &new).pages;
+        assert_eq!(pages, [PageId::Article("tin-a".into()), PageId::Article("tin-b".into())].into());
+
+        let mut edited = t.clone();
+        edited.get_mut("base.html").expect("base template").text.push_str("\n");
+        assert!(touched(&old, &Inputs { templates: &edited, ..old }).all);
+        let mut edited = t.clone();
+        edited.get_mut("style.css").expect("stylesheet").text.push_str("\n");
+        assert_eq!(touched(&old, &Inputs { templates: &edited, ..old }).pages, [PageId::Style].into());
+    }
+}

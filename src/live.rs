@@ -1,0 +1,229 @@
+//! A built site kept in memory between edits, for `bantin serve`.
+//!
+//! Each rebuild reads only the files that changed ([`ParseCache`]), validates and
+//! computes the whole content (cheap next to rendering), asks [`deps`] what the change
+//! touches, and draws and renders only that. The files served are always those a full
+//! `bantin build` of the same folder would write.
+
+use crate::deps::{self, Inputs, Touched};
+use crate::draw;
+use crate::indicators::{Focus, Indicators};
+use crate::load::ParseCache;
+use crate::model::Content;
+use crate::pipeline::{self, Checked, Paths};
+use crate::problem::Located;
+use crate::render::{self, PageId};
+use crate::theme::{self, Templates};
+use crate::write::OutputFile;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A file's bytes, shared between the site and the server.
+pub type Bytes = Arc<[u8]>;
+
+/// The files of a site by path, as the server hands them out.
+pub type Files = HashMap<String, Bytes>;
+
+/// The last site that built, and what it was made from.
+struct Good {
+    content: Content,
+    ind: Indicators,
+    focus: Focus,
+    templates: Templates,
+    chart_files: BTreeMap<String, Vec<(String, Bytes)>>,
+    pages: BTreeMap<PageId, Vec<(String, Bytes)>>,
+    data_files: Vec<(String, Bytes)>,
+    statics: BTreeMap<String, Bytes>,
+}
+
+/// What one rebuild did.
+pub enum Outcome {
+    /// The site changed: how many pages and charts were made again.
+    Built { pages: usize, charts: usize, took: Duration },
+    /// The content or templates have errors: the last good site stays.
+    Failed { problems: Vec<Located>, template_error: Option<String> },
+}
+
+pub struct LiveSite {
+    paths: Paths,
+    cache: ParseCache,
+    good: Option<Good>,
+    /// Warnings and errors of the latest rebuild, for the terminal and the overlay.
+    problems: Vec<Located>,
+    template_error: Option<String>,
+}
+
+impl LiveSite {
+    pub fn new(paths: Paths) -> LiveSite {
+        LiveSite { paths, cache: ParseCache::default(), good: None, problems: Vec::new(), template_error: None }
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    /// The problems of the latest rebuild (warnings included).
+    pub fn problems(&self) -> &[Located] {
+        &self.problems
+    }
+
+    /// The template error that stopped the latest rebuild.
+    pub fn template_error(&self) -> Option<&str> {
+        self.template_error.as_deref()
+    }
+
+    /// True when the latest rebuild failed.
+    pub fn failed(&self) -> bool {
+        self.template_error.is_some() || crate::problem::has_errors(&self.problems)
+    }
+
+    /// The base URL of the last good site.
+    pub fn base_url(&self) -> Option<&str> {
+        self.good.as_ref().map(|g| g.content.site.base_url.as_str())
+    }
+
+    /// True once some rebuild succeeded.
+    pub fn has_site(&self) -> bool {
+        self.good.is_some()
+    }
+
+    /// Reads the folders again and renders what changed. `changed` names files
+    /// (absolute or relative to the working folder) that an editor wrote.
+    pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
+        let started = Instant::now();
+        let content_dir = &self.paths.content;
+        let rel: HashSet<PathBuf> = changed.iter().filter_map(|p| relative_to(p, content_dir)).collect();
+        let checked = pipeline::check_loaded(self.cache.load(content_dir, &rel), content_dir);
+        self.problems = checked.problems.clone();
+        self.template_error = None;
+        let templates = match theme::templates(self.paths.templates.as_deref()) {
+            Ok(t) => t,
+            Err(e) => return self.fail(e),
+        };
+        let Checked { content, computed, .. } = checked;
+        let Some((ind, focus)) = computed else {
+            return Outcome::Failed { problems: self.problems.clone(), template_error: None };
+        };
+        let touched = match &self.good {
+            Some(old) => deps::touched(&old.inputs(), &Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates }),
+            None => Touched { all: true, ..Touched::default() },
+        };
+        let statics = self.read_statics(&content, &rel);
+        match self.apply(content, ind, focus, templates, &touched, statics) {
+            Ok((pages, charts)) => Outcome::Built { pages, charts, took: started.elapsed() },
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn fail(&mut self, template_error: String) -> Outcome {
+        self.template_error = Some(template_error.clone());
+        Outcome::Failed { problems: self.problems.clone(), template_error: Some(template_error) }
+    }
+
+    /// Static files, read again when named as changed or new.
+    fn read_statics(&self, content: &Content, changed: &HashSet<PathBuf>) -> BTreeMap<String, Bytes> {
+        let static_dir = self.paths.content.join("static");
+        let old = self.good.as_ref().map(|g| &g.statics);
+        content
+            .statics
+            .iter()
+            .filter_map(|rel| {
+                let path = slashed(rel);
+                let kept = old.and_then(|o| o.get(&path)).filter(|_| !changed.contains(&Path::new("static").join(rel)));
+                let bytes = match kept {
+                    Some(bytes) => bytes.clone(),
+                    None => Bytes::from(std::fs::read(static_dir.join(rel)).ok()?),
+                };
+                Some((path, bytes))
+            })
+            .collect()
+    }
+
+    /// Draws and renders what `touched` names and keeps the result as the good site;
+    /// on a template error the good site stays as it was.
+    fn apply(
+        &mut self,
+        content: Content,
+        ind: Indicators,
+        focus: Focus,
+        templates: Templates,
+        touched: &Touched,
+        statics: BTreeMap<String, Bytes>,
+    ) -> Result<(usize, usize), String> {
+        let partial = self.good.is_some() && !touched.all;
+        // A page rendered again needs its charts: they are drawn again with it.
+        let chart_keys: BTreeSet<String> = touched
+            .charts
+            .iter()
+            .cloned()
+            .chain(touched.pages.iter().filter_map(|id| match id {
+                PageId::Front => Some(draw::FRONT.to_string()),
+                PageId::Unit(unit) => Some(unit.clone()),
+                _ => None,
+            }))
+            .collect();
+        let drawn = draw::draw(&content, &ind, &focus, partial.then_some(&chart_keys));
+        let only_pages = partial.then_some(&touched.pages);
+        let rendered = render::render(&content, &ind, &focus, &drawn, &templates, only_pages)?;
+        let counts = (rendered.len(), drawn.values().map(Vec::len).sum());
+
+        let old = self.good.take().filter(|_| partial);
+        let (mut chart_files, mut pages, data_files) = match old {
+            Some(g) => (g.chart_files, g.pages, Some(g.data_files)),
+            None => Default::default(),
+        };
+        for key in &chart_keys {
+            chart_files.remove(key);
+        }
+        for (key, charts) in drawn {
+            let files = charts.iter().map(|c| (draw::chart_path(c), Bytes::from(c.svg.as_bytes()))).collect();
+            chart_files.insert(key, files);
+        }
+        for id in &touched.pages {
+            pages.remove(id);
+        }
+        for (id, file) in rendered {
+            pages.entry(id).or_default().push((file.path, Bytes::from(file.bytes)));
+        }
+        let data_files = match data_files.filter(|_| !touched.data_files) {
+            Some(kept) => kept,
+            None => shared(pipeline::data_files(&content, &ind, &focus)),
+        };
+        self.good = Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics });
+        Ok(counts)
+    }
+
+    /// Every file of the last good site, as `bantin build` would write it: statics
+    /// first, then pages, data files and charts, later ones winning on equal paths.
+    pub fn files(&self) -> Files {
+        let Some(good) = &self.good else { return Files::new() };
+        let mut files: Files = good.statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
+        let rendered = good.pages.values().chain([&good.data_files]).chain(good.chart_files.values());
+        files.extend(rendered.flatten().map(|(p, b)| (p.clone(), b.clone())));
+        files
+    }
+}
+
+impl Good {
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs { content: &self.content, ind: &self.ind, focus: &self.focus, templates: &self.templates }
+    }
+}
+
+fn shared(files: impl IntoIterator<Item = OutputFile>) -> Vec<(String, Bytes)> {
+    files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect()
+}
+
+/// A path relative to `dir`, whether given absolute or relative to the working folder.
+fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
+    let path = std::path::absolute(path).ok()?;
+    let dir = std::path::absolute(dir).ok()?;
+    path.strip_prefix(&dir).ok().map(Path::to_path_buf)
+}
+
+/// A relative path with `/` separators, as in the output.
+fn slashed(rel: &Path) -> String {
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

@@ -1,0 +1,327 @@
+//! `bantin serve`: the site over HTTP from memory, rebuilt when a file changes, with
+//! every open page told to reload.
+//!
+//! Three parts: the HTTP server (axum), a watcher thread that turns file events into
+//! rebuilds of the [`LiveSite`], and an event stream (`/__bantin/events`, server-sent
+//! events) that the reload script in each served page listens to. The script and the
+//! error overlay are added to pages as they are served; the site itself, and so
+//! `bantin build`, never contains them.
+
+use crate::live::{Files, LiveSite, Outcome};
+use crate::pipeline::Paths;
+use crate::problem;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use std::collections::HashSet;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock, mpsc};
+use std::time::Duration;
+use tokio::sync::broadcast;
+use tokio_stream::{Stream, StreamExt, wrappers::BroadcastStream};
+
+/// Editors save by writing a temporary file and renaming it, or in several writes:
+/// events closer together than this make one rebuild.
+const SETTLE: Duration = Duration::from_millis(15);
+const EVENTS_PATH: &str = "/__bantin/events";
+
+pub struct Options {
+    pub paths: Paths,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub open: bool,
+}
+
+#[derive(Debug)]
+pub enum ServeError {
+    PortInUse(SocketAddr),
+    Bind(SocketAddr, std::io::Error),
+    Watch(String),
+    Server(std::io::Error),
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            ServeError::PortInUse(addr) => write!(
+                f,
+                "port {} on {} is in use: stop the program using it or choose another, e.g. --port {}",
+                addr.port(),
+                addr.ip(),
+                addr.port().wrapping_add(1).max(1024)
+            ),
+            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
+            ServeError::Watch(e) => write!(f, "cannot watch for changes: {e}"),
+            ServeError::Server(e) => write!(f, "the server stopped: {e}"),
+        }
+    }
+}
+
+/// What the server hands out: the last good site, and the problems of the latest
+/// rebuild when it failed.
+#[derive(Default)]
+struct Served {
+    files: Files,
+    /// The overlay shown over every page while the content has errors.
+    overlay: Option<String>,
+    /// The path part of the site's base URL (`/ban-tin/`); requests under it are
+    /// served as if at the root, so the 404 page's links work too.
+    base_path: String,
+}
+
+struct Shared {
+    served: RwLock<Served>,
+    reload: broadcast::Sender<u64>,
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(options: Options) -> Result<(), ServeError> {
+    let addr = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(addr).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => ServeError::PortInUse(addr),
+        _ => ServeError::Bind(addr, e),
+    })?;
+    let mut live = LiveSite::new(options.paths.clone());
+    let outcome = live.rebuild(&HashSet::new());
+    report(&live, &outcome);
+    let shared = Arc::new(Shared { served: RwLock::new(served(&live)), reload: broadcast::channel(16).0 });
+    let _watcher = watch(&options.paths, live, shared.clone())?;
+
+    let url = format!("http://{addr}/");
+    eprintln!("serving {} at {url} (Ctrl+C to stop)", options.paths.content.display());
+    if options.open
+        && let Err(e) = webbrowser::open(&url)
+    {
+        eprintln!("warning: cannot open a browser: {e}");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(ServeError::Server)?;
+    runtime.block_on(run_server(listener, shared)).map_err(ServeError::Server)
+}
+
+async fn run_server(listener: TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let app = Router::new().route(EVENTS_PATH, get(events)).fallback(get(file)).with_state(shared);
+    axum::serve(listener, app).await
+}
+
+/// Starts watching the content and templates folders; each settled batch of changes
+/// rebuilds the site on the returned watcher's thread.
+fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>) -> Result<impl Drop, ServeError> {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer =
+        new_debouncer(SETTLE, Some(SETTLE / 3), tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    let folders = std::iter::once(&paths.content).chain(paths.templates.as_ref());
+    for folder in folders {
+        debouncer
+            .watch(folder, RecursiveMode::Recursive)
+            .map_err(|e| ServeError::Watch(format!("{}: {e}", folder.display())))?;
+    }
+    std::thread::spawn(move || rebuild_on_change(live, rx, &shared));
+    Ok(debouncer)
+}
+
+fn rebuild_on_change(mut live: LiveSite, rx: mpsc::Receiver<DebounceEventResult>, shared: &Shared) {
+    let mut version = 0;
+    while let Ok(first) = rx.recv() {
+        let changed: HashSet<PathBuf> = std::iter::once(first)
+            .chain(rx.try_iter())
+            .filter_map(Result::ok)
+            .flatten()
+            .filter(|e| !e.kind.is_access())
+            .flat_map(|e| e.event.paths)
+            .filter(|p| !is_editor_scratch(p))
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let outcome = live.rebuild(&changed);
+        let shown_changed = !matches!(outcome, Outcome::Built { pages: 0, charts: 0, .. });
+        report(&live, &outcome);
+        *shared.served.write().unwrap_or_else(|e| e.into_inner()) = served(&live);
+        if shown_changed || !live.failed() {
+            version += 1;
+            // No open page is not an error.
+            let _ = shared.reload.send(version);
+        }
+    }
+}
+
+/// Swap files, backups and hidden files that editors write beside the real one.
+fn is_editor_scratch(path: &std::path::Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+/// Prints what a rebuild did, problems as `bantin check` prints them.
+fn report(live: &LiveSite, outcome: &Outcome) {
+    for p in live.problems() {
+        eprintln!("{p}");
+    }
+    if !live.problems().is_empty() {
+        eprintln!("{}", problem::summary(live.problems()));
+    }
+    match outcome {
+        Outcome::Built { pages, charts, took } => {
+            eprintln!("rebuilt {pages} pages and {charts} charts in {} ms", took.as_millis())
+        }
+        Outcome::Failed { template_error: Some(e), .. } => eprintln!("{e}"),
+        Outcome::Failed { .. } => {}
+    }
+    if live.failed() {
+        match live.has_site() {
+            true => eprintln!("the last good site stays served until the problems are fixed"),
+            false => eprintln!("nothing to serve until the problems are fixed"),
+        }
+    }
+}
+
+fn served(live: &LiveSite) -> Served {
+    let base_path = live.base_url().and_then(url_path).unwrap_or_else(|| "/".into());
+    Served { files: live.files(), overlay: live.failed().then(|| overlay(live)), base_path }
+}
+
+/// `https://e.org/ban-tin/` → `/ban-tin/`.
+fn url_path(url: &str) -> Option<String> {
+    let (_, rest) = url.split_once("://")?;
+    let path = &rest[rest.find('/')?..];
+    Some(if path.ends_with('/') { path.to_string() } else { format!("{path}/") })
+}
+
+/// The problems of a failed rebuild as a box over the page.
+fn overlay(live: &LiveSite) -> String {
+    let mut items: Vec<String> = live
+        .problems()
+        .iter()
+        .filter(|p| p.severity == problem::Severity::Error)
+        .map(|p| format!("<li>{}</li>", escape(&p.to_string())))
+        .collect();
+    items.extend(live.template_error().into_iter().flat_map(str::lines).map(|l| format!("<li>{}</li>", escape(l))));
+    let note = match live.has_site() {
+        true => "The page below is the last good build; it reloads by itself when the files are fixed.",
+        false => "Nothing has built yet; this page reloads by itself when the files are fixed.",
+    };
+    format!(
+        "<div id=\"bantin-problems\" role=\"alert\" style=\"position:fixed;inset:1rem;z-index:2147483647;\
+         overflow:auto;background:#fff;color:#1a1a1a;border:3px solid #b00020;border-radius:6px;\
+         padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 0 0 100vmax rgba(0,0,0,.45)\">\
+         <h2 style=\"margin:0 0 .5rem;color:#b00020\">bantin: the content has problems</h2>\
+         <p style=\"margin:0 0 .75rem\">{note}</p>\
+         <ul style=\"font-family:ui-monospace,monospace;font-size:14px;padding-left:1.2rem\">{}</ul></div>",
+        items.concat()
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The script that reloads the page when the site changed.
+pub const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__bantin/events\")\
+.addEventListener(\"reload\",function(){location.reload()});</script>";
+
+async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let versions = BroadcastStream::new(shared.reload.subscribe());
+    let stream =
+        versions.filter_map(|v| v.ok().map(|v| Ok(Event::default().event("reload").data(v.to_string()))));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let served = shared.served.read().unwrap_or_else(|e| e.into_inner());
+    let decoded = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
+    let path = decoded.strip_prefix(served.base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
+    let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    let (status, path, bytes) = match served.files.get(&path) {
+        Some(bytes) => (StatusCode::OK, path, Some(bytes)),
+        None => match served.files.get(&format!("{path}/index.html")) {
+            Some(_) => return redirect(&format!("{}/", uri.path())),
+            None => (StatusCode::NOT_FOUND, "404.html".to_string(), served.files.get("404.html")),
+        },
+    };
+    let kind = content_type(&path);
+    let body: Vec<u8> = match bytes {
+        Some(bytes) if kind.starts_with("text/html") => page(bytes, served.overlay.as_deref()).into_bytes(),
+        Some(bytes) => bytes.to_vec(),
+        None => page(b"<!DOCTYPE html><title>bantin</title><body></body>", served.overlay.as_deref()).into_bytes(),
+    };
+    let kind = if bytes.is_none() { "text/html; charset=utf-8" } else { kind };
+    (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body)).into_response()
+}
+
+fn redirect(to: &str) -> Response {
+    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to.to_string())]).into_response()
+}
+
+/// A page with the reload script, and the overlay when there are problems, before
+/// its closing `</body>`.
+fn page(html: &[u8], overlay: Option<&str>) -> String {
+    let html = String::from_utf8_lossy(html);
+    let insert = format!("{}{RELOAD_SCRIPT}", overlay.unwrap_or(""));
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{insert}{}", &html[..at], &html[at..]),
+        None => format!("{html}{insert}"),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, ext)| ext);
+    match ext.to_ascii_lowercase().as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reload_script_goes_before_the_closing_body() {
+        let html = page(b"<html><body><p>x</p></body></html>", None);
+        assert_eq!(html, format!("<html><body><p>x</p>{RELOAD_SCRIPT}</body></html>"));
+        let html = page(b"<p>x</p></body>", Some("<div>problems</div>"));
+        assert!(html.starts_with("<p>x</p><div>problems</div><script>"));
+    }
+
+    #[test]
+    fn base_url_paths() {
+        assert_eq!(url_path("https://e.org/ban-tin/").as_deref(), Some("/ban-tin/"));
+        assert_eq!(url_path("https://e.org/ban-tin").as_deref(), Some("/ban-tin/"));
+        assert_eq!(url_path("https://e.org").as_deref(), None);
+    }
+
+    #[test]
+    fn scratch_files_of_editors_are_not_changes() {
+        for name in ["a/.site.yaml.swp", "a/b.md~", "a/4913.tmp", "a/.#b.md"] {
+            assert!(is_editor_scratch(std::path::Path::new(name)), "{name}");
+        }
+        assert!(!is_editor_scratch(std::path::Path::new("news/tin.md")));
+    }
+}
