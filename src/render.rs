@@ -522,7 +522,7 @@ impl<'a> SiteView<'a> {
             .filter(|a| wants(&PageId::Article(a.slug.clone())))
             .map(|a| {
                 let mut view = self.article_ref(a);
-                view["body"] = json!(markdown::to_html(&a.body));
+                view["body"] = json!(markdown::to_html(&a.body, &a.title));
                 let figures: Vec<Value> = a
                     .units
                     .iter()
