@@ -296,7 +296,9 @@ reports:
         after.remove(1);
         after.push(("news/tin-c.md", "---\ntitle: Tin C\ndate: 2024-05-01\ntags: [Nữ]\n---\nBa.\n".into()));
         let t = diff(&base(), &after);
-        for page in [PageId::Article("tin-a".into()), PageId::Article("tin-c".into()), PageId::Tag("nu".into())] {
+        for page in
+            [PageId::Article("tin-a".into()), PageId::Article("tin-c".into()), PageId::Tag("nu".into())]
+        {
             assert!(t.pages.contains(&page), "{page:?}");
         }
         assert!(t.pages.contains(&PageId::Tag("thanh-nien".into())));
@@ -317,7 +319,8 @@ reports:
     fn a_figure_touches_the_unit_its_parent_ranked_siblings_front_charts_and_data() {
         let mut after = base();
         // c overtakes b: c and b change rank, a's rank (third) stays.
-        after[0].1 = DATA.replace("unit: c, period: 2024, admitted: 20", "unit: c, period: 2024, admitted: 40");
+        after[0].1 =
+            DATA.replace("unit: c, period: 2024, admitted: 20", "unit: c, period: 2024, admitted: 40");
         let t = diff(&base(), &after);
         let mut expected: BTreeSet<PageId> = units(&["b", "c", "p"]).collect();
         expected.insert(PageId::Front);
@@ -339,16 +342,16 @@ reports:
         let (c, i, f, t) = computed(&base());
         let old = Inputs { content: &c, ind: &i, focus: &f, templates: &t };
         let mut edited = t.clone();
-        edited.get_mut("article.html").expect("article template").text.push_str("\n");
+        edited.get_mut("article.html").expect("article template").text.push('\n');
         let new = Inputs { templates: &edited, ..old };
         let pages = touched(&old, &new).pages;
         assert_eq!(pages, [PageId::Article("tin-a".into()), PageId::Article("tin-b".into())].into());
 
         let mut edited = t.clone();
-        edited.get_mut("base.html").expect("base template").text.push_str("\n");
+        edited.get_mut("base.html").expect("base template").text.push('\n');
         assert!(touched(&old, &Inputs { templates: &edited, ..old }).all);
         let mut edited = t.clone();
-        edited.get_mut("style.css").expect("stylesheet").text.push_str("\n");
+        edited.get_mut("style.css").expect("stylesheet").text.push('\n');
         assert_eq!(touched(&old, &Inputs { templates: &edited, ..old }).pages, [PageId::Style].into());
     }
 }

@@ -29,7 +29,12 @@ pub fn chart_files(by_page: &ChartsByPage) -> BTreeMap<String, &str> {
 
 /// The charts of every page that has some; with `only`, of the pages it names
 /// ([`FRONT`] or unit ids).
-pub fn draw(content: &Content, ind: &Indicators, focus: &Focus, only: Option<&BTreeSet<String>>) -> ChartsByPage {
+pub fn draw(
+    content: &Content,
+    ind: &Indicators,
+    focus: &Focus,
+    only: Option<&BTreeSet<String>>,
+) -> ChartsByPage {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
     let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
     let tree = Tree::new(content);

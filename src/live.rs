@@ -57,7 +57,13 @@ pub struct LiveSite {
 
 impl LiveSite {
     pub fn new(paths: Paths) -> LiveSite {
-        LiveSite { paths, cache: ParseCache::default(), good: None, problems: Vec::new(), template_error: None }
+        LiveSite {
+            paths,
+            cache: ParseCache::default(),
+            good: None,
+            problems: Vec::new(),
+            template_error: None,
+        }
     }
 
     pub fn paths(&self) -> &Paths {
@@ -107,7 +113,10 @@ impl LiveSite {
             return Outcome::Failed { problems: self.problems.clone(), template_error: None };
         };
         let touched = match &self.good {
-            Some(old) => deps::touched(&old.inputs(), &Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates }),
+            Some(old) => deps::touched(
+                &old.inputs(),
+                &Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates },
+            ),
             None => Touched { all: true, ..Touched::default() },
         };
         let statics = self.read_statics(&content, &rel);
@@ -131,7 +140,9 @@ impl LiveSite {
             .iter()
             .filter_map(|rel| {
                 let path = slashed(rel);
-                let kept = old.and_then(|o| o.get(&path)).filter(|_| !changed.contains(&Path::new("static").join(rel)));
+                let kept = old
+                    .and_then(|o| o.get(&path))
+                    .filter(|_| !changed.contains(&Path::new("static").join(rel)));
                 let bytes = match kept {
                     Some(bytes) => bytes.clone(),
                     None => Bytes::from(std::fs::read(static_dir.join(rel)).ok()?),

@@ -8,6 +8,7 @@ use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
 use crate::problem::{At, Problem};
 use crate::text;
+use crate::timings::Timings;
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -60,11 +61,23 @@ pub struct Parsed {
 type Failure = (At, String);
 
 pub fn load(dir: &Path) -> Loaded {
+    load_timed(dir, &mut Timings::default())
+}
+
+/// [`load`], timing the walk and the reading and parsing apart.
+pub fn load_timed(dir: &Path, timings: &mut Timings) -> Loaded {
     let mut walk_problems = Vec::new();
-    let found = walk(dir, &mut walk_problems);
-    let files: Vec<&PathBuf> = found.parsed_files().collect();
-    let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
-    finish(dir, found, walk_problems, parsed)
+    let found = timings.stage("walk", "files", || {
+        let found = walk(dir, &mut walk_problems);
+        let count = found.parsed_files().count() + found.statics.len() + 1;
+        (found, count)
+    });
+    timings.stage("parse", "files", || {
+        let files: Vec<&PathBuf> = found.parsed_files().collect();
+        let count = files.len() + 1;
+        let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
+        (finish(dir, found, walk_problems, parsed), count)
+    })
 }
 
 fn read(dir: &Path, rel: &Path) -> Source {
@@ -105,7 +118,8 @@ impl ParseCache {
             .parsed_files()
             .map(|rel| (rel, stamp(&dir.join(rel))))
             .filter(|(rel, now)| {
-                changed.contains(*rel) || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
+                changed.contains(*rel)
+                    || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
             })
             .collect();
         let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
@@ -145,7 +159,9 @@ pub fn parse_file(source: &Source) -> Parsed {
     let mut parsed = match &source.text {
         Ok(text) if is_article(&source.rel) => parse_article(&source.rel, text),
         Ok(text) => parse_data(text),
-        Err(failure) => Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() },
+        Err(failure) => {
+            Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() }
+        }
     };
     for p in &mut parsed.problems {
         p.file = source.rel.clone();
@@ -554,8 +570,8 @@ mod tests {
 
     #[test]
     fn article_slug_from_file_name_is_folded() {
-        let a = article(Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx")
-            .unwrap();
+        let a =
+            article(Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx").unwrap();
         assert_eq!(a.slug, "dang-vien-moi");
         assert_eq!(a.date.to_string(), "2024-01-02");
     }

@@ -1,5 +1,6 @@
 use bantin::pipeline::{self, Paths};
 use bantin::serve;
+use bantin::timings::Timings;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,6 +31,9 @@ enum Command {
         /// Where the site is written.
         #[arg(long, value_name = "DIR", default_value = "output")]
         output: PathBuf,
+        /// Print the wall time, items and items per second of each stage to stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate the content and compute the indicators; print every problem, write nothing.
     Check {
@@ -64,7 +68,7 @@ enum Command {
 
 const USAGE_LINES: &str = "\
 Usage lines:
-  bantin build [--content DIR] [--templates DIR] [--output DIR]
+  bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings]
   bantin check [--content DIR]
   bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open]
 
@@ -80,8 +84,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { content } => run_check(&content),
-        Command::Build { content, templates, output } => {
-            run_build(&Paths { content, templates: templates_or_default(templates), output })
+        Command::Build { content, templates, output, timings } => {
+            run_build(&Paths { content, templates: templates_or_default(templates), output }, timings)
         }
         Command::Serve { content, templates, port, bind, open } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
@@ -176,7 +180,7 @@ fn unsafe_paths(paths: &Paths) -> Option<String> {
     None
 }
 
-fn run_build(paths: &Paths) -> ExitCode {
+fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
     if let Some(code) = content_folder_missing(&paths.content) {
         return code;
     }
@@ -185,16 +189,24 @@ fn run_build(paths: &Paths) -> ExitCode {
         return ExitCode::from(USAGE_ERROR);
     }
     let started = Instant::now();
-    match pipeline::build(paths) {
-        Ok(report) if report.failed() => {
+    let mut timings = Timings::default();
+    let built = pipeline::build(paths, &mut timings);
+    if show_timings {
+        eprintln!("{timings}");
+    }
+    match built {
+        Ok((report, None)) => {
             print_problems(&report);
             eprintln!("build failed: {} left unchanged", paths.output.display());
             ExitCode::from(CONTENT_ERRORS)
         }
-        Ok(report) => {
+        Ok((report, Some(written))) => {
             print_problems(&report);
             eprintln!(
-                "built {} into {} in {:.2?}",
+                "built {} pages, {} charts, {} files ({}) into {} in {:.2?}",
+                written.pages,
+                written.charts,
+                written.files,
                 report.summary(),
                 paths.output.display(),
                 started.elapsed()

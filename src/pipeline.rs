@@ -2,10 +2,11 @@
 
 use crate::draw::{self, ChartsByPage};
 use crate::indicators::{self, Focus, Indicators};
-use crate::load::{Loaded, load};
+use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::Content;
 use crate::problem::{self, Located};
+use crate::timings::Timings;
 use crate::validate::validate;
 use crate::write::{OutputFile, replace_output};
 use std::fmt::Write as _;
@@ -95,19 +96,37 @@ impl Checked {
 
 /// Reads, validates and computes a content folder.
 pub fn check(content_dir: &Path) -> Checked {
-    check_loaded(load(content_dir), content_dir)
+    check_timed(content_dir, &mut Timings::default())
+}
+
+/// [`check`], timing each stage.
+pub fn check_timed(content_dir: &Path, timings: &mut Timings) -> Checked {
+    let loaded = load_timed(content_dir, timings);
+    check_loaded_timed(loaded, content_dir, timings)
 }
 
 /// Validates and computes content already read from `content_dir`.
-pub fn check_loaded(mut loaded: Loaded, content_dir: &Path) -> Checked {
+pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
+    check_loaded_timed(loaded, content_dir, &mut Timings::default())
+}
+
+fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+    let c = &loaded.content;
+    let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
-    problems.extend(validate(&loaded));
+    timings.stage("validate", "items", || {
+        problems.extend(validate(&loaded));
+        ((), items)
+    });
     let content = loaded.content;
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
-        let ind = indicators::compute(&content);
-        problems.extend(indicators::consistency_warnings(&content, &ind));
-        let focus = indicators::focus(&content, &ind);
-        (ind, focus)
+        timings.stage("compute", "figures", || {
+            let ind = indicators::compute(&content);
+            problems.extend(indicators::consistency_warnings(&content, &ind));
+            let focus = indicators::focus(&content, &ind);
+            let count = ind.reports.len();
+            ((ind, focus), count)
+        })
     });
     let problems = problem::locate_all(problems, content_dir, content_dir);
     Checked { content, problems, computed }
@@ -126,22 +145,52 @@ pub fn chart_files(charts: &ChartsByPage) -> impl Iterator<Item = OutputFile> {
     draw::chart_files(charts).into_iter().map(|(path, svg)| OutputFile::new(path, svg))
 }
 
+/// What a build wrote.
+#[derive(Clone, Copy, Debug)]
+pub struct Written {
+    pub pages: usize,
+    pub charts: usize,
+    /// Every file, pages, charts, data files and static files included.
+    pub files: usize,
+}
+
 /// Validates, computes, draws and renders, then replaces the output folder; a run
-/// with content or template errors writes nothing.
-pub fn build(paths: &Paths) -> Result<Checked, BuildError> {
-    let checked = check(&paths.content);
-    let Some((ind, focus)) = &checked.computed else { return Ok(checked) };
+/// with content or template errors writes nothing (and `Written` is `None`).
+pub fn build(paths: &Paths, timings: &mut Timings) -> Result<(Checked, Option<Written>), BuildError> {
+    let checked = check_timed(&paths.content, timings);
+    let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
-    let charts = draw::draw(content, ind, focus, None);
-    let pages = crate::render::render(content, ind, focus, &charts, &templates, None)
-        .map_err(BuildError::Templates)?;
-    let mut files: Vec<OutputFile> = pages.into_iter().map(|(_, file)| file).collect();
-    files.extend(data_files(content, ind, focus));
-    files.extend(chart_files(&charts));
-    replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics)
-        .map_err(|e| BuildError::Write(paths.output.clone(), e))?;
-    Ok(checked)
+    let charts = timings.stage("charts", "charts", || {
+        let charts = draw::draw(content, ind, focus, None);
+        let count = charts.values().map(Vec::len).sum();
+        (charts, count)
+    });
+    let pages = timings.stage("render", "pages", || {
+        let pages = crate::render::render(content, ind, focus, &charts, &templates, None);
+        let count = pages.as_ref().map_or(0, Vec::len);
+        (pages, count)
+    });
+    let mut files: Vec<OutputFile> =
+        pages.map_err(BuildError::Templates)?.into_iter().map(|(_, file)| file).collect();
+    let written = Written {
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        charts: charts.values().map(Vec::len).sum(),
+        files: 0,
+    };
+    timings.stage("data", "files", || {
+        files.extend(data_files(content, ind, focus));
+        files.extend(chart_files(&charts));
+        ((), 2)
+    });
+    drop(charts);
+    let files = timings.stage("write", "files", || {
+        let count = files.len() + content.statics.len();
+        (replace_output(&paths.output, &files, &paths.content.join("static"), &content.statics), count)
+    });
+    files.map_err(|e| BuildError::Write(paths.output.clone(), e))?;
+    let files = timings.stages.last().map_or(0, |s| s.items);
+    Ok((checked, Some(Written { files, ..written })))
 }
 
 #[derive(Debug)]

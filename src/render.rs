@@ -16,6 +16,7 @@ use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera};
 
 /// Articles per page of the news list and of each tag.
@@ -56,6 +57,36 @@ struct Page {
     title: String,
     section: &'static str,
     data: Value,
+    /// Lists of articles, added to `data` as they are cached: an article appears on
+    /// many pages and is converted for the templates once.
+    lists: Vec<(&'static str, tera::Value)>,
+}
+
+impl Page {
+    fn new(
+        id: PageId,
+        template: &'static str,
+        path: String,
+        title: String,
+        section: &'static str,
+        data: Value,
+    ) -> Page {
+        Page { id, template, path, title, section, data, lists: Vec::new() }
+    }
+
+    fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
+        self.lists.push((key, tera::Value::from(articles)));
+        self
+    }
+
+    /// The page's data for the templates, lists included.
+    fn value(self) -> tera::Value {
+        let Value::Object(fields) = self.data else { return tera::Value::from_serializable(&self.data) };
+        let mut out: BTreeMap<String, tera::Value> =
+            fields.into_iter().map(|(key, v)| (key, tera::Value::from_serializable(&v))).collect();
+        out.extend(self.lists.into_iter().map(|(key, v)| (key.to_string(), v)));
+        tera::Value::from(out)
+    }
 }
 
 /// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet; with
@@ -126,15 +157,24 @@ fn render_page(
     ctx.insert("page_url", &format!("{}{}", site.base_url, page.path));
     ctx.insert("page_title", &page.title);
     ctx.insert("section", page.section);
-    ctx.insert("page", &page.data);
-    let html = tera.render(page.template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
-    Ok(OutputFile::new(page.path, html))
+    let (template, path) = (page.template, page.path.clone());
+    ctx.insert_value("page", page.value());
+    let html = render_bytes(tera, template, &ctx, templates)?;
+    Ok(OutputFile::new(path, html))
+}
+
+/// Renders into bytes: the templates and the values are UTF-8 already, so the
+/// output is not checked again as a `String` would be.
+fn render_bytes(tera: &Tera, template: &str, ctx: &Context, templates: &Templates) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    tera.render_to(template, ctx, &mut out).map_err(|e| theme::describe_error(&e, templates))?;
+    Ok(out)
 }
 
 fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
     let mut ctx = Context::new();
     ctx.insert("page", &data);
-    let xml = tera.render(template, &ctx).map_err(|e| theme::describe_error(&e, templates))?;
+    let xml = render_bytes(tera, template, &ctx, templates)?;
     Ok(OutputFile::new(template, xml))
 }
 
@@ -213,7 +253,12 @@ struct SiteView<'a> {
     locale: Locale,
     /// Published articles, newest first.
     published: Vec<&'a Article>,
+    /// Each published article as lists show it, made once on first use: an article
+    /// appears in the news list, its tags' lists, its units' pages and the feed.
+    refs: HashMap<&'a str, OnceLock<tera::Value>>,
     articles_by_slug: HashMap<&'a str, &'a Article>,
+    /// Unit id → published articles naming it, newest first.
+    news_by_unit: HashMap<&'a str, Vec<&'a Article>>,
     /// Tag slug → (name, articles newest first).
     tags: BTreeMap<String, (String, Vec<&'a Article>)>,
     base_url: String,
@@ -234,6 +279,15 @@ impl<'a> SiteView<'a> {
                 }
             }
         }
+        let mut news_by_unit: HashMap<&str, Vec<&Article>> = HashMap::new();
+        for a in &published {
+            for unit in &a.units {
+                let list = news_by_unit.entry(unit.as_str()).or_default();
+                if list.last().is_none_or(|last| last.slug != a.slug) {
+                    list.push(a);
+                }
+            }
+        }
         let base_url = base_url(&content.site.base_url);
         let base_path =
             base_url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
@@ -247,7 +301,9 @@ impl<'a> SiteView<'a> {
             l: labels(content.site.language),
             locale: Locale::new(content.site.language),
             articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
+            refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             published,
+            news_by_unit,
             tags,
             base_path: base_path.unwrap_or_else(|| "/".into()),
             base_url,
@@ -327,6 +383,18 @@ impl<'a> SiteView<'a> {
         })
     }
 
+    /// Articles as lists show them, for the templates.
+    fn article_list(&self, articles: &[&Article]) -> Vec<tera::Value> {
+        let converted = |a: &Article| tera::Value::from_serializable(&self.article_ref(a));
+        articles
+            .iter()
+            .map(|a| match self.refs.get(a.slug.as_str()) {
+                Some(cached) => cached.get_or_init(|| converted(a)).clone(),
+                None => converted(a),
+            })
+            .collect()
+    }
+
     fn article_ref(&self, a: &Article) -> Value {
         let summary = a.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&a.body));
         json!({
@@ -344,8 +412,8 @@ impl<'a> SiteView<'a> {
         })
     }
 
-    fn news_about(&self, unit: &str) -> Vec<&'a Article> {
-        self.published.iter().filter(|a| a.units.iter().any(|u| u == unit)).copied().collect()
+    fn news_about(&self, unit: &str) -> &[&'a Article] {
+        self.news_by_unit.get(unit).map_or(&[], Vec::as_slice)
     }
 
     /// A page's charts: file, accessible text and the numbers as a table.
@@ -402,16 +470,17 @@ impl<'a> SiteView<'a> {
             "group_parent": group_parent,
             "overview": overview,
             "charts": self.charts_of(charts, crate::draw::FRONT),
-            "news": self.published.iter().take(NEWS_ON_FRONT).map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
-        Page {
-            id: PageId::Front,
-            template: "index.html",
-            path: "index.html".into(),
-            title: self.content.site.title.clone(),
-            section: "home",
+        let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
+        Page::new(
+            PageId::Front,
+            "index.html",
+            "index.html".into(),
+            self.content.site.title.clone(),
+            "home",
             data,
-        }
+        )
+        .with_list("news", self.article_list(&news))
     }
 
     fn unit_tree(&self, id: &str) -> Value {
@@ -423,18 +492,18 @@ impl<'a> SiteView<'a> {
 
     fn units_page(&self) -> Page {
         let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
-        Page {
-            id: PageId::Units,
-            template: "units.html",
-            path: "units/index.html".into(),
-            title: self.l["all_units"].into(),
-            section: "units",
-            data: json!({ "tree": tree }),
-        }
+        Page::new(
+            PageId::Units,
+            "units.html",
+            "units/index.html".into(),
+            self.l["all_units"].into(),
+            "units",
+            json!({ "tree": tree }),
+        )
     }
 
-    fn unit_pages(&self, charts: &ChartsByPage, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
-        let units = self.content.units.iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
+    fn unit_pages(&self, charts: &ChartsByPage, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
+        let units = self.content.units.par_iter().filter(|u| wants(&PageId::Unit(u.id.clone())));
         units.map(|u| self.unit_page(u, charts)).collect()
     }
 
@@ -495,16 +564,16 @@ impl<'a> SiteView<'a> {
             "children": children,
             "sub_units": self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect::<Vec<_>>(),
             "charts": self.charts_of(charts, id),
-            "news": self.news_about(id).iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
         });
-        Page {
-            id: PageId::Unit(id.to_string()),
-            template: "unit.html",
-            path: format!("units/{id}.html"),
-            title: unit.name.clone(),
-            section: "units",
+        Page::new(
+            PageId::Unit(id.to_string()),
+            "unit.html",
+            format!("units/{id}.html"),
+            unit.name.clone(),
+            "units",
             data,
-        }
+        )
+        .with_list("news", self.article_list(&self.news_about(id)))
     }
 
     /// A unit's figure for the period an article falls in: the shortest period
@@ -530,21 +599,28 @@ impl<'a> SiteView<'a> {
                     .map(|f| self.figures(f))
                     .collect();
                 view["figures"] = json!(figures);
-                Page {
-                    id: PageId::Article(a.slug.clone()),
-                    template: "article.html",
-                    path: format!("news/{}.html", a.slug),
-                    title: a.title.clone(),
-                    section: "news",
-                    data: view,
-                }
+                Page::new(
+                    PageId::Article(a.slug.clone()),
+                    "article.html",
+                    format!("news/{}.html", a.slug),
+                    a.title.clone(),
+                    "news",
+                    view,
+                )
             })
             .collect()
     }
 
     /// Paginated article lists: `first` is the first page's path without `.html`,
     /// `next` the prefix of later pages (`news/page-` → `news/page-2.html`).
-    fn list_pages(&self, id: PageId, template: &'static str, first: &str, next: &str, title: &str) -> Vec<Page> {
+    fn list_pages(
+        &self,
+        id: PageId,
+        template: &'static str,
+        first: &str,
+        next: &str,
+        title: &str,
+    ) -> Vec<Page> {
         let (section, articles, extra) = match &id {
             PageId::Tag(slug) => {
                 let (name, articles) = &self.tags[slug];
@@ -555,20 +631,22 @@ impl<'a> SiteView<'a> {
         let pages = articles.len().div_ceil(PER_PAGE).max(1);
         let path = |n: usize| if n == 1 { format!("{first}.html") } else { format!("{next}{n}.html") };
         (1..=pages)
+            .into_par_iter()
             .map(|n| {
                 let slice = &articles[(n - 1) * PER_PAGE..(n * PER_PAGE).min(articles.len())];
                 let data = json!({
-                    "articles": slice.iter().map(|a| self.article_ref(a)).collect::<Vec<_>>(),
                     "pagination": {
                         "current": n, "total": pages,
                         "previous": (n > 1).then(|| path(n - 1)),
                         "next": (n < pages).then(|| path(n + 1)),
-                        "pages": (1..=pages).map(|k| json!({ "number": k, "url": path(k) })).collect::<Vec<_>>(),
+                        "first": path(1), "last": path(pages),
                     },
                     "extra": extra,
                 });
-                let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-                Page { id: id.clone(), template, path: path(n), title, section, data }
+                let title =
+                    if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
+                Page::new(id.clone(), template, path(n), title, section, data)
+                    .with_list("articles", self.article_list(slice))
             })
             .collect()
     }
@@ -589,47 +667,40 @@ impl<'a> SiteView<'a> {
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
             .collect();
-        Page {
-            id: PageId::Tags,
-            template: "tags.html",
-            path: "tags/index.html".into(),
-            title: self.l["tags"].into(),
-            section: "tags",
-            data: json!({ "tags": tags }),
-        }
+        Page::new(
+            PageId::Tags,
+            "tags.html",
+            "tags/index.html".into(),
+            self.l["tags"].into(),
+            "tags",
+            json!({ "tags": tags }),
+        )
     }
 
-    fn tag_pages(&self, wants: &impl Fn(&PageId) -> bool) -> Vec<Page> {
+    fn tag_pages(&self, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
         self.tags
-            .iter()
+            .par_iter()
             .map(|(slug, (name, _))| (PageId::Tag(slug.clone()), slug, name))
             .filter(|(id, _, _)| wants(id))
-            .flat_map(|(id, slug, name)| {
+            .flat_map_iter(|(id, slug, name)| {
                 self.list_pages(id, "tag.html", &format!("tags/{slug}"), &format!("tags/{slug}-page-"), name)
             })
             .collect()
     }
 
     fn data_page(&self) -> Page {
-        Page {
-            id: PageId::Data,
-            template: "data.html",
-            path: "data/index.html".into(),
-            title: self.l["data"].into(),
-            section: "data",
-            data: json!({}),
-        }
+        Page::new(
+            PageId::Data,
+            "data.html",
+            "data/index.html".into(),
+            self.l["data"].into(),
+            "data",
+            json!({}),
+        )
     }
 
     fn not_found_page(&self) -> Page {
-        Page {
-            id: PageId::NotFound,
-            template: "404.html",
-            path: "404.html".into(),
-            title: self.l["not_found"].into(),
-            section: "",
-            data: json!({}),
-        }
+        Page::new(PageId::NotFound, "404.html", "404.html".into(), self.l["not_found"].into(), "", json!({}))
     }
 
     fn feed(&self) -> Value {

@@ -208,7 +208,9 @@ fn overlay(live: &LiveSite) -> String {
         .filter(|p| p.severity == problem::Severity::Error)
         .map(|p| format!("<li>{}</li>", escape(&p.to_string())))
         .collect();
-    items.extend(live.template_error().into_iter().flat_map(str::lines).map(|l| format!("<li>{}</li>", escape(l))));
+    items.extend(
+        live.template_error().into_iter().flat_map(str::lines).map(|l| format!("<li>{}</li>", escape(l))),
+    );
     let note = match live.has_site() {
         true => "The page below is the last good build; it reloads by itself when the files are fixed.",
         false => "Nothing has built yet; this page reloads by itself when the files are fixed.",
@@ -243,7 +245,8 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let served = shared.served.read().unwrap_or_else(|e| e.into_inner());
     let decoded = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
     let path = decoded.strip_prefix(served.base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
-    let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    let path =
+        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
     let (status, path, bytes) = match served.files.get(&path) {
         Some(bytes) => (StatusCode::OK, path, Some(bytes)),
         None => match served.files.get(&format!("{path}/index.html")) {
@@ -255,10 +258,13 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let body: Vec<u8> = match bytes {
         Some(bytes) if kind.starts_with("text/html") => page(bytes, served.overlay.as_deref()).into_bytes(),
         Some(bytes) => bytes.to_vec(),
-        None => page(b"<!DOCTYPE html><title>bantin</title><body></body>", served.overlay.as_deref()).into_bytes(),
+        None => {
+            page(b"<!DOCTYPE html><title>bantin</title><body></body>", served.overlay.as_deref()).into_bytes()
+        }
     };
     let kind = if bytes.is_none() { "text/html; charset=utf-8" } else { kind };
-    (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body)).into_response()
+    (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
+        .into_response()
 }
 
 fn redirect(to: &str) -> Response {

@@ -1,0 +1,93 @@
+//! The synthetic content generator (`examples/generate.rs`, `bantin::synthetic`): the
+//! small set is valid content for the real `bantin check` and `build`, holds every
+//! feature of the content format, and is the same for the same seed.
+
+mod common;
+
+use bantin::synthetic::{self, Size};
+use common::{TempDir, bantin, path_str, snapshot};
+use std::fs;
+use std::path::Path;
+
+/// Every file under `dir` as text, joined.
+fn all_text(dir: &Path) -> String {
+    snapshot(dir).into_values().flatten().map(|bytes| String::from_utf8(bytes).expect("UTF-8")).collect()
+}
+
+#[test]
+fn small_set_passes_check_and_builds() {
+    let dir = TempDir::new("small");
+    let content = dir.join("content");
+    let stats = synthetic::generate(Size::Small, 1, &content).expect("generated");
+    assert!(stats.units >= 20, "{stats:?}");
+    assert!(stats.articles >= 40, "{stats:?}");
+
+    let run = bantin(&["check", "--content", path_str(&content)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.stderr, "", "the small set has no problem at all");
+    let summary = format!(
+        "{} units, {} reports, {} articles ({} drafts)",
+        stats.units, stats.reports, stats.articles, stats.drafts
+    );
+    assert!(run.stdout.starts_with(&summary), "expected `{summary}` in:\n{}", run.stdout);
+    assert!(run.stdout.contains("(sum)"), "a year of the province is rolled up:\n{}", run.stdout);
+
+    let site = dir.join("site");
+    let run = bantin(&["build", "--content", path_str(&content), "--output", path_str(&site)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let unit_pages = fs::read_dir(site.join("units")).expect("units/").count();
+    assert!(unit_pages > stats.units, "a page per unit and the index: {unit_pages}");
+    assert!(site.join("favicon.svg").is_file());
+}
+
+#[test]
+fn same_seed_same_bytes_other_seed_other_content() {
+    let dir = TempDir::new("seeds");
+    let [a, b, c] = ["a", "b", "c"].map(|name| dir.join(name));
+    synthetic::generate(Size::Small, 5, &a).expect("generated");
+    synthetic::generate(Size::Small, 5, &b).expect("generated");
+    synthetic::generate(Size::Small, 6, &c).expect("generated");
+    assert!(snapshot(&a) == snapshot(&b), "two runs with seed 5 differ");
+    assert!(snapshot(&a) != snapshot(&c), "seeds 5 and 6 give the same folder");
+}
+
+#[test]
+fn small_set_uses_every_part_of_the_format() {
+    let dir = TempDir::new("features");
+    synthetic::generate(Size::Small, 1, &dir.0).expect("generated");
+    let text = all_text(&dir.0);
+    for needle in [
+        "root_unit: ",
+        "current_period: 2024",
+        "categories:\n  veterans: ",
+        "veterans: ",
+        "period: \"2015-2020\"",
+        "period: \"2020-2025\"",
+        "label: \"Quý I/2023\"",
+        "as_of: 2024-03-31",
+        "order: ",
+        "max: ",
+        "deadline: 2024-11-30",
+        "- value: ",
+        "training:\n",
+        "source: https://",
+        "draft: true",
+        "\nslug: ",
+        "units: [",
+        "[^1]",
+        "| --- |",
+        "\n## ",
+        "\n- [",
+    ] {
+        assert!(text.contains(needle), "no `{needle}` in the small set");
+    }
+}
+
+#[test]
+fn refuses_a_folder_that_holds_files() {
+    let dir = TempDir::new("busy");
+    fs::write(dir.join("site.yaml"), "title: mine\n").expect("written");
+    let e = synthetic::generate(Size::Small, 1, &dir.0).expect_err("a folder with files is refused");
+    assert!(e.to_string().contains("is not empty"), "{e}");
+    assert_eq!(fs::read_to_string(dir.join("site.yaml")).expect("kept"), "title: mine\n");
+}
