@@ -2,7 +2,8 @@
 //!
 //! Raw HTML in an article is shown as text, like every other value from content, and
 //! each heading gets an anchor id folded from its text. Tables sit in a box that
-//! scrolls sideways on narrow screens and can be scrolled from the keyboard.
+//! scrolls sideways on narrow screens and can be scrolled from the keyboard. A task-list
+//! item shows its state as a named mark (☑, ☐) rather than as a form control.
 
 use crate::text;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
@@ -16,11 +17,21 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// The HTML of a Markdown body; `title` (the article's) names a table no heading precedes.
-pub fn to_html(markdown: &str, title: &str) -> String {
+/// What the HTML of a body names in words, in the site's language.
+pub struct Names<'a> {
+    /// The article's title: the name of a table that no heading precedes.
+    pub article: &'a str,
+    /// The states of a task-list item.
+    pub done: &'a str,
+    pub not_done: &'a str,
+}
+
+/// The HTML of a Markdown body.
+pub fn to_html(markdown: &str, names: &Names) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).map(escape_raw_html).collect();
     let events = with_heading_ids(events);
-    let events = with_table_boxes(events, title);
+    let events = with_table_boxes(events, names.article);
+    let events = events.into_iter().map(|e| task_mark(e, names)).collect::<Vec<_>>();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -89,6 +100,26 @@ fn with_table_boxes<'a>(events: Vec<Event<'a>>, title: &str) -> Vec<Event<'a>> {
     out
 }
 
+/// A task-list item's state as a mark named in words. pulldown-cmark writes a disabled
+/// checkbox without a label: a form control in an article that nothing names (axe
+/// `label`, critical) and that readers cannot use anyway.
+fn task_mark<'a>(event: Event<'a>, names: &Names) -> Event<'a> {
+    match event {
+        Event::TaskListMarker(done) => {
+            let (mark, name) = if done { ("☑", names.done) } else { ("☐", names.not_done) };
+            let class = if done { "task task-done" } else { "task" };
+            Event::Html(
+                format!(
+                    "<span class=\"{class}\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
+                    attribute(name)
+                )
+                .into(),
+            )
+        }
+        other => other,
+    }
+}
+
 /// Text made safe inside a double-quoted HTML attribute.
 fn attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -125,21 +156,27 @@ pub fn first_paragraph(markdown: &str) -> String {
 mod tests {
     use super::*;
 
+    const NAMES: Names = Names { article: "T", done: "Đã xong", not_done: "Chưa xong" };
+
     #[test]
     fn renders_extensions() {
         let html = to_html(
             "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~cũ~~ mới[^1]\n\n- [x] xong\n\n[^1]: Ghi chú.\n",
-            "T",
+            &NAMES,
         );
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>cũ</del>"));
-        assert!(html.contains("type=\"checkbox\""));
+        assert!(
+            html.contains("<span class=\"task task-done\" role=\"img\" aria-label=\"Đã xong\">☑</span> xong"),
+            "{html}"
+        );
+        assert!(!html.contains("<input"), "{html}");
         assert!(html.contains("footnote-definition"));
     }
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("Xin <script>alert(1)</script> chào\n\n<div>khối</div>\n", "T");
+        let html = to_html("Xin <script>alert(1)</script> chào\n\n<div>khối</div>\n", &NAMES);
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("&lt;div&gt;"));
@@ -147,7 +184,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_folded_ids() {
-        let html = to_html("## Kết quả\n\n## Kết quả\n\n## Đảng viên mới {#rieng}\n", "T");
+        let html = to_html("## Kết quả\n\n## Kết quả\n\n## Đảng viên mới {#rieng}\n", &NAMES);
         assert!(html.contains("<h2 id=\"ket-qua\">"), "{html}");
         assert!(html.contains("<h2 id=\"ket-qua-2\">"));
         assert!(html.contains("<h2 id=\"rieng\">Đảng viên mới</h2>"), "{html}");
@@ -156,7 +193,8 @@ mod tests {
     #[test]
     fn tables_sit_in_a_focusable_box_named_by_the_heading_above() {
         let table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
-        let html = to_html(&format!("{table}\n## Số liệu \"quý\"\n\n{table}"), "Bài <b> & \"x\"");
+        let names = Names { article: "Bài <b> & \"x\"", ..NAMES };
+        let html = to_html(&format!("{table}\n## Số liệu \"quý\"\n\n{table}"), &names);
         assert!(
             html.contains(
                 "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" \

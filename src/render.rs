@@ -591,7 +591,12 @@ impl<'a> SiteView<'a> {
             .filter(|a| wants(&PageId::Article(a.slug.clone())))
             .map(|a| {
                 let mut view = self.article_ref(a);
-                view["body"] = json!(markdown::to_html(&a.body, &a.title));
+                let names = markdown::Names {
+                    article: &a.title,
+                    done: self.l["task_done"],
+                    not_done: self.l["task_open"],
+                };
+                view["body"] = json!(markdown::to_html(&a.body, &names));
                 let figures: Vec<Value> = a
                     .units
                     .iter()
