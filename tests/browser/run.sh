@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The browser acceptance suite: builds the release binary, builds the sample bulletin
-# (content/) and a larger one into a temporary folder, serves each on 127.0.0.1 and
-# drives Chromium over every page (tests/browser/suite.js). Screenshots and a PDF of
-# the front page land in target/screenshots/.
+# (content/) and a larger synthetic one into a temporary folder, serves each on
+# 127.0.0.1 and drives Chromium over every page (tests/browser/suite.js). Screenshots
+# and a PDF of the front page land in target/screenshots/.
 #   tests/browser/run.sh
 # Needs node (>= 20) with npm, and Chromium (Debian: apt-get install -y chromium);
 # CHROMIUM names another Chromium binary.
@@ -31,21 +31,16 @@ if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/n
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-cargo build --release --quiet
+cargo build --release --quiet --bin bantin --example generate
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The sample bulletin, and a larger one: 20+ units, 40+ articles, pagination.
+# The sample bulletin, and a larger one from the synthetic content generator (one
+# province, ten communes and their cells: 20+ units, 40+ articles, pagination).
 target/release/bantin build --content content --output "$work/sample"
-if [ -f examples/generate.rs ]; then
-    cargo build --release --quiet --example generate
-    target/release/examples/generate --size small --seed 1 --out "$work/large-content"
-    large_content="$work/large-content"
-else
-    large_content=tests/fixtures/browser_large
-fi
-target/release/bantin build --content "$large_content" --output "$work/large"
+target/release/examples/generate --size small --seed 1 --out "$work/large-content"
+target/release/bantin build --content "$work/large-content" --output "$work/large"
 
 rm -rf target/screenshots
 mkdir -p target/screenshots

@@ -314,7 +314,7 @@ class Tab {
  * ~500 px that headless Chromium keeps windows at. Requests that leave 127.0.0.1 are
  * aborted and reported.
  */
-async function launch(viewport) {
+async function launch(viewport, tabCount = 1) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bantin-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -343,11 +343,13 @@ async function launch(viewport) {
     }
     return route.abort('blockedbyclient');
   });
-  const page = context.pages()[0] || (await context.newPage());
-  const tab = new Tab(page, `${viewport.width}px`);
-  tabs.push(tab);
+  for (let i = 0; i < tabCount; i += 1) {
+    const page = (i === 0 && context.pages()[0]) || (await context.newPage());
+    tabs.push(new Tab(page, `${viewport.width}px`));
+  }
   return {
-    tab,
+    tab: tabs[0],
+    tabs,
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
@@ -358,7 +360,8 @@ async function launch(viewport) {
 // ---------------------------------------------------------------------------------
 // The checks of one page.
 
-async function checkPage(tab, where, { width, axe }) {
+/** What a reader needs of any page: checked on every visit. */
+async function checkPage(tab, where, { width }) {
   const page = tab.page;
   const facts = await page.evaluate(inspect);
   if (!facts.title) fail(where, 'no <title>');
@@ -383,27 +386,33 @@ async function checkPage(tab, where, { width, axe }) {
         (facts.wide.length ? `; too wide: ${facts.wide.join('; ')}` : ''),
     );
   }
-  if (axe) {
-    // Readers can open the charts' data tables: audit them too.
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const opened = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
-    if (opened.scrollWidth > opened.clientWidth && facts.scrollWidth <= facts.clientWidth) {
-      fail(where, `page is ${opened.scrollWidth} px wide in a ${width} px viewport once the chart tables are open`);
-    }
-    for (const v of await runAxe(page)) {
-      const nodes = v.nodes.slice(0, 8).map((n) => `\n      ${n.target}`).join('');
-      const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
-      if (v.impact === 'serious' || v.impact === 'critical') {
-        fail(where, `axe ${v.impact} ${v.id}: ${v.help} (${v.helpUrl})${nodes}${more}`);
-      } else {
-        warnings.push(`${where}: axe ${v.impact} ${v.id}: ${v.help}${nodes}${more}`);
-      }
+  return facts;
+}
+
+/**
+ * The accessibility audit of a page (after checkPage, or a screenshot): the charts'
+ * data tables opened, as a reader can, then axe-core. Leaves the tables open.
+ */
+async function auditPage(tab, where, { width }) {
+  const page = tab.page;
+  const before = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  const opened = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  if (before && opened.scrollWidth > opened.clientWidth) {
+    fail(where, `page is ${opened.scrollWidth} px wide in a ${width} px viewport once the chart tables are open`);
+  }
+  for (const v of await runAxe(page)) {
+    const nodes = v.nodes.slice(0, 8).map((n) => `\n      ${n.target}`).join('');
+    const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      fail(where, `axe ${v.impact} ${v.id}: ${v.help} (${v.helpUrl})${nodes}${more}`);
+    } else {
+      warnings.push(`${where}: axe ${v.impact} ${v.id}: ${v.help}${nodes}${more}`);
     }
   }
-  return facts;
 }
 
 // ---------------------------------------------------------------------------------
@@ -461,16 +470,37 @@ async function checkSite(name, root, shots) {
   let external = 0;
   let filePages = 0;
 
-  const [phone, desktop, disk] = await Promise.all([launch(PHONE), launch(DESKTOP), launch(DESKTOP)]);
+  // The phone crawl audits every page with axe, the slowest step: two tabs share it.
+  const [phone, desktop, disk] = await Promise.all([launch(PHONE, 2), launch(DESKTOP), launch(DESKTOP)]);
   try {
     // Every same-origin page reachable from the front page, at the phone width.
     const crawl = async () => {
       const queue = [front];
-      while (queue.length) {
-        const url = queue.shift();
+      const idle = [];
+      let busy = 0;
+      const worker = async (tab) => {
+        for (;;) {
+          if (queue.length) {
+            const url = queue.shift();
+            busy += 1;
+            try {
+              await visit(tab, url);
+            } finally {
+              busy -= 1;
+              idle.splice(0).forEach((wake) => wake());
+            }
+          } else if (busy) {
+            await new Promise((wake) => idle.push(wake));
+          } else {
+            return;
+          }
+        }
+      };
+      const visit = async (tab, url) => {
         const where = `${name} ${rel(url)} @${PHONE.width}px`;
-        if (!(await phone.tab.goto(url, where))) continue;
-        const facts = await checkPage(phone.tab, where, { width: PHONE.width, axe: true });
+        if (!(await tab.goto(url, where))) return;
+        const facts = await checkPage(tab, where, { width: PHONE.width });
+        await auditPage(tab, where, { width: PHONE.width });
         for (const img of facts.images) if (/\/charts\/[^/]+$/.test(img.src)) charts.add(img.src);
         for (const { href } of facts.links) {
           const u = new URL(href);
@@ -489,19 +519,18 @@ async function checkSite(name, root, shots) {
           }
         }
         pages.push({ url, rel: rel(url), kind: kindOf(rel(url)), richness: facts.images.length * 100 + facts.tables });
-      }
+      };
+      await Promise.all(phone.tabs.map(worker));
       pages.close();
     };
 
-    // The same pages at the desktop width; axe on the first page of each kind (the
-    // phone width audits every page, and what depends on the width shows there).
+    // The same pages at the desktop width (axe runs at this width on the pages that
+    // are photographed, one of each kind: the phone width audits every page, and what
+    // depends on the width shows there).
     const wide = async () => {
-      const audited = new Set();
       for await (const p of pages) {
         const where = `${name} ${p.rel} @${DESKTOP.width}px`;
-        const axe = !audited.has(p.kind);
-        audited.add(p.kind);
-        if (await desktop.tab.goto(p.url, where)) await checkPage(desktop.tab, where, { width: DESKTOP.width, axe });
+        if (await desktop.tab.goto(p.url, where)) await checkPage(desktop.tab, where, { width: DESKTOP.width });
       }
     };
 
@@ -515,7 +544,7 @@ async function checkSite(name, root, shots) {
         const where = `${name} file://…/${url.slice(fileRoot.length)} @${DESKTOP.width}px`;
         if (!(await disk.tab.goto(url, where))) continue;
         filePages += 1;
-        const facts = await checkPage(disk.tab, where, { width: DESKTOP.width, axe: false });
+        const facts = await checkPage(disk.tab, where, { width: DESKTOP.width });
         for (const { href, raw } of facts.links) {
           const u = new URL(href);
           if (u.protocol !== 'file:') continue;
@@ -549,7 +578,8 @@ async function checkSite(name, root, shots) {
     ]) {
       const where = `${name} 404 (${rel(missing)}) @${viewport.width}px`;
       if (await tab.goto(missing, where, { expectedStatus: 404 })) {
-        const facts = await checkPage(tab, where, { width: viewport.width, axe: true });
+        const facts = await checkPage(tab, where, { width: viewport.width });
+        await auditPage(tab, where, { width: viewport.width });
         // Its links start from the site's path, so they work at any depth.
         for (const { href, raw } of facts.links) {
           const u = new URL(href);
@@ -595,18 +625,18 @@ async function checkSite(name, root, shots) {
     const dir = path.join(shots, name);
     fs.mkdirSync(dir, { recursive: true });
     const pick = new Map();
-    for (const p of pages.items) {
-      const best = pick.get(p.kind);
-      if (!best || p.richness > best.richness) pick.set(p.kind, p);
-    }
+    const byRichness = [...pages.items].sort((a, b) => b.richness - a.richness || (a.rel < b.rel ? -1 : 1));
+    for (const p of byRichness) if (!pick.has(p.kind)) pick.set(p.kind, p);
     pick.set('404', { url: missing, expectedStatus: 404 });
     const photograph = async ({ tab, viewport }) => {
       for (const kind of SCREENSHOT_KINDS) {
         const p = pick.get(kind);
         if (!p) continue;
-        const where = `${name} ${kind} screenshot @${viewport.width}px`;
+        const where = `${name} ${p.rel || kind} @${viewport.width}px`;
         if (await tab.goto(p.url, where, { expectedStatus: p.expectedStatus || 200, quiet: true })) {
           await tab.page.screenshot({ path: path.join(dir, `${kind}-${viewport.width}.png`), fullPage: true });
+          // The desktop audit of one page of each kind (the 404 page had its own).
+          if (viewport === DESKTOP && kind !== '404') await auditPage(tab, where, { width: viewport.width });
         }
       }
     };
