@@ -11,10 +11,10 @@
 use crate::draw::FRONT;
 use crate::indicators::{Figures, Focus, Indicators, Tree};
 use crate::model::{Article, Content, Unit};
-use crate::render::PageId;
+use crate::render::{self, PER_PAGE, PageId, page_count, tag_lists};
 use crate::text;
 use crate::theme::Templates;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A computed site: what the pages are made from.
 pub struct Inputs<'a> {
@@ -101,9 +101,12 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
         "units.html" => vec![PageId::Units],
         "unit.html" => content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
         "article.html" => published().map(|a| PageId::Article(a.slug.clone())).collect(),
-        "news.html" => vec![PageId::News],
+        "news.html" => (1..=page_count(published().count())).map(PageId::News).collect(),
         "tags.html" => vec![PageId::Tags],
-        "tag.html" => published().flat_map(|a| a.tags.iter().map(|t| tag_page(t))).collect(),
+        "tag.html" => {
+            let lists = tag_lists(&render::published(content));
+            lists.iter().flat_map(|(slug, (_, list))| tag_pages(slug, list.len())).collect()
+        }
         "data.html" => vec![PageId::Data],
         "404.html" => vec![PageId::NotFound],
         "feed.xml" => vec![PageId::Feed],
@@ -113,8 +116,35 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
     })
 }
 
-fn tag_page(tag: &str) -> PageId {
-    PageId::Tag(text::slug_lossy(tag))
+fn tag_pages(slug: &str, articles: usize) -> impl Iterator<Item = PageId> + '_ {
+    (1..=page_count(articles)).map(move |n| PageId::Tag(slug.to_string(), n))
+}
+
+/// The lists of a computed site: where each published article stands in them.
+struct Lists<'a> {
+    published: Vec<&'a Article>,
+    tags: BTreeMap<String, (String, Vec<&'a Article>)>,
+}
+
+impl<'a> Lists<'a> {
+    fn new(content: &'a Content) -> Lists<'a> {
+        let published = render::published(content);
+        let tags = tag_lists(&published);
+        Lists { published, tags }
+    }
+
+    fn tag_len(&self, slug: &str) -> usize {
+        self.tags.get(slug).map_or(0, |(_, list)| list.len())
+    }
+
+    /// The page of a list (`None` for the news list) that shows an article.
+    fn page_of(&self, tag: Option<&str>, slug: &str) -> Option<usize> {
+        let list = match tag {
+            None => &self.published,
+            Some(tag) => &self.tags.get(tag)?.1,
+        };
+        list.iter().position(|a| a.slug == slug).map(|i| i / PER_PAGE + 1)
+    }
 }
 
 /// An article's fields, without where it was written.
@@ -132,6 +162,7 @@ fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
     };
     let (old_slugs, new_slugs) = (by_slug(old.content), by_slug(new.content));
     let slugs: BTreeSet<&String> = old_slugs.keys().chain(new_slugs.keys()).collect();
+    let mut lists: Option<(Lists, Lists)> = None;
     for slug in slugs {
         let before = old_slugs.get(slug).map(|&i| &old.content.articles[i]);
         let after = new_slugs.get(slug).map(|&i| &new.content.articles[i]);
@@ -139,19 +170,62 @@ fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
             (Some(a), Some(b)) => shown_article(a) != shown_article(b),
             _ => true,
         };
-        let versions: Vec<&Article> = before.into_iter().chain(after).filter(|a| !a.draft).collect();
-        if changed && !versions.is_empty() {
-            article_touched(t, slug, &versions, old, new);
+        if !changed || before.into_iter().chain(after).all(|a| a.draft) {
+            continue;
+        }
+        let (old_lists, new_lists) =
+            lists.get_or_insert_with(|| (Lists::new(old.content), Lists::new(new.content)));
+        list_pages_touched(t, slug, before, after, old_lists, new_lists);
+        article_touched(t, slug, before.into_iter().chain(after).filter(|a| !a.draft), old, new);
+    }
+}
+
+/// The list pages a changed article touches: the one page showing it when it keeps its
+/// place (same time, still published, same tag), else every page of its lists, as
+/// articles after it move.
+fn list_pages_touched(
+    t: &mut Touched,
+    slug: &str,
+    before: Option<&Article>,
+    after: Option<&Article>,
+    old: &Lists,
+    new: &Lists,
+) {
+    let tags = |a: Option<&Article>| -> BTreeSet<String> {
+        a.map(|a| a.tags.iter().map(|tag| text::slug_lossy(tag)).collect()).unwrap_or_default()
+    };
+    let (old_tags, new_tags) = (tags(before), tags(after));
+    let in_place =
+        matches!((before, after), (Some(a), Some(b)) if !a.draft && !b.draft && a.published == b.published);
+    match (in_place, new.page_of(None, slug)) {
+        (true, Some(n)) => {
+            t.pages.insert(PageId::News(n));
+        }
+        _ => t.pages.extend((1..=page_count(old.published.len().max(new.published.len()))).map(PageId::News)),
+    }
+    for tag in old_tags.union(&new_tags) {
+        let kept = in_place && old_tags.contains(tag) && new_tags.contains(tag);
+        match (kept, new.page_of(Some(tag), slug)) {
+            (true, Some(n)) => {
+                t.pages.insert(PageId::Tag(tag.clone(), n));
+            }
+            _ => t.pages.extend(tag_pages(tag, old.tag_len(tag).max(new.tag_len(tag)))),
         }
     }
 }
 
-/// A published article (before or after the change, or both) changed.
-fn article_touched(t: &mut Touched, slug: &str, versions: &[&Article], old: &Inputs, new: &Inputs) {
-    t.pages.extend([PageId::Article(slug.to_string()), PageId::News, PageId::Tags]);
+/// A published article (before or after the change, or both) changed: the pages
+/// other than lists that show it.
+fn article_touched<'a>(
+    t: &mut Touched,
+    slug: &str,
+    versions: impl Iterator<Item = &'a Article>,
+    old: &Inputs,
+    new: &Inputs,
+) {
+    t.pages.extend([PageId::Article(slug.to_string()), PageId::Tags]);
     t.pages.extend([PageId::Feed, PageId::Sitemap, PageId::Front]);
     for a in versions {
-        t.pages.extend(a.tags.iter().map(|tag| tag_page(tag)));
         t.pages.extend(a.units.iter().map(|u| PageId::Unit(u.clone())));
     }
     // A report citing the article shows its title beside the figures.
@@ -230,7 +304,7 @@ reports:
     const NEWS_B: &str = "---\ntitle: Tin B\ndate: 2024-04-01\nunits: [b]\n---\nHai.\n";
 
     /// Computes a content folder given as (path, text) pairs, with the built-in theme.
-    fn computed(files: &[(&str, String)]) -> (Content, Indicators, Focus, Templates) {
+    fn computed(files: &[(String, String)]) -> (Content, Indicators, Focus, Templates) {
         let sources = files.iter().map(|(rel, text)| Source::new(rel, text)).collect();
         let checked = check_loaded(parse(Some(Source::new("site.yaml", SITE)), sources), "".as_ref());
         assert!(!checked.failed(), "{:?}", checked.problems);
@@ -238,7 +312,7 @@ reports:
         (checked.content, ind, focus, crate::theme::templates(None).expect("built-in theme"))
     }
 
-    fn diff(before: &[(&str, String)], after: &[(&str, String)]) -> Touched {
+    fn diff(before: &[(String, String)], after: &[(String, String)]) -> Touched {
         let (c1, i1, f1, t1) = computed(before);
         let (c2, i2, f2, t2) = computed(after);
         let old = Inputs { content: &c1, ind: &i1, focus: &f1, templates: &t1 };
@@ -246,8 +320,10 @@ reports:
         touched(&old, &new)
     }
 
-    fn base() -> Vec<(&'static str, String)> {
-        vec![("data/p.yaml", DATA.into()), ("news/tin-a.md", NEWS_A.into()), ("news/tin-b.md", NEWS_B.into())]
+    fn base() -> Vec<(String, String)> {
+        [("data/p.yaml", DATA), ("news/tin-a.md", NEWS_A), ("news/tin-b.md", NEWS_B)]
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .into()
     }
 
     fn units(ids: &[&str]) -> impl Iterator<Item = PageId> {
@@ -266,9 +342,9 @@ reports:
         let t = diff(&base(), &after);
         let mut expected: BTreeSet<PageId> = [
             PageId::Article("tin-a".into()),
-            PageId::News,
+            PageId::News(1),
             PageId::Tags,
-            PageId::Tag("thanh-nien".into()),
+            PageId::Tag("thanh-nien".into(), 1),
             PageId::Feed,
             PageId::Sitemap,
             PageId::Front,
@@ -294,14 +370,54 @@ reports:
     fn a_new_and_a_deleted_article_touch_their_pages() {
         let mut after = base();
         after.remove(1);
-        after.push(("news/tin-c.md", "---\ntitle: Tin C\ndate: 2024-05-01\ntags: [Nữ]\n---\nBa.\n".into()));
+        after.push((
+            "news/tin-c.md".into(),
+            "---\ntitle: Tin C\ndate: 2024-05-01\ntags: [Nữ]\n---\nBa.\n".into(),
+        ));
         let t = diff(&base(), &after);
         for page in
-            [PageId::Article("tin-a".into()), PageId::Article("tin-c".into()), PageId::Tag("nu".into())]
+            [PageId::Article("tin-a".into()), PageId::Article("tin-c".into()), PageId::Tag("nu".into(), 1)]
         {
             assert!(t.pages.contains(&page), "{page:?}");
         }
-        assert!(t.pages.contains(&PageId::Tag("thanh-nien".into())));
+        assert!(t.pages.contains(&PageId::Tag("thanh-nien".into(), 1)));
+    }
+
+    /// The sample plus 30 more articles, one a day from 2024-01-01: two pages of news.
+    fn two_pages() -> Vec<(String, String)> {
+        let mut files = base();
+        for day in 1..=30 {
+            files.push((
+                format!("news/tin-{day:02}.md"),
+                format!("---\ntitle: Tin {day}\ndate: 2024-01-{day:02}\ntags: [Nữ]\n---\nx\n"),
+            ));
+        }
+        files
+    }
+
+    fn news_pages(t: &Touched) -> Vec<&PageId> {
+        t.pages.iter().filter(|p| matches!(p, PageId::News(_) | PageId::Tag(..))).collect()
+    }
+
+    #[test]
+    fn an_article_keeping_its_place_touches_only_the_list_pages_showing_it() {
+        // 32 published: tin-01 is the oldest, on page 2 of the news and of its tag.
+        let mut after = two_pages();
+        let oldest = after.iter_mut().find(|(p, _)| p == "news/tin-01.md").unwrap();
+        oldest.1 = oldest.1.replace("Tin 1\n", "Tin một\n");
+        let t = diff(&two_pages(), &after);
+        assert_eq!(news_pages(&t), [&PageId::News(2), &PageId::Tag("nu".into(), 2)]);
+    }
+
+    #[test]
+    fn an_article_moving_in_time_touches_every_page_of_its_lists() {
+        let mut after = two_pages();
+        let oldest = after.iter_mut().find(|(p, _)| p == "news/tin-01.md").unwrap();
+        oldest.1 = oldest.1.replace("2024-01-01", "2024-12-01");
+        let t = diff(&two_pages(), &after);
+        let expected =
+            [PageId::News(1), PageId::News(2), PageId::Tag("nu".into(), 1), PageId::Tag("nu".into(), 2)];
+        assert_eq!(news_pages(&t), expected.iter().collect::<Vec<_>>());
     }
 
     #[test]
@@ -309,9 +425,9 @@ reports:
         let draft = "---\ntitle: Nháp\ndate: 2024-05-01\ndraft: true\n---\nx\n";
         let edited = "---\ntitle: Nháp 2\ndate: 2024-05-01\ndraft: true\n---\ny\n";
         let mut before = base();
-        before.push(("news/nhap.md", draft.into()));
+        before.push(("news/nhap.md".into(), draft.into()));
         let mut after = base();
-        after.push(("news/nhap.md", edited.into()));
+        after.push(("news/nhap.md".into(), edited.into()));
         assert!(diff(&before, &after).is_empty());
     }
 

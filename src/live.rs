@@ -14,6 +14,7 @@ use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
 use crate::render::{self, PageId};
 use crate::theme::{self, Templates};
+use crate::timings::Timings;
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,7 @@ pub struct LiveSite {
     /// Warnings and errors of the latest rebuild, for the terminal and the overlay.
     problems: Vec<Located>,
     template_error: Option<String>,
+    timings: Timings,
 }
 
 impl LiveSite {
@@ -63,11 +65,17 @@ impl LiveSite {
             good: None,
             problems: Vec::new(),
             template_error: None,
+            timings: Timings::default(),
         }
     }
 
     pub fn paths(&self) -> &Paths {
         &self.paths
+    }
+
+    /// How long each stage of the latest rebuild took.
+    pub fn timings(&self) -> &Timings {
+        &self.timings
     }
 
     /// The problems of the latest rebuild (warnings included).
@@ -99,9 +107,11 @@ impl LiveSite {
     /// (absolute or relative to the working folder) that an editor wrote.
     pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
         let started = Instant::now();
+        self.timings = Timings::default();
         let content_dir = &self.paths.content;
         let rel: HashSet<PathBuf> = changed.iter().filter_map(|p| relative_to(p, content_dir)).collect();
-        let checked = pipeline::check_loaded(self.cache.load(content_dir, &rel), content_dir);
+        let loaded = self.cache.load(content_dir, &rel, &mut self.timings);
+        let checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
         self.problems = checked.problems.clone();
         self.template_error = None;
         let templates = match theme::templates(self.paths.templates.as_deref()) {
@@ -112,13 +122,15 @@ impl LiveSite {
         let Some((ind, focus)) = computed else {
             return Outcome::Failed { problems: self.problems.clone(), template_error: None };
         };
-        let touched = match &self.good {
-            Some(old) => deps::touched(
-                &old.inputs(),
-                &Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates },
-            ),
-            None => Touched { all: true, ..Touched::default() },
-        };
+        let new = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
+        let touched = self.timings.stage("deps", "pages", || {
+            let touched = match &self.good {
+                Some(old) => deps::touched(&old.inputs(), &new),
+                None => Touched { all: true, ..Touched::default() },
+            };
+            let count = touched.pages.len();
+            (touched, count)
+        });
         let statics = self.read_statics(&content, &rel);
         match self.apply(content, ind, focus, templates, &touched, statics) {
             Ok((pages, charts)) => Outcome::Built { pages, charts, took: started.elapsed() },
@@ -175,9 +187,17 @@ impl LiveSite {
                 _ => None,
             }))
             .collect();
-        let drawn = draw::draw(&content, &ind, &focus, partial.then_some(&chart_keys));
+        let drawn = self.timings.stage("charts", "charts", || {
+            let drawn = draw::draw(&content, &ind, &focus, partial.then_some(&chart_keys));
+            let count = drawn.values().map(Vec::len).sum();
+            (drawn, count)
+        });
         let only_pages = partial.then_some(&touched.pages);
-        let rendered = render::render(&content, &ind, &focus, &drawn, &templates, only_pages)?;
+        let rendered = self.timings.stage("render", "pages", || {
+            let rendered = render::render(&content, &ind, &focus, &drawn, &templates, only_pages);
+            let count = rendered.as_ref().map_or(0, Vec::len);
+            (rendered, count)
+        })?;
         let counts = (rendered.len(), drawn.values().map(Vec::len).sum());
 
         let old = self.good.take().filter(|_| partial);
@@ -198,10 +218,11 @@ impl LiveSite {
         for (id, file) in rendered {
             pages.entry(id).or_default().push((file.path, Bytes::from(file.bytes)));
         }
-        let data_files = match data_files.filter(|_| !touched.data_files) {
-            Some(kept) => kept,
-            None => shared(pipeline::data_files(&content, &ind, &focus)),
-        };
+        let data_files =
+            self.timings.stage("data", "files", || match data_files.filter(|_| !touched.data_files) {
+                Some(kept) => (kept, 0),
+                None => (shared(pipeline::data_files(&content, &ind, &focus)), 2),
+            });
         self.good = Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics });
         Ok(counts)
     }

@@ -111,25 +111,33 @@ fn stamp(path: &Path) -> Stamp {
 impl ParseCache {
     /// Loads `dir` as [`load`] does, parsing again only the files that are new, whose
     /// stamp changed, or that `changed` names (relative to `dir`).
-    pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>) -> Loaded {
+    pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>, timings: &mut Timings) -> Loaded {
         let mut walk_problems = Vec::new();
-        let found = walk(dir, &mut walk_problems);
-        let stale: Vec<(&PathBuf, Stamp)> = found
-            .parsed_files()
-            .map(|rel| (rel, stamp(&dir.join(rel))))
-            .filter(|(rel, now)| {
-                changed.contains(*rel)
-                    || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
-            })
-            .collect();
-        let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
-            .into_par_iter()
-            .map(|(rel, now)| (rel.clone(), (now, parse_file(&read(dir, rel)))))
-            .collect();
-        self.files.extend(fresh);
-        let present: HashSet<&PathBuf> = found.parsed_files().collect();
-        self.files.retain(|rel, _| present.contains(rel));
-        let parsed = found.parsed_files().map(|rel| (rel.clone(), self.files[rel].1.clone())).collect();
+        let found = timings.stage("walk", "files", || {
+            let found = walk(dir, &mut walk_problems);
+            let count = found.parsed_files().count() + found.statics.len() + 1;
+            (found, count)
+        });
+        let parsed = timings.stage("parse", "files", || {
+            let stale: Vec<(&PathBuf, Stamp)> = found
+                .parsed_files()
+                .map(|rel| (rel, stamp(&dir.join(rel))))
+                .filter(|(rel, now)| {
+                    changed.contains(*rel)
+                        || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
+                })
+                .collect();
+            let count = stale.len() + 1;
+            let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
+                .into_par_iter()
+                .map(|(rel, now)| (rel.clone(), (now, parse_file(&read(dir, rel)))))
+                .collect();
+            self.files.extend(fresh);
+            let present: HashSet<&PathBuf> = found.parsed_files().collect();
+            self.files.retain(|rel, _| present.contains(rel));
+            let parsed = found.parsed_files().map(|rel| (rel.clone(), self.files[rel].1.clone())).collect();
+            (parsed, count)
+        });
         finish(dir, found, walk_problems, parsed)
     }
 }
@@ -525,7 +533,7 @@ fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
         author: front.author,
         summary: front.summary,
         draft: front.draft,
-        body: body.to_string(),
+        body: body.into(),
         origin: Origin::default(),
     })
 }

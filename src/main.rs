@@ -63,6 +63,9 @@ enum Command {
         /// Open the site in the default web browser.
         #[arg(long)]
         open: bool,
+        /// Print the stage timings of every rebuild to stderr.
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -70,7 +73,7 @@ const USAGE_LINES: &str = "\
 Usage lines:
   bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings]
   bantin check [--content DIR]
-  bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open]
+  bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open] [--timings]
 
 Defaults: --content content, --templates templates (when that folder exists, else the
 built-in theme), --output output.
@@ -87,9 +90,9 @@ fn main() -> ExitCode {
         Command::Build { content, templates, output, timings } => {
             run_build(&Paths { content, templates: templates_or_default(templates), output }, timings)
         }
-        Command::Serve { content, templates, port, bind, open } => {
+        Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
-            run_serve(serve::Options { paths, bind, port, open })
+            run_serve(serve::Options { paths, timings, bind, port, open })
         }
     }
 }

@@ -163,7 +163,8 @@ pub struct Article {
     pub author: Option<String>,
     pub summary: Option<String>,
     pub draft: bool,
-    pub body: String,
+    /// Shared: a live preview keeps every article between rebuilds.
+    pub body: std::sync::Arc<str>,
     pub origin: Origin,
 }
 

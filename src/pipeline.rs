@@ -110,7 +110,8 @@ pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
     check_loaded_timed(loaded, content_dir, &mut Timings::default())
 }
 
-fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+/// [`check_loaded`], timing each stage.
+pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);

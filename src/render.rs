@@ -38,11 +38,11 @@ pub enum PageId {
     NotFound,
     Unit(String),
     Article(String),
-    /// Every page of the news list.
-    News,
+    /// A page of the news list, from 1.
+    News(usize),
     Tags,
-    /// Every page of one tag's list, by the tag's slug.
-    Tag(String),
+    /// A page of one tag's list: the tag's slug and the page, from 1.
+    Tag(String, usize),
     Feed,
     Sitemap,
     Robots,
@@ -113,10 +113,9 @@ pub fn render(
     }
     pages.extend(site.unit_pages(charts, &wants));
     pages.extend(site.article_pages(&wants));
-    if wants(&PageId::News) {
-        pages.extend(site.list_pages(PageId::News, "news.html", "news/index", "news/page-", site.l["news"]));
-    }
-    pages.extend(site.tag_pages(&wants));
+    pages.extend(site.list_pages(&List::News, &wants));
+    let tag_pages = site.tags.par_iter().flat_map_iter(|(slug, _)| site.list_pages(&List::Tag(slug), &wants));
+    pages.par_extend(tag_pages);
     let mut files: Vec<(PageId, OutputFile)> = pages
         .into_par_iter()
         .map(|page| Ok((page.id.clone(), render_page(&tera, &site, page, templates)?)))
@@ -136,6 +135,66 @@ pub fn render(
         files.push((PageId::Style, OutputFile::new("assets/style.css", css)));
     }
     Ok(files)
+}
+
+/// A paginated list of articles.
+enum List<'s> {
+    News,
+    /// A tag's list, by the tag's slug.
+    Tag(&'s str),
+}
+
+impl List<'_> {
+    fn page(&self, n: usize) -> PageId {
+        match self {
+            List::News => PageId::News(n),
+            List::Tag(slug) => PageId::Tag(slug.to_string(), n),
+        }
+    }
+
+    /// `news/index.html`, `news/page-2.html`, `tags/nu.html`, `tags/nu-page-2.html`.
+    fn path(&self, n: usize) -> String {
+        match (self, n) {
+            (List::News, 1) => "news/index.html".into(),
+            (List::News, n) => format!("news/page-{n}.html"),
+            (List::Tag(slug), 1) => format!("tags/{slug}.html"),
+            (List::Tag(slug), n) => format!("tags/{slug}-page-{n}.html"),
+        }
+    }
+
+    fn section(&self) -> &'static str {
+        match self {
+            List::News => "news",
+            List::Tag(_) => "tags",
+        }
+    }
+}
+
+/// How many pages a list of `articles` takes: at least one.
+pub fn page_count(articles: usize) -> usize {
+    articles.div_ceil(PER_PAGE).max(1)
+}
+
+/// Published articles, newest first: the order of every list.
+pub fn published(content: &Content) -> Vec<&Article> {
+    let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
+    published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    published
+}
+
+/// Tag slug → (the tag as first written, its articles in the order of `published`).
+pub fn tag_lists<'a>(published: &[&'a Article]) -> BTreeMap<String, (String, Vec<&'a Article>)> {
+    let mut tags: BTreeMap<String, (String, Vec<&Article>)> = BTreeMap::new();
+    for a in published {
+        for tag in &a.tags {
+            let entry = tags.entry(text::slug_lossy(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
+            // Two tags of one article may share a slug; the article is listed once.
+            if entry.1.last().is_none_or(|x| x.slug != a.slug) {
+                entry.1.push(a);
+            }
+        }
+    }
+    tags
 }
 
 /// The relative prefix from a page back to the site's root: `../` per folder.
@@ -165,7 +224,12 @@ fn render_page(
 
 /// Renders into bytes: the templates and the values are UTF-8 already, so the
 /// output is not checked again as a `String` would be.
-fn render_bytes(tera: &Tera, template: &str, ctx: &Context, templates: &Templates) -> Result<Vec<u8>, String> {
+fn render_bytes(
+    tera: &Tera,
+    template: &str,
+    ctx: &Context,
+    templates: &Templates,
+) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     tera.render_to(template, ctx, &mut out).map_err(|e| theme::describe_error(&e, templates))?;
     Ok(out)
@@ -268,17 +332,8 @@ struct SiteView<'a> {
 
 impl<'a> SiteView<'a> {
     fn new(content: &'a Content, ind: &'a Indicators) -> SiteView<'a> {
-        let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
-        published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-        let mut tags: BTreeMap<String, (String, Vec<&Article>)> = BTreeMap::new();
-        for a in &published {
-            for tag in &a.tags {
-                let entry = tags.entry(text::slug_lossy(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
-                if !entry.1.iter().any(|x| x.slug == a.slug) {
-                    entry.1.push(a);
-                }
-            }
-        }
+        let published = published(content);
+        let tags = tag_lists(&published);
         let mut news_by_unit: HashMap<&str, Vec<&Article>> = HashMap::new();
         for a in &published {
             for unit in &a.units {
@@ -573,7 +628,7 @@ impl<'a> SiteView<'a> {
             "units",
             data,
         )
-        .with_list("news", self.article_list(&self.news_about(id)))
+        .with_list("news", self.article_list(self.news_about(id)))
     }
 
     /// A unit's figure for the period an article falls in: the shortest period
@@ -616,41 +671,33 @@ impl<'a> SiteView<'a> {
             .collect()
     }
 
-    /// Paginated article lists: `first` is the first page's path without `.html`,
-    /// `next` the prefix of later pages (`news/page-` → `news/page-2.html`).
-    fn list_pages(
-        &self,
-        id: PageId,
-        template: &'static str,
-        first: &str,
-        next: &str,
-        title: &str,
-    ) -> Vec<Page> {
-        let (section, articles, extra) = match &id {
-            PageId::Tag(slug) => {
-                let (name, articles) = &self.tags[slug];
-                ("tags", articles, json!({ "tag": name }))
+    /// The wanted pages of a paginated list of articles.
+    fn list_pages(&self, list: &List, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
+        let (articles, template, title, extra) = match list {
+            List::News => (&self.published, "news.html", self.l["news"], Value::Null),
+            List::Tag(slug) => {
+                let (name, articles) = &self.tags[*slug];
+                (articles, "tag.html", name.as_str(), json!({ "tag": name }))
             }
-            _ => ("news", &self.published, Value::Null),
         };
-        let pages = articles.len().div_ceil(PER_PAGE).max(1);
-        let path = |n: usize| if n == 1 { format!("{first}.html") } else { format!("{next}{n}.html") };
+        let pages = page_count(articles.len());
         (1..=pages)
             .into_par_iter()
+            .filter(|&n| wants(&list.page(n)))
             .map(|n| {
                 let slice = &articles[(n - 1) * PER_PAGE..(n * PER_PAGE).min(articles.len())];
                 let data = json!({
                     "pagination": {
                         "current": n, "total": pages,
-                        "previous": (n > 1).then(|| path(n - 1)),
-                        "next": (n < pages).then(|| path(n + 1)),
-                        "first": path(1), "last": path(pages),
+                        "previous": (n > 1).then(|| list.path(n - 1)),
+                        "next": (n < pages).then(|| list.path(n + 1)),
+                        "first": list.path(1), "last": list.path(pages),
                     },
                     "extra": extra,
                 });
                 let title =
                     if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
-                Page::new(id.clone(), template, path(n), title, section, data)
+                Page::new(list.page(n), template, list.path(n), title, list.section(), data)
                     .with_list("articles", self.article_list(slice))
             })
             .collect()
@@ -680,17 +727,6 @@ impl<'a> SiteView<'a> {
             "tags",
             json!({ "tags": tags }),
         )
-    }
-
-    fn tag_pages(&self, wants: &(impl Fn(&PageId) -> bool + Sync)) -> Vec<Page> {
-        self.tags
-            .par_iter()
-            .map(|(slug, (name, _))| (PageId::Tag(slug.clone()), slug, name))
-            .filter(|(id, _, _)| wants(id))
-            .flat_map_iter(|(id, slug, name)| {
-                self.list_pages(id, "tag.html", &format!("tags/{slug}"), &format!("tags/{slug}-page-"), name)
-            })
-            .collect()
     }
 
     fn data_page(&self) -> Page {

@@ -35,6 +35,8 @@ const EVENTS_PATH: &str = "/__bantin/events";
 
 pub struct Options {
     pub paths: Paths,
+    /// Print each rebuild's stage timings.
+    pub timings: bool,
     pub bind: IpAddr,
     pub port: u16,
     pub open: bool,
@@ -91,9 +93,9 @@ pub fn serve(options: Options) -> Result<(), ServeError> {
     })?;
     let mut live = LiveSite::new(options.paths.clone());
     let outcome = live.rebuild(&HashSet::new());
-    report(&live, &outcome);
+    report(&live, &outcome, options.timings);
     let shared = Arc::new(Shared { served: RwLock::new(served(&live)), reload: broadcast::channel(16).0 });
-    let _watcher = watch(&options.paths, live, shared.clone())?;
+    let _watcher = watch(&options.paths, live, shared.clone(), options.timings)?;
 
     let url = format!("http://{addr}/");
     eprintln!("serving {} at {url} (Ctrl+C to stop)", options.paths.content.display());
@@ -119,7 +121,7 @@ async fn run_server(listener: TcpListener, shared: Arc<Shared>) -> std::io::Resu
 
 /// Starts watching the content and templates folders; each settled batch of changes
 /// rebuilds the site on the returned watcher's thread.
-fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>) -> Result<impl Drop, ServeError> {
+fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>, timings: bool) -> Result<impl Drop, ServeError> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(SETTLE, Some(SETTLE / 3), tx).map_err(|e| ServeError::Watch(e.to_string()))?;
@@ -129,11 +131,16 @@ fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>) -> Result<impl Drop
             .watch(folder, RecursiveMode::Recursive)
             .map_err(|e| ServeError::Watch(format!("{}: {e}", folder.display())))?;
     }
-    std::thread::spawn(move || rebuild_on_change(live, rx, &shared));
+    std::thread::spawn(move || rebuild_on_change(live, rx, &shared, timings));
     Ok(debouncer)
 }
 
-fn rebuild_on_change(mut live: LiveSite, rx: mpsc::Receiver<DebounceEventResult>, shared: &Shared) {
+fn rebuild_on_change(
+    mut live: LiveSite,
+    rx: mpsc::Receiver<DebounceEventResult>,
+    shared: &Shared,
+    timings: bool,
+) {
     let mut version = 0;
     while let Ok(first) = rx.recv() {
         let changed: HashSet<PathBuf> = std::iter::once(first)
@@ -149,8 +156,9 @@ fn rebuild_on_change(mut live: LiveSite, rx: mpsc::Receiver<DebounceEventResult>
         }
         let outcome = live.rebuild(&changed);
         let shown_changed = !matches!(outcome, Outcome::Built { pages: 0, charts: 0, .. });
-        report(&live, &outcome);
-        *shared.served.write().unwrap_or_else(|e| e.into_inner()) = served(&live);
+        report(&live, &outcome, timings);
+        let next = served(&live);
+        *shared.served.write().unwrap_or_else(|e| e.into_inner()) = next;
         if shown_changed || !live.failed() {
             version += 1;
             // No open page is not an error.
@@ -166,7 +174,10 @@ fn is_editor_scratch(path: &std::path::Path) -> bool {
 }
 
 /// Prints what a rebuild did, problems as `bantin check` prints them.
-fn report(live: &LiveSite, outcome: &Outcome) {
+fn report(live: &LiveSite, outcome: &Outcome, timings: bool) {
+    if timings {
+        eprintln!("{}", live.timings());
+    }
     for p in live.problems() {
         eprintln!("{p}");
     }
@@ -174,6 +185,9 @@ fn report(live: &LiveSite, outcome: &Outcome) {
         eprintln!("{}", problem::summary(live.problems()));
     }
     match outcome {
+        Outcome::Built { pages: 0, charts: 0, took } => {
+            eprintln!("no page changed ({} ms)", took.as_millis())
+        }
         Outcome::Built { pages, charts, took } => {
             eprintln!("rebuilt {pages} pages and {charts} charts in {} ms", took.as_millis())
         }
