@@ -185,9 +185,10 @@ function inspect() {
   };
   const docEl = document.documentElement;
   const clientWidth = docEl.clientWidth;
-  // Elements that reach past the right edge of the viewport without a scrolling or
-  // clipping box around them: the ones that make the page wider than the phone.
+  // When the page is too wide: the elements that reach past the right edge of the
+  // viewport without a scrolling or clipping box around them.
   const wide = [];
+  const tooWide = docEl.scrollWidth > clientWidth;
   const clipped = (el) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
       const o = getComputedStyle(p).overflowX;
@@ -195,7 +196,7 @@ function inspect() {
     }
     return false;
   };
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of tooWide ? document.body.querySelectorAll('*') : []) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.right <= clientWidth + 0.5) continue;
     if (clipped(el)) continue;
@@ -698,7 +699,8 @@ async function main() {
   log(`\nscreenshots and PDF: ${shots}`);
   if (problems.length) {
     log(`\n${problems.length} problems:`);
-    for (const p of problems) log(`  FAIL ${p}`);
+    // By site and page: the browsers work at once, so they were found interleaved.
+    for (const p of [...problems].sort()) log(`  FAIL ${p}`);
   }
   const passed = [...visited].filter((w) => !failed.has(w)).length;
   log(`browser: ${passed} passed, ${failed.size} failed`);
