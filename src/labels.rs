@@ -95,6 +95,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("all_units", "Tất cả đơn vị", "All units"),
     ("summary_of", "Tổng hợp", "Summary of"),
     ("read_more", "Đọc tiếp", "Read more"),
+    ("task_done", "Đã xong", "Done"),
+    ("task_open", "Chưa xong", "Not done"),
 ];
 
 /// The labels of one language, for templates (`{{ l.admitted }}`).

@@ -1,7 +1,9 @@
 //! Article bodies: CommonMark with tables, footnotes, strikethrough and task lists.
 //!
 //! Raw HTML in an article is shown as text, like every other value from content, and
-//! each heading gets an anchor id folded from its text.
+//! each heading gets an anchor id folded from its text. Tables sit in a box that
+//! scrolls sideways on narrow screens and can be scrolled from the keyboard. A task-list
+//! item shows its state as a named mark (☑, ☐) rather than as a form control.
 
 use crate::text;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
@@ -15,10 +17,21 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// What the HTML of a body names in words, in the site's language.
+pub struct Names<'a> {
+    /// The article's title: the name of a table that no heading precedes.
+    pub article: &'a str,
+    /// The states of a task-list item.
+    pub done: &'a str,
+    pub not_done: &'a str,
+}
+
 /// The HTML of a Markdown body.
-pub fn to_html(markdown: &str) -> String {
+pub fn to_html(markdown: &str, names: &Names) -> String {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).map(escape_raw_html).collect();
     let events = with_heading_ids(events);
+    let events = with_table_boxes(events, names.article);
+    let events = events.into_iter().map(|e| task_mark(e, names)).collect::<Vec<_>>();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -58,6 +71,71 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     events
 }
 
+/// Wraps each table in the theme's sideways-scrolling box (`table-scroll`). The box
+/// takes keyboard focus, so a table wider than a phone can be scrolled without a
+/// pointer, and is named by the nearest heading above the table, else by `title`.
+/// Runs after `escape_raw_html`, so these are the only raw HTML events.
+fn with_table_boxes<'a>(events: Vec<Event<'a>>, title: &str) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut heading: Option<String> = None;
+    for event in events {
+        match &event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => heading = Some(id.to_string()),
+            Event::Start(Tag::Table(_)) => {
+                let name = match &heading {
+                    Some(id) => format!("aria-labelledby=\"{}\"", attribute(id)),
+                    None => format!("aria-label=\"{}\"", attribute(title)),
+                };
+                let open = format!("<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" {name}>\n");
+                out.push(Event::Html(open.into()));
+            }
+            _ => {}
+        }
+        let closes_table = matches!(event, Event::End(TagEnd::Table));
+        out.push(event);
+        if closes_table {
+            out.push(Event::Html("</div>\n".into()));
+        }
+    }
+    out
+}
+
+/// A task-list item's state as a mark named in words. pulldown-cmark writes a disabled
+/// checkbox without a label: a form control in an article that nothing names (axe
+/// `label`, critical) and that readers cannot use anyway.
+fn task_mark<'a>(event: Event<'a>, names: &Names) -> Event<'a> {
+    match event {
+        Event::TaskListMarker(done) => {
+            let (mark, name) = if done { ("☑", names.done) } else { ("☐", names.not_done) };
+            let class = if done { "task task-done" } else { "task" };
+            Event::Html(
+                format!(
+                    "<span class=\"{class}\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
+                    attribute(name)
+                )
+                .into(),
+            )
+        }
+        other => other,
+    }
+}
+
+/// Text made safe inside a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The first paragraph as plain text: an article's summary when none is written.
 pub fn first_paragraph(markdown: &str) -> String {
     let mut out = String::new();
@@ -78,19 +156,27 @@ pub fn first_paragraph(markdown: &str) -> String {
 mod tests {
     use super::*;
 
+    const NAMES: Names = Names { article: "T", done: "Đã xong", not_done: "Chưa xong" };
+
     #[test]
     fn renders_extensions() {
-        let html =
-            to_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~cũ~~ mới[^1]\n\n- [x] xong\n\n[^1]: Ghi chú.\n");
+        let html = to_html(
+            "| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~cũ~~ mới[^1]\n\n- [x] xong\n\n[^1]: Ghi chú.\n",
+            &NAMES,
+        );
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<del>cũ</del>"));
-        assert!(html.contains("type=\"checkbox\""));
+        assert!(
+            html.contains("<span class=\"task task-done\" role=\"img\" aria-label=\"Đã xong\">☑</span> xong"),
+            "{html}"
+        );
+        assert!(!html.contains("<input"), "{html}");
         assert!(html.contains("footnote-definition"));
     }
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("Xin <script>alert(1)</script> chào\n\n<div>khối</div>\n");
+        let html = to_html("Xin <script>alert(1)</script> chào\n\n<div>khối</div>\n", &NAMES);
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("&lt;div&gt;"));
@@ -98,10 +184,31 @@ mod tests {
 
     #[test]
     fn headings_get_unique_folded_ids() {
-        let html = to_html("## Kết quả\n\n## Kết quả\n\n## Đảng viên mới {#rieng}\n");
+        let html = to_html("## Kết quả\n\n## Kết quả\n\n## Đảng viên mới {#rieng}\n", &NAMES);
         assert!(html.contains("<h2 id=\"ket-qua\">"), "{html}");
         assert!(html.contains("<h2 id=\"ket-qua-2\">"));
         assert!(html.contains("<h2 id=\"rieng\">Đảng viên mới</h2>"), "{html}");
+    }
+
+    #[test]
+    fn tables_sit_in_a_focusable_box_named_by_the_heading_above() {
+        let table = "| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let names = Names { article: "Bài <b> & \"x\"", ..NAMES };
+        let html = to_html(&format!("{table}\n## Số liệu \"quý\"\n\n{table}"), &names);
+        assert!(
+            html.contains(
+                "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" \
+                 aria-label=\"Bài &lt;b&gt; &amp; &quot;x&quot;\">\n<table>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-labelledby=\"so-lieu-quy\">"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("</table>\n</div>").count(), 2, "{html}");
     }
 
     #[test]

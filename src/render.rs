@@ -720,7 +720,9 @@ impl<'a> SiteView<'a> {
 
     fn article_page(&self, a: &Article) -> Page {
         let mut view = self.article_ref(a);
-        view["body"] = json!(markdown::to_html(&a.body));
+        let names =
+            markdown::Names { article: &a.title, done: self.l["task_done"], not_done: self.l["task_open"] };
+        view["body"] = json!(markdown::to_html(&a.body, &names));
         let figures: Vec<FiguresView> =
             a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
         view["figures"] = json!(figures);
