@@ -4,7 +4,7 @@
 # 1. builds bantin and the synthetic content generator in release mode;
 # 2. generates the small, medium and national synthetic sets and builds each RUNS_<SIZE>
 #    times: median wall time, median peak memory (/usr/bin/time), pages and charts;
-# 3. builds the plain 10.000-article corpus of gen_corpus.py with bantin and the same
+# 3. builds the plain 10,000-article corpus of gen_corpus.py with bantin and the same
 #    articles with Hugo, runs interleaved: medians and the ratios of the two.
 #
 # Everything is written under one work folder, on tmpfs (/dev/shm) when there is one, so
