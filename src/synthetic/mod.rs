@@ -27,9 +27,9 @@ const CURRENT_YEAR: i32 = 2024;
 pub enum Size {
     /// 1 province, 10 communes and their cells, 2020–2024, about 60 articles.
     Small,
-    /// 5 provinces, 500 communes and their cells, 2015–2024, 5.000 articles.
+    /// 5 provinces, 500 communes and their cells, 2015–2024, 5,000 articles.
     Medium,
-    /// 34 provinces, 3.300 communes, about 33.000 cells, 2015–2024, 20.000 articles.
+    /// 34 provinces, 3,300 communes, about 33,000 cells, 2015–2024, 20,000 articles.
     National,
 }
 
