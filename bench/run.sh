@@ -140,7 +140,7 @@ synthetic_set() {
     log "$size: building $runs times"
     : >"$samples"
     measure "$content" "$output" "$runs" "$samples" || status="failed (see above)"
-    counts=$(grep -o 'built .* periods' "$WORK/last.log" | sed 's/^built //; s/, [0-9]* periods$//' || true)
+    counts=$(grep -o '([0-9]* units.* periods)' "$WORK/last.log" | sed 's/^(//; s/, [0-9]* periods)$//' || true)
     pages=$(find "$output" -name '*.html' 2>/dev/null | wc -l)
     charts=$(find "$output/charts" -name '*.svg' 2>/dev/null | wc -l)
     read -r wall peak cpu <<<"$(medians "$samples")"
