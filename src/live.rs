@@ -69,10 +69,6 @@ impl LiveSite {
         }
     }
 
-    pub fn paths(&self) -> &Paths {
-        &self.paths
-    }
-
     /// How long each stage of the latest rebuild took.
     pub fn timings(&self) -> &Timings {
         &self.timings

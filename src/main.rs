@@ -106,10 +106,8 @@ fn run_serve(options: serve::Options) -> ExitCode {
     if let Some(code) = content_folder_missing(&options.paths.content) {
         return code;
     }
-    if let Some(t) = &options.paths.templates
-        && !t.is_dir()
-    {
-        eprintln!("error: templates folder `{}` not found", t.display());
+    if let Some(message) = templates_missing(&options.paths) {
+        eprintln!("error: {message}");
         return ExitCode::from(USAGE_ERROR);
     }
     match serve::serve(options) {
@@ -160,13 +158,17 @@ fn run_check(content: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// A templates folder asked for must exist.
+fn templates_missing(paths: &Paths) -> Option<String> {
+    let t = paths.templates.as_ref().filter(|t| !t.is_dir())?;
+    Some(format!("templates folder `{}` not found", t.display()))
+}
+
 /// The output folder is replaced as a whole: it must not hold the content or the
 /// templates, and a templates folder asked for must exist.
 fn unsafe_paths(paths: &Paths) -> Option<String> {
-    if let Some(t) = &paths.templates
-        && !t.is_dir()
-    {
-        return Some(format!("templates folder `{}` not found", t.display()));
+    if let Some(message) = templates_missing(paths) {
+        return Some(message);
     }
     let output = std::path::absolute(&paths.output).ok()?;
     let inputs = std::iter::once(&paths.content).chain(paths.templates.as_ref());

@@ -276,7 +276,12 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             page(b"<!DOCTYPE html><title>bantin</title><body></body>", served.overlay.as_deref()).into_bytes()
         }
     };
-    let kind = if bytes.is_none() { "text/html; charset=utf-8" } else { kind };
+    let (status, kind) = match (bytes, &served.overlay) {
+        // Nothing has built yet: the problems are all there is to show.
+        (None, Some(_)) => (StatusCode::SERVICE_UNAVAILABLE, "text/html; charset=utf-8"),
+        (None, None) => (status, "text/html; charset=utf-8"),
+        _ => (status, kind),
+    };
     (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
         .into_response()
 }

@@ -181,3 +181,30 @@ fn serve_on_a_port_in_use_says_so() {
     assert!(run.stderr.contains(&format!("port {port} on 127.0.0.1 is in use")), "{}", run.stderr);
     assert!(run.stderr.contains("--port"), "{}", run.stderr);
 }
+
+#[test]
+fn serve_on_broken_content_shows_the_problems_until_fixed() {
+    let tmp = TempDir::new("serve-broken");
+    let content = tmp.join("content");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/composition_above_admitted");
+    copy_dir(&fixture, &content);
+    let server = Server::start(&content);
+
+    let shown = server.try_get("index.html");
+    assert!(matches!(shown, Err(ureq::Error::StatusCode(503))), "{shown:?}");
+    let page = ureq::get(&format!("http://127.0.0.1:{}/", server.port))
+        .config()
+        .http_status_as_error(false)
+        .build()
+        .call()
+        .expect("the server answers")
+        .body_mut()
+        .read_to_string()
+        .expect("the page is text");
+    assert!(page.contains("data/don-vi.yaml:9:14:"), "{page}");
+    assert!(page.contains("composition.women (15) is larger than admitted (12)"), "{page}");
+
+    edit(&content.join("data/don-vi.yaml"), "women: 15", "women: 5");
+    server.page_once("index.html", "the site", |p| !p.contains("bantin-problems") && p.contains("<h1"));
+}
