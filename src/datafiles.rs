@@ -31,29 +31,54 @@ fn push_lines<T: Serialize>(out: &mut String, items: impl Iterator<Item = T>) {
     out.push('\n');
 }
 
-fn report_json(f: &Figures) -> Value {
-    json!({
-        "unit": f.unit,
-        "period": f.period.label,
-        "from": f.period.from,
-        "to": f.period.to,
-        "as_of": f.as_of,
-        "latest": f.latest,
-        "derived": f.derived,
-        "admitted": f.admitted,
-        "targets": f.targets,
-        "composition": f.composition,
-        "members": f.members,
-        "admission_rate_pct": f.admission_rate_pct,
-        "organizations": f.organizations,
-        "training": f.training,
-        "conversion_pct": f.conversion_pct,
-        "confirmed": f.confirmed,
-        "change": f.change,
-        "rank": f.rank,
-        "source": f.source,
-        "note": f.note,
-    })
+/// One report as a line of `indicators.json`, its keys in the order of SPEC §8.
+#[derive(Serialize)]
+struct ReportLine<'a> {
+    unit: &'a str,
+    period: &'a str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    as_of: chrono::NaiveDate,
+    latest: bool,
+    derived: bool,
+    admitted: u64,
+    targets: &'a [crate::indicators::TargetFigures],
+    composition: &'a BTreeMap<String, crate::indicators::Share>,
+    members: Option<u64>,
+    admission_rate_pct: Option<f64>,
+    organizations: Option<u64>,
+    training: &'a crate::model::Training,
+    conversion_pct: Option<f64>,
+    confirmed: Option<u64>,
+    change: &'a Option<crate::indicators::Change>,
+    rank: &'a Option<crate::indicators::Rank>,
+    source: &'a Option<String>,
+    note: &'a Option<String>,
+}
+
+fn report_json(f: &Figures) -> ReportLine<'_> {
+    ReportLine {
+        unit: &f.unit,
+        period: &f.period.label,
+        from: f.period.from,
+        to: f.period.to,
+        as_of: f.as_of,
+        latest: f.latest,
+        derived: f.derived,
+        admitted: f.admitted,
+        targets: &f.targets,
+        composition: &f.composition,
+        members: f.members,
+        admission_rate_pct: f.admission_rate_pct,
+        organizations: f.organizations,
+        training: &f.training,
+        conversion_pct: f.conversion_pct,
+        confirmed: f.confirmed,
+        change: &f.change,
+        rank: &f.rank,
+        source: &f.source,
+        note: &f.note,
+    }
 }
 
 /// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the

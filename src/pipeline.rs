@@ -138,10 +138,9 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
 
 /// `data/indicators.json` and `data/indicators.csv`, for a site kept in memory.
 pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
-    [
-        OutputFile::new("data/indicators.json", crate::datafiles::json(content, ind, focus)),
-        OutputFile::new("data/indicators.csv", crate::datafiles::csv(content, ind)),
-    ]
+    let (json, csv) =
+        rayon::join(|| crate::datafiles::json(content, ind, focus), || crate::datafiles::csv(content, ind));
+    [OutputFile::new("data/indicators.json", json), OutputFile::new("data/indicators.csv", csv)]
 }
 
 /// What a build wrote.
