@@ -296,10 +296,10 @@ fn mark_latest(reports: &mut [Figures]) {
         let day = newest.entry((&f.unit, &f.period.label)).or_insert(f.as_of);
         *day = (*day).max(f.as_of);
     }
-    let newest: HashMap<(String, String), NaiveDate> =
-        newest.into_iter().map(|((u, p), d)| ((u.to_string(), p.to_string()), d)).collect();
-    for f in reports.iter_mut() {
-        f.latest = newest[&(f.unit.clone(), f.period.label.clone())] == f.as_of;
+    let latest: Vec<bool> =
+        reports.iter().map(|f| newest[&(f.unit.as_str(), f.period.label.as_str())] == f.as_of).collect();
+    for (f, latest) in reports.iter_mut().zip(latest) {
+        f.latest = latest;
     }
 }
 
@@ -449,7 +449,12 @@ fn changes(ind: &mut Indicators) {
 
 /// Competition ranking (1, 2, 2, 4) of `values`, highest first.
 pub fn competition_ranks(values: &[f64]) -> Vec<usize> {
-    values.iter().map(|v| 1 + values.iter().filter(|o| *o > v).count()).collect()
+    // A value's rank is one more than the number of greater values: found by binary
+    // search in a sorted copy, so a thousand siblings cost n·log n, not n².
+    let key = |x: f64| if x.is_nan() { f64::NEG_INFINITY } else { x };
+    let mut sorted: Vec<f64> = values.iter().map(|&v| key(v)).collect();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    values.iter().map(|&v| 1 + sorted.partition_point(|&o| o > v)).collect()
 }
 
 /// Ranks siblings (top-level units among themselves) with a report for the same label.
@@ -634,6 +639,7 @@ mod tests {
     #[test]
     fn competition_ranking_with_ties() {
         assert_eq!(competition_ranks(&[10.0, 20.0, 20.0, 5.0]), vec![3, 1, 1, 4]);
+        assert_eq!(competition_ranks(&[f64::NAN, 1.0, 2.0]), vec![1, 2, 1]);
         let ind = compute_yaml(&format!(
             "{TREE}reports:
   - {{unit: a, period: 2016, admitted: 10, targets: [{{value: 10}}]}}
