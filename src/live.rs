@@ -43,8 +43,9 @@ struct Good {
 pub enum Outcome {
     /// The site changed: how many pages and charts were made again.
     Built { pages: usize, charts: usize, took: Duration },
-    /// The content or templates have errors: the last good site stays.
-    Failed { problems: Vec<Located>, template_error: Option<String> },
+    /// The content or templates have errors (see [`LiveSite::problems`]): the last
+    /// good site stays.
+    Failed { template_error: Option<String> },
 }
 
 pub struct LiveSite {
@@ -107,8 +108,8 @@ impl LiveSite {
         let content_dir = &self.paths.content;
         let rel: HashSet<PathBuf> = changed.iter().filter_map(|p| relative_to(p, content_dir)).collect();
         let loaded = self.cache.load(content_dir, &rel, &mut self.timings);
-        let checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
-        self.problems = checked.problems.clone();
+        let mut checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
+        self.problems = std::mem::take(&mut checked.problems);
         self.template_error = None;
         let templates = match theme::templates(self.paths.templates.as_deref()) {
             Ok(t) => t,
@@ -116,7 +117,7 @@ impl LiveSite {
         };
         let Checked { content, computed, .. } = checked;
         let Some((ind, focus)) = computed else {
-            return Outcome::Failed { problems: self.problems.clone(), template_error: None };
+            return Outcome::Failed { template_error: None };
         };
         let new = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
         let touched = self.timings.stage("deps", "pages", || {
@@ -136,7 +137,7 @@ impl LiveSite {
 
     fn fail(&mut self, template_error: String) -> Outcome {
         self.template_error = Some(template_error.clone());
-        Outcome::Failed { problems: self.problems.clone(), template_error: Some(template_error) }
+        Outcome::Failed { template_error: Some(template_error) }
     }
 
     /// Static files, read again when named as changed or new.

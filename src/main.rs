@@ -2,6 +2,7 @@ use bantin::pipeline::{self, Paths};
 use bantin::serve;
 use bantin::timings::Timings;
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -194,8 +195,17 @@ fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
         return ExitCode::from(USAGE_ERROR);
     }
     let started = Instant::now();
-    let mut timings = Timings::default();
+    let progress = std::io::stderr().is_terminal();
+    let mut timings = if progress {
+        // One line on a terminal, rewritten as each stage starts and cleared at the end.
+        Timings::with_progress(|stage| eprint!("\r\x1b[2Kbuilding: {stage}…"))
+    } else {
+        Timings::default()
+    };
     let built = pipeline::build(paths, &mut timings);
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
     if show_timings {
         eprintln!("{timings}");
     }

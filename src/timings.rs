@@ -14,12 +14,19 @@ pub struct Stage {
 }
 
 /// The stages of one run, in order.
-#[derive(Clone, Debug, Default)]
+#[derive(Default)]
 pub struct Timings {
     pub stages: Vec<Stage>,
+    /// Told the name of each stage as it starts, for a progress line.
+    on_start: Option<Box<dyn Fn(&'static str) + Send>>,
 }
 
 impl Timings {
+    /// Timings that call `on_start` with each stage's name as it starts.
+    pub fn with_progress(on_start: impl Fn(&'static str) + Send + 'static) -> Timings {
+        Timings { stages: Vec::new(), on_start: Some(Box::new(on_start)) }
+    }
+
     /// Runs `work`, which returns its result and how many `unit`s it processed.
     pub fn stage<T>(
         &mut self,
@@ -27,6 +34,9 @@ impl Timings {
         unit: &'static str,
         work: impl FnOnce() -> (T, usize),
     ) -> T {
+        if let Some(on_start) = &self.on_start {
+            on_start(name);
+        }
         let started = Instant::now();
         let (out, items) = work();
         self.stages.push(Stage { name, took: started.elapsed(), items, unit });
@@ -69,5 +79,15 @@ mod tests {
         let table = t.to_string();
         assert!(table.lines().nth(1).unwrap().starts_with("walk "), "{table}");
         assert!(table.lines().last().unwrap().starts_with("total"), "{table}");
+    }
+
+    #[test]
+    fn progress_is_told_each_stage_as_it_starts() {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let mut t = Timings::with_progress(move |name| log.lock().unwrap().push(name));
+        t.stage("walk", "files", || ((), 1));
+        t.stage("render", "pages", || ((), 1));
+        assert_eq!(*seen.lock().unwrap(), ["walk", "render"]);
     }
 }
