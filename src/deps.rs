@@ -9,20 +9,12 @@
 //! nearly every page, so a change to them touches everything.
 
 use crate::draw::FRONT;
-use crate::indicators::{Figures, Focus, Indicators, Tree};
+use crate::indicators::{Figures, Indicators, Tree};
 use crate::model::{Article, Content, Unit};
-use crate::render::{self, PER_PAGE, PageId, page_count, tag_lists};
+use crate::render::{self, Inputs, PER_PAGE, PageId, page_count, tag_lists};
 use crate::text;
 use crate::theme::Templates;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// A computed site: what the pages are made from.
-pub struct Inputs<'a> {
-    pub content: &'a Content,
-    pub ind: &'a Indicators,
-    pub focus: &'a Focus,
-    pub templates: &'a Templates,
-}
 
 /// What a change touches.
 #[derive(Debug, Default, PartialEq)]
@@ -54,8 +46,9 @@ pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
     if !templates_touched(&mut t, old.templates, new.templates, new.content) {
         return Touched::everything();
     }
-    articles_touched(&mut t, old, new);
-    figures_touched(&mut t, old, new);
+    let shown = Shown::new(new.content);
+    articles_touched(&mut t, old, new, &shown);
+    figures_touched(&mut t, old, new, &shown);
     if old.focus != new.focus {
         t.pages.insert(PageId::Front);
         t.charts.insert(FRONT.to_string());
@@ -156,13 +149,15 @@ fn shown_article(a: &Article) -> impl PartialEq + '_ {
     )
 }
 
-fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
+fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) {
     let by_slug = |c: &'_ Content| -> HashMap<String, usize> {
         c.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect()
     };
     let (old_slugs, new_slugs) = (by_slug(old.content), by_slug(new.content));
     let slugs: BTreeSet<&String> = old_slugs.keys().chain(new_slugs.keys()).collect();
+    // Made on the first changed article only: most edits change no article.
     let mut lists: Option<(Lists, Lists)> = None;
+    let mut citing: Option<HashMap<&str, BTreeSet<&str>>> = None;
     for slug in slugs {
         let before = old_slugs.get(slug).map(|&i| &old.content.articles[i]);
         let after = new_slugs.get(slug).map(|&i| &new.content.articles[i]);
@@ -176,7 +171,12 @@ fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
         let (old_lists, new_lists) =
             lists.get_or_insert_with(|| (Lists::new(old.content), Lists::new(new.content)));
         list_pages_touched(t, slug, before, after, old_lists, new_lists);
-        article_touched(t, slug, before.into_iter().chain(after).filter(|a| !a.draft), old, new);
+        let citing = citing.get_or_insert_with(|| citing_units(&[old.ind, new.ind]));
+        article_touched(t, slug, before.into_iter().chain(after).filter(|a| !a.draft));
+        // A report citing the article shows its title beside the figures.
+        for unit in citing.get(slug.as_str()).into_iter().flatten() {
+            shown.figures(t, unit);
+        }
     }
 }
 
@@ -216,57 +216,69 @@ fn list_pages_touched(
 
 /// A published article (before or after the change, or both) changed: the pages
 /// other than lists that show it.
-fn article_touched<'a>(
-    t: &mut Touched,
-    slug: &str,
-    versions: impl Iterator<Item = &'a Article>,
-    old: &Inputs,
-    new: &Inputs,
-) {
+fn article_touched<'a>(t: &mut Touched, slug: &str, versions: impl Iterator<Item = &'a Article>) {
     t.pages.extend([PageId::Article(slug.to_string()), PageId::Tags]);
     t.pages.extend([PageId::Feed, PageId::Sitemap, PageId::Front]);
     for a in versions {
         t.pages.extend(a.units.iter().map(|u| PageId::Unit(u.clone())));
     }
-    // A report citing the article shows its title beside the figures.
-    let tree = Tree::new(new.content);
-    let citing: BTreeSet<&str> = [old.ind, new.ind]
-        .iter()
-        .flat_map(|ind| &ind.reports)
-        .filter(|f| f.source.as_deref() == Some(slug))
-        .map(|f| f.unit.as_str())
-        .collect();
-    for unit in citing {
-        figures_shown(t, unit, &tree, new.content);
-    }
 }
 
-/// The pages that show a unit's figures.
-fn figures_shown(t: &mut Touched, unit: &str, tree: &Tree, content: &Content) {
-    t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front]);
-    if let Some(parent) = tree.parent.get(unit) {
-        t.pages.insert(PageId::Unit(parent.to_string()));
+/// Article slug → units with a report citing it, in any of the computed sites.
+fn citing_units<'a>(inds: &[&'a Indicators]) -> HashMap<&'a str, BTreeSet<&'a str>> {
+    let mut out: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for f in inds.iter().flat_map(|ind| &ind.reports) {
+        if let Some(source) = &f.source {
+            out.entry(source.as_str()).or_default().insert(f.unit.as_str());
+        }
     }
-    let naming = content.articles.iter().filter(|a| !a.draft && a.units.iter().any(|u| u == unit));
-    t.pages.extend(naming.map(|a| PageId::Article(a.slug.clone())));
+    out
+}
+
+/// Which pages show a unit, in the new site: built once per comparison.
+struct Shown<'a> {
+    tree: Tree<'a>,
+    /// Unit id → published articles naming it.
+    naming: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(content: &'a Content) -> Shown<'a> {
+        let mut naming: HashMap<&str, Vec<&str>> = HashMap::new();
+        for a in content.articles.iter().filter(|a| !a.draft) {
+            for unit in &a.units {
+                naming.entry(unit.as_str()).or_default().push(a.slug.as_str());
+            }
+        }
+        Shown { tree: Tree::new(content), naming }
+    }
+
+    fn parent(&self, unit: &str) -> Option<&'a str> {
+        self.tree.parent.get(unit).copied()
+    }
+
+    /// The pages that show a unit's figures.
+    fn figures(&self, t: &mut Touched, unit: &str) {
+        t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front]);
+        t.pages.extend(self.parent(unit).map(|p| PageId::Unit(p.to_string())));
+        let naming = self.naming.get(unit).into_iter().flatten();
+        t.pages.extend(naming.map(|slug| PageId::Article(slug.to_string())));
+    }
 }
 
 /// Units whose figures changed touch their pages, their parent's page, both their
 /// charts, the front page and the data files.
-fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
+fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) {
     let (before, after) = (by_unit(old.ind), by_unit(new.ind));
     let units: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
-    let tree = Tree::new(new.content);
     for unit in units {
         let (a, b) = (before.get(unit).copied().unwrap_or(&[]), after.get(unit).copied().unwrap_or(&[]));
         if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
             continue;
         }
-        figures_shown(t, unit, &tree, new.content);
+        shown.figures(t, unit);
         t.charts.extend([unit.to_string(), FRONT.to_string()]);
-        if let Some(parent) = tree.parent.get(unit) {
-            t.charts.insert(parent.to_string());
-        }
+        t.charts.extend(shown.parent(unit).map(str::to_string));
         t.data_files = true;
     }
 }
@@ -286,6 +298,7 @@ fn by_unit(ind: &Indicators) -> HashMap<&str, &[Figures]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::indicators::Focus;
     use crate::load::{Source, parse};
     use crate::pipeline::check_loaded;
 

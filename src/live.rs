@@ -5,14 +5,14 @@
 //! touches, and draws and renders only that. The files served are always those a full
 //! `bantin build` of the same folder would write.
 
-use crate::deps::{self, Inputs, Touched};
+use crate::deps::{self, Touched};
 use crate::draw;
 use crate::indicators::{Focus, Indicators};
 use crate::load::ParseCache;
 use crate::model::Content;
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
-use crate::render::{self, PageId};
+use crate::render::{self, Inputs, PageId};
 use crate::theme::{self, Templates};
 use crate::timings::Timings;
 use crate::write::OutputFile;
@@ -34,7 +34,8 @@ struct Good {
     focus: Focus,
     templates: Templates,
     chart_files: BTreeMap<String, Vec<(String, Bytes)>>,
-    pages: BTreeMap<PageId, Vec<(String, Bytes)>>,
+    /// Each page or file by what it shows: its path and bytes.
+    pages: BTreeMap<PageId, (String, Bytes)>,
     data_files: Vec<(String, Bytes)>,
     statics: BTreeMap<String, Bytes>,
 }
@@ -148,7 +149,7 @@ impl LiveSite {
             .statics
             .iter()
             .filter_map(|rel| {
-                let path = slashed(rel);
+                let path = crate::text::slashed(rel);
                 let kept = old
                     .and_then(|o| o.get(&path))
                     .filter(|_| !changed.contains(&Path::new("static").join(rel)));
@@ -191,7 +192,8 @@ impl LiveSite {
         });
         let only_pages = partial.then_some(&touched.pages);
         let rendered = self.timings.stage("render", "pages", || {
-            let rendered = render::render(&content, &ind, &focus, &drawn, &templates, only_pages);
+            let inputs = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
+            let rendered = render::render(inputs, &drawn, only_pages);
             let count = rendered.as_ref().map_or(0, Vec::len);
             (rendered, count)
         })?;
@@ -213,7 +215,7 @@ impl LiveSite {
             pages.remove(id);
         }
         for (id, file) in rendered {
-            pages.entry(id).or_default().push((file.path, Bytes::from(file.bytes)));
+            pages.insert(id, (file.path, Bytes::from(file.bytes)));
         }
         let data_files =
             self.timings.stage("data", "files", || match data_files.filter(|_| !touched.data_files) {
@@ -229,8 +231,9 @@ impl LiveSite {
     pub fn files(&self) -> Files {
         let Some(good) = &self.good else { return Files::new() };
         let mut files: Files = good.statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
-        let rendered = good.pages.values().chain([&good.data_files]).chain(good.chart_files.values());
-        files.extend(rendered.flatten().map(|(p, b)| (p.clone(), b.clone())));
+        let charts_and_data = good.data_files.iter().chain(good.chart_files.values().flatten());
+        let rendered = good.pages.values().chain(charts_and_data);
+        files.extend(rendered.map(|(p, b)| (p.clone(), b.clone())));
         files
     }
 }
@@ -250,9 +253,4 @@ fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
     let path = std::path::absolute(path).ok()?;
     let dir = std::path::absolute(dir).ok()?;
     path.strip_prefix(&dir).ok().map(Path::to_path_buf)
-}
-
-/// A relative path with `/` separators, as in the output.
-fn slashed(rel: &Path) -> String {
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

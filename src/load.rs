@@ -66,17 +66,22 @@ pub fn load(dir: &Path) -> Loaded {
 
 /// [`load`], timing the walk and the reading and parsing apart.
 pub fn load_timed(dir: &Path, timings: &mut Timings) -> Loaded {
-    let mut walk_problems = Vec::new();
-    let found = timings.stage("walk", "files", || {
-        let found = walk(dir, &mut walk_problems);
-        let count = found.parsed_files().count() + found.statics.len() + 1;
-        (found, count)
-    });
+    let (found, walk_problems) = walk_timed(dir, timings);
     timings.stage("parse", "files", || {
         let files: Vec<&PathBuf> = found.parsed_files().collect();
         let count = files.len() + 1;
         let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
         (finish(dir, found, walk_problems, parsed), count)
+    })
+}
+
+/// The walk as a timed stage: the files found, and the problems met.
+fn walk_timed(dir: &Path, timings: &mut Timings) -> (Found, Vec<Problem>) {
+    timings.stage("walk", "files", || {
+        let mut problems = Vec::new();
+        let found = walk(dir, &mut problems);
+        let count = found.parsed_files().count() + found.statics.len() + 1;
+        ((found, problems), count)
     })
 }
 
@@ -112,12 +117,7 @@ impl ParseCache {
     /// Loads `dir` as [`load`] does, parsing again only the files that are new, whose
     /// stamp changed, or that `changed` names (relative to `dir`).
     pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>, timings: &mut Timings) -> Loaded {
-        let mut walk_problems = Vec::new();
-        let found = timings.stage("walk", "files", || {
-            let found = walk(dir, &mut walk_problems);
-            let count = found.parsed_files().count() + found.statics.len() + 1;
-            (found, count)
-        });
+        let (found, walk_problems) = walk_timed(dir, timings);
         let parsed = timings.stage("parse", "files", || {
             let stale: Vec<(&PathBuf, Stamp)> = found
                 .parsed_files()

@@ -83,8 +83,8 @@ fn with_table_boxes<'a>(events: Vec<Event<'a>>, title: &str) -> Vec<Event<'a>> {
             Event::Start(Tag::Heading { id: Some(id), .. }) => heading = Some(id.to_string()),
             Event::Start(Tag::Table(_)) => {
                 let name = match &heading {
-                    Some(id) => format!("aria-labelledby=\"{}\"", attribute(id)),
-                    None => format!("aria-label=\"{}\"", attribute(title)),
+                    Some(id) => format!("aria-labelledby=\"{}\"", text::escape_html(id)),
+                    None => format!("aria-label=\"{}\"", text::escape_html(title)),
                 };
                 let open = format!("<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" {name}>\n");
                 out.push(Event::Html(open.into()));
@@ -111,29 +111,13 @@ fn task_mark<'a>(event: Event<'a>, names: &Names) -> Event<'a> {
             Event::Html(
                 format!(
                     "<span class=\"{class}\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
-                    attribute(name)
+                    text::escape_html(name)
                 )
                 .into(),
             )
         }
         other => other,
     }
-}
-
-/// Text made safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The first paragraph as plain text: an article's summary when none is written.

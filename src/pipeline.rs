@@ -178,7 +178,8 @@ pub fn build(paths: &Paths, timings: &mut Timings) -> Result<(Checked, Option<Wr
         staging.write(&file.path, &file.bytes)
     };
     let rendered = timings.stage("render", "pages", || {
-        let rendered = render::render_each(content, ind, focus, &charts, &templates, None, &emit);
+        let inputs = render::Inputs { content, ind, focus, templates: &templates };
+        let rendered = render::render_each(inputs, &charts, None, &emit);
         let count = *rendered.as_ref().unwrap_or(&0);
         (rendered, count)
     });

@@ -92,14 +92,20 @@ impl Page {
     }
 }
 
-/// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet; with
-/// `only`, just the pages it names.
+/// A computed site: what the pages are made from.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub content: &'a Content,
+    pub ind: &'a Indicators,
+    pub focus: &'a Focus,
+    pub templates: &'a Templates,
+}
+
+/// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet, in no
+/// particular order; with `only`, just the pages it names.
 pub fn render(
-    content: &Content,
-    ind: &Indicators,
-    focus: &Focus,
+    site: Inputs,
     charts: &ChartsByPage,
-    templates: &Templates,
     only: Option<&BTreeSet<PageId>>,
 ) -> Result<Vec<(PageId, OutputFile)>, String> {
     let files = std::sync::Mutex::new(Vec::new());
@@ -107,13 +113,11 @@ pub fn render(
         files.lock().unwrap_or_else(|e| e.into_inner()).push((id.clone(), file));
         Ok(())
     };
-    render_each(content, ind, focus, charts, templates, only, &keep).map_err(|e| match e {
+    render_each(site, charts, only, &keep).map_err(|e| match e {
         RenderError::Template(message) => message,
         RenderError::Write(path, e) => format!("{path}: {e}"),
     })?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-    files.sort_by(|a, b| a.1.path.cmp(&b.1.path));
-    Ok(files)
+    Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Why rendering stopped.
@@ -128,14 +132,12 @@ pub enum RenderError {
 /// Renders each page and hands it to `emit` as soon as it is made, in parallel, so a
 /// build never holds the whole site in memory. Returns how many files were made.
 pub fn render_each(
-    content: &Content,
-    ind: &Indicators,
-    focus: &Focus,
+    inputs: Inputs,
     charts: &ChartsByPage,
-    templates: &Templates,
     only: Option<&BTreeSet<PageId>>,
     emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
 ) -> Result<usize, RenderError> {
+    let Inputs { content, ind, focus, templates } = inputs;
     let site = SiteView::new(content, ind);
     let tera = engine(content, templates).map_err(RenderError::Template)?;
     let ids: Vec<PageId> = match only {
@@ -396,6 +398,13 @@ fn base_url(url: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
+/// The path part of the base URL, ending in `/`: `https://e.org/ban-tin` → `/ban-tin/`.
+pub fn base_path(url: &str) -> String {
+    let url = base_url(url);
+    let path = url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
+    path.unwrap_or_else(|| "/".into())
+}
+
 /// Everything the pages share: names, the tree, articles in order, tags.
 struct SiteView<'a> {
     content: &'a Content,
@@ -435,8 +444,6 @@ impl<'a> SiteView<'a> {
             }
         }
         let base_url = base_url(&content.site.base_url);
-        let base_path =
-            base_url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()));
         SiteView {
             content,
             ind,
@@ -451,7 +458,7 @@ impl<'a> SiteView<'a> {
             published,
             news_by_unit,
             tags,
-            base_path: base_path.unwrap_or_else(|| "/".into()),
+            base_path: base_path(&content.site.base_url),
             base_url,
         }
     }
@@ -896,6 +903,13 @@ mod tests {
         assert_eq!(root_of("index.html"), "");
         assert_eq!(root_of("units/ba-tri.html"), "../");
         assert_eq!(root_of("a/b/c.html"), "../../");
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://e.org/ban-tin/"), "/ban-tin/");
+        assert_eq!(base_path("https://e.org/ban-tin"), "/ban-tin/");
+        assert_eq!(base_path("https://e.org"), "/");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use crate::live::{Files, LiveSite, Outcome};
 use crate::pipeline::Paths;
 use crate::problem;
+use crate::text::escape_html;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -69,7 +70,6 @@ impl std::fmt::Display for ServeError {
 
 /// What the server hands out: the last good site, and the problems of the latest
 /// rebuild when it failed.
-#[derive(Default)]
 struct Served {
     files: Files,
     /// The overlay shown over every page while the content has errors.
@@ -203,15 +203,8 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool) {
 }
 
 fn served(live: &LiveSite) -> Served {
-    let base_path = live.base_url().and_then(url_path).unwrap_or_else(|| "/".into());
+    let base_path = live.base_url().map_or_else(|| "/".into(), crate::render::base_path);
     Served { files: live.files(), overlay: live.failed().then(|| overlay(live)), base_path }
-}
-
-/// `https://e.org/ban-tin/` → `/ban-tin/`.
-fn url_path(url: &str) -> Option<String> {
-    let (_, rest) = url.split_once("://")?;
-    let path = &rest[rest.find('/')?..];
-    Some(if path.ends_with('/') { path.to_string() } else { format!("{path}/") })
 }
 
 /// The problems of a failed rebuild as a box over the page.
@@ -220,10 +213,13 @@ fn overlay(live: &LiveSite) -> String {
         .problems()
         .iter()
         .filter(|p| p.severity == problem::Severity::Error)
-        .map(|p| format!("<li>{}</li>", escape(&p.to_string())))
+        .map(|p| format!("<li>{}</li>", escape_html(&p.to_string())))
         .collect();
     items.extend(
-        live.template_error().into_iter().flat_map(str::lines).map(|l| format!("<li>{}</li>", escape(l))),
+        live.template_error()
+            .into_iter()
+            .flat_map(str::lines)
+            .map(|l| format!("<li>{}</li>", escape_html(l))),
     );
     let note = match live.has_site() {
         true => "The page below is the last good build; it reloads by itself when the files are fixed.",
@@ -238,10 +234,6 @@ fn overlay(live: &LiveSite) -> String {
          <ul style=\"font-family:ui-monospace,monospace;font-size:14px;padding-left:1.2rem\">{}</ul></div>",
         items.concat()
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The script that reloads the page when the site changed.
@@ -333,13 +325,6 @@ mod tests {
         assert_eq!(html, format!("<html><body><p>x</p>{RELOAD_SCRIPT}</body></html>"));
         let html = page(b"<p>x</p></body>", Some("<div>problems</div>"));
         assert!(html.starts_with("<p>x</p><div>problems</div><script>"));
-    }
-
-    #[test]
-    fn base_url_paths() {
-        assert_eq!(url_path("https://e.org/ban-tin/").as_deref(), Some("/ban-tin/"));
-        assert_eq!(url_path("https://e.org/ban-tin").as_deref(), Some("/ban-tin/"));
-        assert_eq!(url_path("https://e.org").as_deref(), None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Folding Vietnamese text to ASCII for slugs and search.
+//! Folding Vietnamese text to ASCII for slugs and search; escaping text for HTML; paths
+//! as they appear in URLs.
 //!
 //! `deunicode` transliterates `đ`/`Đ` to `d`/`D`, which Unicode decomposition (NFD)
 //! alone leaves intact, so "Đảng viên" folds to "dang vien" as SPEC §10 asks.
@@ -45,9 +46,38 @@ pub fn is_id(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// Text made safe in HTML content and inside a double-quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A relative path with `/` separators, as in URLs and template names.
+pub fn slashed(rel: &std::path::Path) -> String {
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_covers_content_and_attributes() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
 
     #[test]
     fn folds_d_with_stroke() {

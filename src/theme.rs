@@ -46,7 +46,7 @@ pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let name = crate::text::slashed(rel);
         let text = std::fs::read_to_string(entry.path())
             .map_err(|e| format!("{}: cannot be read as UTF-8 text: {e}", entry.path().display()))?;
         out.insert(name, TemplateSource { text, file: Some(entry.path().to_path_buf()) });
