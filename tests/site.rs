@@ -383,3 +383,54 @@ fn a_broken_template_fails_the_build_and_names_its_file_and_line() {
     assert!(run.stderr.contains("nosuchfilter"), "stderr should name the unknown filter:\n{}", run.stderr);
     assert!(snapshot(&out) == before, "a failed build changed the existing output");
 }
+
+/// `order` puts "Mẫu Đơn" (order 1) before "Giả Định" (order 2), though its name sorts after.
+#[test]
+fn siblings_follow_their_order_and_pages_show_contact_and_next_release() {
+    let tmp = TempDir::new("order");
+    let out = tmp.join("out");
+    build_ok(VALID, &out);
+    for page in ["units/index.html", "units/tinh-thu-nghiem.html"] {
+        let html = read(&out, page);
+        let first = html.find("Đảng bộ huyện Mẫu Đơn").expect("Mẫu Đơn is listed");
+        let second = html.find("Đảng bộ huyện Giả Định").expect("Giả Định is listed");
+        assert!(first < second, "{page}: `order` is not followed");
+    }
+    for page in ["index.html", "units/xa-thu-nghiem.html", "news/index.html", "404.html"] {
+        assert_shows(&out, page, "Ban Tổ chức Tỉnh ủy Thử Nghiệm (giả định)");
+    }
+    assert_shows(&out, "index.html", "15/07/2025");
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/ban-tin-thu-nghiem/sitemap.xml\n"
+    );
+}
+
+/// The generated small set publishes more than two pages of news: 20 a page, newest
+/// first, each page linking to the next and the previous.
+#[test]
+fn news_lists_paginate_by_twenty() {
+    let tmp = TempDir::new("pages");
+    let content = tmp.join("content");
+    bantin::synthetic::generate(bantin::synthetic::Size::Small, 1, &content).expect("generated");
+    let out = tmp.join("out");
+    build_ok(path_str(&content), &out);
+    let news = files(&out);
+    let published = news
+        .keys()
+        .filter(|p| p.starts_with("news/") && !p.starts_with("news/page-") && *p != "news/index.html")
+        .count();
+    let pages = published.div_ceil(20);
+    assert!(pages >= 3, "{published} articles make {pages} pages");
+    let listed = |page: &str| read(&out, page).matches("class=\"article-title\"").count();
+    assert_eq!(listed("news/index.html"), 20);
+    assert_eq!(listed(&format!("news/page-{pages}.html")), published - 20 * (pages - 1));
+    assert!(!news.contains_key(&format!("news/page-{}.html", pages + 1)));
+
+    let first = read(&out, "news/index.html");
+    assert!(first.contains("rel=\"next\" href=\"../news/page-2.html\""), "{first}");
+    assert!(!first.contains("rel=\"prev\""));
+    let last = read(&out, &format!("news/page-{pages}.html"));
+    assert!(last.contains(&format!("rel=\"prev\" href=\"../news/page-{}.html\"", pages - 1)), "{last}");
+    assert!(!last.contains("rel=\"next\""));
+}
