@@ -79,6 +79,19 @@ struct Served {
     base_path: String,
 }
 
+impl Served {
+    /// Whether `next` would show a reader anything else: a file added, removed or made
+    /// again (unchanged files are the same shared bytes), or other problems.
+    fn shows_other_than(&self, next: &Served) -> bool {
+        let same_file = |(path, bytes): (&String, &crate::live::Bytes)| {
+            next.files.get(path).is_some_and(|b| Arc::ptr_eq(b, bytes))
+        };
+        self.overlay != next.overlay
+            || self.files.len() != next.files.len()
+            || !self.files.iter().all(same_file)
+    }
+}
+
 struct Shared {
     served: RwLock<Served>,
     reload: broadcast::Sender<u64>,
@@ -155,11 +168,13 @@ fn rebuild_on_change(
             continue;
         }
         let outcome = live.rebuild(&changed);
-        let shown_changed = !matches!(outcome, Outcome::Built { pages: 0, charts: 0, .. });
         report(&live, &outcome, timings);
         let next = served(&live);
-        *shared.served.write().unwrap_or_else(|e| e.into_inner()) = next;
-        if shown_changed || !live.failed() {
+        let mut served = shared.served.write().unwrap_or_else(|e| e.into_inner());
+        let reload = served.shows_other_than(&next);
+        *served = next;
+        drop(served);
+        if reload {
             version += 1;
             // No open page is not an error.
             let _ = shared.reload.send(version);

@@ -158,6 +158,11 @@ fn serve_rebuilds_on_edits_shows_errors_and_equals_a_build() {
     let gone = server.try_get("news/2017-01-18-ba-tri.html");
     assert!(matches!(gone, Err(ureq::Error::StatusCode(404))), "{gone:?}");
 
+    // A static file: served as saved.
+    let icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>mới</title></svg>";
+    std::fs::write(content.join("static/favicon.svg"), icon).unwrap();
+    server.page_once("favicon.svg", "the new icon", |p| p == icon);
+
     // What is served is what a build of the same folder writes.
     let output = tmp.join("output");
     let run = bantin(&["build", "--content", path_str(&content), "--output", path_str(&output)]);
