@@ -1,6 +1,7 @@
 use bantin::pipeline::{self, Paths};
 use bantin::serve;
 use bantin::timings::Timings;
+use bantin::write::Output;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -165,35 +166,31 @@ fn templates_missing(paths: &Paths) -> Option<String> {
     Some(format!("templates folder `{}` not found", t.display()))
 }
 
-/// The output folder is replaced as a whole: it must not hold the content or the
-/// templates, and a templates folder asked for must exist.
-fn unsafe_paths(paths: &Paths) -> Option<String> {
+/// Claims the output folder for this build (SPEC §1): refused when it is not bantin's
+/// to replace, or when the templates asked for are missing.
+fn claim_output(paths: &Paths) -> Result<Output, String> {
     if let Some(message) = templates_missing(paths) {
-        return Some(message);
+        return Err(message);
     }
-    let output = std::path::absolute(&paths.output).ok()?;
-    let inputs = std::iter::once(&paths.content).chain(paths.templates.as_ref());
-    for input in inputs {
-        let input = std::path::absolute(input).ok()?;
-        if input.starts_with(&output) {
-            return Some(format!(
-                "output folder `{}` holds `{}`, which a build would replace: choose another --output",
-                paths.output.display(),
-                input.display()
-            ));
-        }
-    }
-    None
+    let inputs: Vec<&Path> =
+        std::iter::once(paths.content.as_path()).chain(paths.templates.as_deref()).collect();
+    Output::claim(&paths.output, &inputs, || {
+        eprintln!("waiting for another build into {} to finish…", paths.output.display())
+    })
+    .map_err(|refusal| refusal.to_string())
 }
 
 fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
     if let Some(code) = content_folder_missing(&paths.content) {
         return code;
     }
-    if let Some(message) = unsafe_paths(paths) {
-        eprintln!("error: {message}");
-        return ExitCode::from(USAGE_ERROR);
-    }
+    let output = match claim_output(paths) {
+        Ok(output) => output,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
     let started = Instant::now();
     let progress = std::io::stderr().is_terminal();
     let mut timings = if progress {
@@ -202,7 +199,7 @@ fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
     } else {
         Timings::default()
     };
-    let built = pipeline::build(paths, &mut timings);
+    let built = pipeline::build(paths, &output, &mut timings);
     if progress {
         eprint!("\r\x1b[2K");
     }

@@ -9,7 +9,7 @@ use crate::problem::{self, Located};
 use crate::render::{self, PageId, RenderError};
 use crate::timings::Timings;
 use crate::validate::validate;
-use crate::write::{OutputFile, Staging};
+use crate::write::{Output, OutputFile};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -155,13 +155,18 @@ pub struct Written {
 /// Validates, computes, draws and renders into a new folder beside the output, then
 /// swaps it in; a run with content or template errors leaves the output as it was
 /// (and `Written` is `None`). Charts and pages are written as they are made.
-pub fn build(paths: &Paths, timings: &mut Timings) -> Result<(Checked, Option<Written>), BuildError> {
+/// `output` is `paths.output`, claimed for this build.
+pub fn build(
+    paths: &Paths,
+    output: &Output,
+    timings: &mut Timings,
+) -> Result<(Checked, Option<Written>), BuildError> {
     let checked = check_timed(&paths.content, timings);
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
-    let staging = Staging::new(&paths.output).map_err(write_error)?;
+    let staging = output.stage().map_err(write_error)?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
 
     let charts = timings.stage("charts", "charts", || {

@@ -68,11 +68,12 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
-/// An output folder from an earlier build: a file with known bytes (not all UTF-8)
-/// and a sub-folder holding another file and an empty folder.
+/// An output folder from an earlier build (marked as bantin's): a file with known
+/// bytes (not all UTF-8) and a sub-folder holding another file and an empty folder.
 fn previous_output(parent: &TempDir) -> PathBuf {
     let out = parent.0.join("out");
     fs::create_dir_all(out.join("tin-tuc/trong")).unwrap();
+    fs::write(out.join(".bantin"), "made by bantin\n").unwrap();
     fs::write(out.join("index.html"), b"<h1>B\xe1\xba\xa3n tin c\xc5\xa9</h1>\n\x00\xff\r\n").unwrap();
     fs::write(out.join("tin-tuc/bai-cu.html"), "Bài cũ, giữ nguyên.\n").unwrap();
     out

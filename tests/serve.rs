@@ -172,6 +172,9 @@ fn serve_rebuilds_on_edits_shows_errors_and_equals_a_build() {
     for (rel, bytes) in built {
         let Some(bytes) = bytes else { continue };
         let rel = rel.to_str().unwrap().replace('\\', "/");
+        if rel == ".bantin" {
+            continue; // the mark of a built folder, not part of the site
+        }
         let served = server.get(&rel);
         assert!(without_reload_script(&served) == bytes, "{rel} served differs from the build");
     }
