@@ -18,6 +18,7 @@
 use crate::indicators::{Figures, Status, TargetFigures};
 use crate::locale::Locale;
 use crate::model::Language;
+use crate::routes;
 use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -31,7 +32,7 @@ pub const FONT_FAMILY: &str = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial
 /// A drawn chart with its accessible text and its numbers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chart {
-    /// File stem, e.g. `achievement-khanh-hoa-2024`: only `[a-z0-9-]`.
+    /// File stem and SVG id prefix, from [`routes::chart_name`]: `achievement_khanh-hoa_2024`.
     pub slug: String,
     /// One line in the site language; also the `<title>` of the SVG.
     pub title: String,
@@ -42,13 +43,6 @@ pub struct Chart {
     pub svg: String,
     /// The same numbers for readers who cannot see the chart.
     pub table: DataTable,
-}
-
-impl Chart {
-    /// The file name of the SVG: `{slug}.svg`.
-    pub fn file_name(&self) -> String {
-        format!("{}.svg", self.slug)
-    }
 }
 
 /// A table of the numbers a chart shows, already formatted for the site's locale.
@@ -293,11 +287,6 @@ fn clean(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// A file-name-safe part: `[a-z0-9-]`.
-fn slug_part(text: &str) -> String {
-    crate::text::slug_lossy(text)
 }
 
 // ---------------------------------------------------------------------------------
@@ -741,11 +730,12 @@ fn draw_hbars(spec: HBars, t: &ChartText) -> Option<(i32, Canvas)> {
 /// sorted from the highest achievement, a 100% reference line, bars coloured by
 /// status and labelled with the percentage and the status word (behind bars are also
 /// hatched). Units without a target are left out of the bars and listed in the table
-/// with "-". `unit_id` is the parent unit (it names the file).
+/// with "-". `unit_id` is the parent unit (it names the file; `None` for the top-level
+/// units side by side).
 ///
 /// `None` when no unit has a target.
 pub fn achievement(
-    unit_id: &str,
+    unit_id: Option<&str>,
     period_label: &str,
     units: &[(&str, &Figures)],
     t: &ChartText,
@@ -763,7 +753,7 @@ pub fn achievement(
     // Stable: equal achievements keep the order they were given in.
     with_target.sort_by(|a, b| b.2.achievement_pct.total_cmp(&a.2.achievement_pct));
 
-    let slug = format!("achievement-{}-{}", slug_part(unit_id), slug_part(period_label));
+    let slug = routes::chart_name("achievement", unit_id, Some(period_label));
     let title = if t.vi() {
         format!("Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các đơn vị, {period_label}")
     } else {
@@ -903,7 +893,7 @@ pub fn admissions_over_years(
     let items = dedup;
     let (first_year, last_year) = (items.first()?.0, items.last()?.0);
 
-    let slug = format!("admissions-{}", slug_part(unit_id));
+    let slug = routes::chart_name("admissions", Some(unit_id), None);
     let title = if t.vi() {
         format!("Số đảng viên kết nạp qua các năm – {unit_name}")
     } else {
@@ -1173,7 +1163,7 @@ pub fn composition(
         return None;
     }
     let period = &f.period.label;
-    let slug = format!("composition-{}-{}", slug_part(unit_id), slug_part(period));
+    let slug = routes::chart_name("composition", Some(unit_id), Some(period));
     let title = if t.vi() {
         format!("Cơ cấu đảng viên mới kết nạp – {unit_name}, {}", t.period(f))
     } else {
@@ -1281,7 +1271,7 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let pace = target.pace.filter(|p| p.projected.is_finite());
 
     let period = &latest.period.label;
-    let slug = format!("progress-{}-{}", slug_part(unit_id), slug_part(period));
+    let slug = routes::chart_name("progress", Some(unit_id), Some(period));
     let title = if t.vi() {
         format!("Tiến độ thực hiện chỉ tiêu kết nạp – {unit_name}, {}", t.period(latest))
     } else {
@@ -1585,7 +1575,7 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
     }
 
     let period = &f.period.label;
-    let slug = format!("training-{}-{}", slug_part(unit_id), slug_part(period));
+    let slug = routes::chart_name("training", Some(unit_id), Some(period));
     let title = if t.vi() {
         format!("Bồi dưỡng và kết nạp đảng viên – {unit_name}, {}", t.period(f))
     } else {
@@ -1805,7 +1795,7 @@ mod tests {
             format!("{} {}", children[0].attribute("id").unwrap(), children[1].attribute("id").unwrap());
         assert_eq!(root.attribute("aria-labelledby"), Some(ids.as_str()));
         assert!(
-            chart.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            chart.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b)),
             "{}",
             chart.slug
         );
@@ -1877,8 +1867,8 @@ mod tests {
     #[test]
     fn achievement_bars_sorted_labelled_and_coloured_by_status() {
         let units = units_2024();
-        let chart = achievement("dak-lak", "2024", &refs(&units), &vi()).unwrap();
-        assert_eq!(chart.slug, "achievement-dak-lak-2024");
+        let chart = achievement(Some("dak-lak"), "2024", &refs(&units), &vi()).unwrap();
+        assert_eq!(chart.slug, "achievement_dak-lak_2024");
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 3);
         let bars: Vec<_> = doc.descendants().filter(|n| n.attribute("class") == Some("bar")).collect();
@@ -1908,7 +1898,7 @@ mod tests {
     #[test]
     fn achievement_in_english() {
         let units = units_2024();
-        let chart = achievement("dak-lak", "2024", &refs(&units), &en()).unwrap();
+        let chart = achievement(Some("dak-lak"), "2024", &refs(&units), &en()).unwrap();
         let doc = check(&chart);
         let all = texts(&doc);
         assert!(all.contains(&"109.3% (exceeded)".to_string()), "{all:?}");
@@ -1923,7 +1913,7 @@ mod tests {
     #[test]
     fn achievement_of_one_and_of_twenty_units() {
         let one = [("Xã Ea Tu", &year("ea-tu", 2024, 5, Some(5)))];
-        let chart1 = achievement("bmt", "2024", &one, &vi()).unwrap();
+        let chart1 = achievement(Some("bmt"), "2024", &one, &vi()).unwrap();
         let doc = check(&chart1);
         assert_eq!(count(&doc, "bar"), 1);
         assert!(chart1.desc.contains("100,0%"), "{}", chart1.desc);
@@ -1935,7 +1925,7 @@ mod tests {
                 )
             })
             .collect();
-        let chart20 = achievement("cu-mgar", "2024", &refs(&many), &vi()).unwrap();
+        let chart20 = achievement(Some("cu-mgar"), "2024", &refs(&many), &vi()).unwrap();
         let doc = check(&chart20);
         assert_eq!(count(&doc, "bar"), 20);
         assert!(height(&chart20) > height(&chart1) + 19.0 * 28.0);
@@ -1946,12 +1936,12 @@ mod tests {
 
     #[test]
     fn achievement_without_anything_to_draw_is_none() {
-        assert_eq!(achievement("a", "2024", &[], &vi()), None);
+        assert_eq!(achievement(Some("a"), "2024", &[], &vi()), None);
         let f = year("a", 2024, 5, None);
-        assert_eq!(achievement("a", "2024", &[("A", &f)], &vi()), None);
+        assert_eq!(achievement(Some("a"), "2024", &[("A", &f)], &vi()), None);
         let mut nan = year("a", 2024, 5, Some(10));
         nan.targets[0].achievement_pct = f64::NAN;
-        assert_eq!(achievement("a", "2024", &[("A", &nan)], &vi()), None);
+        assert_eq!(achievement(Some("a"), "2024", &[("A", &nan)], &vi()), None);
     }
 
     #[test]
@@ -1961,7 +1951,7 @@ mod tests {
             ("Đảng bộ lớn", &year("b", 2024, 40000, Some(50000))),
             ("Không ai", &year("c", 2024, 0, Some(12))),
         ];
-        let chart = achievement("p", "2024", &units, &vi()).unwrap();
+        let chart = achievement(Some("p"), "2024", &units, &vi()).unwrap();
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 3);
         let all = texts(&doc);
@@ -1983,7 +1973,7 @@ mod tests {
         ];
         let refs: Vec<&Figures> = years.iter().collect();
         let chart = admissions_over_years("Đảng bộ huyện Ba Tri", "ba-tri", &refs, &vi()).unwrap();
-        assert_eq!(chart.slug, "admissions-ba-tri");
+        assert_eq!(chart.slug, "admissions_ba-tri");
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 4);
         let all = texts(&doc);
@@ -2024,7 +2014,7 @@ mod tests {
         let mut cats = categories(&t);
         cats.push(("veterans".into(), "Cựu chiến binh".into()));
         let chart = composition("ba-tri", "Đảng bộ huyện Ba Tri", &f, &cats, &t).unwrap();
-        assert_eq!(chart.slug, "composition-ba-tri-2016");
+        assert_eq!(chart.slug, "composition_ba-tri_2016");
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 4);
         let all = texts(&doc);
@@ -2069,7 +2059,7 @@ mod tests {
         let snaps = krong_pac(&[("2024-02-15", 12), ("2024-03-31", 30), ("2024-05-04", 57)]);
         let refs: Vec<&Figures> = snaps.iter().collect();
         let chart = progress("krong-pac", "Huyện Krông Pắc", &refs, &vi()).unwrap();
-        assert_eq!(chart.slug, "progress-krong-pac-2024");
+        assert_eq!(chart.slug, "progress_krong-pac_2024");
         let doc = check(&chart);
         assert_eq!(count(&doc, "point"), 3);
         assert_eq!(count(&doc, "projected"), 1);
@@ -2135,7 +2125,7 @@ mod tests {
             },
         );
         let chart = training("tinh", "Đảng bộ tỉnh Đắk Lắk", &f, &vi()).unwrap();
-        assert_eq!(chart.slug, "training-tinh-2021");
+        assert_eq!(chart.slug, "training_tinh_2021");
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 3);
         let all = texts(&doc);
@@ -2164,8 +2154,8 @@ mod tests {
     #[test]
     fn same_input_same_bytes() {
         let units = units_2024();
-        let a = achievement("p", "2024", &refs(&units), &vi()).unwrap();
-        let b = achievement("p", "2024", &refs(&units), &vi()).unwrap();
+        let a = achievement(Some("p"), "2024", &refs(&units), &vi()).unwrap();
+        let b = achievement(Some("p"), "2024", &refs(&units), &vi()).unwrap();
         assert_eq!(a, b);
     }
 
@@ -2205,7 +2195,7 @@ mod tests {
         for (lang, t) in [("vi", vi()), ("en", en())] {
             charts.push((
                 format!("{lang}-achievement"),
-                achievement("dak-lak", "2024", &refs(&units), &t).unwrap(),
+                achievement(Some("dak-lak"), "2024", &refs(&units), &t).unwrap(),
             ));
         }
         let many: Vec<(String, Figures)> = (0..20)
@@ -2218,15 +2208,16 @@ mod tests {
                 (name, year(&format!("x{i}"), 2024, 10 + i * 9, Some(100)))
             })
             .collect();
-        charts.push(("vi-achievement-20".into(), achievement("p", "2024", &refs(&many), &vi()).unwrap()));
+        charts
+            .push(("vi-achievement-20".into(), achievement(Some("p"), "2024", &refs(&many), &vi()).unwrap()));
         let edge = [
             ("Chi bộ & <Tổ> \"1\"", &year("a", 2024, 250, Some(5))),
             ("Đảng bộ lớn", &year("b", 2024, 40000, Some(50000))),
             ("Không ai", &year("c", 2024, 0, Some(12))),
         ];
-        charts.push(("vi-achievement-edge".into(), achievement("p", "2024", &edge, &vi()).unwrap()));
+        charts.push(("vi-achievement-edge".into(), achievement(Some("p"), "2024", &edge, &vi()).unwrap()));
         let one = [("Xã Ea Tu", &year("ea-tu", 2024, 5, Some(5)))];
-        charts.push(("vi-achievement-one".into(), achievement("p", "2024", &one, &vi()).unwrap()));
+        charts.push(("vi-achievement-one".into(), achievement(Some("p"), "2024", &one, &vi()).unwrap()));
 
         let ranged = report("ba-tri", Period::year(2016).unwrap(), None, 222, Some((220, Some(240), None)));
         let years = [

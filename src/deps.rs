@@ -11,7 +11,8 @@
 use crate::draw::FRONT;
 use crate::indicators::{Figures, Indicators, Tree};
 use crate::model::{Article, Content, Unit};
-use crate::render::{self, Inputs, PER_PAGE, PageId, page_count, tag_lists};
+use crate::render::{self, Inputs, tag_lists};
+use crate::routes::{PER_PAGE, PageId, page_count};
 use crate::text;
 use crate::theme::Templates;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -14,12 +14,12 @@ use std::collections::{BTreeSet, HashMap};
 /// Charts by the page they belong to: `index` for the front page, else a unit id.
 pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 
-/// The key of the front page's charts in [`ChartsByPage`].
-pub const FRONT: &str = "index";
+/// The key of the front page's charts in [`ChartsByPage`]: no unit id is empty.
+pub const FRONT: &str = "";
 
 /// The path of a chart in the output.
 pub fn chart_path(chart: &Chart) -> String {
-    format!("charts/{}", chart.file_name())
+    crate::routes::chart(&chart.slug)
 }
 
 /// The charts of every page that has some; with `only`, of the pages it names
@@ -100,7 +100,8 @@ impl Ctx<'_> {
         self.names.get(id).copied().unwrap_or(id)
     }
 
-    fn achievement(&self, parent: &str, period: &str, group: &[&Figures]) -> Option<Chart> {
+    /// The achievement of `group`, the children of `parent` (`None`: the top-level units).
+    fn achievement(&self, parent: Option<&str>, period: &str, group: &[&Figures]) -> Option<Chart> {
         let units: Vec<(&str, &Figures)> = group.iter().map(|f| (self.name(&f.unit), *f)).collect();
         charts::achievement(parent, period, &units, self.t)
     }
@@ -109,8 +110,8 @@ impl Ctx<'_> {
         let Some(period) = &focus.period else { return Vec::new() };
         let group = points::comparison_group(content, self.ind, focus);
         let parent = match group.first().and_then(|f| self.tree.parent.get(f.unit.as_str())) {
-            Some(p) if group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(p)) => *p,
-            _ => "top",
+            Some(p) if group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(p)) => Some(*p),
+            _ => None,
         };
         let mut out: Vec<Chart> = self.achievement(parent, &period.label, &group).into_iter().collect();
         for unit in &focus.units {
@@ -130,7 +131,11 @@ impl Ctx<'_> {
         let mut out = Vec::new();
 
         if let Some(f) = by_recency.iter().find(|f| !self.children_figures(id, &f.period.label).is_empty()) {
-            out.extend(self.achievement(id, &f.period.label, &self.children_figures(id, &f.period.label)));
+            out.extend(self.achievement(
+                Some(id),
+                &f.period.label,
+                &self.children_figures(id, &f.period.label),
+            ));
         }
         let years: Vec<&Figures> =
             latest.iter().filter(|f| f.period.calendar_year().is_some()).copied().collect();

@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod points;
 pub mod problem;
 pub mod render;
+pub mod routes;
 pub mod serve;
 pub mod synthetic;
 pub mod text;

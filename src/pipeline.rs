@@ -120,6 +120,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     let mut problems = std::mem::take(&mut loaded.problems);
     timings.stage("validate", "items", || {
         problems.extend(validate(&loaded));
+        problems.extend(crate::routes::static_conflicts(&loaded.content));
         ((), items)
     });
     let content = loaded.content;
@@ -140,7 +141,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
 pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
     let (json, csv) =
         rayon::join(|| crate::datafiles::json(content, ind, focus), || crate::datafiles::csv(content, ind));
-    [OutputFile::new("data/indicators.json", json), OutputFile::new("data/indicators.csv", csv)]
+    [OutputFile::new(crate::routes::JSON, json), OutputFile::new(crate::routes::CSV, csv)]
 }
 
 /// What a build wrote.
@@ -198,8 +199,8 @@ pub fn build(
                 || crate::datafiles::json(content, ind, focus),
                 || crate::datafiles::csv(content, ind),
             );
-            let written = write("data/indicators.json", json.as_bytes())
-                .and(write("data/indicators.csv", csv.as_bytes()));
+            let written =
+                write(crate::routes::JSON, json.as_bytes()).and(write(crate::routes::CSV, csv.as_bytes()));
             (written, 2)
         })
         .map_err(write_error)?;

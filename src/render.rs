@@ -20,35 +20,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera};
 
-/// Articles per page of the news list and of each tag.
-pub const PER_PAGE: usize = 20;
 /// Articles in the feed.
 const FEED_SIZE: usize = 20;
 /// Latest news on the front page and on unit pages.
 const NEWS_ON_FRONT: usize = 5;
 
 use crate::draw::{ChartsByPage, chart_path};
-
-/// A page, or a set of pages made together (a list and its later pages), by what it
-/// shows: the unit of renders kept apart when only part of a site is rendered again.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PageId {
-    Front,
-    Units,
-    Data,
-    NotFound,
-    Unit(String),
-    Article(String),
-    /// A page of the news list, from 1.
-    News(usize),
-    Tags,
-    /// A page of one tag's list: the tag's slug and the page, from 1.
-    Tag(String, usize),
-    Feed,
-    Sitemap,
-    Robots,
-    Style,
-}
+use crate::routes::{self, page_count};
+pub use crate::routes::{PER_PAGE, PageId};
 
 /// One page to render: its template, its path in the output and its own data.
 struct Page {
@@ -245,13 +224,10 @@ enum List<'s> {
 }
 
 impl List<'_> {
-    /// `news/index.html`, `news/page-2.html`, `tags/nu.html`, `tags/nu-page-2.html`.
     fn path(&self, n: usize) -> String {
-        match (self, n) {
-            (List::News, 1) => "news/index.html".into(),
-            (List::News, n) => format!("news/page-{n}.html"),
-            (List::Tag(slug), 1) => format!("tags/{slug}.html"),
-            (List::Tag(slug), n) => format!("tags/{slug}-page-{n}.html"),
+        match self {
+            List::News => routes::news(n),
+            List::Tag(slug) => routes::tag(slug, n),
         }
     }
 
@@ -263,11 +239,6 @@ impl List<'_> {
     }
 }
 
-/// How many pages a list of `articles` takes: at least one.
-pub fn page_count(articles: usize) -> usize {
-    articles.div_ceil(PER_PAGE).max(1)
-}
-
 /// Published articles, newest first: the order of every list.
 pub fn published(content: &Content) -> Vec<&Article> {
     let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
@@ -276,7 +247,10 @@ pub fn published(content: &Content) -> Vec<&Article> {
 }
 
 /// Tag slug → (the tag as first written, its articles in the order of `published`).
-pub fn tag_lists<'a>(published: &[&'a Article]) -> BTreeMap<String, (String, Vec<&'a Article>)> {
+pub type TagLists<'a> = BTreeMap<String, (String, Vec<&'a Article>)>;
+
+/// The [`TagLists`] of published articles.
+pub fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
     let mut tags: BTreeMap<String, (String, Vec<&Article>)> = BTreeMap::new();
     for a in published {
         for tag in &a.tags {
@@ -369,7 +343,17 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
     let globals = tera.global_context();
     globals.insert("site", &site_globals(content));
     globals.insert("l", &labels(content.site.language));
+    globals.insert("paths", &template_paths());
     Ok(tera)
+}
+
+/// The paths of the site's fixed pages, for the templates' links (`{{ root }}{{ paths.news }}`).
+fn template_paths() -> Value {
+    json!({
+        "front": routes::FRONT, "units": routes::UNITS, "news": routes::news(1), "tags": routes::TAGS,
+        "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
+        "csv": routes::CSV,
+    })
 }
 
 /// A number from a template value, formatted; `–` when absent.
@@ -424,7 +408,7 @@ struct SiteView<'a> {
     /// Unit id → published articles naming it, newest first.
     news_by_unit: HashMap<&'a str, Vec<&'a Article>>,
     /// Tag slug → (name, articles newest first).
-    tags: BTreeMap<String, (String, Vec<&'a Article>)>,
+    tags: TagLists<'a>,
     base_url: String,
     /// The path part of the base URL (`/ban-tin/`), for the 404 page.
     base_path: String,
@@ -469,7 +453,7 @@ impl<'a> SiteView<'a> {
             id,
             name: unit.map_or(id, |u| u.name.as_str()),
             kind: unit.and_then(|u| u.kind.as_deref()),
-            url: format!("units/{id}.html"),
+            url: routes::unit(id),
         }
     }
 
@@ -488,7 +472,7 @@ impl<'a> SiteView<'a> {
             }
             slug => self.articles_by_slug.get(slug).map(|a| SourceView {
                 title: &a.title,
-                url: format!("news/{slug}.html"),
+                url: routes::article(slug),
                 external: false,
             }),
         }
@@ -562,12 +546,12 @@ impl<'a> SiteView<'a> {
             "title": a.title,
             "date": a.date,
             "published": a.published.to_rfc3339(),
-            "url": format!("news/{}.html", a.slug),
+            "url": routes::article(&a.slug),
             "summary": summary,
             "source": a.source,
             "source_url": a.source_url,
             "author": a.author,
-            "tags": a.tags.iter().map(|t| json!({ "name": t, "url": format!("tags/{}.html", text::slug_lossy(t)) })).collect::<Vec<_>>(),
+            "tags": a.tags.iter().map(|t| json!({ "name": t, "url": routes::tag(&text::slug_lossy(t), 1) })).collect::<Vec<_>>(),
             "units": a.units.iter().map(|u| self.unit_ref(u)).collect::<Vec<_>>(),
         })
     }
@@ -632,7 +616,7 @@ impl<'a> SiteView<'a> {
             "charts": self.charts_of(charts, crate::draw::FRONT),
         });
         let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
-        Page::new("index.html", "index.html".into(), self.content.site.title.clone(), "home", &data)
+        Page::new("index.html", routes::FRONT.into(), self.content.site.title.clone(), "home", &data)
             .with_list("news", self.article_list(&news))
     }
 
@@ -647,7 +631,7 @@ impl<'a> SiteView<'a> {
         let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
         Page::new(
             "units.html",
-            "units/index.html".into(),
+            routes::UNITS.into(),
             self.l["all_units"].into(),
             "units",
             &json!({ "tree": tree }),
@@ -712,7 +696,7 @@ impl<'a> SiteView<'a> {
             sub_units: self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect(),
             charts: self.charts_of(charts, id),
         };
-        Page::new("unit.html", format!("units/{id}.html"), unit.name.clone(), "units", &view)
+        Page::new("unit.html", routes::unit(id), unit.name.clone(), "units", &view)
             .with_list("news", self.article_list(self.news_about(id)))
     }
 
@@ -733,7 +717,7 @@ impl<'a> SiteView<'a> {
         let figures: Vec<FiguresView> =
             a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
         view["figures"] = json!(figures);
-        Page::new("article.html", format!("news/{}.html", a.slug), a.title.clone(), "news", &view)
+        Page::new("article.html", routes::article(&a.slug), a.title.clone(), "news", &view)
     }
 
     /// Page `n` of a paginated list of articles.
@@ -768,15 +752,7 @@ impl<'a> SiteView<'a> {
 
     /// Every page and file of the site.
     fn all_pages(&self) -> Vec<PageId> {
-        let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
-        ids.extend(self.content.units.iter().map(|u| PageId::Unit(u.id.clone())));
-        ids.extend(self.published.iter().map(|a| PageId::Article(a.slug.clone())));
-        ids.extend((1..=page_count(self.published.len())).map(PageId::News));
-        for (slug, (_, articles)) in &self.tags {
-            ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
-        }
-        ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style]);
-        ids
+        routes::pages(&self.content.units, &self.published, &self.tags)
     }
 
     /// Whether the site has this page (a selection may name pages since removed).
@@ -811,11 +787,11 @@ impl<'a> SiteView<'a> {
             PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
             PageId::Robots => {
                 let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.base_url);
-                return Ok(OutputFile::new("robots.txt", robots));
+                return Ok(OutputFile::new(routes::ROBOTS, robots));
             }
             PageId::Style => {
                 let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
-                return Ok(OutputFile::new("assets/style.css", css));
+                return Ok(OutputFile::new(routes::STYLE, css));
             }
             single => self.single_page(single.clone()),
         };
@@ -836,23 +812,17 @@ impl<'a> SiteView<'a> {
         let tags: Vec<Value> = self
             .tags
             .iter()
-            .map(|(slug, (name, articles))| json!({ "name": name, "url": format!("tags/{slug}.html"), "count": articles.len() }))
+            .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
-        Page::new(
-            "tags.html",
-            "tags/index.html".into(),
-            self.l["tags"].into(),
-            "tags",
-            &json!({ "tags": tags }),
-        )
+        Page::new("tags.html", routes::TAGS.into(), self.l["tags"].into(), "tags", &json!({ "tags": tags }))
     }
 
     fn data_page(&self) -> Page {
-        Page::new("data.html", "data/index.html".into(), self.l["data"].into(), "data", &json!({}))
+        Page::new("data.html", routes::DATA.into(), self.l["data"].into(), "data", &json!({}))
     }
 
     fn not_found_page(&self) -> Page {
-        Page::new("404.html", "404.html".into(), self.l["not_found"].into(), "", &json!({}))
+        Page::new("404.html", routes::NOT_FOUND.into(), self.l["not_found"].into(), "", &json!({}))
     }
 
     fn feed(&self) -> Value {
@@ -862,34 +832,28 @@ impl<'a> SiteView<'a> {
             .take(FEED_SIZE)
             .map(|a| {
                 let mut v = self.article_ref(a);
-                v["absolute_url"] = json!(format!("{}news/{}.html", self.base_url, a.slug));
+                v["absolute_url"] = json!(format!("{}{}", self.base_url, routes::article(&a.slug)));
                 v
             })
             .collect();
         let updated = self.published.first().map(|a| a.published.to_rfc3339());
-        json!({ "entries": entries, "updated": updated, "feed_url": format!("{}feed.xml", self.base_url) })
+        json!({ "entries": entries, "updated": updated, "feed_url": format!("{}{}", self.base_url, routes::FEED) })
     }
 
     fn sitemap(&self) -> Value {
+        let loc = |path: &str| format!("{}{path}", self.base_url);
         let mut urls: Vec<Value> =
-            ["index.html", "units/index.html", "news/index.html", "tags/index.html", "data/index.html"]
+            [routes::FRONT, routes::UNITS, &routes::news(1), routes::TAGS, routes::DATA]
                 .iter()
-                .map(|p| json!({ "loc": format!("{}{p}", self.base_url) }))
+                .map(|p| json!({ "loc": loc(p) }))
                 .collect();
+        urls.extend(self.content.units.iter().map(|u| json!({ "loc": loc(&routes::unit(&u.id)) })));
         urls.extend(
-            self.content
-                .units
+            self.published
                 .iter()
-                .map(|u| json!({ "loc": format!("{}units/{}.html", self.base_url, u.id) })),
+                .map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
         );
-        urls.extend(
-            self.published.iter().map(
-                |a| json!({ "loc": format!("{}news/{}.html", self.base_url, a.slug), "lastmod": a.date }),
-            ),
-        );
-        urls.extend(
-            self.tags.keys().map(|slug| json!({ "loc": format!("{}tags/{slug}.html", self.base_url) })),
-        );
+        urls.extend(self.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
         json!({ "urls": urls })
     }
 }

@@ -127,9 +127,7 @@ fn serve_rebuilds_on_edits_shows_errors_and_equals_a_build() {
     let text = std::fs::read_to_string(&article).unwrap();
     let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap().to_string();
     edit(&article, &title_line, "title: \"Krông Pắc tăng tốc kết nạp đảng viên\"");
-    server.page_once("news/index.html", "the new title", |p| {
-        p.contains("Krông Pắc tăng tốc kết nạp đảng viên")
-    });
+    server.page_once("news.html", "the new title", |p| p.contains("Krông Pắc tăng tốc kết nạp đảng viên"));
 
     // A broken file: the problem over the page, with its file and line.
     edit(&data, "admitted: 1234", "admitted: many");

@@ -9,7 +9,11 @@
 //!   target of 21588 (109.301…%);
 //! - `site_escape/`: an article title and a unit name of `<script>alert(1)</script> & "x"`;
 //! - `site_override/templates/`: a 404.html extending base.html with a marker;
-//! - `site_broken_template/templates/`: a news.html using an unknown filter on line 3.
+//! - `site_broken_template/templates/`: a news.html using an unknown filter on line 3;
+//! - `reserved/`: names that list pages and charts also use: a unit `index` and units
+//!   `x` (period 2015-2020) and `x-2015` (period 2020), articles `index` and `page-2`
+//!   among 22 (two news pages), tags `index`, `page-2`, `tin tức` (two pages) and
+//!   `tin tức page 2`.
 
 mod common;
 
@@ -24,6 +28,7 @@ const EN: &str = "tests/fixtures/site_en";
 const ESCAPE: &str = "tests/fixtures/site_escape";
 const OVERRIDE_TEMPLATES: &str = "tests/fixtures/site_override/templates";
 const BROKEN_TEMPLATES: &str = "tests/fixtures/site_broken_template/templates";
+const RESERVED: &str = "tests/fixtures/reserved";
 
 /// `bantin build --content <content> --output <output>` plus `extra` arguments.
 fn build_with(content: &str, output: &Path, extra: &[&str]) -> Run {
@@ -252,7 +257,7 @@ fn a_draft_article_is_published_nowhere() {
         assert!(!text.contains("Bản nháp, chưa đăng"), "{rel} shows the draft's body");
     }
     // The published articles are there, so the scan above looked at the right pages.
-    assert_shows(&out, "news/index.html", "news/2025-01-10-tong-ket-nam-2024.html");
+    assert_shows(&out, "news.html", "news/2025-01-10-tong-ket-nam-2024.html");
     assert_shows(&out, "feed.xml", "news/2025-01-10-tong-ket-nam-2024.html");
     assert_shows(&out, "sitemap.xml", "news/2025-01-10-tong-ket-nam-2024.html");
 }
@@ -333,6 +338,112 @@ fn two_builds_are_byte_identical() {
     }
 }
 
+/// The first `<h1>` of a page, without its markup.
+fn heading(out: &Path, rel: &str) -> String {
+    let html = read(out, rel);
+    let start = html.find("<h1").unwrap_or_else(|| panic!("{rel} has no <h1>"));
+    let text = &html[start..];
+    let text = &text[text.find('>').unwrap() + 1..text.find("</h1>").unwrap()];
+    text.split('<').next().unwrap_or_default().trim().to_string()
+}
+
+#[test]
+fn names_that_list_pages_and_charts_use_each_get_their_own_page() {
+    let tmp = TempDir::new("reserved");
+    let out = tmp.join("out");
+    build_ok(RESERVED, &out);
+    for (page, h1) in [
+        ("units.html", "Tất cả đơn vị"),
+        ("units/index.html", "Đảng bộ tỉnh Chỉ Mục"),
+        ("units/top.html", "Đảng bộ huyện Đỉnh"),
+        ("news.html", "Tin tức"),
+        ("news-2.html", "Tin tức"),
+        ("news/index.html", "Bài có đường dẫn chỉ mục"),
+        ("news/page-2.html", "Bài có đường dẫn trang hai"),
+        ("tags.html", "Chủ đề"),
+        ("tags/index.html", "Tin theo chủ đề: index"),
+        ("tags/page-2.html", "Tin theo chủ đề: page-2"),
+        ("tags/tin-tuc.html", "Tin theo chủ đề: tin tức"),
+        ("tags/tin-tuc/page-2.html", "Tin theo chủ đề: tin tức"),
+        ("tags/tin-tuc-page-2.html", "Tin theo chủ đề: tin tức page 2"),
+    ] {
+        assert_eq!(heading(&out, page), h1, "{page} is the wrong page");
+    }
+    assert_shows(&out, "news-2.html", "news/tin-01.html");
+    assert_shows(&out, "tags/tin-tuc/page-2.html", "../../news/tin-01.html");
+    // One chart per unit and period: x's term and x-2015's year do not share a file.
+    let x = read(&out, "charts/composition_x_2015-2020.svg");
+    let x_2015 = read(&out, "charts/composition_x-2015_2020.svg");
+    assert!(x.contains("Đảng bộ huyện Ích,") && x.contains("2015-2020"), "{x}");
+    assert!(x_2015.contains("Đảng bộ huyện Ích Hai Không Một Lăm") && x_2015.contains("2020"), "{x_2015}");
+    assert_links_resolve(&out);
+    assert_feed_and_sitemap(&out, "https://example.org/ten-danh-rieng/");
+}
+
+/// Three builds of the reserved-names folder, and one of a copy whose files are found in
+/// another order (data files and articles renamed), are byte for byte the same.
+#[test]
+fn builds_are_byte_identical_whatever_order_files_are_found_in() {
+    let tmp = TempDir::new("order-of-files");
+    let reference = tmp.join("site-0");
+    build_ok(RESERVED, &reference);
+    let expected = files(&reference);
+    for n in 1..3 {
+        let out = tmp.join(&format!("site-{n}"));
+        build_ok(RESERVED, &out);
+        assert!(files(&out) == expected, "build {n} differs from the first");
+    }
+    let reordered = tmp.join("reordered");
+    common::copy_dir(Path::new(RESERVED), &reordered);
+    fs::rename(reordered.join("data/1-don-vi.yaml"), reordered.join("data/z-don-vi.yaml")).unwrap();
+    fs::rename(reordered.join("data/2-bao-cao.yaml"), reordered.join("data/a-bao-cao.yaml")).unwrap();
+    for entry in fs::read_dir(reordered.join("news")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        fs::rename(&path, path.with_file_name(format!("{}.md", stem.chars().rev().collect::<String>())))
+            .unwrap();
+    }
+    let out = tmp.join("site-reordered");
+    build_ok(path_str(&reordered), &out);
+    let found = files(&out);
+    assert_eq!(found.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    for (rel, bytes) in &expected {
+        assert!(bytes == &found[rel], "{rel} differs when the files are found in another order");
+    }
+}
+
+#[test]
+fn a_static_file_over_a_generated_one_is_a_located_error() {
+    let tmp = TempDir::new("static-clash");
+    let content = tmp.join("content");
+    common::copy_dir(Path::new(VALID), &content);
+    fs::write(content.join("static/index.html"), "<p>trang riêng</p>\n").unwrap();
+    fs::create_dir_all(content.join("static/units")).unwrap();
+    fs::write(content.join("static/units.html"), "x").unwrap();
+    fs::write(content.join("static/units/huyen-mau-don.html"), "x").unwrap();
+    fs::create_dir_all(content.join("static/charts")).unwrap();
+    fs::write(content.join("static/charts/anh.svg"), "<svg/>").unwrap();
+    fs::write(content.join("static/news.html"), "x").unwrap();
+    for command in ["check", "build"] {
+        let run = match command {
+            "check" => bantin(&["check", "--content", path_str(&content)]),
+            _ => build_with(path_str(&content), &tmp.join("out"), &[]),
+        };
+        assert_eq!(run.code, 1, "{command}: {run:#?}");
+        for line in [
+            "static/index.html:1:1: static/index.html would replace the generated file index.html",
+            "static/units.html:1:1: static/units.html would replace the generated file units.html",
+            "static/units/huyen-mau-don.html:1:1: static/units/huyen-mau-don.html would replace the generated \
+             file units/huyen-mau-don.html",
+            "static/charts/anh.svg:1:1: static/charts/anh.svg is inside charts/, where the charts are written",
+            "static/news.html:1:1: static/news.html would replace the generated file news.html",
+        ] {
+            assert!(run.stderr.contains(line), "{command} should print `{line}`:\n{}", run.stderr);
+        }
+    }
+    assert!(!tmp.join("out").exists(), "nothing is built");
+}
+
 // 8. Template override.
 
 #[test]
@@ -390,13 +501,13 @@ fn siblings_follow_their_order_and_pages_show_contact_and_next_release() {
     let tmp = TempDir::new("order");
     let out = tmp.join("out");
     build_ok(VALID, &out);
-    for page in ["units/index.html", "units/tinh-thu-nghiem.html"] {
+    for page in ["units.html", "units/tinh-thu-nghiem.html"] {
         let html = read(&out, page);
         let first = html.find("Đảng bộ huyện Mẫu Đơn").expect("Mẫu Đơn is listed");
         let second = html.find("Đảng bộ huyện Giả Định").expect("Giả Định is listed");
         assert!(first < second, "{page}: `order` is not followed");
     }
-    for page in ["index.html", "units/xa-thu-nghiem.html", "news/index.html", "404.html"] {
+    for page in ["index.html", "units/xa-thu-nghiem.html", "news.html", "404.html"] {
         assert_shows(&out, page, "Ban Tổ chức Tỉnh ủy Thử Nghiệm (giả định)");
     }
     assert_shows(&out, "index.html", "15/07/2025");
@@ -416,21 +527,18 @@ fn news_lists_paginate_by_twenty() {
     let out = tmp.join("out");
     build_ok(path_str(&content), &out);
     let news = files(&out);
-    let published = news
-        .keys()
-        .filter(|p| p.starts_with("news/") && !p.starts_with("news/page-") && *p != "news/index.html")
-        .count();
+    let published = news.keys().filter(|p| p.starts_with("news/")).count();
     let pages = published.div_ceil(20);
     assert!(pages >= 3, "{published} articles make {pages} pages");
     let listed = |page: &str| read(&out, page).matches("class=\"article-title\"").count();
-    assert_eq!(listed("news/index.html"), 20);
-    assert_eq!(listed(&format!("news/page-{pages}.html")), published - 20 * (pages - 1));
-    assert!(!news.contains_key(&format!("news/page-{}.html", pages + 1)));
+    assert_eq!(listed("news.html"), 20);
+    assert_eq!(listed(&format!("news-{pages}.html")), published - 20 * (pages - 1));
+    assert!(!news.contains_key(&format!("news-{}.html", pages + 1)));
 
-    let first = read(&out, "news/index.html");
-    assert!(first.contains("rel=\"next\" href=\"../news/page-2.html\""), "{first}");
+    let first = read(&out, "news.html");
+    assert!(first.contains("rel=\"next\" href=\"news-2.html\""), "{first}");
     assert!(!first.contains("rel=\"prev\""));
-    let last = read(&out, &format!("news/page-{pages}.html"));
-    assert!(last.contains(&format!("rel=\"prev\" href=\"../news/page-{}.html\"", pages - 1)), "{last}");
+    let last = read(&out, &format!("news-{pages}.html"));
+    assert!(last.contains(&format!("rel=\"prev\" href=\"news-{}.html\"", pages - 1)), "{last}");
     assert!(!last.contains("rel=\"next\""));
 }

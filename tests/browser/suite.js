@@ -39,14 +39,14 @@ const CHROMIUM_ARGS = [
 // Kinds of page, by their path below the site's root; one of each is photographed.
 const KINDS = [
   ['front', (p) => p === 'index.html'],
-  ['units-index', (p) => p === 'units/index.html'],
+  ['units-index', (p) => p === 'units.html'],
   ['unit', (p) => /^units\/[^/]+\.html$/.test(p)],
-  ['news-index', (p) => p === 'news/index.html'],
-  ['news-page', (p) => /^news\/page-\d+\.html$/.test(p)],
+  ['news-index', (p) => p === 'news.html'],
+  ['news-page', (p) => /^news-\d+\.html$/.test(p)],
   ['article', (p) => /^news\/[^/]+\.html$/.test(p)],
-  ['tags-index', (p) => p === 'tags/index.html'],
+  ['tags-index', (p) => p === 'tags.html'],
   ['tag', (p) => /^tags\/[^/]+\.html$/.test(p)],
-  ['data', (p) => p === 'data/index.html'],
+  ['data', (p) => p === 'data.html'],
 ];
 const SCREENSHOT_KINDS = ['front', 'units-index', 'unit', 'news-index', 'article', 'tags-index', 'tag', 'data', '404'];
 

@@ -1,0 +1,221 @@
+//! Routes: the one place every output path comes from (SPEC §8).
+//!
+//! Unit ids, article slugs and tag slugs are `[a-z0-9-]+`, so paths cannot collide by
+//! construction: list pages sit at the top of the site under fixed names (`units.html`,
+//! `news.html`, `news-2.html`, `tags.html`, `data.html`), each item in its kind's folder
+//! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
+//! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
+//! and no [`period_key`] contains. Static files are the one source that could still
+//! land on a generated path: [`static_conflicts`] makes that a located error.
+
+use crate::model::{Article, Content, Unit};
+use crate::problem::Problem;
+use crate::render::TagLists;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub const FRONT: &str = "index.html";
+pub const UNITS: &str = "units.html";
+pub const TAGS: &str = "tags.html";
+pub const DATA: &str = "data.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const FEED: &str = "feed.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const STYLE: &str = "assets/style.css";
+pub const JSON: &str = "data/indicators.json";
+pub const CSV: &str = "data/indicators.csv";
+/// The folder of the charts; its names are known only once the charts are chosen.
+pub const CHARTS: &str = "charts";
+
+/// Articles per page of the news list and of each tag.
+pub const PER_PAGE: usize = 20;
+
+/// A page, or a file made like one, by what it shows.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageId {
+    Front,
+    Units,
+    Data,
+    NotFound,
+    Unit(String),
+    Article(String),
+    /// A page of the news list, from 1.
+    News(usize),
+    Tags,
+    /// A page of one tag's list: the tag's slug and the page, from 1.
+    Tag(String, usize),
+    Feed,
+    Sitemap,
+    Robots,
+    Style,
+}
+
+impl PageId {
+    /// Where the page is written, relative to the site's root.
+    pub fn path(&self) -> String {
+        match self {
+            PageId::Front => FRONT.into(),
+            PageId::Units => UNITS.into(),
+            PageId::Data => DATA.into(),
+            PageId::NotFound => NOT_FOUND.into(),
+            PageId::Unit(id) => unit(id),
+            PageId::Article(slug) => article(slug),
+            PageId::News(n) => news(*n),
+            PageId::Tags => TAGS.into(),
+            PageId::Tag(slug, n) => tag(slug, *n),
+            PageId::Feed => FEED.into(),
+            PageId::Sitemap => SITEMAP.into(),
+            PageId::Robots => ROBOTS.into(),
+            PageId::Style => STYLE.into(),
+        }
+    }
+}
+
+pub fn unit(id: &str) -> String {
+    format!("units/{id}.html")
+}
+
+pub fn article(slug: &str) -> String {
+    format!("news/{slug}.html")
+}
+
+/// Page `n` (from 1) of the news list.
+pub fn news(n: usize) -> String {
+    match n {
+        1 => "news.html".into(),
+        n => format!("news-{n}.html"),
+    }
+}
+
+/// Page `n` (from 1) of a tag's list.
+pub fn tag(slug: &str, n: usize) -> String {
+    match n {
+        1 => format!("tags/{slug}.html"),
+        n => format!("tags/{slug}/page-{n}.html"),
+    }
+}
+
+/// How many pages a list of `articles` takes: at least one.
+pub fn page_count(articles: usize) -> usize {
+    articles.div_ceil(PER_PAGE).max(1)
+}
+
+/// A chart's name (file stem and SVG id prefix): its kind, then the unit it belongs to
+/// (none for the top-level units side by side), then its period's [`period_key`].
+pub fn chart_name(kind: &str, unit: Option<&str>, period: Option<&str>) -> String {
+    let mut name = kind.to_string();
+    for part in [unit.map(str::to_string), period.map(period_key)].into_iter().flatten() {
+        name.push('_');
+        name.push_str(&part);
+    }
+    name
+}
+
+pub fn chart(name: &str) -> String {
+    format!("{CHARTS}/{name}.svg")
+}
+
+/// A period label as a file-name part, different for every label: `[a-z0-9-]` is
+/// kept and every other byte is written `.xx` (hex), so "2015-2020" stays as it is and
+/// "Quý I/2024" and "quy i 2024" stay apart.
+pub fn period_key(label: &str) -> String {
+    let mut key = String::with_capacity(label.len());
+    for b in label.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => key.push(b as char),
+            other => key.push_str(&format!(".{other:02x}")),
+        }
+    }
+    key
+}
+
+/// Every page of a site but for the charts: its units, its published articles (newest
+/// first) and its tag lists.
+pub fn pages(units: &[Unit], published: &[&Article], tags: &TagLists) -> Vec<PageId> {
+    let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
+    ids.extend(units.iter().map(|u| PageId::Unit(u.id.clone())));
+    ids.extend(published.iter().map(|a| PageId::Article(a.slug.clone())));
+    ids.extend((1..=page_count(published.len())).map(PageId::News));
+    for (slug, (_, articles)) in tags {
+        ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
+    }
+    ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style]);
+    ids
+}
+
+/// Static files that would land on a generated file or folder: a located error each.
+pub fn static_conflicts(content: &Content) -> Vec<Problem> {
+    let published = crate::render::published(content);
+    let tags = crate::render::tag_lists(&published);
+    let mut files: BTreeSet<String> =
+        pages(&content.units, &published, &tags).iter().map(PageId::path).collect();
+    files.extend([JSON.to_string(), CSV.to_string(), crate::write::MARK.to_string()]);
+    let folders: BTreeSet<&str> = files.iter().flat_map(|f| ancestors(f)).chain([CHARTS]).collect();
+    content
+        .statics
+        .iter()
+        .filter_map(|rel| {
+            let path = crate::text::slashed(rel);
+            let clash = if files.contains(&path) {
+                format!("static/{path} would replace the generated file {path}")
+            } else if folders.contains(path.as_str()) {
+                format!("static/{path} would take the place of the generated folder {path}/")
+            } else if let Some(file) = ancestors(&path).find(|a| files.contains(*a)) {
+                format!("static/{path} needs a folder {file}/ where the generated file {file} is written")
+            } else if path.starts_with(&format!("{CHARTS}/")) {
+                format!("static/{path} is inside {CHARTS}/, where the charts are written")
+            } else {
+                return None;
+            };
+            let message = format!("{clash}: rename or move it (static files keep their paths in the site)");
+            Some(Problem::file_error(Path::new("static").join(rel), message))
+        })
+        .collect()
+}
+
+/// `a/b/c.html` → `a/b`, `a`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(|(i, _)| &path[..i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_pages_never_share_a_name_with_an_item() {
+        assert_eq!(unit("index"), "units/index.html");
+        assert_ne!(unit("index"), PageId::Units.path());
+        assert_eq!(article("page-2"), "news/page-2.html");
+        assert_eq!(news(2), "news-2.html");
+        assert_eq!(tag("index", 1), "tags/index.html");
+        assert_ne!(tag("index", 1), TAGS);
+        assert_eq!(tag("nu", 2), "tags/nu/page-2.html");
+        assert_ne!(tag("nu", 2), tag("nu-page-2", 1));
+    }
+
+    #[test]
+    fn chart_names_keep_their_parts_apart() {
+        assert_eq!(chart_name("achievement", Some("x"), Some("2015-2020")), "achievement_x_2015-2020");
+        assert_ne!(
+            chart_name("achievement", Some("x"), Some("2015-2020")),
+            chart_name("achievement", Some("x-2015"), Some("2020"))
+        );
+        assert_eq!(chart_name("achievement", None, Some("2024")), "achievement_2024");
+        assert_ne!(
+            chart_name("achievement", None, Some("2024")),
+            chart_name("achievement", Some("top"), Some("2024"))
+        );
+        assert_eq!(chart_name("admissions", Some("ba-tri"), None), "admissions_ba-tri");
+        assert_eq!(chart("admissions_ba-tri"), "charts/admissions_ba-tri.svg");
+    }
+
+    #[test]
+    fn period_keys_differ_for_labels_that_fold_alike() {
+        assert_eq!(period_key("2015-2020"), "2015-2020");
+        assert_eq!(period_key("Quý I/2024"), ".51u.c3.bd.20.49.2f2024");
+        assert_ne!(period_key("Quý I/2024"), period_key("quy i 2024"));
+        assert_ne!(period_key("a b"), period_key("a.20b"));
+    }
+}
