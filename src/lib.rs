@@ -27,5 +27,6 @@ pub mod synthetic;
 pub mod text;
 pub mod theme;
 pub mod timings;
+pub mod url;
 pub mod validate;
 pub mod write;

@@ -2,13 +2,15 @@
 //!
 //! Files are found in sorted order and parsed in parallel; every problem keeps its file
 //! and position. Nothing here judges the content beyond its syntax and types: the rules
-//! between values live in `validate`.
+//! between values live in `validate`. The one exception is the links of article bodies
+//! that pages drop (SPEC §8): they are found here, where the file's text is at hand to
+//! place them.
 
 use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
 use crate::problem::{At, Problem};
-use crate::text;
 use crate::timings::Timings;
+use crate::{markdown, text, url};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -492,10 +494,32 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 fn parse_article(rel: &Path, text: &str) -> Parsed {
     let mut parsed = Parsed::default();
     match article(rel, text) {
-        Ok(article) => parsed.article = Some(article),
+        Ok(article) => {
+            parsed.problems = unsafe_url_warnings(rel, text, &article.body);
+            parsed.article = Some(article);
+        }
         Err(failure) => parsed.problems.push(failure_at(rel, failure)),
     }
     parsed
+}
+
+/// A warning for each link or image URL of the body that pages drop, placed in the
+/// file (`body` is the end of `text`).
+fn unsafe_url_warnings(rel: &Path, text: &str, body: &str) -> Vec<Problem> {
+    let body_start = text.len() - body.len();
+    markdown::unsafe_urls(body)
+        .into_iter()
+        .map(|(offset, url)| {
+            let at = At::Pos(Position::of_offset(text, body_start + offset));
+            let message = format!(
+                "URL `{}` is not allowed in a link or image: {}; the page shows the link's text \
+                 or the image's alt text instead",
+                url::shown(&url),
+                url::KEPT_NOTE
+            );
+            Problem::warning(rel, at, message)
+        })
+        .collect()
 }
 
 fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
@@ -574,6 +598,21 @@ mod tests {
         );
         let e = article(Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
         assert_eq!(e.0, At::Pos(Position { line: 2, col: 8 }));
+    }
+
+    #[test]
+    fn unsafe_body_urls_are_warnings_placed_in_the_file() {
+        let text = "---\ntitle: A\ndate: 2024-01-02\n---\nĐoạn [x](javascript:alert(1)).\n\n[y]: data:x\n";
+        let parsed = parse_article(Path::new("news/a.md"), text);
+        assert!(parsed.article.is_some());
+        let found: Vec<_> = parsed.problems.iter().map(|p| (p.severity, p.at.clone())).collect();
+        let warning_at = |line, col| (crate::problem::Severity::Warning, At::Pos(Position { line, col }));
+        assert_eq!(found, vec![warning_at(5, 6), warning_at(7, 1)]);
+        assert_eq!(
+            parsed.problems[0].message,
+            "URL `javascript:alert(1)` is not allowed in a link or image: only http:, https:, mailto:, \
+             tel:, relative and # URLs are kept; the page shows the link's text or the image's alt text instead"
+        );
     }
 
     #[test]

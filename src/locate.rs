@@ -18,6 +18,13 @@ pub struct Position {
 
 impl Position {
     pub const START: Position = Position { line: 1, col: 1 };
+
+    /// The position of byte `offset` of `text`, columns counted in characters.
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position { line: 1 + before.matches('\n').count(), col: 1 + before[line_start..].chars().count() }
+    }
 }
 
 /// Positions of every value and every mapping key of one YAML document.
@@ -203,6 +210,14 @@ reports:
         let l = Locator::new(DOC, 0);
         assert_eq!(l.value("reports[0].composition.youth"), at(8, 7));
         assert_eq!(l.value("reports[0].missing"), at(5, 5));
+    }
+
+    #[test]
+    fn positions_of_byte_offsets_count_characters() {
+        let text = "một\nhai ba";
+        assert_eq!(Position::of_offset(text, 0), Position::START);
+        assert_eq!(Position::of_offset(text, text.find("ba").unwrap()), Position { line: 2, col: 5 });
+        assert_eq!(Position::of_offset(text, text.find('\n').unwrap()), Position { line: 1, col: 4 });
     }
 
     #[test]

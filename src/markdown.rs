@@ -1,12 +1,15 @@
 //! Article bodies: CommonMark with tables, footnotes, strikethrough and task lists.
 //!
 //! Raw HTML in an article is shown as text, like every other value from content, and
-//! each heading gets an anchor id folded from its text. Tables sit in a box that
+//! each heading gets an anchor id folded from its text. Nothing from content can carry
+//! script: a heading keeps only its `{#id}` and `{.class}` attributes, and a link or
+//! image whose URL [`url::is_safe`] refuses shows as its text (an image as its alt
+//! text); [`unsafe_urls`] finds those URLs for the warnings. Tables sit in a box that
 //! scrolls sideways on narrow screens and can be scrolled from the keyboard. A task-list
 //! item shows its state as a named mark (☑, ☐) rather than as a form control.
 
-use crate::text;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use crate::{text, url};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashMap;
 
 fn options() -> Options {
@@ -28,7 +31,8 @@ pub struct Names<'a> {
 
 /// The HTML of a Markdown body.
 pub fn to_html(markdown: &str, names: &Names) -> String {
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).map(escape_raw_html).collect();
+    let parsed = Parser::new_ext(markdown, options()).map(escape_raw_html).map(without_heading_attrs);
+    let events = without_unsafe_links(parsed);
     let events = with_heading_ids(events);
     let events = with_table_boxes(events, names.article);
     let events = events.into_iter().map(|e| task_mark(e, names)).collect::<Vec<_>>();
@@ -42,6 +46,64 @@ fn escape_raw_html(event: Event) -> Event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     }
+}
+
+/// Keeps a heading's `{#id}` and `{.class}` but no other attribute: `{onfocus=…}`
+/// would be written as an event handler.
+fn without_heading_attrs(event: Event) -> Event {
+    match event {
+        Event::Start(Tag::Heading { level, id, classes, .. }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() })
+        }
+        other => other,
+    }
+}
+
+/// Unwraps each link and image whose URL is not safe: its text, or its alt text, stays.
+fn without_unsafe_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    // Whether each open link or image is kept; images may sit inside links.
+    let mut kept = Vec::new();
+    events
+        .filter(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let keep = url::is_safe(dest_url);
+                kept.push(keep);
+                keep
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => kept.pop().unwrap_or(true),
+            _ => true,
+        })
+        .collect()
+}
+
+/// Each link and image URL of a body that [`to_html`] drops, with the byte offset in
+/// `markdown` where it is written: the link for an inline link, image or autolink, the
+/// definition (`[x]: url`) for a reference link, so that a definition is reported once
+/// however often it is used, or when it is not used at all.
+pub fn unsafe_urls(markdown: &str) -> Vec<(usize, String)> {
+    let parser = Parser::new_ext(markdown, options());
+    let mut found: Vec<(usize, String)> = parser
+        .reference_definitions()
+        .iter()
+        .filter(|(_, def)| !url::is_safe(&def.dest))
+        .map(|(_, def)| (def.span.start, def.dest.to_string()))
+        .collect();
+    for (event, range) in parser.into_offset_iter() {
+        if let Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. }) =
+            event
+            && !is_reference(link_type)
+            && !url::is_safe(&dest_url)
+        {
+            found.push((range.start, dest_url.to_string()));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Links whose URL comes from a reference definition.
+fn is_reference(link_type: LinkType) -> bool {
+    matches!(link_type, LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut)
 }
 
 /// Gives each heading an id from its text ("Kết quả" → `ket-qua`), unique in the page.
@@ -172,6 +234,79 @@ mod tests {
         assert!(html.contains("<h2 id=\"ket-qua\">"), "{html}");
         assert!(html.contains("<h2 id=\"ket-qua-2\">"));
         assert!(html.contains("<h2 id=\"rieng\">Đảng viên mới</h2>"), "{html}");
+    }
+
+    #[test]
+    fn headings_keep_only_id_and_class_attributes() {
+        let html = to_html("# Tiêu đề {#rieng .noi-bat onfocus=alert(1) autofocus tabindex=0}\n", &NAMES);
+        assert_eq!(html, "<h1 id=\"rieng\" class=\"noi-bat\">Tiêu đề</h1>\n");
+        let html = to_html("## Tin {onfocus=alert(1) autofocus}\n", &NAMES);
+        assert_eq!(html, "<h2 id=\"tin\">Tin</h2>\n");
+    }
+
+    /// Every way of writing a link or an image, each to a URL that must not be kept.
+    const PAYLOADS: &str = "\
+[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](jav&#x61;script:alert(1))
+[d](&#106;avascript:alert(1)) [e](<java\tscript:alert(1)>) [f](vbscript:msgbox(1))
+![g](data:text/html,x) <javascript:alert(1)> [h][def] [i] [k](file:///etc/passwd)
+[l ![m](javascript:alert(2))](https://ok.example/)
+
+[def]: javascript:alert(3)
+[i]:
+  data:text/html,y
+[unused]: vbscript:z
+";
+
+    #[test]
+    fn links_and_images_to_other_schemes_show_as_text() {
+        // The autolink's text is its URL: it stays, as plain text.
+        assert_eq!(
+            to_html(PAYLOADS, &NAMES),
+            "<p>a b c\nd e f\ng javascript:alert(1) h i k\n<a href=\"https://ok.example/\">l m</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn safe_links_and_images_are_kept() {
+        let html = to_html(
+            "[a](https://x) [b](mailto:a@b.vn) [c](tel:+84) [d](#x) [e](a/b.html) ![f](../x.png) \
+             <https://y> <a@b.vn> [g](//host.example/p)\n",
+            &NAMES,
+        );
+        for link in [
+            "href=\"https://x\"",
+            "href=\"mailto:a@b.vn\"",
+            "href=\"tel:+84\"",
+            "href=\"#x\"",
+            "href=\"a/b.html\"",
+            "src=\"../x.png\"",
+            "href=\"https://y\"",
+            "href=\"//host.example/p\"",
+        ] {
+            assert!(html.contains(link), "{link} in {html}");
+        }
+    }
+
+    #[test]
+    fn unsafe_urls_are_found_where_they_are_written() {
+        let found = unsafe_urls(PAYLOADS);
+        let at = |needle: &str| PAYLOADS.find(needle).unwrap();
+        let expected = vec![
+            (at("[a]"), "javascript:alert(1)".to_string()),
+            (at("[b]"), "JaVaScRiPt:alert(1)".into()),
+            (at("[c]"), "javascript:alert(1)".into()),
+            (at("[d]"), "javascript:alert(1)".into()),
+            (at("[e]"), "java\tscript:alert(1)".into()),
+            (at("[f]"), "vbscript:msgbox(1)".into()),
+            (at("![g]"), "data:text/html,x".into()),
+            (at("<javascript"), "javascript:alert(1)".into()),
+            (at("[k]"), "file:///etc/passwd".into()),
+            (at("![m]"), "javascript:alert(2)".into()),
+            (at("[def]:"), "javascript:alert(3)".into()),
+            (at("[i]:"), "data:text/html,y".into()),
+            (at("[unused]:"), "vbscript:z".into()),
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]

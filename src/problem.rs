@@ -14,7 +14,8 @@ pub enum Severity {
 /// Where in its file a problem shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum At {
-    /// A position the YAML parser gave.
+    /// A position known when the file was read: the YAML parser's, or a link's in an
+    /// article body.
     Pos(Position),
     /// The value at a YAML path (`reports[2].composition.women`), located on output.
     Value(String),

@@ -10,9 +10,9 @@ use crate::locale::Locale;
 use crate::markdown;
 use crate::model::{Article, Category, Content, Language, Unit};
 use crate::points::{self, Writer};
-use crate::text;
 use crate::theme::{self, Templates};
 use crate::write::OutputFile;
+use crate::{text, url};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -467,9 +467,7 @@ impl<'a> SiteView<'a> {
 
     fn source(&self, source: &'a Option<String>) -> Option<SourceView<'a>> {
         match source.as_deref()? {
-            s if s.starts_with("http://") || s.starts_with("https://") => {
-                Some(SourceView { title: s, url: s.to_string(), external: true })
-            }
+            s if url::is_web(s) => Some(SourceView { title: s, url: s.to_string(), external: true }),
             slug => self.articles_by_slug.get(slug).map(|a| SourceView {
                 title: &a.title,
                 url: routes::article(slug),
@@ -549,7 +547,8 @@ impl<'a> SiteView<'a> {
             "url": routes::article(&a.slug),
             "summary": summary,
             "source": a.source,
-            "source_url": a.source_url,
+            // Validation refuses any other address; the page does not rely on that alone.
+            "source_url": a.source_url.as_deref().filter(|u| url::is_web(u)),
             "author": a.author,
             "tags": a.tags.iter().map(|t| json!({ "name": t, "url": routes::tag(&text::slug_lossy(t), 1) })).collect::<Vec<_>>(),
             "units": a.units.iter().map(|u| self.unit_ref(u)).collect::<Vec<_>>(),

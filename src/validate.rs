@@ -7,7 +7,7 @@ use crate::load::Loaded;
 use crate::model::{Content, Origin, Report};
 use crate::period::Period;
 use crate::problem::{At, Problem};
-use crate::text;
+use crate::{text, url};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Collects every problem of loaded content. When site.yaml could not be read, the
@@ -31,12 +31,6 @@ struct Validator<'a> {
     /// Units read, and units whose entries were broken (already reported).
     known_units: HashSet<&'a str>,
     problems: Vec<Problem>,
-}
-
-fn is_web_url(url: &str) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        url.strip_prefix(scheme).is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
-    })
 }
 
 impl<'a> Validator<'a> {
@@ -66,13 +60,13 @@ impl<'a> Validator<'a> {
         if site.title.trim().is_empty() {
             self.error(&here, "title", "title is empty: expected the bulletin's name".into());
         }
-        if !is_web_url(&site.base_url) {
+        if !url::is_web(&site.base_url) {
             self.error(
                 &here,
                 "base_url",
                 format!(
                     "base_url `{}` is not absolute: expected an address like https://example.org/ban-tin/",
-                    site.base_url
+                    url::shown(&site.base_url)
                 ),
             );
         }
@@ -326,10 +320,17 @@ impl<'a> Validator<'a> {
     fn report_source(&mut self, report: &Report, articles: &HashMap<&str, &crate::model::Article>) {
         let Some(source) = &report.source else { return };
         let o = &report.origin;
-        if source.starts_with("http://") || source.starts_with("https://") {
-            if !is_web_url(source) {
-                self.error(o, "source", format!("source `{source}` is not a valid address"));
-            }
+        if url::is_web(source) {
+            return;
+        }
+        // Slugs have no colon: this is meant as an address.
+        if source.contains(':') {
+            let message = format!(
+                "source `{}` is not an http(s) address: expected one starting with http:// or https://, \
+                 or the slug of an article in news/",
+                url::shown(source)
+            );
+            self.error(o, "source", message);
             return;
         }
         match articles.get(source.as_str()) {
@@ -374,10 +375,14 @@ impl<'a> Validator<'a> {
                     self.error(o, &format!("tags[{i}]"), "tag is empty: expected a word or phrase".into());
                 }
             }
-            if let Some(url) = &a.source_url
-                && !is_web_url(url)
+            if let Some(address) = &a.source_url
+                && !url::is_web(address)
             {
-                self.error(o, "source_url", format!("source_url `{url}` is not an http(s) address"));
+                let message = format!(
+                    "source_url `{}` is not an http(s) address: expected one starting with http:// or https://",
+                    url::shown(address)
+                );
+                self.error(o, "source_url", message);
             }
             if let Some(earlier) = slugs.insert(&a.slug, o) {
                 let message = format!(
@@ -457,6 +462,21 @@ mod tests {
         let (at, msg) = only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: missing}\n");
         assert_eq!(at, value("reports[0].source"));
         assert!(msg.starts_with("source `missing` is not an article"));
+    }
+
+    #[test]
+    fn source_address_must_be_http() {
+        let (at, msg) =
+            only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: \"javascript:alert(1)\"}\n");
+        assert_eq!(at, value("reports[0].source"));
+        assert_eq!(
+            msg,
+            "source `javascript:alert(1)` is not an http(s) address: expected one starting with http:// \
+             or https://, or the slug of an article in news/"
+        );
+        let web =
+            "reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: \"HTTPS://example.org/x\"}\n";
+        assert_eq!(problems_of(SITE, web), vec![]);
     }
 
     #[test]
@@ -572,7 +592,7 @@ mod tests {
             Source::new("data/units.yaml", UNITS),
             Source::new(
                 "news/a.md",
-                "---\ntitle: A\ndate: 2016-01-01\nunits: [huyen, nowhere]\nsource_url: ftp://x\n---\n",
+                "---\ntitle: A\ndate: 2016-01-01\nunits: [huyen, nowhere]\nsource_url: \" JavaScript:alert(1)\"\n---\n",
             ),
             Source::new("news/b.md", "---\ntitle: B\ndate: 2016-01-02\nslug: a\n---\n"),
         ];
@@ -581,6 +601,10 @@ mod tests {
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[0].1, value("units[1]"));
         assert_eq!(found[1].1, value("source_url"));
+        assert_eq!(
+            found[1].2,
+            "source_url ` JavaScript:alert(1)` is not an http(s) address: expected one starting with http:// or https://"
+        );
         assert_eq!(found[2].0.to_str(), Some("news/b.md"));
         assert_eq!(found[2].2, "slug `a` is used twice: first by news/a.md; expected unique slugs");
     }

@@ -316,6 +316,15 @@ fn unknown_article_source() {
 }
 
 #[test]
+fn source_url_not_allowed() {
+    assert_one_error(
+        "source_url_not_allowed",
+        "news/tin-thu.md:5:13: source_url `javascript:alert(1)` is not an http(s) address: expected \
+         one starting with http:// or https://",
+    );
+}
+
+#[test]
 fn duplicate_unit_id() {
     assert_one_error(
         "duplicate_unit_id",

@@ -8,6 +8,8 @@
 //! - `site_en/`: `language: en`, tỉnh Thử Nghiệm's 2020-2025 report admits 23596 of a
 //!   target of 21588 (109.301…%);
 //! - `site_escape/`: an article title and a unit name of `<script>alert(1)</script> & "x"`;
+//! - `site_links/`: an article with every way of writing a link, an image or a heading
+//!   attribute that could carry script, and links that must be kept;
 //! - `site_override/templates/`: a 404.html extending base.html with a marker;
 //! - `site_broken_template/templates/`: a news.html using an unknown filter on line 3;
 //! - `reserved/`: names that list pages and charts also use: a unit `index` and units
@@ -26,6 +28,7 @@ const SAMPLE: &str = "content";
 const VALID: &str = "tests/fixtures/valid";
 const EN: &str = "tests/fixtures/site_en";
 const ESCAPE: &str = "tests/fixtures/site_escape";
+const LINKS: &str = "tests/fixtures/site_links";
 const OVERRIDE_TEMPLATES: &str = "tests/fixtures/site_override/templates";
 const BROKEN_TEMPLATES: &str = "tests/fixtures/site_broken_template/templates";
 const RESERVED: &str = "tests/fixtures/reserved";
@@ -291,6 +294,172 @@ fn content_is_escaped_in_html_xml_and_svg() {
 
     // The escaped values still make well-formed feed and sitemap.
     assert_feed_and_sitemap(&out, "https://example.org/ban-tin-thu-nghiem/");
+}
+
+/// The attributes of every start tag, `(name lowercased, value as written)`. A small
+/// scanner that knows tags from text: a page shows `&lt;a href="javascript:…"&gt;` from
+/// content as text, which a plain search for `href="` would take for a link.
+fn start_tag_attributes(markup: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for piece in markup.split('<').skip(1) {
+        if !piece.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue; // an end tag, a comment, a declaration
+        }
+        let tag = &piece[..piece.find('>').unwrap_or(piece.len())];
+        let mut rest = tag.trim_start_matches(|c: char| !c.is_whitespace() && c != '/');
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if rest.is_empty() {
+                break;
+            }
+            let name_end =
+                rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
+            let name = rest[..name_end].to_ascii_lowercase();
+            rest = rest[name_end..].trim_start();
+            let mut value = "";
+            if let Some(after) = rest.strip_prefix('=') {
+                let after = after.trim_start();
+                let (start, end) = match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => (1, after[1..].find(quote).map_or(after.len(), |i| i + 1)),
+                    _ => (0, after.find(char::is_whitespace).unwrap_or(after.len())),
+                };
+                value = &after[start..end];
+                rest = after.get(end + start..).unwrap_or("");
+            }
+            found.push((name, value.to_string()));
+        }
+    }
+    found
+}
+
+/// An attribute value as a browser reads it before the URL parser: character
+/// references decoded.
+fn decode_references(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').unwrap_or(0);
+        let name = &rest[1..end.max(1)];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| name.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) if end > 0 => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Attributes whose value a browser loads or follows as a URL.
+const URL_ATTRIBUTES: [&str; 9] =
+    ["href", "src", "srcset", "action", "formaction", "poster", "cite", "background", "xlink:href"];
+
+/// An article with every way of writing a link, an image or a heading attribute that
+/// could carry script (SPEC §8): the pages keep no such URL and no such attribute, the
+/// safe links stay, and `check` and `build` warn at each URL's place in the file.
+#[test]
+fn links_and_attributes_from_content_carry_no_script() {
+    let file = format!("{LINKS}/news/lien-ket.md");
+    let warning = |at: &str, url: &str| {
+        format!(
+            "{file}:{at}: warning: URL `{url}` is not allowed in a link or image: only http:, https:, \
+             mailto:, tel:, relative and # URLs are kept; the page shows the link's text or the \
+             image's alt text instead"
+        )
+    };
+    let expected = [
+        ("12:11", "javascript:alert(1)"),
+        ("12:39", "JaVaScRiPt:alert(1)"),
+        ("13:10", "javascript:alert(1)"),
+        ("13:40", "javascript:alert(1)"),
+        ("14:10", "java\\tscript:alert(1)"),
+        ("14:39", "java\\nscript:alert(1)"),
+        ("14:69", "java\\u{1}script:alert(1)"),
+        ("14:98", " javascript:alert(1)"),
+        ("15:6", "vbscript:msgbox(1)"),
+        ("15:30", "data:text/html,x"),
+        ("15:52", "file:///etc/passwd"),
+        ("15:76", "ms-settings:x"),
+        ("16:5", "data:image/svg+xml,y"),
+        ("16:38", "javascript:alert(1)"),
+        ("17:9", "javascript:alert(1)"),
+        ("17:31", "VBSCRIPT:msgbox(1)"),
+        ("20:1", "javascript:alert(1)"),
+        ("21:1", "data:text/html,z"),
+    ];
+    let check = bantin(&["check", "--content", LINKS]);
+    assert_eq!(check.code, 0, "{check:#?}");
+    let lines: Vec<&str> = check.stderr.lines().collect();
+    for (at, url) in expected {
+        let line = warning(at, url);
+        assert!(lines.contains(&line.as_str()), "expected\n  {line}\nin:\n{}", check.stderr);
+    }
+    assert!(lines.contains(&"0 errors, 18 warnings"), "{}", check.stderr);
+
+    let tmp = TempDir::new("links");
+    let out = tmp.join("out");
+    let build = build_with(LINKS, &out, &[]);
+    assert_eq!(build.code, 0, "{build:#?}");
+    assert!(build.stderr.lines().any(|l| l == warning("12:11", "javascript:alert(1)")), "{}", build.stderr);
+
+    let mut urls = 0;
+    for (rel, bytes) in files(&out) {
+        if !(rel.ends_with(".html") || rel.ends_with(".xml") || rel.ends_with(".svg")) {
+            continue;
+        }
+        let markup = String::from_utf8(bytes).expect("markup is UTF-8");
+        for (name, value) in start_tag_attributes(&markup) {
+            assert!(!name.starts_with("on") && name != "autofocus", "{rel}: attribute {name}=\"{value}\"");
+            if URL_ATTRIBUTES.contains(&name.as_str()) {
+                urls += 1;
+                let read: String = decode_references(&value)
+                    .chars()
+                    .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                for scheme in ["javascript:", "vbscript:", "data:", "file:", "ms-settings:"] {
+                    assert!(!read.contains(scheme), "{rel}: {name}=\"{value}\"");
+                }
+            }
+        }
+    }
+    assert!(urls > 50, "only {urls} URL attributes were seen");
+
+    let article = read(&out, "news/lien-ket.html");
+    for kept in [
+        "<h2 id=\"rieng\" class=\"noi-bat\">Mục</h2>",
+        "<p>Nội tuyến a và b.\nThực thể c d.\nKý tự ẩn e f g h.\nKhác i j k l.\nẢnh ảnh một ảnh hai.\n",
+        "<a href=\"https://example.org/\">web</a>",
+        "<a href=\"mailto:a@example.org\">thư</a>",
+        "<a href=\"tel:+84258\">gọi</a>",
+        "<a href=\"#rieng\">mục</a>",
+        "<a href=\"../index.html\">trang</a>",
+        "<a href=\"//example.net/x\">xa</a>",
+        "href=\"https://example.org/bao-thu/lien-ket\"",
+    ] {
+        assert!(article.contains(kept), "the article page should show `{kept}`:\n{article}");
+    }
+    assert_shows(&out, "units/huyen-thu-nghiem.html", "href=\"https://example.org/bao-thu/so-lieu\"");
 }
 
 /// Every chart parses as XML, with a `<title>` and a `<desc>` (SPEC §9).
