@@ -231,34 +231,73 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
 }
 
-/// Walks the folder in sorted order, skipping hidden entries; symbolic links are
-/// followed, but a link back to a folder above it is reported once and not entered.
+/// Walks the folder in sorted order, skipping hidden entries. Symbolic links are
+/// followed, except a link back to a folder above it and a link in static/ that leads
+/// outside the content folder: each is reported and not entered. Static files are
+/// published as they are, so a link to anything outside could publish any file the
+/// builder may read.
 fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
     let mut found = Found::default();
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| !is_hidden(e)) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let rel = e.path().and_then(|p| p.strip_prefix(dir).ok()).unwrap_or(Path::new(""));
-                problems.push(if e.loop_ancestor().is_some() {
-                    Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed")
-                } else {
-                    Problem::file_error(rel, format!("cannot be read: {e}"))
-                });
-                continue;
-            }
+    let mut entries = walker.into_iter().filter_entry(|e| !is_hidden(e));
+    while let Some(entry) = entries.next() {
+        let (path, is_link) = match &entry {
+            Ok(e) => (e.path(), e.path_is_symlink()),
+            Err(e) => (e.path().unwrap_or(dir), e.path().is_some_and(Path::is_symlink)),
         };
-        if !entry.file_type().is_file() {
+        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        if is_link && let Some(warning) = static_link_outside(&rel, path, &root) {
+            problems.push(warning);
+            if matches!(&entry, Ok(e) if e.file_type().is_dir()) {
+                entries.skip_current_dir();
+            }
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
-        classify(rel, &mut found, problems);
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => classify(dir, rel, &mut found, problems),
+            Ok(_) => {}
+            Err(e) => problems.push(walk_problem(&rel, &e)),
+        }
     }
     found
 }
 
-fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
+/// The warning for a symbolic link in static/ whose target lies outside `root`, the
+/// content folder.
+fn static_link_outside(rel: &Path, link: &Path, root: &Path) -> Option<Problem> {
+    if !rel.starts_with("static") {
+        return None;
+    }
+    let target = link.canonicalize().ok()?;
+    (!target.starts_with(root)).then(|| {
+        let message = format!(
+            "symbolic link to {} leads outside the content folder: not published (copy what it points to into static/ to publish it)",
+            target.display()
+        );
+        Problem::warning(rel, At::Pos(Position::START), message)
+    })
+}
+
+/// A folder or file the walk could not enter: a link loop (a warning), a link to
+/// nothing, or something the builder may not read.
+fn walk_problem(rel: &Path, e: &walkdir::Error) -> Problem {
+    if e.loop_ancestor().is_some() {
+        return Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed");
+    }
+    if let Some(path) = e.path()
+        && let Ok(target) = std::fs::read_link(path)
+        && !path.exists()
+    {
+        let message =
+            format!("symbolic link to {} leads nowhere: expected an existing file", target.display());
+        return Problem::file_error(rel, message);
+    }
+    let cause = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+    Problem::file_error(rel, format!("cannot be read: {cause}"))
+}
+
+fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
     let ignored = |why: &str| Problem::warning(&rel, At::Pos(Position::START), format!("ignored: {why}"));
     if rel == Path::new("site.yaml") {
@@ -274,7 +313,12 @@ fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
             _ => problems.push(ignored("only .md files are read from news/ (put images in static/)")),
         }
     } else if let Ok(inside) = rel.strip_prefix("static") {
-        found.statics.push(inside.to_path_buf());
+        // Only a build copies static files: opening each here lets `check` find those
+        // that cannot be read as well.
+        match std::fs::File::open(dir.join(&rel)) {
+            Ok(_) => found.statics.push(inside.to_path_buf()),
+            Err(e) => problems.push(Problem::file_error(&rel, format!("cannot be read: {e}"))),
+        }
     }
 }
 

@@ -68,6 +68,17 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// A copy of the valid fixture in a temporary folder, to add files to.
+fn valid_copy(tmp: &TempDir) -> PathBuf {
+    let content = tmp.join("content");
+    common::copy_dir(Path::new(VALID), &content);
+    content
+}
+
+fn check_at(content: &Path) -> Run {
+    bantin(&["check", "--content", content.to_str().expect("temporary paths are UTF-8")])
+}
+
 /// An output folder from an earlier build: a file with known bytes (not all UTF-8)
 /// and a sub-folder holding another file and an empty folder.
 fn previous_output(parent: &TempDir) -> PathBuf {
@@ -473,6 +484,93 @@ fn problems_in_two_files_and_two_items_are_all_reported() {
         ],
         "3 errors, 0 warnings",
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// static/ stays inside the content folder.
+
+/// Links in static/ to a file and to a folder outside the content folder are not
+/// published, with a warning naming each link; a link that stays inside is followed.
+#[cfg(unix)]
+#[test]
+fn static_links_leading_outside_the_content_are_not_published() {
+    use std::os::unix::fs::symlink;
+    let tmp = TempDir::new("static-links");
+    let content = valid_copy(&tmp);
+    let outside = tmp.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("secret.txt"), "secret").unwrap();
+    symlink("/etc/passwd", content.join("static/passwd")).unwrap();
+    symlink(&outside, content.join("static/shared")).unwrap();
+    symlink("../site.yaml", content.join("static/site.txt")).unwrap();
+
+    let out = tmp.join("out");
+    for run in [check_at(&content), build(content.to_str().unwrap(), &out)] {
+        assert_eq!(run.code, 0, "{run:#?}");
+        for (link, target) in
+            [("passwd", fs::canonicalize("/etc/passwd").unwrap()), ("shared", outside.clone())]
+        {
+            let line = format!(
+                "{}/static/{link}:1:1: warning: symbolic link to {} leads outside the content folder: \
+                 not published (copy what it points to into static/ to publish it)",
+                content.display(),
+                target.display()
+            );
+            assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+        }
+    }
+    assert!(!out.join("passwd").exists() && !out.join("shared").exists(), "{:?}", names(&out));
+    assert_eq!(fs::read(out.join("site.txt")).unwrap(), fs::read(content.join("site.yaml")).unwrap());
+    assert!(out.join("logo.svg").is_file());
+}
+
+/// A link loop is reported once as a warning and not followed.
+#[cfg(unix)]
+#[test]
+fn static_link_loop_is_a_warning() {
+    let tmp = TempDir::new("static-loop");
+    let content = valid_copy(&tmp);
+    std::os::unix::fs::symlink("..", content.join("static/up")).unwrap();
+    let run = check_at(&content);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let line = format!("{}/static/up:1:1: warning: symbolic link loop: not followed", content.display());
+    assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+}
+
+/// A static file that cannot be read fails `check` and `build` alike, at its path, and
+/// the output folder stays as it was.
+#[cfg(unix)]
+#[test]
+fn unreadable_static_files_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = TempDir::new("static-unreadable");
+    let content = valid_copy(&tmp);
+    let nowhere = tmp.join("nowhere.png");
+    std::os::unix::fs::symlink(&nowhere, content.join("static/gone.png")).unwrap();
+    let c = content.display();
+    let mut expected = vec![format!(
+        "{c}/static/gone.png:1:1: symbolic link to {} leads nowhere: expected an existing file",
+        nowhere.display()
+    )];
+    let locked = content.join("static/locked.svg");
+    fs::write(&locked, "<svg/>").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // The superuser reads every file: there the dangling link is the only case.
+    if fs::read(&locked).is_err() {
+        expected.push(format!("{c}/static/locked.svg:1:1: cannot be read: Permission denied (os error 13)"));
+    } else {
+        fs::remove_file(&locked).unwrap();
+    }
+
+    let out = previous_output(&tmp);
+    let before = snapshot(&out);
+    for run in [check_at(&content), build(content.to_str().unwrap(), &out)] {
+        assert_eq!(run.code, 1, "{run:#?}");
+        for line in &expected {
+            assert!(has_line(&run, line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+        }
+    }
+    assert_eq!(snapshot(&out), before, "the failed build changed the output folder");
 }
 
 // ---------------------------------------------------------------------------------------
