@@ -4,6 +4,7 @@
 //! and position. Nothing here judges the content beyond its syntax and types: the rules
 //! between values live in `validate`.
 
+use crate::limits;
 use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
 use crate::problem::{At, Problem};
@@ -14,6 +15,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use walkdir::WalkDir;
@@ -322,10 +324,21 @@ fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Prob
     }
 }
 
-/// Reads a file as UTF-8 (a leading byte-order mark is dropped).
+/// Reads a file as UTF-8 (a leading byte-order mark is dropped), refusing one larger
+/// than [`limits::MAX_FILE_BYTES`] without reading more of it.
 fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(dir.join(rel))
-        .map_err(|e| (At::Pos(Position::START), format!("cannot be read: {e}")))?;
+    let cannot_read = |e: std::io::Error| (At::Pos(Position::START), format!("cannot be read: {e}"));
+    let file = std::fs::File::open(dir.join(rel)).map_err(cannot_read)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(size.min(limits::MAX_FILE_BYTES + 1) as usize);
+    file.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        let mib = limits::MAX_FILE_BYTES / (1024 * 1024);
+        let message = format!(
+            "is larger than {mib} MiB: expected a file of at most {mib} MiB (split the data into several files)"
+        );
+        return Err((At::Pos(Position::START), message));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
@@ -345,6 +358,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
 /// (a date that does not exist), so a failed parse is redone through a `Value`, which
 /// names the path of the broken value for [`crate::locate`] to place.
 fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
+    check_depth(yaml, line_offset)?;
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {
         Err(_) => yaml_failure(&e, line_offset),
         Ok(value) => match serde_path_to_error::deserialize::<_, T>(value) {
@@ -352,6 +366,16 @@ fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, 
             Ok(_) => yaml_failure(&e, line_offset),
         },
     })
+}
+
+/// A text nested too deep fails at its first level too deep, before serde_yaml reads it.
+fn check_depth(yaml: &str, line_offset: usize) -> Result<(), Failure> {
+    match limits::too_deep(yaml) {
+        Some(Position { line, col }) => {
+            Err((At::Pos(Position { line: line + line_offset, col }), limits::too_deep_message()))
+        }
+        None => Ok(()),
+    }
 }
 
 fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
@@ -401,6 +425,9 @@ fn parse_data(text: &str) -> Parsed {
         units: Vec<Unit>,
         #[serde(default)]
         reports: Vec<Report>,
+    }
+    if let Err(failure) = check_depth(text, 0) {
+        return Parsed { problems: vec![failure_at(Path::new(""), failure)], ..Parsed::default() };
     }
     match serde_yaml::from_str::<DataFile>(text) {
         Ok(mut data) => {
