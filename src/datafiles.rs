@@ -139,7 +139,7 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
     let names: BTreeMap<&str, &str> =
         content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, header);
+    push_row(&mut out, header.into_iter().map(Cell::Text).collect());
     for f in &ind.reports {
         push_row(
             &mut out,
@@ -149,39 +149,59 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
     out
 }
 
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// One CSV cell. Text comes from content and is written so that a spreadsheet cannot
+/// take it for a formula; a figure is a number, date or word that bantin wrote.
+#[derive(Clone)]
+enum Cell {
+    Text(String),
+    Figure(String),
 }
 
-fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Vec<String> {
+fn text(text: &str) -> Cell {
+    Cell::Text(text.to_string())
+}
+
+fn opt_text(text: Option<&str>) -> Cell {
+    Cell::Text(text.unwrap_or_default().to_string())
+}
+
+fn figure(v: impl ToString) -> Cell {
+    Cell::Figure(v.to_string())
+}
+
+fn opt<T: ToString>(v: Option<T>) -> Cell {
+    Cell::Figure(v.map(|v| v.to_string()).unwrap_or_default())
+}
+
+fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Vec<Cell> {
     let mut row = vec![
-        f.unit.clone(),
-        name.to_string(),
-        f.period.label.clone(),
-        f.period.from.to_string(),
-        f.period.to.to_string(),
-        f.as_of.to_string(),
-        f.latest.to_string(),
-        f.derived.to_string(),
-        f.admitted.to_string(),
+        text(&f.unit),
+        text(name),
+        text(&f.period.label),
+        figure(f.period.from),
+        figure(f.period.to),
+        figure(f.as_of),
+        figure(f.latest),
+        figure(f.derived),
+        figure(f.admitted),
     ];
     for n in 0..targets {
         match f.targets.get(n) {
             Some(t) => {
                 let status = serde_json::to_value(t.status).ok().and_then(|v| v.as_str().map(String::from));
                 row.extend([
-                    t.value.to_string(),
+                    figure(t.value),
                     opt(t.max),
-                    opt(t.by.clone()),
-                    t.deadline.to_string(),
-                    t.achievement_pct.to_string(),
+                    opt_text(t.by.as_deref()),
+                    figure(t.deadline),
+                    figure(t.achievement_pct),
                     opt(status),
                     opt(t.pace.map(|p| p.pace_pct)),
                     opt(t.pace.map(|p| p.projected)),
                     opt(t.pace.map(|p| p.required_per_month)),
                 ]);
             }
-            None => row.extend(std::iter::repeat_n(String::new(), 9)),
+            None => row.extend(std::iter::repeat_n(figure(""), 9)),
         }
     }
     for key in categories {
@@ -200,30 +220,40 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
         opt(t.new_member_trainees),
         opt(f.conversion_pct),
         opt(f.confirmed),
-        opt(f.change.as_ref().map(|c| c.previous.clone())),
+        opt_text(f.change.as_ref().map(|c| c.previous.as_str())),
         opt(f.change.as_ref().map(|c| c.delta)),
         opt(f.change.as_ref().and_then(|c| c.pct)),
         opt(f.rank.map(|r| r.by_admitted)),
         opt(f.rank.and_then(|r| r.by_achievement)),
         opt(f.rank.map(|r| r.of)),
-        opt(f.source.clone()),
-        opt(f.note.clone()),
+        opt_text(f.source.as_deref()),
+        opt_text(f.note.as_deref()),
     ]);
     row
 }
 
+/// Text a spreadsheet would read as a formula (OWASP's list of first characters) gets a
+/// leading `'`, which spreadsheets take to mean "text" and do not show.
+fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
+}
+
 /// One CSV line (RFC 4180): fields with a comma, quote or line break are quoted.
-fn push_row(out: &mut String, fields: Vec<String>) {
-    for (i, field) in fields.iter().enumerate() {
+fn push_row(out: &mut String, cells: Vec<Cell>) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
+        let field = match cell {
+            Cell::Text(text) => neutralised(text),
+            Cell::Figure(figure) => figure.into(),
+        };
         if field.contains([',', '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
-            out.push_str(field);
+            out.push_str(&field);
         }
     }
     out.push_str("\r\n");
@@ -233,10 +263,39 @@ fn push_row(out: &mut String, fields: Vec<String>) {
 mod tests {
     use super::*;
 
+    fn row(cells: Vec<Cell>) -> String {
+        let mut out = String::new();
+        push_row(&mut out, cells);
+        out
+    }
+
     #[test]
     fn csv_quotes_only_what_needs_it() {
-        let mut out = String::new();
-        push_row(&mut out, vec!["a".into(), "b, c".into(), "say \"hi\"".into()]);
-        assert_eq!(out, "a,\"b, c\",\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(
+            row(vec![text("a"), text("b, c"), text("say \"hi\"")]),
+            "a,\"b, c\",\"say \"\"hi\"\"\"\r\n"
+        );
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_is_neutralised() {
+        let cells = vec![
+            text("=HYPERLINK(\"http://x\",\"y\")"),
+            text("@SUM(1)"),
+            text("+1"),
+            text("-2+3"),
+            text("\t=1"),
+            text("\r=1"),
+            text("Đảng bộ = 1"),
+        ];
+        assert_eq!(
+            row(cells),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(1),'+1,'-2+3,'\t=1,\"'\r=1\",Đảng bộ = 1\r\n"
+        );
+    }
+
+    #[test]
+    fn figures_keep_their_sign() {
+        assert_eq!(row(vec![figure(-12), figure(-5.5), opt(Some(-1)), opt::<i64>(None)]), "-12,-5.5,-1,\r\n");
     }
 }

@@ -374,10 +374,16 @@ fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
     }
 }
 
+/// The sum of counts. Each count is at most [`crate::limits::MAX_COUNT`], so no real
+/// sum comes near `u64::MAX`; saturating keeps even a crafted one from wrapping.
+pub fn add_up(counts: impl IntoIterator<Item = u64>) -> u64 {
+    counts.into_iter().fold(0, u64::saturating_add)
+}
+
 /// The total of a figure over the parts, only when every part gives it: a sum over
 /// some children is not the parent's figure, and would mislead the ratios built on it.
 fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option<u64> {
-    parts.iter().map(|p| figure(p)).sum()
+    parts.iter().try_fold(0, |sum: u64, p| Some(sum.saturating_add(figure(p)?)))
 }
 
 /// A parent's report summed from its children's period figures.
@@ -401,7 +407,7 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
         as_of: parts.iter().map(|p| p.as_of).max().expect("at least one part"),
         latest: true,
         derived: true,
-        admitted: parts.iter().map(|p| p.admitted).sum(),
+        admitted: add_up(parts.iter().map(|p| p.admitted)),
         targets: Vec::new(),
         composition: BTreeMap::new(),
         members,
@@ -431,7 +437,8 @@ fn changes(ind: &mut Indicators) {
             let year = f.period.calendar_year()?;
             let prev =
                 ind.of_unit(&f.unit).find(|p| p.latest && p.period.calendar_year() == Some(year - 1))?;
-            let delta = f.admitted as i64 - prev.admitted as i64;
+            let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+            let delta = signed(f.admitted).saturating_sub(signed(prev.admitted));
             Some((
                 i,
                 Change {
@@ -530,8 +537,7 @@ pub fn consistency_warnings(content: &Content, ind: &Indicators) -> Vec<crate::p
     for f in ind.reports.iter().filter(|f| f.latest) {
         let Some(written) = f.written else { continue };
         let children = tree.children_of(&f.unit);
-        let sum: u64 =
-            children.iter().filter_map(|c| ind.latest(c, &f.period.label)).map(|c| c.admitted).sum();
+        let sum = add_up(children.iter().filter_map(|c| ind.latest(c, &f.period.label)).map(|c| c.admitted));
         if sum > f.admitted {
             let origin = &content.reports[written].origin;
             out.push(crate::problem::Problem::warning(
@@ -765,6 +771,23 @@ mod tests {
         assert_eq!(f.units, vec!["tinh".to_string()]);
         assert_eq!(f.period.unwrap().label, "2024");
         assert_eq!(f.as_of, Some(day("2024-05-04")));
+    }
+
+    /// Loading refuses counts above the maximum; past it, sums saturate, never wrap.
+    #[test]
+    fn roll_ups_do_not_wrap() {
+        assert_eq!(add_up([u64::MAX, 2]), u64::MAX);
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://example.org/\n");
+        let data = format!(
+            "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 1, members: 9}}\n  - {{unit: b, period: 2016, admitted: 2, members: 9}}\n  - {{unit: b, period: 2015, admitted: 2}}\n"
+        );
+        let mut loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
+        loaded.content.reports[0].admitted = u64::MAX;
+        loaded.content.reports[0].members = Some(u64::MAX);
+        let ind = compute(&loaded.content);
+        let tinh = ind.latest("tinh", "2016").unwrap();
+        assert_eq!((tinh.admitted, tinh.members), (u64::MAX, Some(u64::MAX)));
+        assert_eq!(ind.latest("tinh", "2016").unwrap().change.as_ref().unwrap().delta, i64::MAX - 2);
     }
 
     #[test]

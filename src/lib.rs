@@ -10,6 +10,7 @@ pub mod deps;
 pub mod draw;
 pub mod indicators;
 pub mod labels;
+pub mod limits;
 pub mod live;
 pub mod load;
 pub mod locale;

@@ -6,6 +6,7 @@
 //! that pages drop (SPEC §8): they are found here, where the file's text is at hand to
 //! place them.
 
+use crate::limits;
 use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
 use crate::problem::{At, Problem};
@@ -16,6 +17,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use walkdir::WalkDir;
@@ -233,34 +235,73 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
 }
 
-/// Walks the folder in sorted order, skipping hidden entries; symbolic links are
-/// followed, but a link back to a folder above it is reported once and not entered.
+/// Walks the folder in sorted order, skipping hidden entries. Symbolic links are
+/// followed, except a link back to a folder above it and a link in static/ that leads
+/// outside the content folder: each is reported and not entered. Static files are
+/// published as they are, so a link to anything outside could publish any file the
+/// builder may read.
 fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
     let mut found = Found::default();
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| !is_hidden(e)) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let rel = e.path().and_then(|p| p.strip_prefix(dir).ok()).unwrap_or(Path::new(""));
-                problems.push(if e.loop_ancestor().is_some() {
-                    Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed")
-                } else {
-                    Problem::file_error(rel, format!("cannot be read: {e}"))
-                });
-                continue;
-            }
+    let mut entries = walker.into_iter().filter_entry(|e| !is_hidden(e));
+    while let Some(entry) = entries.next() {
+        let (path, is_link) = match &entry {
+            Ok(e) => (e.path(), e.path_is_symlink()),
+            Err(e) => (e.path().unwrap_or(dir), e.path().is_some_and(Path::is_symlink)),
         };
-        if !entry.file_type().is_file() {
+        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        if is_link && let Some(warning) = static_link_outside(&rel, path, &root) {
+            problems.push(warning);
+            if matches!(&entry, Ok(e) if e.file_type().is_dir()) {
+                entries.skip_current_dir();
+            }
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
-        classify(rel, &mut found, problems);
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => classify(dir, rel, &mut found, problems),
+            Ok(_) => {}
+            Err(e) => problems.push(walk_problem(&rel, &e)),
+        }
     }
     found
 }
 
-fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
+/// The warning for a symbolic link in static/ whose target lies outside `root`, the
+/// content folder.
+fn static_link_outside(rel: &Path, link: &Path, root: &Path) -> Option<Problem> {
+    if !rel.starts_with("static") {
+        return None;
+    }
+    let target = link.canonicalize().ok()?;
+    (!target.starts_with(root)).then(|| {
+        let message = format!(
+            "symbolic link to {} leads outside the content folder: not published (copy what it points to into static/ to publish it)",
+            target.display()
+        );
+        Problem::warning(rel, At::Pos(Position::START), message)
+    })
+}
+
+/// A folder or file the walk could not enter: a link loop (a warning), a link to
+/// nothing, or something the builder may not read.
+fn walk_problem(rel: &Path, e: &walkdir::Error) -> Problem {
+    if e.loop_ancestor().is_some() {
+        return Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed");
+    }
+    if let Some(path) = e.path()
+        && let Ok(target) = std::fs::read_link(path)
+        && !path.exists()
+    {
+        let message =
+            format!("symbolic link to {} leads nowhere: expected an existing file", target.display());
+        return Problem::file_error(rel, message);
+    }
+    let cause = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+    Problem::file_error(rel, format!("cannot be read: {cause}"))
+}
+
+fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
     let ignored = |why: &str| Problem::warning(&rel, At::Pos(Position::START), format!("ignored: {why}"));
     if rel == Path::new("site.yaml") {
@@ -276,14 +317,30 @@ fn classify(rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
             _ => problems.push(ignored("only .md files are read from news/ (put images in static/)")),
         }
     } else if let Ok(inside) = rel.strip_prefix("static") {
-        found.statics.push(inside.to_path_buf());
+        // Only a build copies static files: opening each here lets `check` find those
+        // that cannot be read as well.
+        match std::fs::File::open(dir.join(&rel)) {
+            Ok(_) => found.statics.push(inside.to_path_buf()),
+            Err(e) => problems.push(Problem::file_error(&rel, format!("cannot be read: {e}"))),
+        }
     }
 }
 
-/// Reads a file as UTF-8 (a leading byte-order mark is dropped).
+/// Reads a file as UTF-8 (a leading byte-order mark is dropped), refusing one larger
+/// than [`limits::MAX_FILE_BYTES`] without reading more of it.
 fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(dir.join(rel))
-        .map_err(|e| (At::Pos(Position::START), format!("cannot be read: {e}")))?;
+    let cannot_read = |e: std::io::Error| (At::Pos(Position::START), format!("cannot be read: {e}"));
+    let file = std::fs::File::open(dir.join(rel)).map_err(cannot_read)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(size.min(limits::MAX_FILE_BYTES + 1) as usize);
+    file.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        let mib = limits::MAX_FILE_BYTES / (1024 * 1024);
+        let message = format!(
+            "is larger than {mib} MiB: expected a file of at most {mib} MiB (split the data into several files)"
+        );
+        return Err((At::Pos(Position::START), message));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
@@ -303,6 +360,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
 /// (a date that does not exist), so a failed parse is redone through a `Value`, which
 /// names the path of the broken value for [`crate::locate`] to place.
 fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
+    check_depth(yaml, line_offset)?;
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {
         Err(_) => yaml_failure(&e, line_offset),
         Ok(value) => match serde_path_to_error::deserialize::<_, T>(value) {
@@ -310,6 +368,16 @@ fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, 
             Ok(_) => yaml_failure(&e, line_offset),
         },
     })
+}
+
+/// A text nested too deep fails at its first level too deep, before serde_yaml reads it.
+fn check_depth(yaml: &str, line_offset: usize) -> Result<(), Failure> {
+    match limits::too_deep(yaml) {
+        Some(Position { line, col }) => {
+            Err((At::Pos(Position { line: line + line_offset, col }), limits::too_deep_message()))
+        }
+        None => Ok(()),
+    }
 }
 
 fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
@@ -359,6 +427,9 @@ fn parse_data(text: &str) -> Parsed {
         units: Vec<Unit>,
         #[serde(default)]
         reports: Vec<Report>,
+    }
+    if let Err(failure) = check_depth(text, 0) {
+        return Parsed { problems: vec![failure_at(Path::new(""), failure)], ..Parsed::default() };
     }
     match serde_yaml::from_str::<DataFile>(text) {
         Ok(mut data) => {

@@ -1,5 +1,6 @@
 //! The content a bulletin is made of, as read from `site.yaml`, `data/` and `news/`.
 
+use crate::limits;
 use crate::period::{Period, de_opt_date, de_opt_label};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use indexmap::IndexMap;
@@ -81,6 +82,7 @@ pub struct Unit {
     pub name: String,
     pub kind: Option<String>,
     pub parent: Option<String>,
+    #[serde(default, deserialize_with = "de_order")]
     pub order: Option<i64>,
     #[serde(skip)]
     pub origin: Origin,
@@ -228,20 +230,55 @@ impl Visitor<'_> for CountVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+        if v > limits::MAX_COUNT {
+            return Err(E::custom(limits::count_too_large(v)));
+        }
         Ok(v)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        u64::try_from(v).map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))
+        let v = u64::try_from(v)
+            .map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))?;
+        self.visit_u64(v)
     }
 
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<u64, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::custom(limits::count_too_large(v))),
+        }
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<u64, E> {
+        match u128::try_from(v) {
+            Ok(v) => self.visit_u128(v),
+            Err(_) => Err(E::custom(format!("{v} is negative: expected a whole number >= 0"))),
+        }
+    }
+
+    /// A fraction, or a whole number too large for `u128`.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
+        if v.fract() == 0.0 && v > limits::MAX_COUNT as f64 {
+            return Err(E::custom(limits::count_too_large(v)));
+        }
         Err(E::custom(format!("{v} is not a whole number: expected a whole number >= 0")))
     }
 }
 
 pub fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     d.deserialize_any(CountVisitor)
+}
+
+/// A unit's sort key: a whole number, bounded like a count in both directions.
+fn de_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let order = i64::deserialize(d)?;
+    let max = limits::MAX_COUNT as i64;
+    if !(-max..=max).contains(&order) {
+        return Err(de::Error::custom(format!(
+            "{order} is too far from 0: expected a whole number from -{max} to {max}"
+        )));
+    }
+    Ok(Some(order))
 }
 
 fn de_opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
@@ -308,6 +345,35 @@ mod tests {
         assert!(e.contains("-5 is negative: expected a whole number >= 0"), "{e}");
         let e = serde_yaml::from_str::<C>("n: 2.5").unwrap_err().to_string();
         assert!(e.contains("2.5 is not a whole number"), "{e}");
+    }
+
+    #[test]
+    fn counts_and_orders_have_a_maximum() {
+        #[derive(Debug, Deserialize)]
+        struct C {
+            #[serde(deserialize_with = "de_count")]
+            n: u64,
+        }
+        assert_eq!(serde_yaml::from_str::<C>("n: 100000000").unwrap().n, limits::MAX_COUNT);
+        let too_large = "is above the largest count: expected a whole number from 0 to 100000000";
+        for (yaml, shown) in [
+            ("n: 100000001", "100000001"),
+            ("n: 18446744073709551615", "18446744073709551615"),
+            ("n: 99999999999999999999999", "99999999999999999999999"),
+            ("n: 1e40", "10000000000000000000000000000000000000000"),
+        ] {
+            let e = serde_yaml::from_str::<C>(yaml).unwrap_err().to_string();
+            assert!(e.contains(&format!("{shown} {too_large}")), "{e}");
+        }
+        let unit = |order: &str| serde_yaml::from_str::<Unit>(&format!("{{id: a, name: A, order: {order}}}"));
+        assert_eq!(unit("-100000000").unwrap().order, Some(-100_000_000));
+        assert_eq!(unit("3").unwrap().order, Some(3));
+        let e = unit("-100000001").unwrap_err().to_string();
+        assert!(
+            e.contains("-100000001 is too far from 0: expected a whole number from -100000000 to 100000000"),
+            "{e}"
+        );
+        assert_eq!(serde_yaml::from_str::<Unit>("{id: a, name: A}").unwrap().order, None);
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Writer<'_> {
 pub fn main_points(focus: &Focus, headline: &[&Figures], group: &[&Figures], w: &Writer) -> Vec<String> {
     let Some(period) = &focus.period else { return Vec::new() };
     let mut points = Vec::new();
-    let total: u64 = headline.iter().map(|f| f.admitted).sum();
+    let total = crate::indicators::add_up(headline.iter().map(|f| f.admitted));
     if let Some(as_of) = focus.as_of {
         let who = match headline {
             [one] => w.name(&one.unit).to_string(),

@@ -331,9 +331,7 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
         number(v, |x| locale.signed_percent(x, decimals))
     });
     tera.register_filter("date", move |v: &tera::Value, _: Kwargs, _: &State| match v.as_str() {
-        Some(s) => crate::period::parse_date(&s[..s.len().min(10)])
-            .map(|d| locale.date(d))
-            .unwrap_or_else(|_| s.to_string()),
+        Some(s) => show_date(locale, s),
         None => "–".to_string(),
     });
     // Filters first: templates are checked against them when added.
@@ -354,6 +352,13 @@ fn template_paths() -> Value {
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
         "csv": routes::CSV,
     })
+}
+
+/// A date (`2024-05-04`, perhaps with a time after it) in the locale's format; any
+/// other text as it is. Templates may pass any text, so the date is cut by characters.
+fn show_date(locale: Locale, text: &str) -> String {
+    let day = text.char_indices().nth(10).map_or(text, |(end, _)| &text[..end]);
+    crate::period::parse_date(day).map(|d| locale.date(d)).unwrap_or_else(|_| text.to_string())
 }
 
 /// A number from a template value, formatted; `–` when absent.
@@ -873,6 +878,17 @@ mod tests {
         assert_eq!(base_path("https://e.org/ban-tin/"), "/ban-tin/");
         assert_eq!(base_path("https://e.org/ban-tin"), "/ban-tin/");
         assert_eq!(base_path("https://e.org"), "/");
+    }
+
+    #[test]
+    fn dates_are_cut_by_characters() {
+        let vi = Locale::new(Language::Vi);
+        assert_eq!(show_date(vi, "2024-05-04T14:30:00+07:00"), "04/05/2024");
+        assert_eq!(show_date(vi, "2024-05-04"), "04/05/2024");
+        for text in ["Đảng bộ tỉnh Khánh Hòa", "Bản tin", "Nghị quyết", "ĐĐĐĐĐĐĐĐĐĐĐ", ""]
+        {
+            assert_eq!(show_date(vi, text), text);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! End-to-end tests of the `bantin` command line (SPEC §1, §6).
 //!
 //! Every broken fixture under `tests/fixtures/broken/<rule>/` is a tiny content folder
-//! with exactly one problem (except `two_files/`). The expected lines were worked out by
+//! with exactly one problem (except `two_files/` and `count_above_maximum/`). The expected lines were worked out by
 //! hand from the fixture text: 1-based line and column of the offending value, of the
 //! key for unknown fields and categories, of the item's first key for a whole list item,
 //! or 1:1 for a problem with the whole file.
@@ -11,6 +11,7 @@ mod common;
 use common::{Run, TempDir, bantin, snapshot};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 const BROKEN: &str = "tests/fixtures/broken";
 const VALID: &str = "tests/fixtures/valid";
@@ -66,6 +67,17 @@ fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// A copy of the valid fixture in a temporary folder, to add files to.
+fn valid_copy(tmp: &TempDir) -> PathBuf {
+    let content = tmp.join("content");
+    common::copy_dir(Path::new(VALID), &content);
+    content
+}
+
+fn check_at(content: &Path) -> Run {
+    bantin(&["check", "--content", content.to_str().expect("temporary paths are UTF-8")])
 }
 
 /// An output folder from an earlier build (marked as bantin's): a file with known
@@ -483,6 +495,171 @@ fn problems_in_two_files_and_two_items_are_all_reported() {
         ],
         "3 errors, 0 warnings",
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Bounded input.
+
+/// The largest count is 100,000,000: larger ones are errors, so that no sum can wrap
+/// (`u64::MAX` and 2 of two children used to roll up to 1).
+#[test]
+fn counts_above_the_maximum_are_errors() {
+    let too_large = "is above the largest count: expected a whole number from 0 to 100000000";
+    assert_errors(
+        "count_above_maximum",
+        &[
+            "data/don-vi.yaml:10:12: order: 200000000 is too far from 0: expected a whole number \
+             from -100000000 to 100000000",
+            &format!("data/don-vi.yaml:14:15: admitted: 18446744073709551615 {too_large}"),
+            &format!("data/don-vi.yaml:22:16: targets[0].value: 100000001 {too_large}"),
+        ],
+        "3 errors, 0 warnings",
+    );
+}
+
+#[test]
+fn failed_build_on_a_count_above_the_maximum_leaves_output_untouched() {
+    assert_build_leaves_output_untouched("count_above_maximum");
+}
+
+/// Pathological YAML (200 KB of nested brackets or dashes) in a data file, site.yaml and
+/// an article's front matter: each is one error at its first level too deep, found at
+/// once rather than after minutes in the YAML parser.
+#[test]
+fn yaml_nested_too_deep_is_an_error_at_the_first_level_too_deep() {
+    let tmp = TempDir::new("deep");
+    let content = valid_copy(&tmp);
+    let nested = |open: &str, close: &str| format!("{}1{}", open.repeat(50_000), close.repeat(50_000));
+    fs::write(content.join("data/maps.yaml"), nested("{a: ", "}")).unwrap();
+    fs::write(content.join("data/dashes.yaml"), format!("{}x\n", "- ".repeat(100_000))).unwrap();
+    fs::write(
+        content.join("news/lists.md"),
+        format!("---\ntitle: x\ndate: 2024-01-01\ntags: {}\n---\n", nested("[", "]")),
+    )
+    .unwrap();
+    let site = fs::read_to_string(content.join("site.yaml")).unwrap();
+    fs::write(content.join("site.yaml"), format!("{site}private: {}\n", nested("{a: ", "}"))).unwrap();
+    let site_line = site.lines().count() + 1;
+
+    let started = Instant::now();
+    let run = check_at(&content);
+    let took = started.elapsed();
+    eprintln!("check of 4 files nested 50,000 levels deep took {took:?}");
+    assert_eq!(run.code, 1, "{run:#?}");
+    let deep = "lists and mappings nest more than 32 levels deep here: expected at most 32 levels";
+    let c = content.display();
+    for line in [
+        format!("{c}/data/maps.yaml:1:129: {deep}"),
+        format!("{c}/data/dashes.yaml:1:65: {deep}"),
+        format!("{c}/news/lists.md:4:38: {deep}"),
+        format!("{c}/site.yaml:{site_line}:134: {deep}"),
+    ] {
+        assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+    }
+    // Not a timed test: only a bound no machine misses unless the scan is gone.
+    assert!(took < Duration::from_secs(30), "check took {took:?}");
+}
+
+#[test]
+fn a_file_larger_than_16_mib_is_an_error() {
+    let tmp = TempDir::new("large");
+    let content = valid_copy(&tmp);
+    fs::write(content.join("data/large.yaml"), "#".repeat(16 * 1024 * 1024 + 1)).unwrap();
+    let run = check_at(&content);
+    assert_eq!(run.code, 1, "{run:#?}");
+    let line = format!(
+        "{}/data/large.yaml:1:1: is larger than 16 MiB: expected a file of at most 16 MiB \
+         (split the data into several files)",
+        content.display()
+    );
+    assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+}
+
+// ---------------------------------------------------------------------------------------
+// static/ stays inside the content folder.
+
+/// Links in static/ to a file and to a folder outside the content folder are not
+/// published, with a warning naming each link; a link that stays inside is followed.
+#[cfg(unix)]
+#[test]
+fn static_links_leading_outside_the_content_are_not_published() {
+    use std::os::unix::fs::symlink;
+    let tmp = TempDir::new("static-links");
+    let content = valid_copy(&tmp);
+    let outside = tmp.join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    fs::write(outside.join("secret.txt"), "secret").unwrap();
+    symlink("/etc/passwd", content.join("static/passwd")).unwrap();
+    symlink(&outside, content.join("static/shared")).unwrap();
+    symlink("../site.yaml", content.join("static/site.txt")).unwrap();
+
+    let out = tmp.join("out");
+    for run in [check_at(&content), build(content.to_str().unwrap(), &out)] {
+        assert_eq!(run.code, 0, "{run:#?}");
+        for (link, target) in
+            [("passwd", fs::canonicalize("/etc/passwd").unwrap()), ("shared", outside.clone())]
+        {
+            let line = format!(
+                "{}/static/{link}:1:1: warning: symbolic link to {} leads outside the content folder: \
+                 not published (copy what it points to into static/ to publish it)",
+                content.display(),
+                target.display()
+            );
+            assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+        }
+    }
+    assert!(!out.join("passwd").exists() && !out.join("shared").exists(), "{:?}", names(&out));
+    assert_eq!(fs::read(out.join("site.txt")).unwrap(), fs::read(content.join("site.yaml")).unwrap());
+    assert!(out.join("logo.svg").is_file());
+}
+
+/// A link loop is reported once as a warning and not followed.
+#[cfg(unix)]
+#[test]
+fn static_link_loop_is_a_warning() {
+    let tmp = TempDir::new("static-loop");
+    let content = valid_copy(&tmp);
+    std::os::unix::fs::symlink("..", content.join("static/up")).unwrap();
+    let run = check_at(&content);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let line = format!("{}/static/up:1:1: warning: symbolic link loop: not followed", content.display());
+    assert!(has_line(&run, &line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+}
+
+/// A static file that cannot be read fails `check` and `build` alike, at its path, and
+/// the output folder stays as it was.
+#[cfg(unix)]
+#[test]
+fn unreadable_static_files_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = TempDir::new("static-unreadable");
+    let content = valid_copy(&tmp);
+    let nowhere = tmp.join("nowhere.png");
+    std::os::unix::fs::symlink(&nowhere, content.join("static/gone.png")).unwrap();
+    let c = content.display();
+    let mut expected = vec![format!(
+        "{c}/static/gone.png:1:1: symbolic link to {} leads nowhere: expected an existing file",
+        nowhere.display()
+    )];
+    let locked = content.join("static/locked.svg");
+    fs::write(&locked, "<svg/>").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // The superuser reads every file: there the dangling link is the only case.
+    if fs::read(&locked).is_err() {
+        expected.push(format!("{c}/static/locked.svg:1:1: cannot be read: Permission denied (os error 13)"));
+    } else {
+        fs::remove_file(&locked).unwrap();
+    }
+
+    let out = previous_output(&tmp);
+    let before = snapshot(&out);
+    for run in [check_at(&content), build(content.to_str().unwrap(), &out)] {
+        assert_eq!(run.code, 1, "{run:#?}");
+        for line in &expected {
+            assert!(has_line(&run, line), "expected the line\n  {line}\nin:\n{}", run.stderr);
+        }
+    }
+    assert_eq!(snapshot(&out), before, "the failed build changed the output folder");
 }
 
 // ---------------------------------------------------------------------------------------

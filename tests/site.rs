@@ -8,6 +8,9 @@
 //! - `site_en/`: `language: en`, tỉnh Thử Nghiệm's 2020-2025 report admits 23596 of a
 //!   target of 21588 (109.301…%);
 //! - `site_escape/`: an article title and a unit name of `<script>alert(1)</script> & "x"`;
+//!   text a spreadsheet would run as a formula (a unit named `=HYPERLINK("http://x","y")`,
+//!   a note `@SUM(1)`, a target set `by: "+1"`, a note starting with a tab), and huyện
+//!   Mẫu Đơn admitting 12 fewer in 2024 than in 2023;
 //! - `site_links/`: an article with every way of writing a link, an image or a heading
 //!   attribute that could carry script, and links that must be kept;
 //! - `site_override/templates/`: a 404.html extending base.html with a marker;
@@ -460,6 +463,32 @@ fn links_and_attributes_from_content_carry_no_script() {
         assert!(article.contains(kept), "the article page should show `{kept}`:\n{article}");
     }
     assert_shows(&out, "units/huyen-thu-nghiem.html", "href=\"https://example.org/bao-thu/so-lieu\"");
+}
+
+/// SPEC §8: CSV text cells that a spreadsheet would read as a formula are neutralised
+/// with a leading `'`, still quoted as CSV; numbers, negative ones too, stay numbers.
+#[test]
+fn csv_text_cells_cannot_run_as_formulas() {
+    let tmp = TempDir::new("formulas");
+    let out = tmp.join("out");
+    build_ok(ESCAPE, &out);
+    let csv = read(&out, "data/indicators.csv");
+    let row = |unit_and_period: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(unit_and_period))
+            .unwrap_or_else(|| panic!("no row starting `{unit_and_period}` in:\n{csv}"))
+    };
+    let formulas = row("huyen-cong-thuc,");
+    assert!(
+        formulas.starts_with("huyen-cong-thuc,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2024,"),
+        "the unit name is neutralised and quoted: {formulas}"
+    );
+    assert!(formulas.contains(",'+1,"), "the target's `by` is neutralised: {formulas}");
+    assert!(formulas.ends_with(",'@SUM(1)"), "the note is neutralised: {formulas}");
+    let fall = row("huyen-mau-don,Đảng bộ huyện Mẫu Đơn,2024,");
+    assert!(fall.contains(",2023,-12,-8.45"), "the change stays a negative number: {fall}");
+    assert!(row("huyen-mau-don,Đảng bộ huyện Mẫu Đơn,2023,").ends_with(",'\t=1+2"));
+    assert!(!csv.contains(",'-1") && !csv.contains(",'2"), "no figure is neutralised:\n{csv}");
 }
 
 /// Every chart parses as XML, with a `<title>` and a `<desc>` (SPEC §9).
