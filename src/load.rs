@@ -62,7 +62,7 @@ pub struct Parsed {
 }
 
 /// A problem's position and message, before its file is attached.
-type Failure = (At, String);
+pub type Failure = (At, String);
 
 pub fn load(dir: &Path) -> Loaded {
     load_timed(dir, &mut Timings::default())
@@ -341,17 +341,40 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
         );
         return Err((At::Pos(Position::START), message));
     }
+    decode(bytes)
+}
+
+/// A file's bytes as the text its problems are placed in: UTF-8 without a byte-order
+/// mark, lines ending in `\n` whether the editor wrote `\r\n` or a lone `\r` (as old
+/// Mac editors do, and as every editor shows them), and no control character but tabs.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        let message = "is saved as UTF-16 text: expected the file saved as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
+        return Err((At::Pos(Position::START), message.into()));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let col = 1 + String::from_utf8_lossy(&valid[line_start..]).chars().count();
-        (At::Pos(Position { line, col }), "is not UTF-8 text: expected the file saved as UTF-8".to_string())
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+        let valid = normalized_lines(valid.strip_prefix('\u{feff}').unwrap_or(&valid));
+        (
+            At::Pos(Position::of_offset(&valid, valid.len())),
+            "is not UTF-8 text: expected the file saved as UTF-8".to_string(),
+        )
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    let text = normalized_lines(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_control() && c != '\n' && c != '\t') {
+        let message = format!(
+            "holds the control character U+{:04X} here, which a text cannot show: delete it (it may \
+             come from copying out of another program)",
+            c as u32
+        );
+        return Err((At::Pos(Position::of_offset(&text, offset)), message));
+    }
+    Ok(text)
+}
+
+/// `\r\n` and lone `\r` line ends as `\n`.
+fn normalized_lines(text: &str) -> String {
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
 }
 
 /// Deserializes YAML whose first line is line `1 + line_offset` of its file.
@@ -362,10 +385,10 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
 fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
     check_depth(yaml, line_offset)?;
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {
-        Err(_) => yaml_failure(&e, line_offset),
+        Err(_) => syntax_failure(&e, yaml, line_offset),
         Ok(value) => match serde_path_to_error::deserialize::<_, T>(value) {
             Err(e) => item_failure("", &e),
-            Ok(_) => yaml_failure(&e, line_offset),
+            Ok(_) => syntax_failure(&e, yaml, line_offset),
         },
     })
 }
@@ -377,6 +400,15 @@ fn check_depth(yaml: &str, line_offset: usize) -> Result<(), Failure> {
             Err((At::Pos(Position { line: line + line_offset, col }), limits::too_deep_message()))
         }
         None => Ok(()),
+    }
+}
+
+/// A syntax error placed inside `yaml`: the parser puts an error at the end of a text
+/// without a final line break one line past it.
+fn syntax_failure(e: &serde_yaml::Error, yaml: &str, line_offset: usize) -> Failure {
+    match yaml_failure(e, line_offset) {
+        (At::Pos(pos), message) => (At::Pos(pos.within(yaml, line_offset)), message),
+        other => other,
     }
 }
 
@@ -452,7 +484,7 @@ fn parse_data_items(text: &str) -> Parsed {
     let root: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            parsed.problems.push(failure_at(Path::new(""), yaml_failure(&e, 0)));
+            parsed.problems.push(failure_at(Path::new(""), syntax_failure(&e, text, 0)));
             return parsed;
         }
     };
@@ -520,15 +552,112 @@ fn items<T: DeserializeOwned + Placed>(value: Value, list: &str, problems: &mut 
     let mut out = Vec::with_capacity(seq.len());
     for (i, item) in seq.into_iter().enumerate() {
         let path = format!("{list}[{i}]");
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match T::deserialize(&item) {
             Ok(mut t) => {
                 t.place(path);
                 out.push(t);
             }
-            Err(e) => problems.push(failure_at(Path::new(""), item_failure(&path, &e))),
+            Err(_) => {
+                let failures = every_failure::<T>(item, &path);
+                problems.extend(failures.into_iter().map(|f| failure_at(Path::new(""), f)));
+            }
         }
     }
     out
+}
+
+/// How many problems one item may show: past that, the rest waits for the next run.
+const MAX_FAILURES_PER_ITEM: usize = 20;
+
+/// Every problem of one item, not only the first: after each failure the value at fault
+/// is mended (a stand-in put in its place, a missing field added, an unknown one left
+/// out) and the item read again, until it reads, cannot be mended, or a failure repeats.
+fn every_failure<T: DeserializeOwned>(mut value: Value, item: &str) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    let mut seen = HashSet::new();
+    while failures.len() < MAX_FAILURES_PER_ITEM {
+        let Err(e) = serde_path_to_error::deserialize::<_, T>(&value) else { break };
+        if !seen.insert((e.path().to_string(), e.inner().to_string())) {
+            break;
+        }
+        failures.push(item_failure(item, &e));
+        if !mend::<T>(&mut value, &e) {
+            break;
+        }
+    }
+    failures
+}
+
+/// Values that stand in for a broken one while the rest of its item is read.
+fn stand_ins() -> [Value; 7] {
+    [
+        Value::from(1),
+        Value::from("2000-01-01"),
+        Value::from("x"),
+        Value::Mapping(Default::default()),
+        Value::Sequence(Vec::new()),
+        Value::Bool(false),
+        Value::Null,
+    ]
+}
+
+/// Mends `value` where `e` failed so the next read gets past it; false when it cannot.
+fn mend<T: DeserializeOwned>(value: &mut Value, e: &serde_path_to_error::Error<serde_yaml::Error>) -> bool {
+    use serde_path_to_error::Segment;
+    let mut path: Vec<Segment> = e.path().iter().cloned().collect();
+    let message = e.inner().to_string();
+    let key = match message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+        Some(field) => Value::from(field),
+        None => match path.pop() {
+            Some(Segment::Map { key }) => Value::from(key),
+            Some(Segment::Seq { index }) => Value::from(index),
+            _ => return false,
+        },
+    };
+    // The place the stand-in goes: a read that fails there again has not got past it.
+    let container = e.path().to_string();
+    let slot = match (message.starts_with("missing field"), key.as_str()) {
+        (true, Some(field)) if container == "." => field.to_string(),
+        (true, Some(field)) => format!("{container}.{field}"),
+        _ => container,
+    };
+    let unknown = message.starts_with("unknown field");
+    let Some(container) = at_path(value, &path) else { return false };
+    let original = container.clone();
+    for stand_in in stand_ins() {
+        let mut mended = original.clone();
+        match (&mut mended, &key) {
+            (Value::Mapping(map), key) if unknown => {
+                map.remove(key);
+            }
+            (Value::Mapping(map), key) => {
+                map.insert(key.clone(), stand_in);
+            }
+            (Value::Sequence(seq), Value::Number(n)) => {
+                match n.as_u64().and_then(|i| seq.get_mut(i as usize)) {
+                    Some(slot) => *slot = stand_in,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+        *at_path(value, &path).expect("the path was there") = mended;
+        let next = serde_path_to_error::deserialize::<_, T>(&*value).err().map(|e| e.path().to_string());
+        if unknown || next.as_deref() != Some(slot.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The value at `path` inside `value`.
+fn at_path<'v>(value: &'v mut Value, path: &[serde_path_to_error::Segment]) -> Option<&'v mut Value> {
+    use serde_path_to_error::Segment;
+    path.iter().try_fold(value, |v, segment| match segment {
+        Segment::Map { key } => v.get_mut(key.as_str()),
+        Segment::Seq { index } => v.get_mut(*index),
+        _ => None,
+    })
 }
 
 fn item_failure(item: &str, e: &serde_path_to_error::Error<serde_yaml::Error>) -> Failure {

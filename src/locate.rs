@@ -19,6 +19,21 @@ pub struct Position {
 impl Position {
     pub const START: Position = Position { line: 1, col: 1 };
 
+    /// This position moved onto `text` (whose first line is line `1 + line_offset` of
+    /// its file): a line past the end is the end of the last line, a column past the
+    /// end of its line is the line's end.
+    pub fn within(self, text: &str, line_offset: usize) -> Position {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let last = if text.ends_with('\n') && lines.len() > 1 { lines.len() - 1 } else { lines.len() };
+        let index = self.line.saturating_sub(line_offset + 1);
+        if index >= last {
+            let end = lines.get(last.saturating_sub(1)).map_or(0, |l| l.chars().count());
+            return Position { line: line_offset + last.max(1), col: end + 1 };
+        }
+        let width = lines[index].chars().count();
+        Position { line: self.line, col: self.col.min(width + 1) }
+    }
+
     /// The position of byte `offset` of `text`, columns counted in characters.
     pub fn of_offset(text: &str, offset: usize) -> Position {
         let before = &text[..offset];

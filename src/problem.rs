@@ -94,8 +94,9 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
         let locator = needs_text
             .then(|| std::fs::read(content_dir.join(&file)).ok())
             .flatten()
-            .map(|bytes| {
-                let (yaml, offset) = yaml_part(&String::from_utf8_lossy(&bytes), &file);
+            .and_then(|bytes| crate::load::decode(bytes).ok())
+            .map(|text| {
+                let (yaml, offset) = yaml_part(&text, &file);
                 Locator::new(&yaml, offset)
             })
             .unwrap_or_default();
