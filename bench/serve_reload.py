@@ -92,7 +92,7 @@ def main():
         shutil.copytree(args.content, content)
         port = free_port()
         server = subprocess.Popen(
-            [args.bantin, "serve", "--content", str(content), "--port", str(port)],
+            [args.bantin, "serve", "--lang", "en", "--content", str(content), "--port", str(port)],
             stderr=subprocess.PIPE, text=True,
         )
         try:

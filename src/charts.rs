@@ -15,6 +15,7 @@
 //!
 //! Output is deterministic: the same input gives the same bytes.
 
+use crate::catalog::{self, ChartLabels, Labels, Progress, TrainingFacts, Words};
 use crate::indicators::{Figures, Status, TargetFigures};
 use crate::locale::Locale;
 use crate::model::Language;
@@ -57,25 +58,24 @@ pub struct DataTable {
 }
 
 /// How charts write their labels: the site's language and percentage decimals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub struct ChartText {
     pub locale: Locale,
     /// Decimals of percentages shown as values (`percent_decimals` of site.yaml).
     pub percent_decimals: usize,
+    labels: &'static Labels,
+    words: &'static dyn Words,
 }
 
 impl ChartText {
     pub fn new(language: Language, percent_decimals: usize) -> ChartText {
-        ChartText { locale: Locale::new(language), percent_decimals }
+        let (labels, words) = (catalog::labels(language), catalog::words(language));
+        ChartText { locale: Locale::new(language), percent_decimals, labels, words }
     }
 
-    fn vi(&self) -> bool {
-        self.locale.language == Language::Vi
-    }
-
-    /// The Vietnamese or the English text.
-    fn pick<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
-        if self.vi() { vi } else { en }
+    /// The fixed words of charts.
+    fn l(&self) -> &'static ChartLabels {
+        &self.labels.chart
     }
 
     fn int(&self, n: u64) -> String {
@@ -94,30 +94,6 @@ impl ChartText {
         self.locale.date(d)
     }
 
-    /// The short word written on a bar: "vượt" / "exceeded".
-    fn status_word(&self, s: Status) -> &'static str {
-        match (s, self.vi()) {
-            (Status::Behind, true) => "chưa đạt",
-            (Status::Achieved, true) => "đạt",
-            (Status::Exceeded, true) => "vượt",
-            (Status::Behind, false) => "behind",
-            (Status::Achieved, false) => "achieved",
-            (Status::Exceeded, false) => "exceeded",
-        }
-    }
-
-    /// The legend entry of a status.
-    fn status_legend(&self, s: Status) -> &'static str {
-        match (s, self.vi()) {
-            (Status::Behind, true) => "Chưa đạt chỉ tiêu",
-            (Status::Achieved, true) => "Đạt chỉ tiêu",
-            (Status::Exceeded, true) => "Vượt chỉ tiêu",
-            (Status::Behind, false) => "Behind target",
-            (Status::Achieved, false) => "Target achieved",
-            (Status::Exceeded, false) => "Target exceeded",
-        }
-    }
-
     /// A target as written: `246`, or `246–275` for a range.
     fn target(&self, t: &TargetFigures) -> String {
         match t.max {
@@ -126,14 +102,9 @@ impl ChartText {
         }
     }
 
-    /// `năm 2024` for a calendar year, `kỳ 2020-2025` (vi) / `2020-2025` otherwise.
+    /// The period of figures within a sentence: `năm 2024`, `giai đoạn 2020-2025` (vi).
     fn period(&self, f: &Figures) -> String {
-        let label = &f.period.label;
-        match (f.period.calendar_year().is_some(), self.vi()) {
-            (true, true) => format!("năm {label}"),
-            (false, true) => format!("giai đoạn {label}"),
-            (_, false) => label.clone(),
-        }
+        self.words.period(&f.period.label, f.period.calendar_year().is_some())
     }
 }
 
@@ -467,7 +438,7 @@ impl Canvas {
         if !self.ok {
             return None;
         }
-        let lang = if t.vi() { "vi" } else { "en" };
+        let lang = t.locale.language.code();
         Some(format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
              role=\"img\" aria-labelledby=\"{slug}-title {slug}-desc\" xml:lang=\"{lang}\" \
@@ -754,42 +725,22 @@ pub fn achievement(
     with_target.sort_by(|a, b| b.2.achievement_pct.total_cmp(&a.2.achievement_pct));
 
     let slug = routes::chart_name("achievement", unit_id, Some(period_label));
-    let title = if t.vi() {
-        format!("Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các đơn vị, {period_label}")
-    } else {
-        format!("Admission target achievement by unit, {period_label}")
-    };
+    let title = t.words.achievement_title(period_label);
     let reached = with_target.iter().filter(|(_, _, tg)| tg.status != Status::Behind).count();
     let n = with_target.len();
     let (hi, lo) = (with_target[0], with_target[n - 1]);
-    let desc = match (n, t.vi()) {
-        (1, true) => format!(
-            "{}: kết nạp {} đảng viên, bằng {} chỉ tiêu ({}).",
+    let desc = match n {
+        1 => t.words.achievement_one(
             hi.0,
-            t.int(hi.1.admitted),
-            t.pct(hi.2.achievement_pct),
-            t.status_word(hi.2.status)
+            hi.1.admitted,
+            &t.pct(hi.2.achievement_pct),
+            t.l().status.of(hi.2.status),
         ),
-        (1, false) => format!(
-            "{}: {} members admitted, {} of the target ({}).",
-            hi.0,
-            t.int(hi.1.admitted),
-            t.pct(hi.2.achievement_pct),
-            t.status_word(hi.2.status)
-        ),
-        (_, true) => format!(
-            "Tỷ lệ đạt chỉ tiêu kết nạp của {n} đơn vị: cao nhất {} ({}), thấp nhất {} ({}); {reached}/{n} đơn vị đạt hoặc vượt chỉ tiêu.",
-            hi.0,
-            t.pct(hi.2.achievement_pct),
-            lo.0,
-            t.pct(lo.2.achievement_pct)
-        ),
-        (_, false) => format!(
-            "Admission target achievement of {n} units: highest {} ({}), lowest {} ({}); {reached} of {n} units achieved or exceeded the target.",
-            hi.0,
-            t.pct(hi.2.achievement_pct),
-            lo.0,
-            t.pct(lo.2.achievement_pct)
+        _ => t.words.achievement_many(
+            n,
+            reached,
+            (hi.0, &t.pct(hi.2.achievement_pct)),
+            (lo.0, &t.pct(lo.2.achievement_pct)),
         ),
     };
 
@@ -798,7 +749,7 @@ pub fn achievement(
         .map(|&(name, f, tg)| HBar {
             label: name.to_string(),
             value: tg.achievement_pct,
-            text: format!("{} ({})", t.pct(tg.achievement_pct), t.status_word(tg.status)),
+            text: format!("{} ({})", t.pct(tg.achievement_pct), t.l().status.of(tg.status)),
             color: color_of(tg.status),
             hatch: tg.status == Status::Behind,
             attrs: format!(
@@ -817,16 +768,14 @@ pub fn achievement(
     }
     let legend = statuses
         .iter()
-        .map(|&s| (Key::Swatch(color_of(s), s == Status::Behind), t.status_legend(s).to_string()))
+        .map(|&s| (Key::Swatch(color_of(s), s == Status::Behind), t.l().legend.of(s).to_string()))
         .collect();
     let spec = HBars {
         bars,
         scale: Scale::Percent { at_least: 100.0, exactly: false },
-        reference: Some((100.0, t.pick("100% = chỉ tiêu", "100% = target").into())),
+        reference: Some((100.0, t.l().target_line.into())),
         legend,
-        axis_title: t
-            .pick("Tỷ lệ đạt chỉ tiêu (số kết nạp so với chỉ tiêu)", "Admitted as a percentage of the target")
-            .into(),
+        axis_title: t.l().achievement_axis.into(),
         label_cap: 240.0,
     };
     let (_, canvas) = draw_hbars(spec, t)?;
@@ -840,7 +789,7 @@ pub fn achievement(
                 t.int(f.admitted),
                 t.target(tg),
                 t.pct(tg.achievement_pct),
-                t.status_word(tg.status).to_string(),
+                t.l().status.of(tg.status).to_string(),
             ]
         })
         .collect();
@@ -851,13 +800,7 @@ pub fn achievement(
     }
     let table = DataTable {
         caption: title.clone(),
-        headers: if t.vi() {
-            ["Đơn vị", "Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt", "Đánh giá"]
-        } else {
-            ["Unit", "Admitted", "Target", "Achievement", "Status"]
-        }
-        .map(String::from)
-        .to_vec(),
+        headers: t.l().achievement_headers.map(String::from).to_vec(),
         rows,
         numeric: vec![false, true, true, true, false],
     };
@@ -894,63 +837,25 @@ pub fn admissions_over_years(
     let (first_year, last_year) = (items.first()?.0, items.last()?.0);
 
     let slug = routes::chart_name("admissions", Some(unit_id), None);
-    let title = if t.vi() {
-        format!("Số đảng viên kết nạp qua các năm – {unit_name}")
-    } else {
-        format!("Members admitted per year – {unit_name}")
-    };
+    let title = t.words.years_title(unit_name);
     let with_target: Vec<&(i32, &Figures)> = items.iter().filter(|(_, f)| !f.targets.is_empty()).collect();
     let reached = with_target.iter().filter(|(_, f)| f.targets[0].status != Status::Behind).count();
     let desc = if items.len() == 1 {
         let (y, f) = items[0];
-        match (f.targets.first(), t.vi()) {
-            (Some(tg), true) => format!(
-                "Năm {y}, {unit_name} kết nạp {} đảng viên, chỉ tiêu {} ({}).",
-                t.int(f.admitted),
-                t.target(tg),
-                t.pct(tg.achievement_pct)
-            ),
-            (None, true) => format!("Năm {y}, {unit_name} kết nạp {} đảng viên.", t.int(f.admitted)),
-            (Some(tg), false) => format!(
-                "In {y}, {unit_name} admitted {} members against a target of {} ({}).",
-                t.int(f.admitted),
-                t.target(tg),
-                t.pct(tg.achievement_pct)
-            ),
-            (None, false) => format!("In {y}, {unit_name} admitted {} members.", t.int(f.admitted)),
-        }
+        let target = f.targets.first().map(|tg| (t.target(tg), t.pct(tg.achievement_pct)));
+        t.words.years_one(y, unit_name, f.admitted, target.as_ref().map(|(v, p)| (v.as_str(), p.as_str())))
     } else {
         // The first of equal highs and lows.
         let hi = items.iter().fold(items[0], |m, &x| if x.1.admitted > m.1.admitted { x } else { m });
         let lo = items.iter().fold(items[0], |m, &x| if x.1.admitted < m.1.admitted { x } else { m });
-        let m = with_target.len();
-        if t.vi() {
-            let targets = if m > 0 {
-                format!("; đạt hoặc vượt chỉ tiêu {reached}/{m} năm có chỉ tiêu")
-            } else {
-                String::new()
-            };
-            format!(
-                "{unit_name} kết nạp đảng viên từ {first_year} đến {last_year}: nhiều nhất {} ({}), ít nhất {} ({}){targets}.",
-                t.int(hi.1.admitted),
-                hi.0,
-                t.int(lo.1.admitted),
-                lo.0
-            )
-        } else {
-            let targets = if m > 0 {
-                format!("; the target was achieved or exceeded in {reached} of {m} years with a target")
-            } else {
-                String::new()
-            };
-            format!(
-                "Members admitted by {unit_name} from {first_year} to {last_year}: most {} ({}), fewest {} ({}){targets}.",
-                t.int(hi.1.admitted),
-                hi.0,
-                t.int(lo.1.admitted),
-                lo.0
-            )
-        }
+        let targets = (!with_target.is_empty()).then_some((reached, with_target.len()));
+        t.words.years_span(
+            unit_name,
+            (first_year, last_year),
+            (hi.1.admitted, hi.0),
+            (lo.1.admitted, lo.0),
+            targets,
+        )
     };
 
     // Slots: every year of the span, unless the span is very long.
@@ -960,11 +865,11 @@ pub fn admissions_over_years(
     let any_range =
         items.iter().any(|(_, f)| f.targets.first().is_some_and(|tg| tg.max.is_some_and(|m| m > tg.value)));
     let mut legend = vec![
-        (Key::Swatch(BLUE, false), t.pick("Kết nạp", "Admitted").to_string()),
-        (Key::Line(INK, Stroke::Solid), t.pick("Chỉ tiêu", "Target").to_string()),
+        (Key::Swatch(BLUE, false), t.l().admitted.to_string()),
+        (Key::Line(INK, Stroke::Solid), t.l().target.to_string()),
     ];
     if !with_target.is_empty() && any_range {
-        legend.push((Key::Band, t.pick("Khoảng chỉ tiêu", "Target range").to_string()));
+        legend.push((Key::Band, t.l().target_range.to_string()));
     }
     if with_target.is_empty() {
         legend.truncate(1);
@@ -1115,13 +1020,7 @@ pub fn admissions_over_years(
         .collect();
     let table = DataTable {
         caption: title.clone(),
-        headers: if t.vi() {
-            ["Năm", "Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt"]
-        } else {
-            ["Year", "Admitted", "Target", "Achievement"]
-        }
-        .map(String::from)
-        .to_vec(),
+        headers: t.l().years_headers.map(String::from).to_vec(),
         rows,
         numeric: vec![false, true, true, true],
     };
@@ -1162,46 +1061,13 @@ pub fn composition(
     if items.is_empty() {
         return None;
     }
-    let period = &f.period.label;
-    let slug = routes::chart_name("composition", Some(unit_id), Some(period));
-    let title = if t.vi() {
-        format!("Cơ cấu đảng viên mới kết nạp – {unit_name}, {}", t.period(f))
-    } else {
-        format!("Composition of new members – {unit_name}, {period}")
-    };
+    let slug = routes::chart_name("composition", Some(unit_id), Some(&f.period.label));
+    let title = t.words.composition_title(unit_name, &t.period(f));
     let hi = items.iter().fold(&items[0], |m, x| if x.2 > m.2 { x } else { m });
     let lo = items.iter().fold(&items[0], |m, x| if x.2 < m.2 { x } else { m });
-    let desc = match (items.len(), t.vi()) {
-        (1, true) => format!(
-            "Trong {} đảng viên được kết nạp, {} chiếm {} ({} người).",
-            t.int(f.admitted),
-            hi.0,
-            t.pct(hi.2),
-            t.int(hi.1)
-        ),
-        (1, false) => format!(
-            "Of the {} members admitted, {} make up {} ({}).",
-            t.int(f.admitted),
-            hi.0,
-            t.pct(hi.2),
-            t.int(hi.1)
-        ),
-        (_, true) => format!(
-            "Trong {} đảng viên được kết nạp, nhóm có tỷ lệ cao nhất là {} ({}), thấp nhất là {} ({}); một người có thể thuộc nhiều nhóm.",
-            t.int(f.admitted),
-            hi.0,
-            t.pct(hi.2),
-            lo.0,
-            t.pct(lo.2)
-        ),
-        (_, false) => format!(
-            "Of the {} members admitted, the largest group is {} ({}) and the smallest {} ({}); one person may belong to several groups.",
-            t.int(f.admitted),
-            hi.0,
-            t.pct(hi.2),
-            lo.0,
-            t.pct(lo.2)
-        ),
+    let desc = match items.len() {
+        1 => t.words.composition_one(f.admitted, &hi.0, &t.pct(hi.2), hi.1),
+        _ => t.words.composition_many(f.admitted, (&hi.0, &t.pct(hi.2)), (&lo.0, &t.pct(lo.2))),
     };
     let bars = items
         .iter()
@@ -1219,20 +1085,14 @@ pub fn composition(
         scale: Scale::Percent { at_least: 100.0, exactly: true },
         reference: None,
         legend: Vec::new(),
-        axis_title: if t.vi() {
-            format!("Tỷ lệ trong {} người được kết nạp (số người trong ngoặc)", t.int(f.admitted))
-        } else {
-            format!("Share of the {} members admitted (people in brackets)", t.int(f.admitted))
-        },
+        axis_title: t.words.composition_axis(f.admitted),
         label_cap: 240.0,
     };
     let (_, canvas) = draw_hbars(spec, t)?;
     let svg = canvas.finish(&slug, &title, &desc, t)?;
     let table = DataTable {
         caption: title.clone(),
-        headers: if t.vi() { ["Nhóm", "Số người", "Tỷ lệ"] } else { ["Group", "People", "Share"] }
-            .map(String::from)
-            .to_vec(),
+        headers: t.l().composition_headers.map(String::from).to_vec(),
         rows: items.iter().map(|(label, count, p)| vec![label.clone(), t.int(*count), t.pct(*p)]).collect(),
         numeric: vec![false, true, true],
     };
@@ -1270,52 +1130,20 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let total = day_pos(from, deadline).max(1.0);
     let pace = target.pace.filter(|p| p.projected.is_finite());
 
-    let period = &latest.period.label;
-    let slug = routes::chart_name("progress", Some(unit_id), Some(period));
-    let title = if t.vi() {
-        format!("Tiến độ thực hiện chỉ tiêu kết nạp – {unit_name}, {}", t.period(latest))
-    } else {
-        format!("Progress towards the admission target – {unit_name}, {period}")
-    };
-    let share = target.achievement_pct;
-    let desc = match (pace, t.vi()) {
-        (Some(p), true) => format!(
-            "Đến {}, {unit_name} đã kết nạp {}/{} đảng viên ({} chỉ tiêu), bằng {} mức cần có theo tiến độ; nếu giữ nhịp độ này, đến {} ước đạt {}.",
-            t.date(latest.as_of),
-            t.int(latest.admitted),
-            t.target(target),
-            t.pct(share),
-            t.pct(p.pace_pct),
-            t.date(deadline),
-            t.dec1(p.projected)
-        ),
-        (None, true) => format!(
-            "Đến {}, {unit_name} đã kết nạp {}/{} đảng viên ({} chỉ tiêu, hạn {}).",
-            t.date(latest.as_of),
-            t.int(latest.admitted),
-            t.target(target),
-            t.pct(share),
-            t.date(deadline)
-        ),
-        (Some(p), false) => format!(
-            "By {}, {unit_name} had admitted {} of {} members ({} of the target), {} of the expected pace; at this pace it would reach about {} by {}.",
-            t.date(latest.as_of),
-            t.int(latest.admitted),
-            t.target(target),
-            t.pct(share),
-            t.pct(p.pace_pct),
-            t.dec1(p.projected),
-            t.date(deadline)
-        ),
-        (None, false) => format!(
-            "By {}, {unit_name} had admitted {} of {} members ({} of the target, due {}).",
-            t.date(latest.as_of),
-            t.int(latest.admitted),
-            t.target(target),
-            t.pct(share),
-            t.date(deadline)
-        ),
-    };
+    let slug = routes::chart_name("progress", Some(unit_id), Some(&latest.period.label));
+    let title = t.words.progress_title(unit_name, &t.period(latest));
+    let (as_of, target_text, share) = (t.date(latest.as_of), t.target(target), t.pct(target.achievement_pct));
+    let (deadline_text, pace_text) =
+        (t.date(deadline), pace.map(|p| (t.pct(p.pace_pct), t.dec1(p.projected))));
+    let desc = t.words.progress_desc(&Progress {
+        unit: unit_name,
+        as_of: &as_of,
+        admitted: latest.admitted,
+        target: &target_text,
+        share: &share,
+        deadline: &deadline_text,
+        pace: pace_text.as_ref().map(|(pct, projected)| (pct.as_str(), projected.as_str())),
+    });
 
     let target_top = target.max.unwrap_or(target.value).max(target.value);
     let data_max = snaps
@@ -1328,25 +1156,19 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
     let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
 
-    let target_label = format!("{} {}", t.pick("Chỉ tiêu", "Target"), t.target(target));
-    let projected_label = pace.map(|p| format!("{} {}", t.pick("Ước đạt", "Projected"), t.dec1(p.projected)));
+    let target_label = t.words.target_mark(&target_text);
+    let projected_label = pace.map(|p| t.words.projected_mark(&t.dec1(p.projected)));
     let end_w = text_width(&target_label, FONT)
         .max(projected_label.as_deref().map_or(0.0, |l| text_width(l, FONT)))
         .min(200.0)
         .ceil() as i32;
 
     let mut legend = vec![
-        (Key::Line(BLUE, Stroke::Solid), t.pick("Đã kết nạp (cộng dồn)", "Admitted so far").to_string()),
-        (
-            Key::Line(INK, Stroke::Dashed),
-            t.pick("Tiến độ đều đến chỉ tiêu", "Even pace to the target").to_string(),
-        ),
+        (Key::Line(BLUE, Stroke::Solid), t.l().admitted_so_far.to_string()),
+        (Key::Line(INK, Stroke::Dashed), t.l().even_pace.to_string()),
     ];
     if pace.is_some() {
-        legend.push((
-            Key::Hollow(BLUE),
-            t.pick("Ước đạt nếu giữ nhịp độ", "Projected at the current pace").to_string(),
-        ));
+        legend.push((Key::Hollow(BLUE), t.l().projected_at_pace.to_string()));
     }
     let top = legend_height(&legend) + 22;
     let plot_h = 240;
@@ -1362,9 +1184,7 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let x_of = |pos: f64| -> i32 { left + (finite(pos).clamp(0.0, span) / span * plot_w).round() as i32 };
 
     // Month ticks at a step that leaves room for the labels.
-    let month_label = |d: NaiveDate| -> String {
-        if t.vi() { d.format("%m/%Y").to_string() } else { d.format("%Y-%m").to_string() }
-    };
+    let month_label = |d: NaiveDate| t.locale.month(d);
     let label_w = text_width(&month_label(from), SMALL) + 14.0;
     let mut x_ticks: Vec<(f64, String)> = Vec::new();
     for months in [1, 2, 3, 6, 12, 24, 60, 120, 240, 600] {
@@ -1511,21 +1331,15 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
         .collect();
     if let Some(p) = pace {
         rows.push(vec![
-            format!("{} ({})", t.date(deadline), t.pick("ước tính", "projected")),
+            t.words.projected_row(&deadline_text),
             t.dec1(p.projected),
             t.int(target.value),
             t.pct(p.projected / target.value.max(1) as f64 * 100.0),
         ]);
     }
     let table = DataTable {
-        caption: format!("{title} ({} {})", t.pick("chỉ tiêu", "target"), t.target(target)),
-        headers: if t.vi() {
-            ["Ngày", "Đã kết nạp", "Cần có theo tiến độ", "So với chỉ tiêu"]
-        } else {
-            ["Date", "Admitted", "Expected on schedule", "Share of target"]
-        }
-        .map(String::from)
-        .to_vec(),
+        caption: t.words.progress_caption(&title, &target_text),
+        headers: t.l().progress_headers.map(String::from).to_vec(),
         rows,
         numeric: vec![false, true, true, true],
     };
@@ -1547,7 +1361,7 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
     }
     let classes = |n: Option<u64>| -> String {
         match n {
-            Some(n) => format!(" ({} {})", t.int(n), t.pick("lớp", if n == 1 { "class" } else { "classes" })),
+            Some(n) => format!(" ({})", t.words.classes(n)),
             None => String::new(),
         }
     };
@@ -1555,67 +1369,25 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
     // (key, label, people, classes, colour)
     let mut rows: Vec<(&str, &str, u64, Option<u64>, RGBColor)> = Vec::new();
     if let Some(n) = tr.awareness_trainees {
-        rows.push((
-            "awareness_trainees",
-            t.pick("Quần chúng ưu tú được bồi dưỡng nhận thức về Đảng", "Trained in awareness of the Party"),
-            n,
-            tr.awareness_classes,
-            GREEN,
-        ));
+        rows.push(("awareness_trainees", t.l().trained_awareness, n, tr.awareness_classes, GREEN));
     }
-    rows.push(("admitted", t.pick("Được kết nạp vào Đảng", "Admitted to the Party"), f.admitted, None, BLUE));
+    rows.push(("admitted", t.l().admitted_to_party, f.admitted, None, BLUE));
     if let Some(n) = tr.new_member_trainees {
-        rows.push((
-            "new_member_trainees",
-            t.pick("Đảng viên mới được bồi dưỡng", "New members trained"),
-            n,
-            tr.new_member_classes,
-            GREEN,
-        ));
+        rows.push(("new_member_trainees", t.l().new_members_trained, n, tr.new_member_classes, GREEN));
     }
 
-    let period = &f.period.label;
-    let slug = routes::chart_name("training", Some(unit_id), Some(period));
-    let title = if t.vi() {
-        format!("Bồi dưỡng và kết nạp đảng viên – {unit_name}, {}", t.period(f))
-    } else {
-        format!("Training and admission – {unit_name}, {period}")
-    };
-    let desc = {
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(n) = tr.awareness_trainees {
-            parts.push(if t.vi() {
-                format!("{} quần chúng ưu tú được bồi dưỡng nhận thức về Đảng", t.int(n))
-            } else {
-                format!("{} people trained in awareness of the Party", t.int(n))
-            });
-        }
-        let conv = conversion.map_or(String::new(), |c| {
-            if t.vi() {
-                format!(" (bằng {} số được bồi dưỡng)", t.pct(c))
-            } else {
-                format!(" ({} of those trained)", t.pct(c))
-            }
-        });
-        parts.push(if t.vi() {
-            format!("{} người được kết nạp{conv}", t.int(f.admitted))
-        } else {
-            format!("{} admitted{conv}", t.int(f.admitted))
-        });
-        if let Some(n) = tr.new_member_trainees {
-            parts.push(if t.vi() {
-                format!("{} đảng viên mới được bồi dưỡng", t.int(n))
-            } else {
-                format!("{} new members trained", t.int(n))
-            });
-        }
-        let lead = if t.vi() {
-            format!("{unit_name}, {}: ", t.period(f))
-        } else {
-            format!("{unit_name}, {period}: ")
-        };
-        format!("{lead}{}.", parts.join("; "))
-    };
+    let slug = routes::chart_name("training", Some(unit_id), Some(&f.period.label));
+    let period = t.period(f);
+    let title = t.words.training_title(unit_name, &period);
+    let conversion_text = conversion.map(|c| t.pct(c));
+    let desc = t.words.training_desc(&TrainingFacts {
+        unit: unit_name,
+        period: &period,
+        awareness: tr.awareness_trainees,
+        admitted: f.admitted,
+        conversion: conversion_text.as_deref(),
+        new_members: tr.new_member_trainees,
+    });
 
     let bars = rows
         .iter()
@@ -1638,12 +1410,7 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
             }
         })
         .collect();
-    let axis_title = match (conversion.is_some(), t.vi()) {
-        (true, true) => "Số người; (%) = số được kết nạp so với số quần chúng được bồi dưỡng",
-        (false, true) => "Số người",
-        (true, false) => "People; (%) = admitted as a share of those trained in awareness",
-        (false, false) => "People",
-    };
+    let axis_title = if conversion.is_some() { t.l().people_axis_conversion } else { t.l().people_axis };
     let spec = HBars {
         bars,
         scale: Scale::Count,
@@ -1660,22 +1427,11 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
         .map(|&(_, label, n, cl, _)| vec![label.to_string(), t.int(n), cl.map_or("-".into(), |c| t.int(c))])
         .collect();
     if let Some(c) = conversion {
-        table_rows.push(vec![
-            t.pick("Tỷ lệ kết nạp so với số được bồi dưỡng", "Admitted as a share of those trained")
-                .to_string(),
-            t.pct(c),
-            "-".into(),
-        ]);
+        table_rows.push(vec![t.l().conversion_row.to_string(), t.pct(c), "-".into()]);
     }
     let table = DataTable {
         caption: title.clone(),
-        headers: if t.vi() {
-            ["Nội dung", "Số người", "Số lớp"]
-        } else {
-            ["Item", "People", "Classes"]
-        }
-        .map(String::from)
-        .to_vec(),
+        headers: t.l().training_headers.map(String::from).to_vec(),
         rows: table_rows,
         numeric: vec![false, true, true],
     };
@@ -1772,7 +1528,7 @@ mod tests {
     fn categories(t: &ChartText) -> Vec<(String, String)> {
         crate::model::BUILTIN_CATEGORIES
             .iter()
-            .map(|(k, v, e)| (k.to_string(), if t.vi() { v } else { e }.to_string()))
+            .map(|(k, label)| (k.to_string(), label(&t.labels.categories).to_string()))
             .collect()
     }
 

@@ -4,12 +4,12 @@
 //! draw charts → render pages → write output. [`serve`] keeps a built site in memory
 //! ([`live`]) and renders again only what a change touches ([`deps`]).
 
+pub mod catalog;
 pub mod charts;
 pub mod datafiles;
 pub mod deps;
 pub mod draw;
 pub mod indicators;
-pub mod labels;
 pub mod limits;
 pub mod live;
 pub mod load;

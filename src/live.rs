@@ -9,7 +9,7 @@ use crate::deps::{self, Touched};
 use crate::draw;
 use crate::indicators::{Focus, Indicators};
 use crate::load::ParseCache;
-use crate::model::Content;
+use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
 use crate::render::{self, Inputs, PageId};
@@ -57,6 +57,8 @@ pub struct LiveSite {
     problems: Vec<Located>,
     template_error: Option<String>,
     timings: Timings,
+    /// The language of the last site.yaml that could be read.
+    language: Option<Language>,
 }
 
 impl LiveSite {
@@ -68,6 +70,7 @@ impl LiveSite {
             problems: Vec::new(),
             template_error: None,
             timings: Timings::default(),
+            language: None,
         }
     }
 
@@ -91,6 +94,11 @@ impl LiveSite {
         self.template_error.is_some() || crate::problem::has_errors(&self.problems)
     }
 
+    /// The content's language, once a site.yaml could be read.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
     /// The base URL of the last good site.
     pub fn base_url(&self) -> Option<&str> {
         self.good.as_ref().map(|g| g.content.site.base_url.as_str())
@@ -111,6 +119,7 @@ impl LiveSite {
         let loaded = self.cache.load(content_dir, &rel, &mut self.timings);
         let mut checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
         self.problems = std::mem::take(&mut checked.problems);
+        self.language = checked.language().or(self.language);
         self.template_error = None;
         let templates = match theme::templates(self.paths.templates.as_deref()) {
             Ok(t) => t,

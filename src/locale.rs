@@ -73,6 +73,14 @@ impl Locale {
             Language::En => d.format("%Y-%m-%d").to_string(),
         }
     }
+
+    /// The month of a date: `05/2024` (vi), `2024-05` (en).
+    pub fn month(self, d: NaiveDate) -> String {
+        match self.language {
+            Language::Vi => d.format("%m/%Y").to_string(),
+            Language::En => d.format("%Y-%m").to_string(),
+        }
+    }
 }
 
 fn group_thousands(digits: &str, separator: char, out: &mut String) {

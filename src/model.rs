@@ -1,5 +1,6 @@
 //! The content a bulletin is made of, as read from `site.yaml`, `data/` and `news/`.
 
+use crate::catalog::CategoryLabels;
 use crate::limits;
 use crate::period::{Period, de_opt_date, de_opt_label};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -48,6 +49,16 @@ pub enum Language {
     #[default]
     Vi,
     En,
+}
+
+impl Language {
+    /// The language's code in HTML and XML: `vi`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Deserialize)]
@@ -292,17 +303,21 @@ fn de_composition<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u6
     Ok(counts.into_iter().map(|(k, Count(n))| (k, n)).collect())
 }
 
-/// Composition categories with built-in labels (SPEC §4), in display order.
-pub const BUILTIN_CATEGORIES: [(&str, &str, &str); 9] = [
-    ("youth", "Đoàn viên thanh niên", "Youth union members"),
-    ("women", "Nữ", "Women"),
-    ("ethnic_minority", "Dân tộc thiểu số", "Ethnic minorities"),
-    ("religious", "Người theo tôn giáo", "Religious followers"),
-    ("pupils", "Học sinh", "Pupils"),
-    ("students", "Sinh viên", "University students"),
-    ("enterprise_workers", "Người lao động trong doanh nghiệp", "Enterprise workers"),
-    ("postgraduate", "Trình độ sau đại học", "Postgraduate"),
-    ("university", "Trình độ đại học", "University degree"),
+/// A built-in category's label, from the catalog of a language.
+pub type CategoryLabel = fn(&CategoryLabels) -> &'static str;
+
+/// Composition categories with built-in labels (SPEC §4), in display order: each key
+/// with its label in [`CategoryLabels`].
+pub const BUILTIN_CATEGORIES: [(&str, CategoryLabel); 9] = [
+    ("youth", |c| c.youth),
+    ("women", |c| c.women),
+    ("ethnic_minority", |c| c.ethnic_minority),
+    ("religious", |c| c.religious),
+    ("pupils", |c| c.pupils),
+    ("students", |c| c.students),
+    ("enterprise_workers", |c| c.enterprise_workers),
+    ("postgraduate", |c| c.postgraduate),
+    ("university", |c| c.university),
 ];
 
 /// A composition category with its label in the site's language.
@@ -315,14 +330,10 @@ pub struct Category {
 impl Site {
     /// Every category a report may use: the built-in ones, then those of site.yaml.
     pub fn categories(&self) -> Vec<Category> {
-        let builtin = BUILTIN_CATEGORIES.iter().map(|(key, vi, en)| Category {
-            key: key.to_string(),
-            label: match self.language {
-                Language::Vi => vi,
-                Language::En => en,
-            }
-            .to_string(),
-        });
+        let labels = &crate::catalog::labels(self.language).categories;
+        let builtin = BUILTIN_CATEGORIES
+            .iter()
+            .map(|(key, label)| Category { key: key.to_string(), label: label(labels).to_string() });
         let custom =
             self.categories.iter().map(|(key, label)| Category { key: key.clone(), label: label.clone() });
         builtin.chain(custom).collect()

@@ -1,10 +1,11 @@
 //! The whole run: load → validate → compute → charts → render → write.
 
+use crate::catalog::{self, ContentCounts, Words};
 use crate::draw;
 use crate::indicators::{self, Focus, Indicators};
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
-use crate::model::Content;
+use crate::model::{Content, Language};
 use crate::problem::{self, Located};
 use crate::render::{self, PageId, RenderError};
 use crate::timings::Timings;
@@ -30,6 +31,8 @@ pub struct Checked {
     pub problems: Vec<Located>,
     /// `None` when the content has errors.
     pub computed: Option<(Indicators, Focus)>,
+    /// False when site.yaml is missing or broken (its `language` is then unknown).
+    pub site_read: bool,
 }
 
 impl Checked {
@@ -37,34 +40,39 @@ impl Checked {
         problem::has_errors(&self.problems)
     }
 
+    /// The language site.yaml chose, when it could be read.
+    pub fn language(&self) -> Option<Language> {
+        self.site_read.then_some(self.content.site.language)
+    }
+
     /// "9 units, 7 reports, 5 articles (0 drafts), 5 periods".
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, words: &dyn Words) -> String {
         let c = &self.content;
         let mut periods: Vec<&str> = c.reports.iter().map(|r| r.period.label.as_str()).collect();
         periods.sort_unstable();
         periods.dedup();
-        let drafts = c.articles.iter().filter(|a| a.draft).count();
-        format!(
-            "{}, {}, {} ({}), {}",
-            problem::count(c.units.len(), "unit"),
-            problem::count(c.reports.len(), "report"),
-            problem::count(c.articles.len(), "article"),
-            problem::count(drafts, "draft"),
-            problem::count(periods.len(), "period"),
-        )
+        words.content_summary(&ContentCounts {
+            units: c.units.len(),
+            reports: c.reports.len(),
+            articles: c.articles.len(),
+            drafts: c.articles.iter().filter(|a| a.draft).count(),
+            periods: periods.len(),
+        })
     }
 
-    /// The latest figure of each top-level unit in each period, as a text table.
-    pub fn figures_table(&self) -> String {
+    /// The latest figure of each top-level unit in each period, as a text table in
+    /// `language` (the terminal's, which `--lang` may set apart from the site's).
+    pub fn figures_table(&self, language: Language) -> String {
         let Some((ind, _)) = &self.computed else {
             return String::new();
         };
-        let locale = Locale::new(self.content.site.language);
+        let locale = Locale::new(language);
         let decimals = self.content.site.percent_decimals as usize;
         let roots = indicators::Tree::new(&self.content).roots;
-        let l = crate::labels::labels(self.content.site.language);
-        let header = ["unit", "period", "as_of", "admitted", "target", "achievement"];
-        let mut rows = vec![header.map(|key| l[key].to_string())];
+        let l = catalog::labels(language);
+        let header = [l.unit, l.period, l.as_of, l.admitted, l.target, l.achievement];
+        let mut rows = vec![header.map(String::from)];
+        let summed = format!(" {}", l.summed_mark);
         for unit in roots {
             for f in ind.of_unit(unit).filter(|f| f.latest) {
                 let first = f.targets.first();
@@ -72,7 +80,7 @@ impl Checked {
                     f.unit.clone(),
                     f.period.label.clone(),
                     locale.date(f.as_of),
-                    locale.integer(f.admitted as i64) + if f.derived { " (sum)" } else { "" },
+                    locale.integer(f.admitted as i64) + if f.derived { &summed } else { "" },
                     first.map(|t| locale.integer(t.value as i64)).unwrap_or_else(|| "-".into()),
                     first.map(|t| locale.percent(t.achievement_pct, decimals)).unwrap_or_else(|| "-".into()),
                 ]);
@@ -134,7 +142,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
         })
     });
     let problems = problem::locate_all(problems, content_dir, content_dir);
-    Checked { content, problems, computed }
+    Checked { content, problems, computed, site_read: loaded.site_read }
 }
 
 /// `data/indicators.json` and `data/indicators.csv`, for a site kept in memory.
@@ -223,11 +231,13 @@ pub enum BuildError {
     Write(PathBuf, std::io::Error),
 }
 
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+impl BuildError {
+    /// What went wrong, in the words of one language; a template error as the template
+    /// engine located it.
+    pub fn message(&self, words: &dyn Words) -> String {
         match self {
-            BuildError::Templates(message) => f.write_str(message),
-            BuildError::Write(path, e) => write!(f, "cannot write {}: {e}", path.display()),
+            BuildError::Templates(message) => message.clone(),
+            BuildError::Write(path, e) => words.cannot_write(path, e),
         }
     }
 }

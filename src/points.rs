@@ -1,8 +1,9 @@
 //! "Main points": the front page's short sentences, written from the indicators.
 
+use crate::catalog::{self, Words};
 use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
 use crate::locale::Locale;
-use crate::model::{Content, Language};
+use crate::model::Content;
 use std::collections::HashMap;
 
 /// The figures the front page compares: the focus units' children when only one
@@ -36,8 +37,8 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn vi(&self) -> bool {
-        self.locale.language == Language::Vi
+    fn words(&self) -> &'static dyn Words {
+        catalog::words(self.locale.language)
     }
 
     fn name<'b>(&'b self, unit: &'b str) -> &'b str {
@@ -46,10 +47,6 @@ impl Writer<'_> {
 
     fn pct(&self, x: f64) -> String {
         self.locale.percent(x, self.decimals)
-    }
-
-    fn int(&self, n: u64) -> String {
-        self.locale.integer(n as i64)
     }
 }
 
@@ -61,15 +58,9 @@ pub fn main_points(focus: &Focus, headline: &[&Figures], group: &[&Figures], w: 
     if let Some(as_of) = focus.as_of {
         let who = match headline {
             [one] => w.name(&one.unit).to_string(),
-            _ if w.vi() => format!("{} đơn vị", headline.len()),
-            _ => format!("{} units", headline.len()),
+            _ => w.words().units_count(headline.len()),
         };
-        let date = w.locale.date(as_of);
-        points.push(if w.vi() {
-            format!("Kỳ {}, tính đến {date}: {who} kết nạp {} đảng viên mới.", period.label, w.int(total))
-        } else {
-            format!("Period {}, as of {date}: {who} admitted {} new members.", period.label, w.int(total))
-        });
+        points.push(w.words().admitted_point(&period.label, &w.locale.date(as_of), &who, total));
     }
     points.extend(achievement_points(group, w));
     if let [one] = headline {
@@ -89,63 +80,34 @@ fn achievement_points(group: &[&Figures], w: &Writer) -> Vec<String> {
     }
     let met = with_target.iter().filter(|(f, _)| f.targets[0].status != Status::Behind).count();
     let n = with_target.len();
-    let mut out = vec![if w.vi() {
-        format!("{met}/{n} đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.")
-    } else {
-        format!("{met} of {n} units with a target have reached it.")
-    }];
+    let mut out = vec![w.words().reached_point(met, n)];
     let by = |a: &&(&Figures, f64), b: &&(&Figures, f64)| a.1.total_cmp(&b.1).then(b.0.unit.cmp(&a.0.unit));
     if let (Some(high), Some(low)) = (with_target.iter().max_by(by), with_target.iter().min_by(by))
         && n > 1
     {
-        let (hn, hp, ln, lp) = (w.name(&high.0.unit), w.pct(high.1), w.name(&low.0.unit), w.pct(low.1));
-        out.push(if w.vi() {
-            format!("Tỷ lệ đạt cao nhất: {hn} ({hp}); thấp nhất: {ln} ({lp}).")
-        } else {
-            format!("Highest achievement: {hn} ({hp}); lowest: {ln} ({lp}).")
-        });
+        let highest = (w.name(&high.0.unit), w.pct(high.1));
+        let lowest = (w.name(&low.0.unit), w.pct(low.1));
+        out.push(w.words().highest_lowest_point((highest.0, &highest.1), (lowest.0, &lowest.1)));
     } else if let [(f, pct)] = with_target.as_slice() {
-        let t = &f.targets[0];
-        out.push(if w.vi() {
-            format!("{} đạt {} chỉ tiêu {}.", w.name(&f.unit), w.pct(*pct), w.int(t.value))
-        } else {
-            format!("{} reached {} of its target of {}.", w.name(&f.unit), w.pct(*pct), w.int(t.value))
-        });
+        out.push(w.words().single_target_point(w.name(&f.unit), &w.pct(*pct), f.targets[0].value));
     }
     out
 }
 
 fn composition_point(f: &Figures, w: &Writer) -> Option<String> {
     let share = |key: &str| f.composition.get(key).and_then(|s| s.share_pct);
-    let parts: Vec<String> =
-        [("youth", "đoàn viên thanh niên", "youth union members"), ("women", "nữ", "women")]
-            .iter()
-            .filter_map(|(key, vi, en)| {
-                Some(format!("{} {}", if w.vi() { vi } else { en }, w.pct(share(key)?)))
-            })
-            .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    Some(if w.vi() {
-        format!("Trong số đảng viên mới: {}.", parts.join(", "))
-    } else {
-        format!("Among the new members: {}.", parts.join(", "))
-    })
+    let l = catalog::labels(w.locale.language);
+    let parts: Vec<String> = [("youth", l.youth_in_sentence), ("women", l.women_in_sentence)]
+        .iter()
+        .filter_map(|(key, group)| Some(format!("{group} {}", w.pct(share(key)?))))
+        .collect();
+    (!parts.is_empty()).then(|| w.words().composition_point(&parts))
 }
 
 fn change_point(f: &Figures, w: &Writer) -> Option<String> {
     let c = f.change.as_ref()?;
-    let amount = w.int(c.delta.unsigned_abs());
-    let pct = c.pct.map(|p| format!(" ({})", w.locale.signed_percent(p, w.decimals))).unwrap_or_default();
-    Some(match (w.vi(), c.delta.signum()) {
-        (true, 0) => format!("Số kết nạp bằng năm {}.", c.previous),
-        (true, 1) => format!("Số kết nạp tăng {amount} so với năm {}{pct}.", c.previous),
-        (true, _) => format!("Số kết nạp giảm {amount} so với năm {}{pct}.", c.previous),
-        (false, 0) => format!("Admissions equal those of {}.", c.previous),
-        (false, 1) => format!("Admissions rose by {amount} on {}{pct}.", c.previous),
-        (false, _) => format!("Admissions fell by {amount} on {}{pct}.", c.previous),
-    })
+    let pct = c.pct.map(|p| w.locale.signed_percent(p, w.decimals));
+    Some(w.words().change_point(c.delta, &c.previous, pct.as_deref()))
 }
 
 /// The unit furthest behind its pace, with what it needs per month.
@@ -160,23 +122,14 @@ fn pace_point(group: &[&Figures], w: &Writer) -> Option<String> {
     let (name, deadline) = (w.name(&f.unit), w.locale.date(t.deadline));
     let (projected, needed) =
         (w.locale.decimal(pace.projected, 0), w.locale.decimal(pace.required_per_month, 1));
-    Some(if w.vi() {
-        format!(
-            "Theo tiến độ hiện nay, {name} dự kiến kết nạp khoảng {projected} người đến {deadline}; để đạt chỉ tiêu {} cần kết nạp {needed} người mỗi tháng.",
-            w.int(t.value)
-        )
-    } else {
-        format!(
-            "At the current pace, {name} will admit about {projected} by {deadline}; reaching the target of {} needs {needed} a month.",
-            w.int(t.value)
-        )
-    })
+    Some(w.words().pace_point(name, &projected, &deadline, t.value, &needed))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::{Source, parse};
+    use crate::model::Language;
 
     fn setup(data: &str, site: &str) -> (Content, Indicators) {
         let loaded = parse(Some(Source::new("site.yaml", site)), vec![Source::new("data/d.yaml", data)]);

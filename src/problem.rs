@@ -1,5 +1,6 @@
 //! Problems found in content: where they are and what is expected.
 
+use crate::catalog::Words;
 use crate::locate::{Locator, Position};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -119,15 +120,10 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
     out
 }
 
-/// "1 error", "2 warnings".
-pub fn count(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-/// "2 errors, 1 warning".
-pub fn summary(problems: &[Located]) -> String {
+/// How many errors and warnings there are, in the words of one language: "2 errors, 1 warning".
+pub fn summary(problems: &[Located], words: &dyn Words) -> String {
     let of = |s| problems.iter().filter(|p| p.severity == s).count();
-    format!("{}, {}", count(of(Severity::Error), "error"), count(of(Severity::Warning), "warning"))
+    words.problem_count(of(Severity::Error), of(Severity::Warning))
 }
 
 pub fn has_errors(problems: &[Located]) -> bool {

@@ -4,11 +4,11 @@
 //! parallel; links are relative to each page, so the site works under any sub-path
 //! and from disk.
 
-use crate::indicators::{Figures, Focus, Indicators, Status, TargetFigures, Tree};
-use crate::labels::labels;
+use crate::catalog::{self, Labels};
+use crate::indicators::{Figures, Focus, Indicators, TargetFigures, Tree};
 use crate::locale::Locale;
 use crate::markdown;
-use crate::model::{Article, Category, Content, Language, Unit};
+use crate::model::{Article, Category, Content, Unit};
 use crate::points::{self, Writer};
 use crate::theme::{self, Templates};
 use crate::write::OutputFile;
@@ -340,7 +340,7 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
         .map_err(|e| theme::describe_error(&e, templates))?;
     let globals = tera.global_context();
     globals.insert("site", &site_globals(content));
-    globals.insert("l", &labels(content.site.language));
+    globals.insert("l", catalog::labels(content.site.language));
     globals.insert("paths", &template_paths());
     Ok(tera)
 }
@@ -374,7 +374,7 @@ fn site_globals(content: &Content) -> Value {
     json!({
         "title": s.title,
         "description": s.description,
-        "language": match s.language { Language::Vi => "vi", Language::En => "en" },
+        "language": s.language.code(),
         "base_url": base_url(&s.base_url),
         "contact": s.contact,
         "next_release": s.next_release,
@@ -402,7 +402,7 @@ struct SiteView<'a> {
     units: HashMap<&'a str, &'a Unit>,
     names: HashMap<&'a str, &'a str>,
     categories: Vec<Category>,
-    l: BTreeMap<&'static str, &'static str>,
+    l: &'static Labels,
     locale: Locale,
     /// Published articles, newest first.
     published: Vec<&'a Article>,
@@ -440,7 +440,7 @@ impl<'a> SiteView<'a> {
             units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
             categories: content.site.categories(),
-            l: labels(content.site.language),
+            l: catalog::labels(content.site.language),
             locale: Locale::new(content.site.language),
             articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
@@ -462,14 +462,6 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn status_label(&self, status: Status) -> &'static str {
-        match status {
-            Status::Exceeded => self.l["status_exceeded"],
-            Status::Achieved => self.l["status_achieved"],
-            Status::Behind => self.l["status_behind"],
-        }
-    }
-
     fn source(&self, source: &'a Option<String>) -> Option<SourceView<'a>> {
         match source.as_deref()? {
             s if url::is_web(s) => Some(SourceView { title: s, url: s.to_string(), external: true }),
@@ -486,7 +478,7 @@ impl<'a> SiteView<'a> {
         let targets: Vec<TargetView> = f
             .targets
             .iter()
-            .map(|t| TargetView { figures: t, status_label: self.status_label(t.status) })
+            .map(|t| TargetView { figures: t, status_label: self.l.status_of(t.status) })
             .collect();
         let composition = self
             .categories
@@ -636,7 +628,7 @@ impl<'a> SiteView<'a> {
         Page::new(
             "units.html",
             routes::UNITS.into(),
-            self.l["all_units"].into(),
+            self.l.all_units.into(),
             "units",
             &json!({ "tree": tree }),
         )
@@ -715,8 +707,7 @@ impl<'a> SiteView<'a> {
 
     fn article_page(&self, a: &Article) -> Page {
         let mut view = self.article_ref(a);
-        let names =
-            markdown::Names { article: &a.title, done: self.l["task_done"], not_done: self.l["task_open"] };
+        let names = markdown::Names { article: &a.title, done: self.l.task_done, not_done: self.l.task_open };
         view["body"] = json!(markdown::to_html(&a.body, &names));
         let figures: Vec<FiguresView> =
             a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
@@ -738,7 +729,7 @@ impl<'a> SiteView<'a> {
             },
             "extra": extra,
         });
-        let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l["page"]) };
+        let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l.page) };
         Page::new(template, list.path(n), title, list.section(), &data)
             .with_list("articles", self.article_list(slice))
     }
@@ -746,7 +737,7 @@ impl<'a> SiteView<'a> {
     /// A list's articles, template, title and extra data for the template.
     fn list<'s>(&'s self, list: &List<'s>) -> (&'s [&'a Article], &'static str, &'s str, Value) {
         match list {
-            List::News => (&self.published, "news.html", self.l["news"], Value::Null),
+            List::News => (&self.published, "news.html", self.l.news, Value::Null),
             List::Tag(slug) => match self.tags.get(*slug) {
                 Some((name, articles)) => (articles, "tag.html", name.as_str(), json!({ "tag": name })),
                 None => (&[], "tag.html", slug, Value::Null),
@@ -818,15 +809,24 @@ impl<'a> SiteView<'a> {
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
-        Page::new("tags.html", routes::TAGS.into(), self.l["tags"].into(), "tags", &json!({ "tags": tags }))
+        Page::new("tags.html", routes::TAGS.into(), self.l.tags.into(), "tags", &json!({ "tags": tags }))
     }
 
+    /// The data page: its glossary is in `l.glossary`; the rounding depends on site.yaml.
     fn data_page(&self) -> Page {
-        Page::new("data.html", routes::DATA.into(), self.l["data"].into(), "data", &json!({}))
+        let rounding =
+            catalog::words(self.content.site.language).rounding(self.content.site.percent_decimals);
+        Page::new(
+            "data.html",
+            routes::DATA.into(),
+            self.l.data.into(),
+            "data",
+            &json!({ "rounding": rounding }),
+        )
     }
 
     fn not_found_page(&self) -> Page {
-        Page::new("404.html", routes::NOT_FOUND.into(), self.l["not_found"].into(), "", &json!({}))
+        Page::new("404.html", routes::NOT_FOUND.into(), self.l.not_found.into(), "", &json!({}))
     }
 
     fn feed(&self) -> Value {
@@ -865,6 +865,7 @@ impl<'a> SiteView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     #[test]
     fn relative_roots() {

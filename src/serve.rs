@@ -7,7 +7,9 @@
 //! error overlay are added to pages as they are served; the site itself, and so
 //! `bantin build`, never contains them.
 
+use crate::catalog::{self, Words};
 use crate::live::{Files, LiveSite, Outcome};
+use crate::model::Language;
 use crate::pipeline::Paths;
 use crate::problem;
 use crate::text::escape_html;
@@ -41,6 +43,8 @@ pub struct Options {
     pub bind: IpAddr,
     pub port: u16,
     pub open: bool,
+    /// The language of messages, when `--lang` chose one; else the content's.
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug)]
@@ -51,20 +55,10 @@ pub enum ServeError {
     Server(std::io::Error),
 }
 
-impl std::fmt::Display for ServeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            ServeError::PortInUse(addr) => write!(
-                f,
-                "port {} on {} is in use: stop the program using it or choose another, e.g. --port {}",
-                addr.port(),
-                addr.ip(),
-                addr.port().wrapping_add(1).max(1024)
-            ),
-            ServeError::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
-            ServeError::Watch(e) => write!(f, "cannot watch for changes: {e}"),
-            ServeError::Server(e) => write!(f, "the server stopped: {e}"),
-        }
+impl ServeError {
+    /// What went wrong and what to do, in the words of one language.
+    pub fn message(&self, words: &dyn Words) -> String {
+        words.serve_error(self)
     }
 }
 
@@ -106,16 +100,18 @@ pub fn serve(options: Options) -> Result<(), ServeError> {
     })?;
     let mut live = LiveSite::new(options.paths.clone());
     let outcome = live.rebuild(&HashSet::new());
-    report(&live, &outcome, options.timings);
-    let shared = Arc::new(Shared { served: RwLock::new(served(&live)), reload: broadcast::channel(16).0 });
-    let _watcher = watch(&options.paths, live, shared.clone(), options.timings)?;
+    let words = catalog::speaking(options.lang, live.language());
+    report(&live, &outcome, options.timings, words);
+    let shared =
+        Arc::new(Shared { served: RwLock::new(served(&live, words)), reload: broadcast::channel(16).0 });
+    let _watcher = watch(&options, live, shared.clone())?;
 
     let url = format!("http://{addr}/");
-    eprintln!("serving {} at {url} (Ctrl+C to stop)", options.paths.content.display());
+    eprintln!("{}", words.serving(&options.paths.content, &url));
     if options.open
         && let Err(e) = webbrowser::open(&url)
     {
-        eprintln!("warning: cannot open a browser: {e}");
+        eprintln!("{}", words.browser_failed(&e));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -134,7 +130,8 @@ async fn run_server(listener: TcpListener, shared: Arc<Shared>) -> std::io::Resu
 
 /// Starts watching the content and templates folders; each settled batch of changes
 /// rebuilds the site on the returned watcher's thread.
-fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>, timings: bool) -> Result<impl Drop, ServeError> {
+fn watch(options: &Options, live: LiveSite, shared: Arc<Shared>) -> Result<impl Drop, ServeError> {
+    let (paths, timings, lang) = (&options.paths, options.timings, options.lang);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
         new_debouncer(SETTLE, Some(SETTLE / 3), tx).map_err(|e| ServeError::Watch(e.to_string()))?;
@@ -144,7 +141,7 @@ fn watch(paths: &Paths, live: LiveSite, shared: Arc<Shared>, timings: bool) -> R
             .watch(folder, RecursiveMode::Recursive)
             .map_err(|e| ServeError::Watch(format!("{}: {e}", folder.display())))?;
     }
-    std::thread::spawn(move || rebuild_on_change(live, rx, &shared, timings));
+    std::thread::spawn(move || rebuild_on_change(live, rx, &shared, timings, lang));
     Ok(debouncer)
 }
 
@@ -153,6 +150,7 @@ fn rebuild_on_change(
     rx: mpsc::Receiver<DebounceEventResult>,
     shared: &Shared,
     timings: bool,
+    lang: Option<Language>,
 ) {
     let mut version = 0;
     while let Ok(first) = rx.recv() {
@@ -168,8 +166,9 @@ fn rebuild_on_change(
             continue;
         }
         let outcome = live.rebuild(&changed);
-        report(&live, &outcome, timings);
-        let next = served(&live);
+        let words = catalog::speaking(lang, live.language());
+        report(&live, &outcome, timings, words);
+        let next = served(&live, words);
         let mut served = shared.served.write().unwrap_or_else(|e| e.into_inner());
         let reload = served.shows_other_than(&next);
         *served = next;
@@ -189,7 +188,7 @@ fn is_editor_scratch(path: &std::path::Path) -> bool {
 }
 
 /// Prints what a rebuild did, problems as `bantin check` prints them.
-fn report(live: &LiveSite, outcome: &Outcome, timings: bool) {
+fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) {
     if timings {
         eprintln!("{}", live.timings());
     }
@@ -197,33 +196,30 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool) {
         eprintln!("{p}");
     }
     if !live.problems().is_empty() {
-        eprintln!("{}", problem::summary(live.problems()));
+        eprintln!("{}", problem::summary(live.problems(), words));
     }
     match outcome {
         Outcome::Built { pages: 0, charts: 0, took } => {
-            eprintln!("no page changed ({} ms)", took.as_millis())
+            eprintln!("{}", words.nothing_changed(took.as_millis()))
         }
         Outcome::Built { pages, charts, took } => {
-            eprintln!("rebuilt {pages} pages and {charts} charts in {} ms", took.as_millis())
+            eprintln!("{}", words.rebuilt(*pages, *charts, took.as_millis()))
         }
         Outcome::Failed { template_error: Some(e), .. } => eprintln!("{e}"),
         Outcome::Failed { .. } => {}
     }
     if live.failed() {
-        match live.has_site() {
-            true => eprintln!("the last good site stays served until the problems are fixed"),
-            false => eprintln!("nothing to serve until the problems are fixed"),
-        }
+        eprintln!("{}", words.still_serving(live.has_site()));
     }
 }
 
-fn served(live: &LiveSite) -> Served {
+fn served(live: &LiveSite, words: &dyn Words) -> Served {
     let base_path = live.base_url().map_or_else(|| "/".into(), crate::render::base_path);
-    Served { files: live.files(), overlay: live.failed().then(|| overlay(live)), base_path }
+    Served { files: live.files(), overlay: live.failed().then(|| overlay(live, words)), base_path }
 }
 
 /// The problems of a failed rebuild as a box over the page.
-fn overlay(live: &LiveSite) -> String {
+fn overlay(live: &LiveSite, words: &dyn Words) -> String {
     let mut items: Vec<String> = live
         .problems()
         .iter()
@@ -236,15 +232,13 @@ fn overlay(live: &LiveSite) -> String {
             .flat_map(str::lines)
             .map(|l| format!("<li>{}</li>", escape_html(l))),
     );
-    let note = match live.has_site() {
-        true => "The page below is the last good build; it reloads by itself when the files are fixed.",
-        false => "Nothing has built yet; this page reloads by itself when the files are fixed.",
-    };
+    let (heading, note) =
+        (escape_html(&words.overlay_heading()), escape_html(&words.overlay_note(live.has_site())));
     format!(
         "<div id=\"bantin-problems\" role=\"alert\" style=\"position:fixed;inset:1rem;z-index:2147483647;\
          overflow:auto;background:#fff;color:#1a1a1a;border:3px solid #b00020;border-radius:6px;\
          padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 0 0 100vmax rgba(0,0,0,.45)\">\
-         <h2 style=\"margin:0 0 .5rem;color:#b00020\">bantin: the content has problems</h2>\
+         <h2 style=\"margin:0 0 .5rem;color:#b00020\">{heading}</h2>\
          <p style=\"margin:0 0 .75rem\">{note}</p>\
          <ul style=\"font-family:ui-monospace,monospace;font-size:14px;padding-left:1.2rem\">{}</ul></div>",
         items.concat()

@@ -8,8 +8,8 @@
 //! swaps it in so that the output path holds the old site or the new one at every
 //! instant.
 
+use crate::catalog::Words;
 use rayon::prelude::*;
-use std::fmt;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -57,60 +57,10 @@ pub enum Refusal {
     Io(PathBuf, io::Error),
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let elsewhere = "choose a new or empty folder with --output DIR";
-        match self {
-            Refusal::IsInput(out, input) => write!(
-                f,
-                "output folder `{}` is `{}`, which the build reads: {elsewhere}",
-                out.display(),
-                input.display()
-            ),
-            Refusal::HoldsInput(out, input) => write!(
-                f,
-                "output folder `{}` holds `{}`, which a build would replace: {elsewhere}",
-                out.display(),
-                input.display()
-            ),
-            Refusal::InsideInput(out, input) => write!(
-                f,
-                "output folder `{}` lies inside `{}`, which is read by the build: {elsewhere} outside it",
-                out.display(),
-                input.display()
-            ),
-            Refusal::Home(out) => {
-                write!(
-                    f,
-                    "output folder `{}` is your home folder, which a build would replace: {elsewhere}",
-                    out.display()
-                )
-            }
-            Refusal::Root(out) => {
-                write!(f, "output folder `{}` is the root of a file system: {elsewhere}", out.display())
-            }
-            Refusal::NotAFolder(out) => {
-                write!(
-                    f,
-                    "output `{}` is a file, not a folder; it is left as it is: {elsewhere}",
-                    out.display()
-                )
-            }
-            Refusal::Foreign { output, first, count } => {
-                let more = if *count > first.len() { ", …" } else { "" };
-                write!(
-                    f,
-                    "output folder `{}` holds {count} entr{} that bantin did not make ({}{more}); a build \
-                     would delete {}, so it is left as it is: {elsewhere}, or empty this one first \
-                     (files to publish with the site belong in the content's static/ folder)",
-                    output.display(),
-                    if *count == 1 { "y" } else { "ies" },
-                    first.join(", "),
-                    if *count == 1 { "it" } else { "them" },
-                )
-            }
-            Refusal::Io(out, e) => write!(f, "output folder `{}` cannot be used: {e}", out.display()),
-        }
+impl Refusal {
+    /// Why the path is refused and what to do, in the words of one language.
+    pub fn message(&self, words: &dyn Words) -> String {
+        words.refusal(self)
     }
 }
 

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Run, TempDir, bantin, snapshot};
+use common::{Run, TempDir, bantin, bantin_with_lang, snapshot};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,7 +31,8 @@ fn has_line(run: &Run, line: &str) -> bool {
 }
 
 /// `bantin check` on `broken/<rule>` exits 1 and prints each of `lines`
-/// (`file:line:col: message`, the file relative to the fixture) and the count line.
+/// (`file:line:col: message`, the file relative to the fixture) and the count line,
+/// in Vietnamese like the fixtures' sites.
 fn assert_errors(rule: &str, lines: &[&str], count: &str) {
     let dir = format!("{BROKEN}/{rule}");
     let run = check(&dir);
@@ -53,7 +54,7 @@ fn assert_errors(rule: &str, lines: &[&str], count: &str) {
 
 /// The fixture has exactly one problem, printed as `line`.
 fn assert_one_error(rule: &str, line: &str) {
-    assert_errors(rule, &[line], "1 error, 0 warnings");
+    assert_errors(rule, &[line], "1 lỗi, 0 cảnh báo");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -112,27 +113,23 @@ fn check_valid_content_succeeds_with_a_summary() {
     assert_eq!(run.code, 0, "{run:#?}");
     // The first line is the summary; the latest figures of the top-level units follow.
     let summary = run.stdout.lines().next().unwrap_or_default();
-    for part in ["4 units", "6 reports", "3 articles", "3 periods"] {
+    for part in ["4 đơn vị", "6 báo cáo", "3 bài viết", "3 kỳ"] {
         assert!(summary.contains(part), "`{part}` in the summary: {summary}");
     }
-    assert!(
-        !run.stderr.contains("error") && !run.stderr.contains("warning"),
-        "the valid fixture has no problem:\n{}",
-        run.stderr
-    );
+    assert_eq!(run.stderr, "", "the valid fixture has no problem");
 }
 
 /// "(1 drafts)", "1 articles", "1 periods" read wrong; the count line already says "1 error".
 #[test]
 fn check_summary_uses_the_singular_for_one() {
-    let run = check(VALID);
+    let run = bantin(&["check", "--lang", "en", "--content", VALID]);
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(
         run.stdout.contains("3 articles (1 draft),"),
         "expected `3 articles (1 draft),` in the summary: {}",
         run.stdout
     );
-    let run = check(WARNINGS);
+    let run = bantin(&["--lang", "en", "check", "--content", WARNINGS]);
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(
         run.stdout.contains("1 article (0 drafts), 1 period"),
@@ -151,7 +148,7 @@ fn warnings_are_printed_and_check_succeeds() {
          period 2023 together, more than its own admitted (10)",
         "data/don-vi.yaml:11:13: warning: source article `tin-thu` is dated 2023-06-01, before \
          as_of (2023-12-31)",
-        "0 errors, 2 warnings",
+        "0 lỗi, 2 cảnh báo",
     ] {
         let expected =
             if line.starts_with("data/") { format!("{WARNINGS}/{line}") } else { line.to_string() };
@@ -489,11 +486,12 @@ fn problems_in_two_files_and_two_items_are_all_reported() {
     assert_errors(
         "two_files",
         &[
+            "data/don-vi.yaml:4:5: missing required field `name`",
             "data/don-vi.yaml:5:5: unknown field `ten`, expected one of `id`, `name`, `kind`, `parent`, `order`",
             "data/don-vi.yaml:9:15: admitted: -2 is negative: expected a whole number >= 0",
             "news/tin-thu.md:3:7: date: 2023-02-30 is not a date that exists (a time may follow, e.g. 2024-05-04 14:30)",
         ],
-        "3 errors, 0 warnings",
+        "4 lỗi, 0 cảnh báo",
     );
 }
 
@@ -513,7 +511,7 @@ fn counts_above_the_maximum_are_errors() {
             &format!("data/don-vi.yaml:14:15: admitted: 18446744073709551615 {too_large}"),
             &format!("data/don-vi.yaml:22:16: targets[0].value: 100000001 {too_large}"),
         ],
-        "3 errors, 0 warnings",
+        "3 lỗi, 0 cảnh báo",
     );
 }
 
@@ -703,7 +701,11 @@ fn failed_build_creates_no_output_folder() {
 fn build_refuses_an_output_folder_that_holds_the_content() {
     let run = bantin(&["build", "--content", "tests/fixtures/valid", "--output", "tests/fixtures"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("output folder `tests/fixtures` holds"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi: thư mục đầu ra `tests/fixtures` chứa `tests/fixtures/valid`"),
+        "{}",
+        run.stderr
+    );
     assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/site.yaml").is_file());
 }
 
@@ -711,5 +713,128 @@ fn build_refuses_an_output_folder_that_holds_the_content() {
 fn build_with_a_missing_templates_folder_is_a_usage_error() {
     let run = bantin(&["build", "--content", "tests/fixtures/valid", "--templates", "no-such-templates"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("templates folder `no-such-templates` not found"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("lỗi: không tìm thấy thư mục mẫu trang `no-such-templates`"),
+        "{}",
+        run.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The language of messages: --lang, else the site's, else LANG (Vietnamese by default).
+
+#[test]
+fn check_speaks_the_language_of_the_site() {
+    let run = check(VALID);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stdout.starts_with("4 đơn vị, 6 báo cáo, 3 bài viết (1 bản nháp), 3 kỳ\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("Đơn vị  ") && run.stdout.contains("31 (tổng hợp)"), "{}", run.stdout);
+
+    // LANG speaks only until site.yaml is read.
+    let run = bantin_with_lang(&["check", "--content", "tests/fixtures/site_en"], Some("vi_VN.UTF-8"));
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.starts_with("4 units, 6 reports, 3 articles (1 draft), 3 periods\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Unit  ") && run.stdout.contains("31 (sum)"), "{}", run.stdout);
+}
+
+#[test]
+fn problems_are_counted_in_the_language_of_the_site_or_of_lang() {
+    let run = check(WARNINGS);
+    assert!(has_line(&run, "0 lỗi, 2 cảnh báo"), "{}", run.stderr);
+    let run = bantin_with_lang(&["check", "--content", WARNINGS], Some("en_US.UTF-8"));
+    assert!(has_line(&run, "0 lỗi, 2 cảnh báo"), "the site's language wins over LANG:\n{}", run.stderr);
+    // Without a site.yaml, LANG decides.
+    let dir = format!("{BROKEN}/missing_site_yaml");
+    let run = bantin_with_lang(&["check", "--content", &dir], Some("en_US.UTF-8"));
+    assert!(has_line(&run, "1 error, 0 warnings"), "{}", run.stderr);
+}
+
+#[test]
+fn lang_en_speaks_english_on_a_vietnamese_site() {
+    let run = bantin(&["check", "--content", VALID, "--lang", "en"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.starts_with("4 units, 6 reports, 3 articles (1 draft), 3 periods\n"),
+        "{}",
+        run.stdout
+    );
+    // The table's figures follow the language of the messages too.
+    assert!(run.stdout.contains("2024-12-31") && run.stdout.contains("110.7%"), "{}", run.stdout);
+
+    let tmp = TempDir::new("lang-en");
+    let out = tmp.0.join("out");
+    let out = out.to_str().unwrap();
+    let run = bantin(&["--lang", "en", "build", "--content", VALID, "--output", out]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stderr.starts_with("built ") && run.stderr.contains(" pages, "), "{}", run.stderr);
+    let run = bantin(&["build", "--content", VALID, "--output", out]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stderr.starts_with("Đã xuất bản ") && run.stderr.contains(" trang, "), "{}", run.stderr);
+    // The pages keep the site's language.
+    let index = fs::read_to_string(Path::new(out).join("index.html")).unwrap();
+    assert!(index.contains("<html lang=\"vi\">"), "{index}");
+}
+
+#[test]
+fn help_speaks_english_only_when_lang_says_so() {
+    let run = bantin_with_lang(&["--help"], Some("en_US.UTF-8"));
+    assert_eq!(run.code, 0, "{run:#?}");
+    for text in ["Usage: bantin", "Commands:", "Options:", "Validate the content", "Exit status:"] {
+        assert!(run.stdout.contains(text), "`{text}` in bantin --help:\n{}", run.stdout);
+    }
+    for lang in [None, Some(""), Some("vi_VN.UTF-8"), Some("C.UTF-8")] {
+        let run = bantin_with_lang(&["--help"], lang);
+        assert_eq!(run.code, 0, "{run:#?}");
+        for text in ["Cách dùng: bantin", "Lệnh:", "Tùy chọn:", "Kiểm tra nội dung", "Mã thoát:"]
+        {
+            assert!(
+                run.stdout.contains(text),
+                "`{text}` in bantin --help with LANG={lang:?}:\n{}",
+                run.stdout
+            );
+        }
+        assert!(!run.stdout.contains("Print help"), "{}", run.stdout);
+    }
+    let run = bantin_with_lang(&["build", "--help", "--lang", "vi"], Some("en_US.UTF-8"));
+    assert!(
+        run.stdout.contains("--output <THƯ_MỤC>") && run.stdout.contains("[mặc định: output]"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_mistyped_option_is_explained_in_the_language_of_lang() {
+    let run = bantin(&["build", "--contnt", "x"]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(
+        has_line(&run, "lỗi: không hiểu tham số `--contnt`; có phải ý bạn là `--content`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(has_line(&run, "Xem hướng dẫn: bantin build --help"), "{}", run.stderr);
+    let run = bantin_with_lang(&["biuld"], Some("en_US.UTF-8"));
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(has_line(&run, "error: unknown command `biuld`; did you mean `build`?"), "{}", run.stderr);
+}
+
+#[test]
+fn a_refused_output_folder_is_explained_in_vietnamese() {
+    let tmp = TempDir::new("refused-vi");
+    fs::write(tmp.0.join("ghi-chu.txt"), "của tôi\n").unwrap();
+    let run = build(VALID, &tmp.0);
+    assert_eq!(run.code, 2, "{run:#?}");
+    let expected = format!(
+        "lỗi: thư mục đầu ra `{}` có 1 mục không do bantin tạo ra (ghi-chu.txt); xuất bản sẽ xóa mục \
+         này nên thư mục được giữ nguyên: hãy chọn một thư mục mới hoặc thư mục trống bằng --output \
+         THƯ_MỤC, hoặc làm trống thư mục này trước (tệp cần đăng kèm bản tin thì đặt trong thư mục \
+         static/ của nội dung)",
+        tmp.0.display()
+    );
+    assert!(has_line(&run, &expected), "expected\n  {expected}\nin:\n{}", run.stderr);
+    assert_eq!(fs::read_to_string(tmp.0.join("ghi-chu.txt")).unwrap(), "của tôi\n");
 }

@@ -4,6 +4,8 @@
 
 mod common;
 
+use bantin::locale::Locale;
+use bantin::model::Language;
 use bantin::synthetic::{self, Size};
 use common::{TempDir, bantin, path_str, snapshot};
 use std::fs;
@@ -25,12 +27,16 @@ fn small_set_passes_check_and_builds() {
     let run = bantin(&["check", "--content", path_str(&content)]);
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(run.stderr, "", "the small set has no problem at all");
+    let n = |count: usize| Locale::new(Language::Vi).integer(count as i64);
     let summary = format!(
-        "{} units, {} reports, {} articles ({} drafts)",
-        stats.units, stats.reports, stats.articles, stats.drafts
+        "{} đơn vị, {} báo cáo, {} bài viết ({} bản nháp)",
+        n(stats.units),
+        n(stats.reports),
+        n(stats.articles),
+        n(stats.drafts)
     );
     assert!(run.stdout.starts_with(&summary), "expected `{summary}` in:\n{}", run.stdout);
-    assert!(run.stdout.contains("(sum)"), "a year of the province is rolled up:\n{}", run.stdout);
+    assert!(run.stdout.contains("(tổng hợp)"), "a year of the province is rolled up:\n{}", run.stdout);
 
     let site = dir.join("site");
     let run = bantin(&["build", "--content", path_str(&content), "--output", path_str(&site)]);

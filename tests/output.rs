@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TempDir, copy_dir, path_str, snapshot};
+use common::{TempDir, bantin_command, copy_dir, path_str, snapshot};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,9 +13,10 @@ use std::time::Duration;
 
 const VALID: &str = "tests/fixtures/valid";
 
-/// Runs `bantin build` from `cwd` with `args`; returns the exit code and stderr.
+/// Runs `bantin build` from `cwd` with `args`; returns the exit code and stderr. The
+/// output folder is refused before site.yaml is read: without `LANG` in `env`, in Vietnamese.
 fn build_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> (i32, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    let mut command = bantin_command();
     command.arg("build").args(args).current_dir(cwd);
     for (key, value) in env {
         command.env(key, value);
@@ -56,7 +57,7 @@ fn a_folder_of_other_files_is_refused_and_left_as_it_was() {
     fs::write(docs.join("luan-van.pdf"), b"%PDF-1.7\n\xff\x00").unwrap();
     let content = crate_root().join(VALID);
     let args = ["--content", path_str(&content), "--output", path_str(&docs)];
-    assert_refused(&tmp, &tmp.0, &args, "3 entries that bantin did not make (.git, CNAME, luan-van.pdf)");
+    assert_refused(&tmp, &tmp.0, &args, "có 3 mục không do bantin tạo ra (.git, CNAME, luan-van.pdf)");
 }
 
 #[test]
@@ -65,24 +66,28 @@ fn a_regular_file_is_refused_and_left_as_it_was() {
     fs::write(tmp.join("site"), "not a folder\n").unwrap();
     let content = crate_root().join(VALID);
     let args = ["--content", path_str(&content), "--output", "site"];
-    assert_refused(&tmp, &tmp.0, &args, "`site` is a file, not a folder");
+    assert_refused(&tmp, &tmp.0, &args, "`site` là một tệp, không phải thư mục");
+    let (code, stderr) = build_in(&tmp.0, &args, &[("LANG", Path::new("en_US.UTF-8"))]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("error: output `site` is a file, not a folder"), "{stderr}");
 }
 
 #[test]
 fn the_content_folder_is_refused_however_it_is_named() {
     let tmp = TempDir::new("content-paths");
     let proj = project(&tmp);
-    assert_refused(&tmp, &proj, &["--output", "content/../content"], "`content/../content` is `content`");
-    assert_refused(&tmp, &proj, &["--output", "../proj"], "`../proj` holds `content`");
-    assert_refused(&tmp, &proj, &["--output", "content/site"], "lies inside `content`");
-    assert_refused(&tmp, &proj, &["--output", "."], "holds `content`");
+    let is_content = "`content/../content` chính là `content`";
+    assert_refused(&tmp, &proj, &["--output", "content/../content"], is_content);
+    assert_refused(&tmp, &proj, &["--output", "../proj"], "`../proj` chứa `content`");
+    assert_refused(&tmp, &proj, &["--output", "content/site"], "nằm trong `content`");
+    assert_refused(&tmp, &proj, &["--output", "."], "chứa `content`");
 
     // A content folder reached through a symlink is the same folder.
     std::os::unix::fs::symlink(proj.join("content"), tmp.join("link")).unwrap();
     let args = ["--content", "link", "--output", "proj/content"];
-    assert_refused(&tmp, &tmp.0, &args, "is `link`");
+    assert_refused(&tmp, &tmp.0, &args, "chính là `link`");
     let args = ["--content", "link", "--output", "proj"];
-    assert_refused(&tmp, &tmp.0, &args, "holds `link`");
+    assert_refused(&tmp, &tmp.0, &args, "chứa `link`");
 }
 
 #[test]
@@ -92,7 +97,7 @@ fn the_templates_folder_is_refused() {
     fs::create_dir_all(proj.join("theme")).unwrap();
     fs::write(proj.join("theme/404.html"), "{% extends \"base.html\" %}\n").unwrap();
     let args = ["--templates", "theme", "--output", "theme"];
-    assert_refused(&tmp, &proj, &args, "`theme` is `theme`");
+    assert_refused(&tmp, &proj, &args, "`theme` chính là `theme`");
 }
 
 #[test]
@@ -104,12 +109,12 @@ fn home_and_the_root_are_refused() {
     let before = snapshot(&tmp.0);
     let (code, stderr) = build_in(&proj, &["--output", path_str(&home)], &[("HOME", &home)]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("is your home folder"), "{stderr}");
+    assert!(stderr.contains("là thư mục cá nhân của bạn"), "{stderr}");
     assert!(snapshot(&tmp.0) == before);
 
     let (code, stderr) = build_in(&proj, &["--output", "/"], &[]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("`/` is the root of a file system"), "{stderr}");
+    assert!(stderr.contains("`/` là thư mục gốc của ổ đĩa"), "{stderr}");
 }
 
 #[test]

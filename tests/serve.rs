@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::{TempDir, bantin, copy_dir, path_str, snapshot};
+use common::{TempDir, bantin, bantin_command, copy_dir, path_str, snapshot};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -21,7 +21,7 @@ struct Server {
 impl Server {
     fn start(content: &Path) -> Server {
         let port = free_port();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        let mut child = bantin_command()
             .args(["serve", "--content", path_str(content), "--port", &port.to_string()])
             .stderr(Stdio::piped())
             .spawn()
@@ -34,7 +34,8 @@ impl Server {
             }
         });
         let server = Server { child, port, lines };
-        server.wait_for_line("serving ");
+        // The sites served here are Vietnamese, and so are the messages.
+        server.wait_for_line("Đang xem trước ");
         server
     }
 
@@ -135,7 +136,8 @@ fn serve_rebuilds_on_edits_shows_errors_and_equals_a_build() {
     assert!(broken.contains("krong-pac.yaml:"), "{broken}");
     assert!(broken.contains("admitted"), "{broken}");
     assert!(broken.contains("Đảng bộ huyện Krông Pắc"), "the last good site stays under the overlay");
-    server.wait_for_line("the last good site stays served");
+    server.wait_for_line("Bản xem trước giữ lần dựng thành công gần nhất");
+    assert!(broken.contains("bantin: nội dung có lỗi"), "{broken}");
 
     // Fixed: the site comes back by itself.
     edit(&data, "admitted: many", "admitted: 60");
@@ -184,7 +186,7 @@ fn serve_on_a_port_in_use_says_so() {
     let port = taken.local_addr().unwrap().port().to_string();
     let run = bantin(&["serve", "--port", &port]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(&format!("port {port} on 127.0.0.1 is in use")), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("cổng {port} trên 127.0.0.1 đang được dùng")), "{}", run.stderr);
     assert!(run.stderr.contains("--port"), "{}", run.stderr);
 }
 

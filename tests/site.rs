@@ -417,7 +417,7 @@ fn links_and_attributes_from_content_carry_no_script() {
         let line = warning(at, url);
         assert!(lines.contains(&line.as_str()), "expected\n  {line}\nin:\n{}", check.stderr);
     }
-    assert!(lines.contains(&"0 errors, 18 warnings"), "{}", check.stderr);
+    assert!(lines.contains(&"0 lỗi, 18 cảnh báo"), "{}", check.stderr);
 
     let tmp = TempDir::new("links");
     let out = tmp.join("out");

@@ -17,13 +17,20 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs bantin from the crate root, as a user would from their site folder.
+/// Runs bantin from the crate root, as a user would from their site folder, without
+/// `LANG` (as on Windows): messages speak Vietnamese until site.yaml says otherwise.
 pub fn bantin(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("bantin can be started");
+    bantin_with_lang(args, None)
+}
+
+/// Runs bantin as [`bantin`] does, with `LANG` set to `lang`.
+pub fn bantin_with_lang(args: &[&str], lang: Option<&str>) -> Run {
+    let mut command = bantin_command();
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    let out = command.output().expect("bantin can be started");
     let run = Run {
         code: out.status.code().expect("bantin exited by itself"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -31,6 +38,14 @@ pub fn bantin(args: &[&str]) -> Run {
     };
     assert!(!run.stderr.contains("panicked"), "bantin {args:?} panicked:\n{}", run.stderr);
     run
+}
+
+/// The bantin binary without the `LANG` of the environment the tests run in, so that
+/// what it prints does not depend on the machine.
+pub fn bantin_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    command.env_remove("LANG");
+    command
 }
 
 pub fn path_str(path: &Path) -> &str {

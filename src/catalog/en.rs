@@ -1,0 +1,636 @@
+//! English, as a careful statistics office writes it.
+
+use super::{
+    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
+    TrainingFacts, Usage, Words,
+};
+use crate::locale::Locale;
+use crate::model::Language;
+use crate::serve::ServeError;
+use crate::write::Refusal;
+use std::path::Path;
+
+pub struct En;
+
+/// `1,234`: counts grouped as English writes them.
+fn n<T: TryInto<i64>>(count: T) -> String {
+    Locale::new(Language::En).integer(count.try_into().unwrap_or(i64::MAX))
+}
+
+/// `1 error`, `2 errors`: a count with its noun in the right number.
+fn count<T: TryInto<i64> + Copy>(number: T, one: &str, many: &str) -> String {
+    let is_one = number.try_into().is_ok_and(|x: i64| x == 1);
+    format!("{} {}", n(number), if is_one { one } else { many })
+}
+
+/// What to do instead, after every refusal of an output folder.
+const ELSEWHERE: &str = "choose a new or empty folder with --output DIR";
+
+pub static EN: Labels = Labels {
+    home: "Home",
+    news: "News",
+    units: "Units",
+    tags: "Topics",
+    data: "Data",
+    skip: "Skip to content",
+    main_nav: "Main navigation",
+    breadcrumb: "Breadcrumb",
+    period: "Period",
+    as_of: "As of",
+    admitted: "Admitted",
+    admitted_long: "New members admitted",
+    target: "Target",
+    targets: "Targets",
+    achievement: "Achievement",
+    status: "Status",
+    status_exceeded: "Exceeded",
+    status_achieved: "Achieved",
+    status_behind: "Behind",
+    set_by: "Set by",
+    deadline: "Deadline",
+    change: "Change on previous year",
+    rank: "Rank",
+    rank_admitted: "Rank by admissions",
+    rank_achievement: "Rank by achievement",
+    of: "of",
+    members: "Party members",
+    organizations: "Subordinate organisations",
+    admission_rate: "Admissions per member",
+    composition: "Composition of the admitted",
+    category: "Category",
+    count: "Count",
+    share: "Share",
+    training: "Training",
+    awareness_classes: "Party awareness classes",
+    awareness_trainees: "Awareness trainees",
+    new_member_classes: "New-member classes",
+    new_member_trainees: "New-member trainees",
+    conversion: "Admitted per awareness trainee",
+    confirmed: "Made full members",
+    pace: "Pace",
+    elapsed: "Time elapsed",
+    expected: "Expected by now",
+    pace_pct: "Pace against plan",
+    projected: "Projected at deadline",
+    required_per_month: "Needed per month",
+    days: "days",
+    derived: "Summed from subordinate units",
+    snapshots: "Updates during the period",
+    source: "Source",
+    note: "Note",
+    author: "Author",
+    published: "Published",
+    main_points: "Main points",
+    headline: "Key figures",
+    ranking: "Ranking of units",
+    children: "Subordinate units",
+    unit: "Unit",
+    figures: "Figures by period",
+    latest_news: "Latest news",
+    all_news: "All news",
+    unit_news: "News about this unit",
+    charts: "Charts",
+    chart_data: "Chart data",
+    no_data: "No data yet",
+    no_news: "No news yet",
+    contact: "Contact",
+    next_release: "Next release",
+    page: "Page",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    pagination: "Pagination",
+    tagged: "News on",
+    articles_count: "articles",
+    units_in_article: "Figures of the units named",
+    downloads: "Download the data",
+    json_file: "All indicators (JSON)",
+    csv_file: "Indicator table (CSV, opens in spreadsheets)",
+    definitions: "How the indicators are computed",
+    not_found: "Page not found",
+    not_found_text: "The page you asked for is not in this bulletin. Go to the front page or the list of news.",
+    feed: "News feed (Atom)",
+    sub_units: "Units below",
+    all_units: "All units",
+    summary_of: "Summary of",
+    read_more: "Read more",
+    task_done: "Done",
+    task_open: "Not done",
+    youth_in_sentence: "youth union members",
+    women_in_sentence: "women",
+    summed_mark: "(sum)",
+    glossary: [
+        Definition {
+            term: "Admitted",
+            text: "People admitted to the Party in the period, counted up to the date in the “As of” column.",
+        },
+        Definition {
+            term: "Achievement",
+            text: "Admissions divided by the target, times 100. For example, 929 admitted against a target \
+                   of 850 is 109.3%.",
+        },
+        Definition {
+            term: "Status",
+            text: "“Exceeded” when admissions are above the target (or above the top of a target range); \
+                   “Achieved” when they reach it; otherwise “Behind”.",
+        },
+        Definition {
+            term: "Composition",
+            text: "New members in each group (youth union members, women, ethnic minorities…) divided by \
+                   all admissions, times 100. Not shown when nobody was admitted.",
+        },
+        Definition {
+            term: "Admissions per member",
+            text: "Admissions divided by the unit’s party members, times 100.",
+        },
+        Definition {
+            term: "Admitted per awareness trainee",
+            text: "Admissions divided by the people trained in party awareness classes, times 100.",
+        },
+        Definition {
+            term: "Pace",
+            text: "Before the deadline: days elapsed (first and last day included) against all days to the \
+                   deadline; expected by now = target × elapsed ÷ total days; pace = admissions ÷ expected; \
+                   projected = admissions × total ÷ elapsed days; needed per month = what is missing ÷ \
+                   months left (a month is 30.4375 days).",
+        },
+        Definition {
+            term: "Change on previous year",
+            text: "For a one-year period: the difference from the same unit’s previous year, and that \
+                   difference as a percentage of the previous year.",
+        },
+        Definition {
+            term: "Rank",
+            text: "Among the units under the same parent with figures for the same period: by admissions \
+                   and by achievement of the first target; ties share a rank (1, 2, 2, 4).",
+        },
+        Definition {
+            term: "Summed (Σ)",
+            text: "When a unit has no report of its own for a period, its figures are the sum of its units \
+                   that have one; summed figures carry no target. A figure is summed only when every unit \
+                   below gives it.",
+        },
+    ],
+    categories: CategoryLabels {
+        youth: "Youth union members",
+        women: "Women",
+        ethnic_minority: "Ethnic minorities",
+        religious: "Religious followers",
+        pupils: "Pupils",
+        students: "University students",
+        enterprise_workers: "Enterprise workers",
+        postgraduate: "Postgraduate",
+        university: "University degree",
+    },
+    chart: ChartLabels {
+        status: ByStatus { behind: "behind", achieved: "achieved", exceeded: "exceeded" },
+        legend: ByStatus {
+            behind: "Behind target",
+            achieved: "Target achieved",
+            exceeded: "Target exceeded",
+        },
+        target_line: "100% = target",
+        achievement_axis: "Admitted as a percentage of the target",
+        achievement_headers: ["Unit", "Admitted", "Target", "Achievement", "Status"],
+        admitted: "Admitted",
+        target: "Target",
+        target_range: "Target range",
+        years_headers: ["Year", "Admitted", "Target", "Achievement"],
+        composition_headers: ["Group", "People", "Share"],
+        admitted_so_far: "Admitted so far",
+        even_pace: "Even pace to the target",
+        projected_at_pace: "Projected at the current pace",
+        progress_headers: ["Date", "Admitted", "Expected on schedule", "Share of target"],
+        trained_awareness: "Trained in awareness of the Party",
+        admitted_to_party: "Admitted to the Party",
+        new_members_trained: "New members trained",
+        people_axis: "People",
+        people_axis_conversion: "People; (%) = admitted as a share of those trained in awareness",
+        conversion_row: "Admitted as a share of those trained",
+        training_headers: ["Item", "People", "Classes"],
+    },
+};
+
+pub static EN_HELP: Help = Help {
+    about: "bantin turns a folder of YAML data and Markdown news about party-member development into a \
+            static HTML bulletin with indicators and SVG charts.",
+    usage_heading: "Usage",
+    commands_heading: "Commands",
+    options_heading: "Options",
+    usage: "bantin [OPTIONS] <COMMAND>",
+    usage_lines: "Usage lines:",
+    defaults: "Defaults: --content content, --templates templates (when that folder exists, else the \
+               built-in theme), --output output.\n\
+               Messages speak --lang vi|en; without it, the content's language, and before site.yaml \
+               is read, that of LANG (English when it starts with en, else Vietnamese).\n\
+               Exit status: 0 success (warnings allowed), 1 content or template errors, 2 usage errors.",
+    build: "Validate the content, compute the indicators and write the site.",
+    build_long: "The output folder is replaced only when everything succeeded: a build with errors leaves \
+                 the previous site exactly as it was.",
+    build_usage: "bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings]",
+    check: "Validate the content and compute the indicators; print every problem, write nothing.",
+    check_usage: "bantin check [--content DIR]",
+    serve: "Build the site in memory and serve it over HTTP, rebuilding on every change.",
+    serve_long: "Watches the content and templates folders; after a file is saved, only the pages and \
+                 charts the change touches are made again, and open pages reload. When the content has \
+                 errors they are printed and shown over the page, and the last good site stays served. \
+                 Nothing is written to disk.",
+    serve_usage: "bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open] \
+                  [--timings]",
+    help_command: "Print this message or the help of the given command",
+    content: "The content folder (site.yaml, data/, news/, static/). [default: content]",
+    templates: "Templates overriding the built-in theme by name [default: templates, when that folder \
+                exists].",
+    output: "Where the site is written. [default: output]",
+    timings: "Print the wall time, items and items per second of each stage to stderr.",
+    serve_timings: "Print the stage timings of every rebuild to stderr.",
+    port: "The port to listen on. [default: 1111]",
+    bind: "The address to listen on; 0.0.0.0 makes the preview reachable from other machines. [default: \
+           127.0.0.1]",
+    open: "Open the site in the default web browser.",
+    lang: "The language of messages and help: vi (Vietnamese) or en (English) [default: the content's \
+           language; before site.yaml is read, LANG].",
+    help: "Print help",
+    version: "Print version",
+    dir_value: "DIR",
+    address_value: "ADDRESS",
+    port_value: "PORT",
+    lang_value: "vi|en",
+};
+
+impl Words for En {
+    fn error(&self, message: &str) -> String {
+        format!("error: {message}")
+    }
+
+    fn usage_error(&self, usage: &Usage, help_command: &str) -> String {
+        let maybe = |s: Option<&str>| s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        let problem = match *usage {
+            Usage::UnknownOption { option, suggestion } => {
+                format!("unexpected argument `{option}`{}", maybe(suggestion))
+            }
+            Usage::UnknownCommand { command, suggestion } => {
+                format!("unknown command `{command}`{}", maybe(suggestion))
+            }
+            Usage::BadValue { option, value, valid } if !valid.is_empty() => {
+                format!("invalid value `{value}` for {option}: expected {}", valid.join(" or "))
+            }
+            Usage::BadValue { option, value, .. } => format!("invalid value `{value}` for {option}"),
+            Usage::Twice { option } => format!("{option} can be given only once"),
+        };
+        format!("{problem}\nFor more information, run `{help_command}`.")
+    }
+
+    fn content_missing(&self, folder: &Path) -> String {
+        format!(
+            "content folder `{}` not found: run bantin where content/ is, or pass --content DIR",
+            folder.display()
+        )
+    }
+
+    fn templates_missing(&self, folder: &Path) -> String {
+        format!("templates folder `{}` not found", folder.display())
+    }
+
+    fn waiting_for_build(&self, output: &Path) -> String {
+        format!("waiting for another build into {} to finish…", output.display())
+    }
+
+    fn building(&self, stage: &str) -> String {
+        format!("building: {stage}…")
+    }
+
+    fn build_failed(&self, output: &Path) -> String {
+        format!("build failed: {} left unchanged", output.display())
+    }
+
+    fn built(&self, b: &Built) -> String {
+        format!(
+            "built {}, {}, {} ({}) into {} in {:.2?}",
+            count(b.pages, "page", "pages"),
+            count(b.charts, "chart", "charts"),
+            count(b.files, "file", "files"),
+            b.summary,
+            b.output.display(),
+            b.took
+        )
+    }
+
+    fn cannot_write(&self, path: &Path, error: &std::io::Error) -> String {
+        format!("cannot write {}: {error}", path.display())
+    }
+
+    fn refusal(&self, refusal: &Refusal) -> String {
+        match refusal {
+            Refusal::IsInput(out, input) => format!(
+                "output folder `{}` is `{}`, which the build reads: {ELSEWHERE}",
+                out.display(),
+                input.display()
+            ),
+            Refusal::HoldsInput(out, input) => format!(
+                "output folder `{}` holds `{}`, which a build would replace: {ELSEWHERE}",
+                out.display(),
+                input.display()
+            ),
+            Refusal::InsideInput(out, input) => format!(
+                "output folder `{}` lies inside `{}`, which is read by the build: {ELSEWHERE} outside it",
+                out.display(),
+                input.display()
+            ),
+            Refusal::Home(out) => format!(
+                "output folder `{}` is your home folder, which a build would replace: {ELSEWHERE}",
+                out.display()
+            ),
+            Refusal::Root(out) => {
+                format!("output folder `{}` is the root of a file system: {ELSEWHERE}", out.display())
+            }
+            Refusal::NotAFolder(out) => format!(
+                "output `{}` is a file, not a folder; it is left as it is: {ELSEWHERE}",
+                out.display()
+            ),
+            Refusal::Foreign { output, first, count: entries } => format!(
+                "output folder `{}` holds {} that bantin did not make ({}{}); a build would delete {}, so \
+                 it is left as it is: {ELSEWHERE}, or empty this one first (files to publish with the \
+                 site belong in the content's static/ folder)",
+                output.display(),
+                count(*entries, "entry", "entries"),
+                first.join(", "),
+                if *entries > first.len() { ", …" } else { "" },
+                if *entries == 1 { "it" } else { "them" },
+            ),
+            Refusal::Io(out, e) => format!("output folder `{}` cannot be used: {e}", out.display()),
+        }
+    }
+
+    fn content_summary(&self, c: &ContentCounts) -> String {
+        format!(
+            "{}, {}, {} ({}), {}",
+            count(c.units, "unit", "units"),
+            count(c.reports, "report", "reports"),
+            count(c.articles, "article", "articles"),
+            count(c.drafts, "draft", "drafts"),
+            count(c.periods, "period", "periods"),
+        )
+    }
+
+    fn problem_count(&self, errors: usize, warnings: usize) -> String {
+        format!("{}, {}", count(errors, "error", "errors"), count(warnings, "warning", "warnings"))
+    }
+
+    fn serve_error(&self, error: &ServeError) -> String {
+        match error {
+            ServeError::PortInUse(addr) => format!(
+                "port {} on {} is in use: stop the program using it or choose another, e.g. --port {}",
+                addr.port(),
+                addr.ip(),
+                addr.port().wrapping_add(1).max(1024)
+            ),
+            ServeError::Bind(addr, e) => format!("cannot listen on {addr}: {e}"),
+            ServeError::Watch(e) => format!("cannot watch for changes: {e}"),
+            ServeError::Server(e) => format!("the server stopped: {e}"),
+        }
+    }
+
+    fn serving(&self, content: &Path, url: &str) -> String {
+        format!("serving {} at {url} (Ctrl+C to stop)", content.display())
+    }
+
+    fn browser_failed(&self, error: &std::io::Error) -> String {
+        format!("warning: cannot open a browser: {error}")
+    }
+
+    fn nothing_changed(&self, millis: u128) -> String {
+        format!("no page changed ({millis} ms)")
+    }
+
+    fn rebuilt(&self, pages: usize, charts: usize, millis: u128) -> String {
+        format!(
+            "rebuilt {} and {} in {millis} ms",
+            count(pages, "page", "pages"),
+            count(charts, "chart", "charts")
+        )
+    }
+
+    fn still_serving(&self, has_site: bool) -> String {
+        match has_site {
+            true => "the last good site stays served until the problems are fixed",
+            false => "nothing to serve until the problems are fixed",
+        }
+        .into()
+    }
+
+    fn overlay_heading(&self) -> String {
+        "bantin: the content has problems".into()
+    }
+
+    fn overlay_note(&self, has_site: bool) -> String {
+        match has_site {
+            true => "The page below is the last good build; it reloads by itself when the files are fixed.",
+            false => "Nothing has built yet; this page reloads by itself when the files are fixed.",
+        }
+        .into()
+    }
+
+    fn rounding(&self, decimals: u8) -> String {
+        format!(
+            "Percentages in the data files keep full precision; on the pages they are rounded to {}.",
+            count(decimals, "decimal place", "decimal places")
+        )
+    }
+
+    fn units_count(&self, units: usize) -> String {
+        count(units, "unit", "units")
+    }
+
+    fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String {
+        format!(
+            "Period {period}, as of {as_of}: {who} admitted {}.",
+            count(admitted, "new member", "new members")
+        )
+    }
+
+    fn reached_point(&self, reached: usize, units: usize) -> String {
+        match units {
+            1 => format!("{} of 1 unit with a target has reached it.", n(reached)),
+            _ => format!("{} of {} units with a target have reached it.", n(reached), n(units)),
+        }
+    }
+
+    fn highest_lowest_point(&self, (hn, hp): Named, (ln, lp): Named) -> String {
+        format!("Highest achievement: {hn} ({hp}); lowest: {ln} ({lp}).")
+    }
+
+    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String {
+        format!("{unit} reached {achievement} of its target of {}.", n(target))
+    }
+
+    fn composition_point(&self, shares: &[String]) -> String {
+        format!("Among the new members: {}.", shares.join(", "))
+    }
+
+    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String {
+        let (amount, pct) = (n(delta.unsigned_abs()), pct.map(|p| format!(" ({p})")).unwrap_or_default());
+        match delta.signum() {
+            0 => format!("Admissions equal those of {since}."),
+            1 => format!("Admissions rose by {amount} on {since}{pct}."),
+            _ => format!("Admissions fell by {amount} on {since}{pct}."),
+        }
+    }
+
+    fn pace_point(
+        &self,
+        unit: &str,
+        projected: &str,
+        deadline: &str,
+        target: u64,
+        per_month: &str,
+    ) -> String {
+        format!(
+            "At the current pace, {unit} will admit about {projected} by {deadline}; reaching the target of \
+             {} needs {per_month} a month.",
+            n(target)
+        )
+    }
+
+    fn period(&self, label: &str, _calendar_year: bool) -> String {
+        label.to_string()
+    }
+
+    fn achievement_title(&self, period: &str) -> String {
+        format!("Admission target achievement by unit, {period}")
+    }
+
+    fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String {
+        format!(
+            "{unit}: {} admitted, {achievement} of the target ({status}).",
+            count(admitted, "member", "members")
+        )
+    }
+
+    fn achievement_many(&self, units: usize, reached: usize, (hn, hp): Named, (ln, lp): Named) -> String {
+        let units = count(units, "unit", "units");
+        format!(
+            "Admission target achievement of {units}: highest {hn} ({hp}), lowest {ln} ({lp}); {} of \
+             {units} achieved or exceeded the target.",
+            n(reached)
+        )
+    }
+
+    fn years_title(&self, unit: &str) -> String {
+        format!("Members admitted per year – {unit}")
+    }
+
+    fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {
+        let admitted = count(admitted, "member", "members");
+        match target {
+            Some((target, pct)) => {
+                format!("In {year}, {unit} admitted {admitted} against a target of {target} ({pct}).")
+            }
+            None => format!("In {year}, {unit} admitted {admitted}."),
+        }
+    }
+
+    fn years_span(
+        &self,
+        unit: &str,
+        (first, last): (i32, i32),
+        (most, most_year): (u64, i32),
+        (fewest, fewest_year): (u64, i32),
+        targets: Option<(usize, usize)>,
+    ) -> String {
+        let targets = targets
+            .map(|(reached, of)| {
+                format!(
+                    "; the target was achieved or exceeded in {} of {} with a target",
+                    n(reached),
+                    count(of, "year", "years")
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "Members admitted by {unit} from {first} to {last}: most {} ({most_year}), fewest {} \
+             ({fewest_year}){targets}.",
+            n(most),
+            n(fewest)
+        )
+    }
+
+    fn composition_title(&self, unit: &str, period: &str) -> String {
+        format!("Composition of new members – {unit}, {period}")
+    }
+
+    fn composition_one(&self, admitted: u64, group: &str, share: &str, people: u64) -> String {
+        format!(
+            "Of the {} admitted, {group} make up {share} ({}).",
+            count(admitted, "member", "members"),
+            n(people)
+        )
+    }
+
+    fn composition_many(&self, admitted: u64, (hn, hp): Named, (ln, lp): Named) -> String {
+        format!(
+            "Of the {} admitted, the largest group is {hn} ({hp}) and the smallest {ln} ({lp}); one \
+             person may belong to several groups.",
+            count(admitted, "member", "members")
+        )
+    }
+
+    fn composition_axis(&self, admitted: u64) -> String {
+        format!("Share of the {} admitted (people in brackets)", count(admitted, "member", "members"))
+    }
+
+    fn progress_title(&self, unit: &str, period: &str) -> String {
+        format!("Progress towards the admission target – {unit}, {period}")
+    }
+
+    fn progress_desc(&self, p: &Progress) -> String {
+        let Progress { unit, as_of, target, share, deadline, .. } = *p;
+        let admitted = n(p.admitted);
+        match p.pace {
+            Some((pace, projected)) => format!(
+                "By {as_of}, {unit} had admitted {admitted} of {target} members ({share} of the target), \
+                 {pace} of the expected pace; at this pace it would reach about {projected} by {deadline}."
+            ),
+            None => format!(
+                "By {as_of}, {unit} had admitted {admitted} of {target} members ({share} of the target, due \
+                 {deadline})."
+            ),
+        }
+    }
+
+    fn target_mark(&self, target: &str) -> String {
+        format!("Target {target}")
+    }
+
+    fn projected_mark(&self, projected: &str) -> String {
+        format!("Projected {projected}")
+    }
+
+    fn progress_caption(&self, title: &str, target: &str) -> String {
+        format!("{title} (target {target})")
+    }
+
+    fn projected_row(&self, deadline: &str) -> String {
+        format!("{deadline} (projected)")
+    }
+
+    fn training_title(&self, unit: &str, period: &str) -> String {
+        format!("Training and admission – {unit}, {period}")
+    }
+
+    fn training_desc(&self, f: &TrainingFacts) -> String {
+        let mut parts = Vec::new();
+        if let Some(trained) = f.awareness {
+            parts.push(format!("{} trained in awareness of the Party", count(trained, "person", "people")));
+        }
+        let conversion = f.conversion.map(|c| format!(" ({c} of those trained)")).unwrap_or_default();
+        parts.push(format!("{} admitted{conversion}", n(f.admitted)));
+        if let Some(trained) = f.new_members {
+            parts.push(format!("{} trained", count(trained, "new member", "new members")));
+        }
+        format!("{}, {}: {}.", f.unit, f.period, parts.join("; "))
+    }
+
+    fn classes(&self, classes: u64) -> String {
+        count(classes, "class", "classes")
+    }
+}

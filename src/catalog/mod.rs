@@ -1,0 +1,528 @@
+//! Every word a person reads, in Vietnamese (`vi.rs`) and English (`en.rs`).
+//!
+//! Fixed words are fields of [`Labels`] (pages, charts) and [`Help`] (the command
+//! line's help): a language that lacks one does not compile. Sentences that carry values
+//! are methods of [`Words`], with no default bodies, so each language phrases every
+//! sentence itself, in its own word order. Plain Rust types rather than a message-file
+//! format: completeness is checked by the compiler, nothing is looked up by key at run
+//! time, and no dependency is added.
+
+mod en;
+mod vi;
+
+pub use en::{EN, EN_HELP, En};
+pub use vi::{VI, VI_HELP, Vi};
+
+use crate::indicators::Status;
+use crate::model::Language;
+use crate::serve::ServeError;
+use crate::write::Refusal;
+use serde::Serialize;
+use std::path::Path;
+use std::time::Duration;
+
+/// The fixed words of the pages and charts; templates read them as `l` (`{{ l.home }}`).
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    pub home: &'static str,
+    pub news: &'static str,
+    pub units: &'static str,
+    pub tags: &'static str,
+    pub data: &'static str,
+    pub skip: &'static str,
+    pub main_nav: &'static str,
+    pub breadcrumb: &'static str,
+    pub period: &'static str,
+    pub as_of: &'static str,
+    pub admitted: &'static str,
+    pub admitted_long: &'static str,
+    pub target: &'static str,
+    pub targets: &'static str,
+    pub achievement: &'static str,
+    pub status: &'static str,
+    pub status_exceeded: &'static str,
+    pub status_achieved: &'static str,
+    pub status_behind: &'static str,
+    pub set_by: &'static str,
+    pub deadline: &'static str,
+    pub change: &'static str,
+    pub rank: &'static str,
+    pub rank_admitted: &'static str,
+    pub rank_achievement: &'static str,
+    pub of: &'static str,
+    pub members: &'static str,
+    pub organizations: &'static str,
+    pub admission_rate: &'static str,
+    pub composition: &'static str,
+    pub category: &'static str,
+    pub count: &'static str,
+    pub share: &'static str,
+    pub training: &'static str,
+    pub awareness_classes: &'static str,
+    pub awareness_trainees: &'static str,
+    pub new_member_classes: &'static str,
+    pub new_member_trainees: &'static str,
+    pub conversion: &'static str,
+    pub confirmed: &'static str,
+    pub pace: &'static str,
+    pub elapsed: &'static str,
+    pub expected: &'static str,
+    pub pace_pct: &'static str,
+    pub projected: &'static str,
+    pub required_per_month: &'static str,
+    pub days: &'static str,
+    pub derived: &'static str,
+    pub snapshots: &'static str,
+    pub source: &'static str,
+    pub note: &'static str,
+    pub author: &'static str,
+    pub published: &'static str,
+    pub main_points: &'static str,
+    pub headline: &'static str,
+    pub ranking: &'static str,
+    pub children: &'static str,
+    pub unit: &'static str,
+    pub figures: &'static str,
+    pub latest_news: &'static str,
+    pub all_news: &'static str,
+    pub unit_news: &'static str,
+    pub charts: &'static str,
+    pub chart_data: &'static str,
+    pub no_data: &'static str,
+    pub no_news: &'static str,
+    pub contact: &'static str,
+    pub next_release: &'static str,
+    pub page: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub pagination: &'static str,
+    pub tagged: &'static str,
+    pub articles_count: &'static str,
+    pub units_in_article: &'static str,
+    pub downloads: &'static str,
+    pub json_file: &'static str,
+    pub csv_file: &'static str,
+    pub definitions: &'static str,
+    pub not_found: &'static str,
+    pub not_found_text: &'static str,
+    pub feed: &'static str,
+    pub sub_units: &'static str,
+    pub all_units: &'static str,
+    pub summary_of: &'static str,
+    pub read_more: &'static str,
+    pub task_done: &'static str,
+    pub task_open: &'static str,
+    /// Composition groups inside a main point's sentence ("nữ 54,0%").
+    pub youth_in_sentence: &'static str,
+    pub women_in_sentence: &'static str,
+    /// After a figure summed from the units below, where `Σ` cannot be styled (the terminal).
+    pub summed_mark: &'static str,
+    /// The data page's explanation of each indicator, in the order shown.
+    pub glossary: [Definition; 10],
+    /// The built-in composition categories (SPEC §4).
+    pub categories: CategoryLabels,
+    pub chart: ChartLabels,
+}
+
+impl Labels {
+    /// A target's status as pages write it.
+    pub fn status_of(&self, status: Status) -> &'static str {
+        match status {
+            Status::Exceeded => self.status_exceeded,
+            Status::Achieved => self.status_achieved,
+            Status::Behind => self.status_behind,
+        }
+    }
+}
+
+/// One term of the data page's glossary.
+#[derive(Debug, Serialize)]
+pub struct Definition {
+    pub term: &'static str,
+    pub text: &'static str,
+}
+
+/// The labels of the built-in composition categories, one field per key.
+#[derive(Debug, Serialize)]
+pub struct CategoryLabels {
+    pub youth: &'static str,
+    pub women: &'static str,
+    pub ethnic_minority: &'static str,
+    pub religious: &'static str,
+    pub pupils: &'static str,
+    pub students: &'static str,
+    pub enterprise_workers: &'static str,
+    pub postgraduate: &'static str,
+    pub university: &'static str,
+}
+
+/// One word per target status.
+#[derive(Debug, Serialize)]
+pub struct ByStatus {
+    pub behind: &'static str,
+    pub achieved: &'static str,
+    pub exceeded: &'static str,
+}
+
+impl ByStatus {
+    pub fn of(&self, status: Status) -> &'static str {
+        match status {
+            Status::Behind => self.behind,
+            Status::Achieved => self.achieved,
+            Status::Exceeded => self.exceeded,
+        }
+    }
+}
+
+/// The fixed words of the charts: legends, axis titles, table headers.
+#[derive(Debug, Serialize)]
+pub struct ChartLabels {
+    /// Written on a bar after its percentage: "vượt".
+    pub status: ByStatus,
+    /// The legend entry of each status.
+    pub legend: ByStatus,
+    pub target_line: &'static str,
+    pub achievement_axis: &'static str,
+    pub achievement_headers: [&'static str; 5],
+    pub admitted: &'static str,
+    pub target: &'static str,
+    pub target_range: &'static str,
+    pub years_headers: [&'static str; 4],
+    pub composition_headers: [&'static str; 3],
+    pub admitted_so_far: &'static str,
+    pub even_pace: &'static str,
+    pub projected_at_pace: &'static str,
+    pub progress_headers: [&'static str; 4],
+    pub trained_awareness: &'static str,
+    pub admitted_to_party: &'static str,
+    pub new_members_trained: &'static str,
+    pub people_axis: &'static str,
+    pub people_axis_conversion: &'static str,
+    pub conversion_row: &'static str,
+    pub training_headers: [&'static str; 3],
+}
+
+/// The command line's help: what each command and option does.
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize))]
+pub struct Help {
+    pub about: &'static str,
+    /// Headings clap would write in English.
+    pub usage_heading: &'static str,
+    pub commands_heading: &'static str,
+    pub options_heading: &'static str,
+    pub usage: &'static str,
+    /// Above the usage lines after the help, and what follows them.
+    pub usage_lines: &'static str,
+    pub defaults: &'static str,
+    pub build: &'static str,
+    pub build_long: &'static str,
+    pub build_usage: &'static str,
+    pub check: &'static str,
+    pub check_usage: &'static str,
+    pub serve: &'static str,
+    pub serve_long: &'static str,
+    pub serve_usage: &'static str,
+    pub help_command: &'static str,
+    pub content: &'static str,
+    pub templates: &'static str,
+    pub output: &'static str,
+    pub timings: &'static str,
+    pub serve_timings: &'static str,
+    pub port: &'static str,
+    pub bind: &'static str,
+    pub open: &'static str,
+    pub lang: &'static str,
+    pub help: &'static str,
+    pub version: &'static str,
+    /// Placeholders of option values.
+    pub dir_value: &'static str,
+    pub address_value: &'static str,
+    pub port_value: &'static str,
+    pub lang_value: &'static str,
+}
+
+/// How much content a check found.
+#[derive(Clone, Copy, Debug)]
+pub struct ContentCounts {
+    pub units: usize,
+    pub reports: usize,
+    pub articles: usize,
+    pub drafts: usize,
+    pub periods: usize,
+}
+
+/// What a finished build made.
+#[derive(Clone, Copy, Debug)]
+pub struct Built<'a> {
+    pub pages: usize,
+    pub charts: usize,
+    pub files: usize,
+    /// [`Words::content_summary`] of the content built.
+    pub summary: &'a str,
+    pub output: &'a Path,
+    pub took: Duration,
+}
+
+/// A command line the parser refused.
+#[derive(Clone, Copy, Debug)]
+pub enum Usage<'a> {
+    UnknownOption { option: &'a str, suggestion: Option<&'a str> },
+    UnknownCommand { command: &'a str, suggestion: Option<&'a str> },
+    BadValue { option: &'a str, value: &'a str, valid: &'a [String] },
+    Twice { option: &'a str },
+}
+
+/// The progress chart's description, once a unit has a target for the period.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress<'a> {
+    pub unit: &'a str,
+    pub as_of: &'a str,
+    pub admitted: u64,
+    pub target: &'a str,
+    /// Admitted as a percentage of the target.
+    pub share: &'a str,
+    pub deadline: &'a str,
+    /// Before the deadline: the pace against the plan and the projected end.
+    pub pace: Option<(&'a str, &'a str)>,
+}
+
+/// The training chart's description: the people it counts, and the conversion formatted.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainingFacts<'a> {
+    pub unit: &'a str,
+    pub period: &'a str,
+    pub awareness: Option<u64>,
+    pub admitted: u64,
+    /// Admitted as a percentage of the awareness trainees.
+    pub conversion: Option<&'a str>,
+    pub new_members: Option<u64>,
+}
+
+/// A name with the figure written beside it: `Huyện A (23,2%)`.
+pub type Named<'a> = (&'a str, &'a str);
+
+/// Every sentence that carries values, phrased by each language. Counts are given as
+/// numbers (each language groups digits and agrees in number itself); percentages,
+/// decimals and dates come formatted by the site's locale.
+pub trait Words: Sync {
+    // The command line.
+    fn error(&self, message: &str) -> String;
+    fn usage_error(&self, usage: &Usage, help_command: &str) -> String;
+    fn content_missing(&self, folder: &Path) -> String;
+    fn templates_missing(&self, folder: &Path) -> String;
+    fn waiting_for_build(&self, output: &Path) -> String;
+    fn building(&self, stage: &str) -> String;
+    fn build_failed(&self, output: &Path) -> String;
+    fn built(&self, built: &Built) -> String;
+    fn cannot_write(&self, path: &Path, error: &std::io::Error) -> String;
+    fn refusal(&self, refusal: &Refusal) -> String;
+    fn content_summary(&self, counts: &ContentCounts) -> String;
+    fn problem_count(&self, errors: usize, warnings: usize) -> String;
+
+    // The live preview.
+    fn serve_error(&self, error: &ServeError) -> String;
+    fn serving(&self, content: &Path, url: &str) -> String;
+    fn browser_failed(&self, error: &std::io::Error) -> String;
+    fn nothing_changed(&self, millis: u128) -> String;
+    fn rebuilt(&self, pages: usize, charts: usize, millis: u128) -> String;
+    /// After a failed rebuild: whether an earlier site is still served.
+    fn still_serving(&self, has_site: bool) -> String;
+    fn overlay_heading(&self) -> String;
+    fn overlay_note(&self, has_site: bool) -> String;
+
+    // The data page.
+    fn rounding(&self, decimals: u8) -> String;
+
+    // The front page's main points.
+    fn units_count(&self, units: usize) -> String;
+    fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String;
+    fn reached_point(&self, reached: usize, units: usize) -> String;
+    fn highest_lowest_point(&self, highest: Named, lowest: Named) -> String;
+    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String;
+    fn composition_point(&self, shares: &[String]) -> String;
+    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String;
+    fn pace_point(&self, unit: &str, projected: &str, deadline: &str, target: u64, per_month: &str)
+    -> String;
+
+    // Charts.
+    /// A period within a sentence: `năm 2024` / `2024`.
+    fn period(&self, label: &str, calendar_year: bool) -> String;
+    fn achievement_title(&self, period: &str) -> String;
+    fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String;
+    fn achievement_many(&self, units: usize, reached: usize, highest: Named, lowest: Named) -> String;
+    fn years_title(&self, unit: &str) -> String;
+    fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String;
+    /// `most` and `fewest` are (admitted, year); `targets` (reached, years with a target).
+    fn years_span(
+        &self,
+        unit: &str,
+        years: (i32, i32),
+        most: (u64, i32),
+        fewest: (u64, i32),
+        targets: Option<(usize, usize)>,
+    ) -> String;
+    fn composition_title(&self, unit: &str, period: &str) -> String;
+    fn composition_one(&self, admitted: u64, group: &str, share: &str, count: u64) -> String;
+    fn composition_many(&self, admitted: u64, highest: Named, lowest: Named) -> String;
+    fn composition_axis(&self, admitted: u64) -> String;
+    fn progress_title(&self, unit: &str, period: &str) -> String;
+    fn progress_desc(&self, progress: &Progress) -> String;
+    fn target_mark(&self, target: &str) -> String;
+    fn projected_mark(&self, projected: &str) -> String;
+    fn progress_caption(&self, title: &str, target: &str) -> String;
+    fn projected_row(&self, deadline: &str) -> String;
+    fn training_title(&self, unit: &str, period: &str) -> String;
+    fn training_desc(&self, facts: &TrainingFacts) -> String;
+    fn classes(&self, classes: u64) -> String;
+}
+
+/// The fixed words of pages in `language`.
+pub fn labels(language: Language) -> &'static Labels {
+    match language {
+        Language::Vi => &VI,
+        Language::En => &EN,
+    }
+}
+
+/// The command line's help in `language`.
+pub fn help(language: Language) -> &'static Help {
+    match language {
+        Language::Vi => &VI_HELP,
+        Language::En => &EN_HELP,
+    }
+}
+
+/// The sentences of `language`.
+pub fn words(language: Language) -> &'static dyn Words {
+    match language {
+        Language::Vi => &Vi,
+        Language::En => &En,
+    }
+}
+
+/// The sentences messages speak (SPEC §1): the language `--lang` chose, else the
+/// content's (`None` until site.yaml is read), else the environment's.
+pub fn speaking(chosen: Option<Language>, content: Option<Language>) -> &'static dyn Words {
+    words(chosen.or(content).unwrap_or_else(environment_language))
+}
+
+/// The language of an environment whose `LANG` is `lang`: English when it starts with
+/// `en`, else Vietnamese, the product's language (Windows usually sets no `LANG`).
+pub fn language_of_lang(lang: Option<&str>) -> Language {
+    match lang {
+        Some(lang) if lang.starts_with("en") => Language::En,
+        _ => Language::Vi,
+    }
+}
+
+/// The language messages speak before the content's `site.yaml` is read.
+pub fn environment_language() -> Language {
+    language_of_lang(std::env::var("LANG").ok().as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Every text in a serialized catalog, by its path (`chart.legend.behind`).
+    fn texts(value: &Value, path: String, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::String(s) => out.push((path, s.clone())),
+            Value::Object(fields) => {
+                for (key, v) in fields {
+                    let sub = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    texts(v, sub, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    texts(v, format!("{path}[{i}]"), out);
+                }
+            }
+            other => panic!("{path}: {other} is not a text"),
+        }
+    }
+
+    /// Both languages have every text, and no text left untranslated but those meant
+    /// to read the same.
+    fn assert_complete(vi: Value, en: Value, same_on_purpose: &[&str]) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        texts(&vi, String::new(), &mut a);
+        texts(&en, String::new(), &mut b);
+        assert_eq!(a.len(), b.len());
+        for ((path, vi), (_, en)) in a.iter().zip(&b) {
+            assert!(!vi.trim().is_empty(), "{path} is empty in Vietnamese");
+            assert!(!en.trim().is_empty(), "{path} is empty in English");
+            let same = same_on_purpose.contains(&path.as_str());
+            assert_eq!(vi == en, same, "{path}: `{vi}` / `{en}`");
+        }
+    }
+
+    #[test]
+    fn labels_have_no_gaps() {
+        let json = |l: &Labels| serde_json::to_value(l).unwrap();
+        assert_complete(json(&VI), json(&EN), &[]);
+    }
+
+    #[test]
+    fn help_has_no_gaps() {
+        let json = |h: &Help| serde_json::to_value(h).unwrap();
+        assert_complete(json(&VI_HELP), json(&EN_HELP), &["lang_value"]);
+    }
+
+    #[test]
+    fn lang_chooses_english_only_when_it_says_so() {
+        assert_eq!(language_of_lang(Some("en_US.UTF-8")), Language::En);
+        assert_eq!(language_of_lang(Some("en")), Language::En);
+        assert_eq!(language_of_lang(Some("vi_VN.UTF-8")), Language::Vi);
+        assert_eq!(language_of_lang(Some("C.UTF-8")), Language::Vi);
+        assert_eq!(language_of_lang(Some("")), Language::Vi);
+        assert_eq!(language_of_lang(None), Language::Vi);
+    }
+
+    #[test]
+    fn sentences_in_each_language() {
+        let (vi, en) = (words(Language::Vi), words(Language::En));
+        assert_eq!(vi.problem_count(2, 1), "2 lỗi, 1 cảnh báo");
+        assert_eq!(en.problem_count(2, 1), "2 errors, 1 warning");
+        assert_eq!(en.problem_count(1, 0), "1 error, 0 warnings");
+        let counts = ContentCounts { units: 1234, reports: 6, articles: 1, drafts: 0, periods: 1 };
+        assert_eq!(vi.content_summary(&counts), "1.234 đơn vị, 6 báo cáo, 1 bài viết (0 bản nháp), 1 kỳ");
+        assert_eq!(en.content_summary(&counts), "1,234 units, 6 reports, 1 article (0 drafts), 1 period");
+        assert_eq!(
+            vi.change_point(60, "2023", Some("+150,0%")),
+            "Số kết nạp tăng 60 so với năm 2023 (+150,0%)."
+        );
+        assert_eq!(en.change_point(-3, "2023", None), "Admissions fell by 3 on 2023.");
+        assert_eq!(en.years_one(2024, "A", 1, None), "In 2024, A admitted 1 member.");
+        assert_eq!(
+            vi.rounding(1),
+            "Các tỷ lệ trong tệp số liệu giữ nguyên độ chính xác; trên trang, chúng được làm tròn đến 1 chữ số thập phân."
+        );
+        assert_eq!(
+            en.rounding(1),
+            "Percentages in the data files keep full precision; on the pages they are rounded to 1 decimal place."
+        );
+        assert_eq!(
+            en.rounding(2),
+            "Percentages in the data files keep full precision; on the pages they are rounded to 2 decimal places."
+        );
+        let built = Built {
+            pages: 31,
+            charts: 17,
+            files: 60,
+            summary: "…",
+            output: Path::new("output"),
+            took: Duration::from_millis(1250),
+        };
+        assert_eq!(
+            vi.built(&built),
+            "Đã xuất bản 31 trang, 17 biểu đồ, 60 tệp (…) vào thư mục output trong 1,25 giây"
+        );
+        assert_eq!(en.built(&built), "built 31 pages, 17 charts, 60 files (…) into output in 1.25s");
+        assert_eq!(en.classes(1), "1 class");
+        assert_eq!(vi.classes(1200), "1.200 lớp");
+    }
+}

@@ -1,0 +1,617 @@
+//! Tiếng Việt: the product's language, as an organisation board's written guidance puts it.
+
+use super::{
+    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
+    TrainingFacts, Usage, Words,
+};
+use crate::locale::Locale;
+use crate::model::Language;
+use crate::serve::ServeError;
+use crate::write::Refusal;
+use std::path::Path;
+
+pub struct Vi;
+
+/// `1.234`: counts grouped as Vietnamese writes them.
+fn n<T: TryInto<i64>>(count: T) -> String {
+    Locale::new(Language::Vi).integer(count.try_into().unwrap_or(i64::MAX))
+}
+
+/// What to do instead, after every refusal of an output folder.
+const ELSEWHERE: &str = "hãy chọn một thư mục mới hoặc thư mục trống bằng --output THƯ_MỤC";
+
+pub static VI: Labels = Labels {
+    home: "Trang chủ",
+    news: "Tin tức",
+    units: "Đơn vị",
+    tags: "Chủ đề",
+    data: "Số liệu",
+    skip: "Chuyển đến nội dung",
+    main_nav: "Điều hướng chính",
+    breadcrumb: "Đường dẫn",
+    period: "Kỳ",
+    as_of: "Tính đến",
+    admitted: "Kết nạp",
+    admitted_long: "Đảng viên mới được kết nạp",
+    target: "Chỉ tiêu",
+    targets: "Chỉ tiêu",
+    achievement: "Tỷ lệ đạt",
+    status: "Tình trạng",
+    status_exceeded: "Vượt chỉ tiêu",
+    status_achieved: "Đạt chỉ tiêu",
+    status_behind: "Chưa đạt",
+    set_by: "Cơ quan giao",
+    deadline: "Thời hạn",
+    change: "So với năm trước",
+    rank: "Xếp hạng",
+    rank_admitted: "Hạng theo số kết nạp",
+    rank_achievement: "Hạng theo tỷ lệ đạt",
+    of: "trên",
+    members: "Tổng số đảng viên",
+    organizations: "Tổ chức đảng trực thuộc",
+    admission_rate: "Tỷ lệ kết nạp / đảng viên",
+    composition: "Cơ cấu đảng viên mới",
+    category: "Thành phần",
+    count: "Số lượng",
+    share: "Tỷ lệ",
+    training: "Bồi dưỡng",
+    awareness_classes: "Lớp bồi dưỡng nhận thức về Đảng",
+    awareness_trainees: "Quần chúng được bồi dưỡng",
+    new_member_classes: "Lớp bồi dưỡng đảng viên mới",
+    new_member_trainees: "Đảng viên mới được bồi dưỡng",
+    conversion: "Tỷ lệ kết nạp / người được bồi dưỡng",
+    confirmed: "Chuyển đảng viên chính thức",
+    pace: "Tiến độ",
+    elapsed: "Thời gian đã qua",
+    expected: "Mức cần đạt đến nay",
+    pace_pct: "Tiến độ so với kế hoạch",
+    projected: "Dự kiến cuối kỳ",
+    required_per_month: "Cần kết nạp mỗi tháng",
+    days: "ngày",
+    derived: "Tổng hợp từ đơn vị trực thuộc",
+    snapshots: "Các lần cập nhật trong kỳ",
+    source: "Nguồn",
+    note: "Ghi chú",
+    author: "Tác giả",
+    published: "Ngày đăng",
+    main_points: "Điểm chính",
+    headline: "Số liệu chính",
+    ranking: "Xếp hạng các đơn vị",
+    children: "Đơn vị trực thuộc",
+    unit: "Đơn vị",
+    figures: "Số liệu theo kỳ",
+    latest_news: "Tin mới",
+    all_news: "Tất cả tin",
+    unit_news: "Tin về đơn vị",
+    charts: "Biểu đồ",
+    chart_data: "Số liệu của biểu đồ",
+    no_data: "Chưa có số liệu",
+    no_news: "Chưa có tin",
+    contact: "Liên hệ",
+    next_release: "Kỳ cập nhật tiếp theo",
+    page: "Trang",
+    previous_page: "Trang trước",
+    next_page: "Trang sau",
+    pagination: "Phân trang",
+    tagged: "Tin theo chủ đề",
+    articles_count: "bài",
+    units_in_article: "Số liệu của đơn vị được nêu",
+    downloads: "Tải số liệu",
+    json_file: "Toàn bộ chỉ số (JSON)",
+    csv_file: "Bảng chỉ số (CSV, mở được bằng Excel)",
+    definitions: "Cách tính các chỉ số",
+    not_found: "Không tìm thấy trang",
+    not_found_text: "Trang bạn tìm không có trong bản tin. Hãy về trang chủ hoặc xem danh sách tin.",
+    feed: "Theo dõi tin (Atom)",
+    sub_units: "Đơn vị cấp dưới",
+    all_units: "Tất cả đơn vị",
+    summary_of: "Tổng hợp",
+    read_more: "Đọc tiếp",
+    task_done: "Đã xong",
+    task_open: "Chưa xong",
+    youth_in_sentence: "đoàn viên thanh niên",
+    women_in_sentence: "nữ",
+    summed_mark: "(tổng hợp)",
+    glossary: [
+        Definition {
+            term: "Kết nạp",
+            text: "Số quần chúng được kết nạp vào Đảng trong kỳ, tính đến ngày ghi ở cột “Tính đến”.",
+        },
+        Definition {
+            term: "Tỷ lệ đạt chỉ tiêu",
+            text: "Số kết nạp chia cho chỉ tiêu, nhân 100. Ví dụ: kết nạp 929 trên chỉ tiêu 850 là 109,3%.",
+        },
+        Definition {
+            term: "Tình trạng",
+            text: "“Vượt chỉ tiêu” khi số kết nạp lớn hơn chỉ tiêu (hoặc lớn hơn mức trên của một khoảng \
+                   chỉ tiêu); “Đạt chỉ tiêu” khi bằng hoặc cao hơn chỉ tiêu; còn lại là “Chưa đạt”.",
+        },
+        Definition {
+            term: "Cơ cấu",
+            text: "Số đảng viên mới thuộc từng thành phần (đoàn viên thanh niên, nữ, dân tộc thiểu số…) \
+                   chia cho tổng số kết nạp, nhân 100. Không tính khi kết nạp bằng 0.",
+        },
+        Definition {
+            term: "Tỷ lệ kết nạp / đảng viên",
+            text: "Số kết nạp chia cho tổng số đảng viên của đơn vị, nhân 100.",
+        },
+        Definition {
+            term: "Tỷ lệ kết nạp / người được bồi dưỡng",
+            text: "Số kết nạp chia cho số quần chúng được bồi dưỡng nhận thức về Đảng, nhân 100.",
+        },
+        Definition {
+            term: "Tiến độ",
+            text: "Khi kỳ chưa đến hạn: số ngày đã qua (tính cả ngày đầu và ngày cuối) so với tổng số \
+                   ngày đến hạn; mức cần đạt đến nay = chỉ tiêu × ngày đã qua ÷ tổng số ngày; tiến độ = \
+                   số kết nạp ÷ mức cần đạt; dự kiến cuối kỳ = số kết nạp × tổng số ngày ÷ ngày đã qua; \
+                   số cần kết nạp mỗi tháng = phần còn thiếu ÷ số tháng còn lại (một tháng tính 30,4375 \
+                   ngày).",
+        },
+        Definition {
+            term: "So với năm trước",
+            text: "Với kỳ là một năm: chênh lệch số kết nạp so với năm trước của cùng đơn vị, và chênh \
+                   lệch đó tính theo phần trăm của năm trước.",
+        },
+        Definition {
+            term: "Xếp hạng",
+            text: "So với các đơn vị cùng cấp trên có số liệu cùng kỳ: theo số kết nạp và theo tỷ lệ đạt \
+                   chỉ tiêu thứ nhất; các đơn vị bằng nhau cùng hạng (1, 2, 2, 4).",
+        },
+        Definition {
+            term: "Tổng hợp (Σ)",
+            text: "Khi một đơn vị không có báo cáo riêng cho một kỳ, số liệu của nó là tổng của các đơn vị \
+                   trực thuộc có báo cáo; số liệu tổng hợp không có chỉ tiêu. Một chỉ số chỉ được cộng khi \
+                   mọi đơn vị trực thuộc đều có chỉ số đó.",
+        },
+    ],
+    categories: CategoryLabels {
+        youth: "Đoàn viên thanh niên",
+        women: "Nữ",
+        ethnic_minority: "Dân tộc thiểu số",
+        religious: "Người theo tôn giáo",
+        pupils: "Học sinh",
+        students: "Sinh viên",
+        enterprise_workers: "Người lao động trong doanh nghiệp",
+        postgraduate: "Trình độ sau đại học",
+        university: "Trình độ đại học",
+    },
+    chart: ChartLabels {
+        status: ByStatus { behind: "chưa đạt", achieved: "đạt", exceeded: "vượt" },
+        legend: ByStatus {
+            behind: "Chưa đạt chỉ tiêu", achieved: "Đạt chỉ tiêu", exceeded: "Vượt chỉ tiêu"
+        },
+        target_line: "100% = chỉ tiêu",
+        achievement_axis: "Tỷ lệ đạt chỉ tiêu (số kết nạp so với chỉ tiêu)",
+        achievement_headers: ["Đơn vị", "Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt", "Đánh giá"],
+        admitted: "Kết nạp",
+        target: "Chỉ tiêu",
+        target_range: "Khoảng chỉ tiêu",
+        years_headers: ["Năm", "Kết nạp", "Chỉ tiêu", "Tỷ lệ đạt"],
+        composition_headers: ["Nhóm", "Số người", "Tỷ lệ"],
+        admitted_so_far: "Đã kết nạp (cộng dồn)",
+        even_pace: "Tiến độ đều đến chỉ tiêu",
+        projected_at_pace: "Ước đạt nếu giữ nhịp độ",
+        progress_headers: ["Ngày", "Đã kết nạp", "Cần có theo tiến độ", "So với chỉ tiêu"],
+        trained_awareness: "Quần chúng ưu tú được bồi dưỡng nhận thức về Đảng",
+        admitted_to_party: "Được kết nạp vào Đảng",
+        new_members_trained: "Đảng viên mới được bồi dưỡng",
+        people_axis: "Số người",
+        people_axis_conversion: "Số người; (%) = số được kết nạp so với số quần chúng được bồi dưỡng",
+        conversion_row: "Tỷ lệ kết nạp so với số được bồi dưỡng",
+        training_headers: ["Nội dung", "Số người", "Số lớp"],
+    },
+};
+
+pub static VI_HELP: Help = Help {
+    about: "bantin biên soạn bản tin công tác phát triển đảng viên thành trang web tĩnh (HTML), có \
+            chỉ số và biểu đồ, từ một thư mục số liệu YAML và tin bài Markdown.",
+    usage_heading: "Cách dùng",
+    commands_heading: "Lệnh",
+    options_heading: "Tùy chọn",
+    usage: "bantin <LỆNH> [TÙY_CHỌN]",
+    usage_lines: "Các cách dùng:",
+    defaults: "Mặc định: --content content, --templates templates (nếu có thư mục này, nếu không thì \
+               dùng mẫu có sẵn), --output output.\n\
+               Ngôn ngữ của thông báo: theo --lang vi|en nếu có; nếu không thì theo ngôn ngữ của nội \
+               dung (site.yaml), hoặc, trước khi đọc site.yaml, theo biến môi trường LANG (bắt đầu bằng \
+               en: tiếng Anh; còn lại: tiếng Việt).\n\
+               Mã thoát: 0 thành công (có thể kèm cảnh báo), 1 nội dung hoặc mẫu trang có lỗi, 2 dùng \
+               lệnh sai.",
+    build: "Kiểm tra nội dung, tính các chỉ số và xuất bản trang web.",
+    build_long: "Thư mục đầu ra chỉ được thay thế khi mọi bước đều thành công: nếu có lỗi, bản tin đã \
+                 xuất bản trước đó được giữ nguyên.",
+    build_usage: "bantin build [--content THƯ_MỤC] [--templates THƯ_MỤC] [--output THƯ_MỤC] [--timings]",
+    check: "Kiểm tra nội dung và tính các chỉ số; liệt kê mọi lỗi và cảnh báo, không ghi tệp nào.",
+    check_usage: "bantin check [--content THƯ_MỤC]",
+    serve: "Dựng bản tin trong bộ nhớ để xem trước bằng trình duyệt, tự cập nhật sau mỗi lần sửa.",
+    serve_long: "Theo dõi thư mục nội dung và thư mục mẫu trang; mỗi khi một tệp được lưu, chỉ những \
+                 trang và biểu đồ liên quan được tạo lại, các trang đang mở tự tải lại. Khi nội dung có \
+                 lỗi, các lỗi được in ra và hiện đè lên trang, còn lần dựng thành công gần nhất vẫn được \
+                 giữ để xem. Không ghi gì vào đĩa.",
+    serve_usage: "bantin serve [--content THƯ_MỤC] [--templates THƯ_MỤC] [--port 1111] [--bind 127.0.0.1] \
+                  [--open] [--timings]",
+    help_command: "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu",
+    content: "Thư mục nội dung (site.yaml, data/, news/, static/). [mặc định: content]",
+    templates: "Thư mục mẫu trang, dùng thay mẫu có sẵn cùng tên [mặc định: templates, nếu có thư mục này].",
+    output: "Thư mục ghi bản tin. [mặc định: output]",
+    timings: "In ra stderr thời gian, số mục và số mục mỗi giây của từng bước.",
+    serve_timings: "In ra stderr thời gian từng bước của mỗi lần dựng lại.",
+    port: "Cổng mạng của bản xem trước. [mặc định: 1111]",
+    bind: "Địa chỉ của bản xem trước; 0.0.0.0 cho phép các máy khác xem được. [mặc định: 127.0.0.1]",
+    open: "Mở bản tin bằng trình duyệt mặc định.",
+    lang: "Ngôn ngữ của thông báo và hướng dẫn: vi (tiếng Việt) hoặc en (tiếng Anh) [mặc định: ngôn \
+           ngữ của nội dung; trước khi đọc site.yaml thì theo biến môi trường LANG].",
+    help: "In hướng dẫn",
+    version: "In số phiên bản",
+    dir_value: "THƯ_MỤC",
+    address_value: "ĐỊA_CHỈ",
+    port_value: "CỔNG",
+    lang_value: "vi|en",
+};
+
+impl Words for Vi {
+    fn error(&self, message: &str) -> String {
+        format!("lỗi: {message}")
+    }
+
+    fn usage_error(&self, usage: &Usage, help_command: &str) -> String {
+        let maybe = |s: Option<&str>| s.map(|s| format!("; có phải ý bạn là `{s}`?")).unwrap_or_default();
+        let problem = match *usage {
+            Usage::UnknownOption { option, suggestion } => {
+                format!("không hiểu tham số `{option}`{}", maybe(suggestion))
+            }
+            Usage::UnknownCommand { command, suggestion } => {
+                format!("không có lệnh `{command}`{}", maybe(suggestion))
+            }
+            Usage::BadValue { option, value, valid } if !valid.is_empty() => {
+                format!("giá trị `{value}` không dùng được cho {option}: hãy chọn {}", valid.join(" hoặc "))
+            }
+            Usage::BadValue { option, value, .. } => {
+                format!("giá trị `{value}` không dùng được cho {option}")
+            }
+            Usage::Twice { option } => format!("tùy chọn {option} chỉ được dùng một lần"),
+        };
+        format!("{problem}\nXem hướng dẫn: {help_command}")
+    }
+
+    fn content_missing(&self, folder: &Path) -> String {
+        format!(
+            "không tìm thấy thư mục nội dung `{}`: hãy chạy bantin tại thư mục chứa content/ hoặc chỉ \
+             rõ bằng --content THƯ_MỤC",
+            folder.display()
+        )
+    }
+
+    fn templates_missing(&self, folder: &Path) -> String {
+        format!("không tìm thấy thư mục mẫu trang `{}`", folder.display())
+    }
+
+    fn waiting_for_build(&self, output: &Path) -> String {
+        format!("Đang chờ một lần xuất bản khác vào thư mục {} kết thúc…", output.display())
+    }
+
+    fn building(&self, stage: &str) -> String {
+        format!("Đang xuất bản: {stage}…")
+    }
+
+    fn build_failed(&self, output: &Path) -> String {
+        format!("Xuất bản không thành công: thư mục {} được giữ nguyên", output.display())
+    }
+
+    fn built(&self, b: &Built) -> String {
+        let seconds = Locale::new(Language::Vi).decimal(b.took.as_secs_f64(), 2);
+        format!(
+            "Đã xuất bản {} trang, {} biểu đồ, {} tệp ({}) vào thư mục {} trong {seconds} giây",
+            n(b.pages),
+            n(b.charts),
+            n(b.files),
+            b.summary,
+            b.output.display()
+        )
+    }
+
+    fn cannot_write(&self, path: &Path, error: &std::io::Error) -> String {
+        format!("không ghi được {}: {error}", path.display())
+    }
+
+    fn refusal(&self, refusal: &Refusal) -> String {
+        match refusal {
+            Refusal::IsInput(out, input) => format!(
+                "thư mục đầu ra `{}` chính là `{}`, nơi bantin đọc dữ liệu: {ELSEWHERE}",
+                out.display(),
+                input.display()
+            ),
+            Refusal::HoldsInput(out, input) => format!(
+                "thư mục đầu ra `{}` chứa `{}`; xuất bản vào đó sẽ xóa mất `{}`: {ELSEWHERE}",
+                out.display(),
+                input.display(),
+                input.display()
+            ),
+            Refusal::InsideInput(out, input) => format!(
+                "thư mục đầu ra `{}` nằm trong `{}`, nơi bantin đọc dữ liệu: hãy chọn một thư mục mới \
+                 hoặc thư mục trống ở ngoài `{}` bằng --output THƯ_MỤC",
+                out.display(),
+                input.display(),
+                input.display()
+            ),
+            Refusal::Home(out) => format!(
+                "thư mục đầu ra `{}` là thư mục cá nhân của bạn; xuất bản vào đó sẽ xóa mọi thứ trong \
+                 thư mục: {ELSEWHERE}",
+                out.display()
+            ),
+            Refusal::Root(out) => {
+                format!("thư mục đầu ra `{}` là thư mục gốc của ổ đĩa: {ELSEWHERE}", out.display())
+            }
+            Refusal::NotAFolder(out) => format!(
+                "`{}` là một tệp, không phải thư mục; tệp này được giữ nguyên: {ELSEWHERE}",
+                out.display()
+            ),
+            Refusal::Foreign { output, first, count } => format!(
+                "thư mục đầu ra `{}` có {} mục không do bantin tạo ra ({}{}); xuất bản sẽ xóa {} nên thư \
+                 mục được giữ nguyên: {ELSEWHERE}, hoặc làm trống thư mục này trước (tệp cần đăng kèm bản \
+                 tin thì đặt trong thư mục static/ của nội dung)",
+                output.display(),
+                n(*count),
+                first.join(", "),
+                if *count > first.len() { ", …" } else { "" },
+                if *count == 1 { "mục này" } else { "các mục này" },
+            ),
+            Refusal::Io(out, e) => format!("không dùng được thư mục đầu ra `{}`: {e}", out.display()),
+        }
+    }
+
+    fn content_summary(&self, c: &ContentCounts) -> String {
+        format!(
+            "{} đơn vị, {} báo cáo, {} bài viết ({} bản nháp), {} kỳ",
+            n(c.units),
+            n(c.reports),
+            n(c.articles),
+            n(c.drafts),
+            n(c.periods)
+        )
+    }
+
+    fn problem_count(&self, errors: usize, warnings: usize) -> String {
+        format!("{} lỗi, {} cảnh báo", n(errors), n(warnings))
+    }
+
+    fn serve_error(&self, error: &ServeError) -> String {
+        match error {
+            ServeError::PortInUse(addr) => format!(
+                "cổng {} trên {} đang được dùng: hãy tắt chương trình đang dùng cổng này hoặc chọn cổng \
+                 khác, ví dụ --port {}",
+                addr.port(),
+                addr.ip(),
+                addr.port().wrapping_add(1).max(1024)
+            ),
+            ServeError::Bind(addr, e) => format!("không mở được địa chỉ {addr} để xem trước: {e}"),
+            ServeError::Watch(e) => format!("không theo dõi được các thay đổi: {e}"),
+            ServeError::Server(e) => format!("bản xem trước đã dừng: {e}"),
+        }
+    }
+
+    fn serving(&self, content: &Path, url: &str) -> String {
+        format!("Đang xem trước {} tại {url} (nhấn Ctrl+C để dừng)", content.display())
+    }
+
+    fn browser_failed(&self, error: &std::io::Error) -> String {
+        format!("cảnh báo: không mở được trình duyệt: {error}")
+    }
+
+    fn nothing_changed(&self, millis: u128) -> String {
+        format!("Không có trang nào thay đổi ({millis} ms)")
+    }
+
+    fn rebuilt(&self, pages: usize, charts: usize, millis: u128) -> String {
+        format!("Đã tạo lại {} trang và {} biểu đồ trong {millis} ms", n(pages), n(charts))
+    }
+
+    fn still_serving(&self, has_site: bool) -> String {
+        match has_site {
+            true => "Bản xem trước giữ lần dựng thành công gần nhất cho đến khi sửa xong các lỗi",
+            false => "Chưa có gì để xem trước cho đến khi sửa xong các lỗi",
+        }
+        .into()
+    }
+
+    fn overlay_heading(&self) -> String {
+        "bantin: nội dung có lỗi".into()
+    }
+
+    fn overlay_note(&self, has_site: bool) -> String {
+        match has_site {
+            true => {
+                "Trang bên dưới là lần dựng thành công gần nhất; trang sẽ tự tải lại khi các tệp được sửa."
+            }
+            false => "Chưa dựng được trang nào; trang này sẽ tự tải lại khi các tệp được sửa.",
+        }
+        .into()
+    }
+
+    fn rounding(&self, decimals: u8) -> String {
+        format!(
+            "Các tỷ lệ trong tệp số liệu giữ nguyên độ chính xác; trên trang, chúng được làm tròn đến \
+             {decimals} chữ số thập phân."
+        )
+    }
+
+    fn units_count(&self, units: usize) -> String {
+        format!("{} đơn vị", n(units))
+    }
+
+    fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String {
+        format!("Kỳ {period}, tính đến {as_of}: {who} kết nạp {} đảng viên mới.", n(admitted))
+    }
+
+    fn reached_point(&self, reached: usize, units: usize) -> String {
+        format!("{}/{} đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.", n(reached), n(units))
+    }
+
+    fn highest_lowest_point(&self, (hn, hp): Named, (ln, lp): Named) -> String {
+        format!("Tỷ lệ đạt cao nhất: {hn} ({hp}); thấp nhất: {ln} ({lp}).")
+    }
+
+    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String {
+        format!("{unit} đạt {achievement} chỉ tiêu {}.", n(target))
+    }
+
+    fn composition_point(&self, shares: &[String]) -> String {
+        format!("Trong số đảng viên mới: {}.", shares.join(", "))
+    }
+
+    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String {
+        let (amount, pct) = (n(delta.unsigned_abs()), pct.map(|p| format!(" ({p})")).unwrap_or_default());
+        match delta.signum() {
+            0 => format!("Số kết nạp bằng năm {since}."),
+            1 => format!("Số kết nạp tăng {amount} so với năm {since}{pct}."),
+            _ => format!("Số kết nạp giảm {amount} so với năm {since}{pct}."),
+        }
+    }
+
+    fn pace_point(
+        &self,
+        unit: &str,
+        projected: &str,
+        deadline: &str,
+        target: u64,
+        per_month: &str,
+    ) -> String {
+        format!(
+            "Theo tiến độ hiện nay, {unit} dự kiến kết nạp khoảng {projected} người đến {deadline}; để đạt \
+             chỉ tiêu {} cần kết nạp {per_month} người mỗi tháng.",
+            n(target)
+        )
+    }
+
+    fn period(&self, label: &str, calendar_year: bool) -> String {
+        match calendar_year {
+            true => format!("năm {label}"),
+            false => format!("giai đoạn {label}"),
+        }
+    }
+
+    fn achievement_title(&self, period: &str) -> String {
+        format!("Tỷ lệ thực hiện chỉ tiêu kết nạp đảng viên của các đơn vị, {period}")
+    }
+
+    fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String {
+        format!("{unit}: kết nạp {} đảng viên, bằng {achievement} chỉ tiêu ({status}).", n(admitted))
+    }
+
+    fn achievement_many(&self, units: usize, reached: usize, (hn, hp): Named, (ln, lp): Named) -> String {
+        let units = n(units);
+        format!(
+            "Tỷ lệ đạt chỉ tiêu kết nạp của {units} đơn vị: cao nhất {hn} ({hp}), thấp nhất {ln} ({lp}); \
+             {}/{units} đơn vị đạt hoặc vượt chỉ tiêu.",
+            n(reached)
+        )
+    }
+
+    fn years_title(&self, unit: &str) -> String {
+        format!("Số đảng viên kết nạp qua các năm – {unit}")
+    }
+
+    fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {
+        match target {
+            Some((target, pct)) => {
+                format!("Năm {year}, {unit} kết nạp {} đảng viên, chỉ tiêu {target} ({pct}).", n(admitted))
+            }
+            None => format!("Năm {year}, {unit} kết nạp {} đảng viên.", n(admitted)),
+        }
+    }
+
+    fn years_span(
+        &self,
+        unit: &str,
+        (first, last): (i32, i32),
+        (most, most_year): (u64, i32),
+        (fewest, fewest_year): (u64, i32),
+        targets: Option<(usize, usize)>,
+    ) -> String {
+        let targets = targets
+            .map(|(reached, of)| format!("; đạt hoặc vượt chỉ tiêu {}/{} năm có chỉ tiêu", n(reached), n(of)))
+            .unwrap_or_default();
+        format!(
+            "{unit} kết nạp đảng viên từ {first} đến {last}: nhiều nhất {} ({most_year}), ít nhất {} \
+             ({fewest_year}){targets}.",
+            n(most),
+            n(fewest)
+        )
+    }
+
+    fn composition_title(&self, unit: &str, period: &str) -> String {
+        format!("Cơ cấu đảng viên mới kết nạp – {unit}, {period}")
+    }
+
+    fn composition_one(&self, admitted: u64, group: &str, share: &str, count: u64) -> String {
+        format!("Trong {} đảng viên được kết nạp, {group} chiếm {share} ({} người).", n(admitted), n(count))
+    }
+
+    fn composition_many(&self, admitted: u64, (hn, hp): Named, (ln, lp): Named) -> String {
+        format!(
+            "Trong {} đảng viên được kết nạp, nhóm có tỷ lệ cao nhất là {hn} ({hp}), thấp nhất là {ln} \
+             ({lp}); một người có thể thuộc nhiều nhóm.",
+            n(admitted)
+        )
+    }
+
+    fn composition_axis(&self, admitted: u64) -> String {
+        format!("Tỷ lệ trong {} người được kết nạp (số người trong ngoặc)", n(admitted))
+    }
+
+    fn progress_title(&self, unit: &str, period: &str) -> String {
+        format!("Tiến độ thực hiện chỉ tiêu kết nạp – {unit}, {period}")
+    }
+
+    fn progress_desc(&self, p: &Progress) -> String {
+        let Progress { unit, as_of, target, share, deadline, .. } = *p;
+        let admitted = n(p.admitted);
+        match p.pace {
+            Some((pace, projected)) => format!(
+                "Đến {as_of}, {unit} đã kết nạp {admitted}/{target} đảng viên ({share} chỉ tiêu), bằng \
+                 {pace} mức cần có theo tiến độ; nếu giữ nhịp độ này, đến {deadline} ước đạt {projected}."
+            ),
+            None => format!(
+                "Đến {as_of}, {unit} đã kết nạp {admitted}/{target} đảng viên ({share} chỉ tiêu, hạn \
+                 {deadline})."
+            ),
+        }
+    }
+
+    fn target_mark(&self, target: &str) -> String {
+        format!("Chỉ tiêu {target}")
+    }
+
+    fn projected_mark(&self, projected: &str) -> String {
+        format!("Ước đạt {projected}")
+    }
+
+    fn progress_caption(&self, title: &str, target: &str) -> String {
+        format!("{title} (chỉ tiêu {target})")
+    }
+
+    fn projected_row(&self, deadline: &str) -> String {
+        format!("{deadline} (ước tính)")
+    }
+
+    fn training_title(&self, unit: &str, period: &str) -> String {
+        format!("Bồi dưỡng và kết nạp đảng viên – {unit}, {period}")
+    }
+
+    fn training_desc(&self, f: &TrainingFacts) -> String {
+        let mut parts = Vec::new();
+        if let Some(count) = f.awareness {
+            parts.push(format!("{} quần chúng ưu tú được bồi dưỡng nhận thức về Đảng", n(count)));
+        }
+        let conversion = f.conversion.map(|c| format!(" (bằng {c} số được bồi dưỡng)")).unwrap_or_default();
+        parts.push(format!("{} người được kết nạp{conversion}", n(f.admitted)));
+        if let Some(count) = f.new_members {
+            parts.push(format!("{} đảng viên mới được bồi dưỡng", n(count)));
+        }
+        format!("{}, {}: {}.", f.unit, f.period, parts.join("; "))
+    }
+
+    fn classes(&self, classes: u64) -> String {
+        format!("{} lớp", n(classes))
+    }
+}
