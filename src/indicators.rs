@@ -2,6 +2,7 @@
 //!
 //! Percentages keep full precision; rounding happens only where a figure is shown.
 
+use crate::catalog::problems::Msg;
 use crate::model::{Content, Report, Training};
 use crate::period::Period;
 use chrono::NaiveDate;
@@ -543,10 +544,12 @@ pub fn consistency_warnings(content: &Content, ind: &Indicators) -> Vec<crate::p
             out.push(crate::problem::Problem::warning(
                 content.files[origin.file].clone(),
                 crate::problem::At::Value(origin.field("admitted")),
-                format!(
-                    "the units under `{}` admitted {sum} in period {} together, more than its own admitted ({})",
-                    f.unit, f.period.label, f.admitted
-                ),
+                Msg::ChildrenExceed {
+                    unit: f.unit.clone(),
+                    label: f.period.label.clone(),
+                    sum,
+                    admitted: f.admitted,
+                },
             ));
         }
     }
@@ -755,7 +758,7 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].at, crate::problem::At::Value("reports[2].admitted".into()));
         assert_eq!(
-            warnings[0].message,
+            warnings[0].message.text(crate::model::Language::En, "FIRST"),
             "the units under `tinh` admitted 11 in period 2016 together, more than its own admitted (10)"
         );
     }

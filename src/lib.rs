@@ -9,6 +9,7 @@ pub mod charts;
 pub mod datafiles;
 pub mod deps;
 pub mod draw;
+pub mod hints;
 pub mod indicators;
 pub mod limits;
 pub mod live;

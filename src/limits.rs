@@ -17,18 +17,6 @@ pub const MAX_DEPTH: usize = 32;
 /// The largest data file, site.yaml or article read: 16 MiB, some 200,000 reports.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// The problem of a count above [`MAX_COUNT`].
-pub fn count_too_large(count: impl std::fmt::Display) -> String {
-    format!("{count} is above the largest count: expected a whole number from 0 to {MAX_COUNT}")
-}
-
-/// The problem of a YAML text nested deeper than [`MAX_DEPTH`].
-pub fn too_deep_message() -> String {
-    format!(
-        "lists and mappings nest more than {MAX_DEPTH} levels deep here: expected at most {MAX_DEPTH} levels"
-    )
-}
-
 /// Where `yaml` first opens a list or mapping deeper than [`MAX_DEPTH`], if it does
 /// (line and column within `yaml`).
 ///

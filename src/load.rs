@@ -6,6 +6,8 @@
 //! that pages drop (SPEC §8): they are found here, where the file's text is at hand to
 //! place them.
 
+use crate::catalog::problems::{Fault, Msg, SyntaxHint};
+use crate::hints;
 use crate::limits;
 use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
@@ -16,7 +18,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -29,9 +31,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// False when site.yaml is missing or broken: rules that depend on it are skipped.
     pub site_read: bool,
-    /// Ids of units whose entries could not be read: references to them are not
-    /// reported again as unknown.
-    pub unreadable_units: Vec<String>,
+    /// Unit ids and article slugs that may be defined in files or entries that could
+    /// not be read, with those files: references to them are not reported as unknown.
+    pub unreadable: BTreeMap<String, PathBuf>,
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
@@ -58,11 +60,12 @@ pub struct Parsed {
     reports: Vec<Report>,
     article: Option<Article>,
     problems: Vec<Problem>,
-    unreadable_units: Vec<String>,
+    /// Unit ids and article slugs this file may define but could not be read.
+    unreadable: Vec<String>,
 }
 
 /// A problem's position and message, before its file is attached.
-pub type Failure = (At, String);
+pub type Failure = (At, Msg);
 
 pub fn load(dir: &Path) -> Loaded {
     load_timed(dir, &mut Timings::default())
@@ -90,7 +93,18 @@ fn walk_timed(dir: &Path, timings: &mut Timings) -> (Found, Vec<Problem>) {
 }
 
 fn read(dir: &Path, rel: &Path) -> Source {
-    Source { rel: rel.to_path_buf(), text: read_text(dir, rel) }
+    let (text, salvaged) = match read_bytes(dir, rel) {
+        Err(failure) => (Err(failure), Vec::new()),
+        Ok(bytes) => {
+            // A text that does not decode may still name units other files refer to.
+            let lossy = salvage(&bytes);
+            match decode(bytes) {
+                Ok(text) => (Ok(text), Vec::new()),
+                Err(failure) => (Err(failure), possible_names(&lossy)),
+            }
+        }
+    };
+    Source { rel: rel.to_path_buf(), text, salvaged }
 }
 
 /// site.yaml is read again on every load: it is one small file.
@@ -150,12 +164,14 @@ impl ParseCache {
 /// it could not be read.
 pub struct Source {
     pub rel: PathBuf,
-    pub text: Result<String, (At, String)>,
+    pub text: Result<String, Failure>,
+    /// The unit ids and slugs a file that could not be decoded may define.
+    pub salvaged: Vec<String>,
 }
 
 impl Source {
     pub fn new(rel: &str, text: &str) -> Source {
-        Source { rel: PathBuf::from(rel), text: Ok(text.to_string()) }
+        Source { rel: PathBuf::from(rel), text: Ok(text.to_string()), salvaged: Vec::new() }
     }
 }
 
@@ -171,9 +187,11 @@ pub fn parse_file(source: &Source) -> Parsed {
     let mut parsed = match &source.text {
         Ok(text) if is_article(&source.rel) => parse_article(&source.rel, text),
         Ok(text) => parse_data(text),
-        Err(failure) => {
-            Parsed { problems: vec![failure_at(&source.rel, failure.clone())], ..Parsed::default() }
-        }
+        Err(failure) => Parsed {
+            problems: vec![failure_at(&source.rel, failure.clone())],
+            unreadable: source.salvaged.clone(),
+            ..Parsed::default()
+        },
     };
     for p in &mut parsed.problems {
         p.file = source.rel.clone();
@@ -188,10 +206,7 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     let site_rel = PathBuf::from("site.yaml");
     let site_read = match site {
         None => {
-            problems.push(Problem::file_error(
-                &site_rel,
-                "site.yaml is missing: expected a file with at least `title` and `base_url`",
-            ));
+            problems.push(Problem::file_error(&site_rel, Msg::SiteMissing));
             false
         }
         Some(source) => match source.text.and_then(|t| parse_yaml::<Site>(&t, 0)) {
@@ -207,20 +222,20 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     };
     content.files.push(site_rel);
 
-    let mut unreadable_units = Vec::new();
+    let mut unreadable = BTreeMap::new();
     for (rel, mut p) in parsed {
         let file = content.files.len();
-        content.files.push(rel);
+        content.files.push(rel.clone());
         p.units.iter_mut().for_each(|u| u.origin.file = file);
         p.reports.iter_mut().for_each(|r| r.origin.file = file);
         p.article.iter_mut().for_each(|a| a.origin.file = file);
-        unreadable_units.extend(p.unreadable_units);
+        unreadable.extend(p.unreadable.into_iter().map(|name| (name, rel.clone())));
         content.units.extend(p.units);
         content.reports.extend(p.reports);
         content.articles.extend(p.article);
         problems.extend(p.problems);
     }
-    Loaded { content, problems, site_read, unreadable_units }
+    Loaded { content, problems, site_read, unreadable }
 }
 
 fn failure_at(file: &Path, (at, message): Failure) -> Problem {
@@ -275,10 +290,7 @@ fn static_link_outside(rel: &Path, link: &Path, root: &Path) -> Option<Problem> 
     }
     let target = link.canonicalize().ok()?;
     (!target.starts_with(root)).then(|| {
-        let message = format!(
-            "symbolic link to {} leads outside the content folder: not published (copy what it points to into static/ to publish it)",
-            target.display()
-        );
+        let message = Msg::SymlinkOutside { target: target.display().to_string() };
         Problem::warning(rel, At::Pos(Position::START), message)
     })
 }
@@ -287,61 +299,89 @@ fn static_link_outside(rel: &Path, link: &Path, root: &Path) -> Option<Problem> 
 /// nothing, or something the builder may not read.
 fn walk_problem(rel: &Path, e: &walkdir::Error) -> Problem {
     if e.loop_ancestor().is_some() {
-        return Problem::warning(rel, At::Pos(Position::START), "symbolic link loop: not followed");
+        return Problem::warning(rel, At::Pos(Position::START), Msg::SymlinkLoop);
     }
     if let Some(path) = e.path()
         && let Ok(target) = std::fs::read_link(path)
         && !path.exists()
     {
-        let message =
-            format!("symbolic link to {} leads nowhere: expected an existing file", target.display());
-        return Problem::file_error(rel, message);
+        return Problem::file_error(rel, Msg::DanglingLink { target: target.display().to_string() });
     }
     let cause = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
-    Problem::file_error(rel, format!("cannot be read: {cause}"))
+    Problem::file_error(rel, Msg::CannotRead { cause })
 }
 
 fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let ignored = |why: &str| Problem::warning(&rel, At::Pos(Position::START), format!("ignored: {why}"));
+    let ignored = |why: Msg| Problem::warning(&rel, At::Pos(Position::START), why);
     if rel == Path::new("site.yaml") {
         found.site = Some(rel);
     } else if rel.starts_with("data") {
         match ext {
             "yaml" => found.data.push(rel),
-            _ => problems.push(ignored("only .yaml files are read from data/")),
+            _ => problems.push(ignored(Msg::IgnoredInData)),
         }
     } else if rel.starts_with("news") {
         match ext {
             "md" => found.news.push(rel),
-            _ => problems.push(ignored("only .md files are read from news/ (put images in static/)")),
+            _ => problems.push(ignored(Msg::IgnoredInNews)),
         }
     } else if let Ok(inside) = rel.strip_prefix("static") {
         // Only a build copies static files: opening each here lets `check` find those
         // that cannot be read as well.
         match std::fs::File::open(dir.join(&rel)) {
             Ok(_) => found.statics.push(inside.to_path_buf()),
-            Err(e) => problems.push(Problem::file_error(&rel, format!("cannot be read: {e}"))),
+            Err(e) => problems.push(Problem::file_error(&rel, Msg::CannotRead { cause: e.to_string() })),
         }
     }
 }
 
 /// Reads a file as UTF-8 (a leading byte-order mark is dropped), refusing one larger
 /// than [`limits::MAX_FILE_BYTES`] without reading more of it.
-fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
-    let cannot_read = |e: std::io::Error| (At::Pos(Position::START), format!("cannot be read: {e}"));
+fn read_bytes(dir: &Path, rel: &Path) -> Result<Vec<u8>, Failure> {
+    let cannot_read =
+        |e: std::io::Error| (At::Pos(Position::START), Msg::CannotRead { cause: e.to_string() });
     let file = std::fs::File::open(dir.join(rel)).map_err(cannot_read)?;
     let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(size.min(limits::MAX_FILE_BYTES + 1) as usize);
     file.take(limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         let mib = limits::MAX_FILE_BYTES / (1024 * 1024);
-        let message = format!(
-            "is larger than {mib} MiB: expected a file of at most {mib} MiB (split the data into several files)"
-        );
-        return Err((At::Pos(Position::START), message));
+        return Err((At::Pos(Position::START), Msg::FileTooLarge { mib }));
     }
-    decode(bytes)
+    Ok(bytes)
+}
+
+/// Whatever text `bytes` hold, UTF-16 included, for [`possible_names`].
+fn salvage(bytes: &[u8]) -> String {
+    let utf16 = |to_u16: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| to_u16([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => utf16(u16::from_le_bytes),
+        [0xfe, 0xff, ..] => utf16(u16::from_be_bytes),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The values of every `id:` and `slug:` key in a text that could not be parsed: the
+/// names it may define.
+fn possible_names(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for key in ["id:", "slug:"] {
+        for (i, _) in text.match_indices(key) {
+            let starts_key =
+                text[..i].chars().next_back().is_none_or(|c| c.is_whitespace() || "{,-".contains(c));
+            let value = text[i + key.len()..].trim_start_matches([' ', '\t', '"', '\'']);
+            let name: String =
+                value.chars().take_while(|c| !c.is_whitespace() && !"\"',}#".contains(*c)).collect();
+            if starts_key && !name.is_empty() {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// A file's bytes as the text its problems are placed in: UTF-8 without a byte-order
@@ -349,25 +389,16 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
 /// Mac editors do, and as every editor shows them), and no control character but tabs.
 pub fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        let message = "is saved as UTF-16 text: expected the file saved as UTF-8 (in Notepad: Save as, Encoding: UTF-8)";
-        return Err((At::Pos(Position::START), message.into()));
+        return Err((At::Pos(Position::START), Msg::Utf16));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
         let valid = normalized_lines(valid.strip_prefix('\u{feff}').unwrap_or(&valid));
-        (
-            At::Pos(Position::of_offset(&valid, valid.len())),
-            "is not UTF-8 text: expected the file saved as UTF-8".to_string(),
-        )
+        (At::Pos(Position::of_offset(&valid, valid.len())), Msg::NotUtf8)
     })?;
     let text = normalized_lines(text.strip_prefix('\u{feff}').unwrap_or(&text));
     if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_control() && c != '\n' && c != '\t') {
-        let message = format!(
-            "holds the control character U+{:04X} here, which a text cannot show: delete it (it may \
-             come from copying out of another program)",
-            c as u32
-        );
-        return Err((At::Pos(Position::of_offset(&text, offset)), message));
+        return Err((At::Pos(Position::of_offset(&text, offset)), Msg::ControlChar { code: c as u32 }));
     }
     Ok(text)
 }
@@ -396,9 +427,10 @@ fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, 
 /// A text nested too deep fails at its first level too deep, before serde_yaml reads it.
 fn check_depth(yaml: &str, line_offset: usize) -> Result<(), Failure> {
     match limits::too_deep(yaml) {
-        Some(Position { line, col }) => {
-            Err((At::Pos(Position { line: line + line_offset, col }), limits::too_deep_message()))
-        }
+        Some(Position { line, col }) => Err((
+            At::Pos(Position { line: line + line_offset, col }),
+            Msg::TooDeep { max: limits::MAX_DEPTH },
+        )),
         None => Ok(()),
     }
 }
@@ -417,36 +449,29 @@ fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
         line: l.line() + line_offset,
         col: l.column(),
     });
-    let mut message = e.to_string();
+    let mut detail = e.to_string();
     if let Some(l) = e.location() {
         let suffix = format!(" at line {} column {}", l.line(), l.column());
-        if let Some(stripped) = message.strip_suffix(&suffix) {
-            message = stripped.to_string();
+        if let Some(stripped) = detail.strip_suffix(&suffix) {
+            detail = stripped.to_string();
         }
     }
-    (At::Pos(pos), plain_serde_message(&message))
+    if let Some(fault) = Fault::from_error(&detail) {
+        return (At::Pos(pos), Msg::Value { field: String::new(), fault });
+    }
+    (At::Pos(pos), Msg::YamlSyntax { hint: syntax_hint(&detail), detail })
 }
 
-/// Hints for the YAML parser's terse messages: what to do, then its own words.
-const YAML_HINTS: &[(&str, &str)] = &[
-    ("mapping values are not allowed in this context", "a value that contains \": \" must be put in quotes"),
-    (
-        "found character that cannot start any token",
-        "this character cannot start a value: put the text in quotes (and indent with spaces, not tabs)",
-    ),
-    ("did not find expected key", "the indentation does not line up with the fields above"),
-    ("did not find expected '-' indicator", "the indentation does not line up with the list items above"),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
-];
-
-/// Serde's and the YAML parser's wording, made plainer where it helps.
-fn plain_serde_message(message: &str) -> String {
-    if let Some((_, hint)) = YAML_HINTS.iter().find(|(raw, _)| message.contains(raw)) {
-        return format!("{hint} (YAML: {message})");
-    }
-    message
-        .replace("missing field", "missing required field")
-        .replace("EOF while parsing a value", "the YAML ends where a value was expected")
+/// The plain hint for the YAML parser's commonest terse messages.
+fn syntax_hint(detail: &str) -> Option<SyntaxHint> {
+    const HINTS: [(&str, SyntaxHint); 5] = [
+        ("mapping values are not allowed in this context", SyntaxHint::ColonInValue),
+        ("found character that cannot start any token", SyntaxHint::CannotStart),
+        ("did not find expected key", SyntaxHint::KeyIndentation),
+        ("did not find expected '-' indicator", SyntaxHint::ListIndentation),
+        ("found unexpected end of stream", SyntaxHint::Unclosed),
+    ];
+    HINTS.iter().find(|(raw, _)| detail.contains(raw)).map(|(_, hint)| *hint)
 }
 
 /// The fast path parses the file straight into its types; a file with problems is
@@ -485,6 +510,7 @@ fn parse_data_items(text: &str) -> Parsed {
         Ok(v) => v,
         Err(e) => {
             parsed.problems.push(failure_at(Path::new(""), syntax_failure(&e, text, 0)));
+            parsed.unreadable = possible_names(text);
             return parsed;
         }
     };
@@ -492,31 +518,46 @@ fn parse_data_items(text: &str) -> Parsed {
         Value::Null => return parsed,
         Value::Mapping(map) => map,
         _ => {
-            parsed.problems.push(failure_at(
-                Path::new(""),
-                (At::Value(String::new()), "expected a mapping with `units:` and/or `reports:` lists".into()),
-            ));
+            parsed.problems.push(failure_at(Path::new(""), (At::Value(String::new()), Msg::DataNotMapping)));
             return parsed;
         }
     };
     for (key, value) in map {
         match key.as_str() {
             Some("units") => {
-                parsed.unreadable_units = unreadable_ids(&value);
+                parsed.unreadable = unreadable_ids(&value);
                 parsed.units = items(value, "units", &mut parsed.problems);
-                parsed.unreadable_units.retain(|id| !parsed.units.iter().any(|u| &u.id == id));
+                parsed.unreadable.retain(|id| !parsed.units.iter().any(|u| &u.id == id));
             }
             Some("reports") => parsed.reports = items(value, "reports", &mut parsed.problems),
             _ => {
                 let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
-                parsed.problems.push(failure_at(
-                    Path::new(""),
-                    (At::Key(name.clone()), format!("unknown field `{name}`, expected `units` or `reports`")),
-                ));
+                let nearest = hints::nearest(&name, ["units", "reports"]);
+                let expected = vec!["units".to_string(), "reports".to_string()];
+                let message = Msg::UnknownField { key: name.clone(), nearest, expected };
+                parsed.problems.push(failure_at(Path::new(""), (At::Key(name), message)));
             }
         }
     }
+    as_written(&mut parsed.problems, text);
     parsed
+}
+
+/// Counts the YAML reader turned into fractions (`1.000` reads as 1) told by the
+/// form they are written in, which names the usual mistake: a thousands separator.
+fn as_written(problems: &mut [Problem], text: &str) {
+    let is_fraction = |p: &Problem| matches!(&p.message, Msg::Value { fault: Fault::NotWhole { .. }, .. });
+    if !problems.iter().any(is_fraction) {
+        return;
+    }
+    let locator = crate::locate::Locator::new(text, 0);
+    for p in problems.iter_mut().filter(|p| is_fraction(p)) {
+        if let (At::Value(path), Msg::Value { fault, .. }) = (&p.at, &mut p.message)
+            && let Some(written) = locator.written(path)
+        {
+            *fault = hints::count_fault(written);
+        }
+    }
 }
 
 /// The `id` of every unit entry that has one, read or not.
@@ -544,7 +585,7 @@ fn items<T: DeserializeOwned + Placed>(value: Value, list: &str, problems: &mut 
         Value::Null => return Vec::new(),
         Value::Sequence(seq) => seq,
         _ => {
-            let message = format!("`{list}` must be a list (each item starting with `- `)");
+            let message = Msg::NotAList { list: list.to_string() };
             problems.push(failure_at(Path::new(""), (At::Value(list.to_string()), message)));
             return Vec::new();
         }
@@ -585,6 +626,15 @@ fn every_failure<T: DeserializeOwned>(mut value: Value, item: &str) -> Vec<Failu
             break;
         }
     }
+    // A field misspelt is also a field missing: the "did you mean" says both.
+    let meant: Vec<String> = failures
+        .iter()
+        .filter_map(|(_, m)| match m {
+            Msg::UnknownField { nearest: Some(n), .. } => Some(n.clone()),
+            _ => None,
+        })
+        .collect();
+    failures.retain(|(_, m)| !matches!(m, Msg::MissingField { field } if meant.contains(field)));
     failures
 }
 
@@ -663,19 +713,32 @@ fn at_path<'v>(value: &'v mut Value, path: &[serde_path_to_error::Segment]) -> O
 fn item_failure(item: &str, e: &serde_path_to_error::Error<serde_yaml::Error>) -> Failure {
     let field = e.path().to_string();
     let field = if field == "." { String::new() } else { field };
-    let message = plain_serde_message(&e.inner().to_string());
-    let full = match (item.is_empty(), field.is_empty()) {
+    let full = |field: &str| match (item.is_empty(), field.is_empty()) {
         (_, true) => item.to_string(),
-        (true, false) => field.clone(),
+        (true, false) => field.to_string(),
         (false, false) => format!("{item}.{field}"),
     };
-    if message.starts_with("unknown field") {
-        (At::Key(full), message)
-    } else if field.is_empty() {
-        (At::Value(full), message)
-    } else {
-        (At::Value(full), format!("{field}: {message}"))
+    let detail = e.inner().to_string();
+    if let Some(fault) = Fault::from_error(&detail) {
+        return (At::Value(full(&field)), Msg::Value { field, fault });
     }
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected: Vec<String> = expected.split('`').skip(1).step_by(2).map(str::to_string).collect();
+        let nearest = hints::nearest(key, expected.iter().map(String::as_str));
+        return (At::Key(full(&field)), Msg::UnknownField { key: key.to_string(), nearest, expected });
+    }
+    if let Some(key) = detail.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        let missing = if field.is_empty() { key.to_string() } else { format!("{field}.{key}") };
+        return (At::Value(full(&field)), Msg::MissingField { field: missing });
+    }
+    if let Some((found, expected)) =
+        detail.strip_prefix("invalid type: ").and_then(|r| r.split_once(", expected "))
+    {
+        let message = Msg::WrongType { field: field.clone(), found: found.into(), expected: expected.into() };
+        return (At::Value(full(&field)), message);
+    }
+    (At::Value(full(&field)), Msg::Other { field, detail })
 }
 
 /// Splits `---\nYAML\n---\nbody` into the YAML and the body.
@@ -698,7 +761,11 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
             parsed.problems = unsafe_url_warnings(rel, text, &article.body);
             parsed.article = Some(article);
         }
-        Err(failure) => parsed.problems.push(failure_at(rel, failure)),
+        Err(failure) => {
+            parsed.problems.push(failure_at(rel, failure));
+            parsed.unreadable = possible_names(text);
+            parsed.unreadable.extend(rel.file_stem().and_then(|s| text::slug(&s.to_string_lossy())));
+        }
     }
     parsed
 }
@@ -711,13 +778,7 @@ fn unsafe_url_warnings(rel: &Path, text: &str, body: &str) -> Vec<Problem> {
         .into_iter()
         .map(|(offset, url)| {
             let at = At::Pos(Position::of_offset(text, body_start + offset));
-            let message = format!(
-                "URL `{}` is not allowed in a link or image: {}; the page shows the link's text \
-                 or the image's alt text instead",
-                url::shown(&url),
-                url::KEPT_NOTE
-            );
-            Problem::warning(rel, at, message)
+            Problem::warning(rel, at, Msg::UnsafeLink { url: url::shown(&url) })
         })
         .collect()
 }
@@ -725,16 +786,12 @@ fn unsafe_url_warnings(rel: &Path, text: &str, body: &str) -> Vec<Problem> {
 fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
     let start = At::Pos(Position::START);
     let Some((yaml, body)) = split_front_matter(text) else {
-        let message = if text.starts_with("---") {
-            "front matter is not closed: expected a line `---` after its YAML"
-        } else {
-            "missing front matter: expected the file to start with a `---` line, the YAML \
-             fields (title, date…), and another `---` line"
-        };
-        return Err((start, message.to_string()));
+        let message =
+            if text.starts_with("---") { Msg::FrontMatterUnclosed } else { Msg::FrontMatterMissing };
+        return Err((start, message));
     };
     if yaml.trim().is_empty() {
-        return Err((start, "front matter is empty: expected at least `title` and `date`".into()));
+        return Err((start, Msg::FrontMatterEmpty));
     }
     let front: FrontMatter = parse_yaml(yaml, 1)?;
     let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -743,7 +800,7 @@ fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
         None => (stem, start),
     };
     let slug = text::slug(&written).ok_or_else(|| {
-        (at, format!("slug `{written}` cannot be part of a URL: expected letters, digits, spaces or `-`"))
+        (at, Msg::SlugNotUrl { folded: hints::folded_slug(&written), written: written.clone() })
     })?;
     Ok(Article {
         slug,
@@ -781,11 +838,15 @@ mod tests {
         assert_eq!(parsed.units.len(), 0);
         assert_eq!(parsed.reports.len(), 1);
         assert_eq!(parsed.reports[0].origin, Origin { file: 0, item: "reports[1]".into() });
-        let found: Vec<_> = parsed.problems.iter().map(|p| (p.at.clone(), p.message.clone())).collect();
+        let found: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.at.clone(), p.message.text(crate::model::Language::En, "FIRST")))
+            .collect();
         assert_eq!(found[0].0, At::Key("units[0].colour".into()));
-        assert!(found[0].1.starts_with("unknown field `colour`"));
+        assert!(found[0].1.starts_with("unknown field `colour`"), "{}", found[0].1);
         assert_eq!(found[1].0, At::Value("reports[0].admitted".into()));
-        assert_eq!(found[1].1, "admitted: -1 is negative: expected a whole number >= 0");
+        assert_eq!(found[1].1, "admitted: `-1` is negative: expected a whole number >= 0");
     }
 
     #[test]
@@ -793,8 +854,8 @@ mod tests {
         let e = article(Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
         assert_eq!(e.0, At::Value("date".into()));
         assert_eq!(
-            e.1,
-            "date: 2024-02-30 is not a date that exists (a time may follow, e.g. 2024-05-04 14:30)"
+            e.1.text(crate::model::Language::En, "FIRST"),
+            "date: `2024-02-30` is not a date that exists: 2024-02 has 29 days"
         );
         let e = article(Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
         assert_eq!(e.0, At::Pos(Position { line: 2, col: 8 }));
@@ -809,7 +870,7 @@ mod tests {
         let warning_at = |line, col| (crate::problem::Severity::Warning, At::Pos(Position { line, col }));
         assert_eq!(found, vec![warning_at(5, 6), warning_at(7, 1)]);
         assert_eq!(
-            parsed.problems[0].message,
+            parsed.problems[0].message.text(crate::model::Language::En, "FIRST"),
             "URL `javascript:alert(1)` is not allowed in a link or image: only http:, https:, mailto:, \
              tel:, relative and # URLs are kept; the page shows the link's text or the image's alt text instead"
         );

@@ -47,6 +47,8 @@ impl Position {
 pub struct Locator {
     values: HashMap<String, Position>,
     keys: HashMap<String, Position>,
+    /// Each plain value as written (`1.000` stays `1.000`, where a YAML number reads 1).
+    written: HashMap<String, String>,
 }
 
 enum Frame {
@@ -108,7 +110,8 @@ impl Builder {
             return;
         }
         let path = self.child_path();
-        self.locator.values.insert(path, at);
+        self.locator.values.insert(path.clone(), at);
+        self.locator.written.insert(path, text);
         self.value_done();
     }
 
@@ -176,6 +179,11 @@ impl Locator {
     /// The position of the key that ends `path`, else of the nearest enclosing value.
     pub fn key(&self, path: &str) -> Option<Position> {
         self.keys.get(path).copied().or_else(|| self.value(path))
+    }
+
+    /// The plain value at `path` as it is written in the file.
+    pub fn written(&self, path: &str) -> Option<&str> {
+        self.written.get(path).map(String::as_str)
     }
 }
 

@@ -283,7 +283,7 @@ fn content_folder_missing(content: &Path, words: &dyn Words) -> Option<ExitCode>
 
 fn print_problems(report: &pipeline::Checked, words: &dyn Words) {
     for p in &report.problems {
-        eprintln!("{p}");
+        eprintln!("{}", p.line(words.language()));
     }
     if !report.problems.is_empty() {
         eprintln!("{}", bantin::problem::summary(&report.problems, words));

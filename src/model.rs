@@ -1,8 +1,9 @@
 //! The content a bulletin is made of, as read from `site.yaml`, `data/` and `news/`.
 
 use crate::catalog::CategoryLabels;
-use crate::limits;
+use crate::catalog::problems::Fault;
 use crate::period::{Period, de_opt_date, de_opt_label};
+use crate::{hints, limits};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -207,7 +208,7 @@ pub fn vietnam_offset() -> FixedOffset {
 }
 
 /// `YYYY-MM-DD`, optionally followed by a time (`T` or space) and an offset.
-pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, String> {
+pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, Fault> {
     let text = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t);
@@ -218,16 +219,20 @@ pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, String> {
     let local = match local {
         Some(t) => t,
         None => crate::period::parse_date(text)
-            .map_err(|e| format!("{e} (a time may follow, e.g. 2024-05-04 14:30)"))?
+            .map_err(|fault| match fault {
+                Fault::NotADate { .. } => Fault::BadTime { written: text.to_string() },
+                other => other,
+            })?
             .and_hms_opt(0, 0, 0)
             .expect("midnight exists"),
     };
-    local.and_local_timezone(vietnam_offset()).single().ok_or_else(|| format!("`{text}` is not a valid time"))
+    let bad_time = || Fault::BadTime { written: text.to_string() };
+    local.and_local_timezone(vietnam_offset()).single().ok_or_else(bad_time)
 }
 
 fn de_published<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
     let text = String::deserialize(d)?;
-    parse_published(&text).map_err(de::Error::custom)
+    parse_published(&text).map_err(Fault::into_error)
 }
 
 /// A count of people or classes: a whole number, zero or more.
@@ -242,38 +247,50 @@ impl Visitor<'_> for CountVisitor {
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
         if v > limits::MAX_COUNT {
-            return Err(E::custom(limits::count_too_large(v)));
+            return Err(too_large(v));
         }
         Ok(v)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<u64, E> {
-        let v = u64::try_from(v)
-            .map_err(|_| E::custom(format!("{v} is negative: expected a whole number >= 0")))?;
+        let v = u64::try_from(v).map_err(|_| Fault::Negative { written: v.to_string() }.into_error())?;
         self.visit_u64(v)
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<u64, E> {
         match u64::try_from(v) {
             Ok(v) => self.visit_u64(v),
-            Err(_) => Err(E::custom(limits::count_too_large(v))),
+            Err(_) => Err(too_large(v)),
         }
     }
 
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<u64, E> {
         match u128::try_from(v) {
             Ok(v) => self.visit_u128(v),
-            Err(_) => Err(E::custom(format!("{v} is negative: expected a whole number >= 0"))),
+            Err(_) => Err(Fault::Negative { written: v.to_string() }.into_error()),
         }
     }
 
     /// A fraction, or a whole number too large for `u128`.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<u64, E> {
         if v.fract() == 0.0 && v > limits::MAX_COUNT as f64 {
-            return Err(E::custom(limits::count_too_large(v)));
+            return Err(too_large(v));
         }
-        Err(E::custom(format!("{v} is not a whole number: expected a whole number >= 0")))
+        Err(hints::count_fault(&v.to_string()).into_error())
     }
+
+    /// A count written as text: `"1.000"`, `"3,50"`, `"12%"`, or a whole number in quotes.
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+        match v.trim().parse::<u64>() {
+            Ok(n) => self.visit_u64(n),
+            Err(_) => Err(hints::count_fault(v).into_error()),
+        }
+    }
+}
+
+/// The fault of a count above [`limits::MAX_COUNT`].
+fn too_large<E: de::Error>(count: impl fmt::Display) -> E {
+    Fault::CountTooLarge { written: count.to_string(), max: limits::MAX_COUNT }.into_error()
 }
 
 pub fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
@@ -285,9 +302,8 @@ fn de_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     let order = i64::deserialize(d)?;
     let max = limits::MAX_COUNT as i64;
     if !(-max..=max).contains(&order) {
-        return Err(de::Error::custom(format!(
-            "{order} is too far from 0: expected a whole number from -{max} to {max}"
-        )));
+        let fault = Fault::OrderTooFar { written: order.to_string(), max: limits::MAX_COUNT };
+        return Err(fault.into_error());
     }
     Ok(Some(order))
 }
@@ -352,10 +368,15 @@ mod tests {
             n: u64,
         }
         assert_eq!(serde_yaml::from_str::<C>("n: 5").unwrap().n, 5);
-        let e = serde_yaml::from_str::<C>("n: -5").unwrap_err().to_string();
-        assert!(e.contains("-5 is negative: expected a whole number >= 0"), "{e}");
-        let e = serde_yaml::from_str::<C>("n: 2.5").unwrap_err().to_string();
-        assert!(e.contains("2.5 is not a whole number"), "{e}");
+        let fault = |yaml: &str| Fault::from_error(&serde_yaml::from_str::<C>(yaml).unwrap_err().to_string());
+        assert_eq!(fault("n: -5"), Some(Fault::Negative { written: "-5".into() }));
+        assert_eq!(fault("n: 2.5"), Some(Fault::NotWhole { written: "2.5".into() }));
+        assert_eq!(
+            fault("n: \"1.000\""),
+            Some(Fault::Thousands { written: "1.000".into(), digits: "1000".into() })
+        );
+        assert_eq!(fault("n: 12%"), Some(Fault::Percent { written: "12%".into() }));
+        assert_eq!(serde_yaml::from_str::<C>("n: \"12\"").unwrap().n, 12);
     }
 
     #[test]
@@ -366,7 +387,6 @@ mod tests {
             n: u64,
         }
         assert_eq!(serde_yaml::from_str::<C>("n: 100000000").unwrap().n, limits::MAX_COUNT);
-        let too_large = "is above the largest count: expected a whole number from 0 to 100000000";
         for (yaml, shown) in [
             ("n: 100000001", "100000001"),
             ("n: 18446744073709551615", "18446744073709551615"),
@@ -374,16 +394,15 @@ mod tests {
             ("n: 1e40", "10000000000000000000000000000000000000000"),
         ] {
             let e = serde_yaml::from_str::<C>(yaml).unwrap_err().to_string();
-            assert!(e.contains(&format!("{shown} {too_large}")), "{e}");
+            let too_large = Fault::CountTooLarge { written: shown.into(), max: limits::MAX_COUNT };
+            assert_eq!(Fault::from_error(&e), Some(too_large), "{e}");
         }
         let unit = |order: &str| serde_yaml::from_str::<Unit>(&format!("{{id: a, name: A, order: {order}}}"));
         assert_eq!(unit("-100000000").unwrap().order, Some(-100_000_000));
         assert_eq!(unit("3").unwrap().order, Some(3));
         let e = unit("-100000001").unwrap_err().to_string();
-        assert!(
-            e.contains("-100000001 is too far from 0: expected a whole number from -100000000 to 100000000"),
-            "{e}"
-        );
+        let far = Fault::OrderTooFar { written: "-100000001".into(), max: limits::MAX_COUNT };
+        assert_eq!(Fault::from_error(&e), Some(far), "{e}");
         assert_eq!(serde_yaml::from_str::<Unit>("{id: a, name: A}").unwrap().order, None);
     }
 
@@ -395,7 +414,11 @@ mod tests {
         assert_eq!(t.date_naive().to_string(), "2012-01-01");
         let t = parse_published("2024-05-04 14:30").unwrap();
         assert_eq!(t.to_rfc3339(), "2024-05-04T14:30:00+07:00");
-        assert!(parse_published("2024-02-30").unwrap_err().contains("not a date that exists"));
+        assert_eq!(
+            parse_published("2024-02-30").unwrap_err(),
+            Fault::NoSuchDate { written: "2024-02-30".into(), year: 2024, month: 2, days: 29 }
+        );
+        assert_eq!(parse_published("ngày 4/5").unwrap_err(), Fault::BadTime { written: "ngày 4/5".into() });
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Periods (SPEC §4): a year, a term of years, or named dates.
 
+use crate::catalog::problems::Fault;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -34,21 +35,17 @@ impl Period {
     }
 
     /// Parses the written forms `2016` and `2015-2020`.
-    pub fn parse(written: &str) -> Result<Period, String> {
-        let expected = "expected a year like 2016, a term like 2015-2020, \
-                        or {from: YYYY-MM-DD, to: YYYY-MM-DD, label: …}";
+    pub fn parse(written: &str) -> Result<Period, Fault> {
         let year = |s: &str| -> Option<i32> {
             (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
         };
-        let bad = || format!("period `{written}` is not valid: {expected}");
+        let bad = || Fault::PeriodInvalid { written: written.to_string() };
         match written.split_once('-') {
             None => year(written).and_then(Period::year).ok_or_else(bad),
             Some((a, b)) => {
                 let (first, last) = (year(a).ok_or_else(bad)?, year(b).ok_or_else(bad)?);
                 if last < first {
-                    return Err(format!(
-                        "period `{written}` ends before it starts: expected the earlier year first"
-                    ));
+                    return Err(Fault::PeriodReversed { written: written.to_string() });
                 }
                 Ok(Period {
                     label: written.to_string(),
@@ -61,22 +58,22 @@ impl Period {
 }
 
 /// Parses `YYYY-MM-DD`, telling a date that does not exist from a malformed one.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Fault> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(format!("`{text}` is not a date: expected YYYY-MM-DD"));
+        return Err(crate::hints::date_fault(text));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("{text} is not a date that exists"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| crate::hints::date_fault(text))
 }
 
 /// Deserializes a `YYYY-MM-DD` date with the messages of [`parse_date`].
 pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let text = String::deserialize(d)?;
-    parse_date(&text).map_err(de::Error::custom)
+    parse_date(&text).map_err(Fault::into_error)
 }
 
 pub fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
@@ -107,7 +104,7 @@ impl<'de> Visitor<'de> for PeriodVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Period, E> {
-        Period::parse(v).map_err(E::custom)
+        Period::parse(v).map_err(Fault::into_error)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Period, A::Error> {
@@ -122,13 +119,11 @@ impl<'de> Visitor<'de> for PeriodVisitor {
         }
         let named = Named::deserialize(de::value::MapAccessDeserializer::new(map))?;
         if named.label.trim().is_empty() {
-            return Err(de::Error::custom("period label is empty: expected a label such as \"2020-2025\""));
+            return Err(Fault::PeriodLabelEmpty.into_error());
         }
         if named.to < named.from {
-            return Err(de::Error::custom(format!(
-                "period `{}` ends ({}) before it starts ({})",
-                named.label, named.to, named.from
-            )));
+            let (from, to) = (named.from, named.to);
+            return Err(Fault::NamedPeriodReversed { label: named.label, from, to }.into_error());
         }
         Ok(Period { label: named.label, from: named.from, to: named.to })
     }
@@ -172,7 +167,10 @@ mod tests {
 
     #[test]
     fn rejects_bad_written_periods() {
-        assert!(Period::parse("2020-2015").unwrap_err().contains("ends before it starts"));
+        assert_eq!(
+            Period::parse("2020-2015").unwrap_err(),
+            Fault::PeriodReversed { written: "2020-2015".into() }
+        );
         assert!(Period::parse("16").is_err());
         assert!(Period::parse("2015-20").is_err());
         assert!(Period::parse("năm 2016").is_err());
@@ -192,13 +190,22 @@ mod tests {
         let e = serde_yaml::from_str::<Period>("{from: 2020-10-01, to: 2025-09-30}").unwrap_err();
         assert!(e.to_string().contains("missing field `label`"));
         let e = serde_yaml::from_str::<Period>("{from: 2021-01-01, to: 2020-01-01, label: x}").unwrap_err();
-        assert!(e.to_string().contains("ends (2020-01-01) before it starts (2021-01-01)"));
+        let reversed = Fault::NamedPeriodReversed {
+            label: "x".into(),
+            from: day("2021-01-01"),
+            to: day("2020-01-01"),
+        };
+        assert_eq!(Fault::from_error(&e.to_string()), Some(reversed));
     }
 
     #[test]
     fn dates_that_do_not_exist() {
-        assert_eq!(parse_date("2016-02-30").unwrap_err(), "2016-02-30 is not a date that exists");
-        assert!(parse_date("2016-2-3").unwrap_err().contains("expected YYYY-MM-DD"));
+        let no_such = Fault::NoSuchDate { written: "2016-02-30".into(), year: 2016, month: 2, days: 29 };
+        assert_eq!(parse_date("2016-02-30").unwrap_err(), no_such);
+        assert_eq!(
+            parse_date("3/2/2016").unwrap_err(),
+            Fault::DayFirst { written: "3/2/2016".into(), iso: "2016-02-03".into() }
+        );
         assert_eq!(day("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
     }
 }

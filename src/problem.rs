@@ -1,9 +1,10 @@
 //! Problems found in content: where they are and what is expected.
 
 use crate::catalog::Words;
+use crate::catalog::problems::Msg;
 use crate::locate::{Locator, Position};
+use crate::model::Language;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,42 +31,76 @@ pub struct Problem {
     /// The file, relative to the content folder.
     pub file: PathBuf,
     pub at: At,
-    pub message: String,
+    pub message: Msg,
+    /// The first of two items that clash (a unit id used twice): its file and place.
+    pub first: Option<(PathBuf, At)>,
 }
 
 impl Problem {
-    pub fn error(file: impl Into<PathBuf>, at: At, message: impl Into<String>) -> Problem {
-        Problem { severity: Severity::Error, file: file.into(), at, message: message.into() }
+    pub fn error(file: impl Into<PathBuf>, at: At, message: Msg) -> Problem {
+        Problem { severity: Severity::Error, file: file.into(), at, message, first: None }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, at: At, message: impl Into<String>) -> Problem {
-        Problem { severity: Severity::Warning, file: file.into(), at, message: message.into() }
+    pub fn warning(file: impl Into<PathBuf>, at: At, message: Msg) -> Problem {
+        Problem { severity: Severity::Warning, file: file.into(), at, message, first: None }
     }
 
     /// A problem with a whole file (unreadable, not UTF-8, missing).
-    pub fn file_error(file: impl Into<PathBuf>, message: impl Into<String>) -> Problem {
+    pub fn file_error(file: impl Into<PathBuf>, message: Msg) -> Problem {
         Problem::error(file, At::Pos(Position::START), message)
+    }
+
+    /// The same problem, naming where the first of the clashing items is.
+    pub fn with_first(mut self, file: impl Into<PathBuf>, at: At) -> Problem {
+        self.first = Some((file.into(), at));
+        self
     }
 }
 
-/// A problem with its position resolved, ready to print.
+/// A problem with its position resolved, ready to be worded.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Located {
     pub file: PathBuf,
     pub pos: Position,
     pub severity: Severity,
-    pub message: String,
+    pub message: Msg,
+    /// `file:line:col` of the first of two clashing items.
+    pub first: Option<String>,
 }
 
-impl fmt::Display for Located {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Located {
+    /// `file:line:col: message` in `language`, always one line: characters that could
+    /// break it or reach the terminal as commands are written as escapes.
+    pub fn line(&self, language: Language) -> String {
         let Position { line, col } = self.pos;
         let file = self.file.display();
+        let message = one_line(&self.message.text(language, self.first.as_deref().unwrap_or("")));
         match self.severity {
-            Severity::Error => write!(f, "{file}:{line}:{col}: {}", self.message),
-            Severity::Warning => write!(f, "{file}:{line}:{col}: warning: {}", self.message),
+            Severity::Error => format!("{file}:{line}:{col}: {message}"),
+            Severity::Warning => {
+                let warning = match language {
+                    Language::Vi => "cảnh báo",
+                    Language::En => "warning",
+                };
+                format!("{file}:{line}:{col}: {warning}: {message}")
+            }
         }
     }
+}
+
+/// `text` with control characters written as escapes (`\n`, `\u{1b}`).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The YAML of a content file and the line its first line has in the file:
@@ -85,39 +120,47 @@ pub fn yaml_part(text: &str, file: &Path) -> (String, usize) {
 /// shows paths joined to `shown_root` (the content folder as the user typed it),
 /// and sorts by file, line and column.
 pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path) -> Vec<Located> {
-    let mut by_file: BTreeMap<PathBuf, Vec<Problem>> = BTreeMap::new();
-    for p in problems {
-        by_file.entry(p.file.clone()).or_default().push(p);
+    let mut locators: BTreeMap<PathBuf, Locator> = BTreeMap::new();
+    let needing = problems
+        .iter()
+        .flat_map(|p| std::iter::once((&p.file, &p.at)).chain(p.first.as_ref().map(|(f, a)| (f, a))))
+        .filter(|(_, at)| !matches!(at, At::Pos(_)));
+    for (file, _) in needing {
+        locators.entry(file.clone()).or_insert_with(|| locator_of(content_dir, file));
     }
-    let mut out = Vec::new();
-    for (file, problems) in by_file {
-        let needs_text = problems.iter().any(|p| !matches!(p.at, At::Pos(_)));
-        let locator = needs_text
-            .then(|| std::fs::read(content_dir.join(&file)).ok())
-            .flatten()
-            .and_then(|bytes| crate::load::decode(bytes).ok())
-            .map(|text| {
-                let (yaml, offset) = yaml_part(&text, &file);
-                Locator::new(&yaml, offset)
-            })
-            .unwrap_or_default();
-        for p in problems {
-            let pos = match &p.at {
-                At::Pos(pos) => Some(*pos),
-                At::Value(path) => locator.value(path),
-                At::Key(path) => locator.key(path),
-            };
-            out.push(Located {
-                file: shown_root.join(&file),
-                pos: pos.unwrap_or(Position::START),
-                severity: p.severity,
-                message: p.message,
-            });
-        }
-    }
+    let place = |file: &Path, at: &At| match at {
+        At::Pos(pos) => Some(*pos),
+        At::Value(path) => locators.get(file).and_then(|l| l.value(path)),
+        At::Key(path) => locators.get(file).and_then(|l| l.key(path)),
+    };
+    let mut out: Vec<Located> = problems
+        .into_iter()
+        .map(|p| Located {
+            pos: place(&p.file, &p.at).unwrap_or(Position::START),
+            first: p.first.as_ref().map(|(file, at)| {
+                let Position { line, col } = place(file, at).unwrap_or(Position::START);
+                format!("{}:{line}:{col}", shown_root.join(file).display())
+            }),
+            file: shown_root.join(&p.file),
+            severity: p.severity,
+            message: p.message,
+        })
+        .collect();
     out.sort();
     out.dedup();
     out
+}
+
+/// The positions of a content file's YAML, read once.
+fn locator_of(content_dir: &Path, file: &Path) -> Locator {
+    std::fs::read(content_dir.join(file))
+        .ok()
+        .and_then(|bytes| crate::load::decode(bytes).ok())
+        .map(|text| {
+            let (yaml, offset) = yaml_part(&text, file);
+            Locator::new(&yaml, offset)
+        })
+        .unwrap_or_default()
 }
 
 /// How many errors and warnings there are, in the words of one language: "2 errors, 1 warning".

@@ -8,6 +8,7 @@
 //! and no [`period_key`] contains. Static files are the one source that could still
 //! land on a generated path: [`static_conflicts`] makes that a located error.
 
+use crate::catalog::problems::Msg;
 use crate::model::{Article, Content, Unit};
 use crate::problem::Problem;
 use crate::render::TagLists;
@@ -157,18 +158,17 @@ pub fn static_conflicts(content: &Content) -> Vec<Problem> {
         .iter()
         .filter_map(|rel| {
             let path = crate::text::slashed(rel);
-            let clash = if files.contains(&path) {
-                format!("static/{path} would replace the generated file {path}")
+            let message = if files.contains(&path) {
+                Msg::StaticOverFile { path }
             } else if folders.contains(path.as_str()) {
-                format!("static/{path} would take the place of the generated folder {path}/")
+                Msg::StaticOverFolder { path }
             } else if let Some(file) = ancestors(&path).find(|a| files.contains(*a)) {
-                format!("static/{path} needs a folder {file}/ where the generated file {file} is written")
+                Msg::StaticUnderFile { file: file.to_string(), path: path.clone() }
             } else if path.starts_with(&format!("{CHARTS}/")) {
-                format!("static/{path} is inside {CHARTS}/, where the charts are written")
+                Msg::StaticInCharts { path }
             } else {
                 return None;
             };
-            let message = format!("{clash}: rename or move it (static files keep their paths in the site)");
             Some(Problem::file_error(Path::new("static").join(rel), message))
         })
         .collect()

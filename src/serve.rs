@@ -193,7 +193,7 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) 
         eprintln!("{}", live.timings());
     }
     for p in live.problems() {
-        eprintln!("{p}");
+        eprintln!("{}", p.line(words.language()));
     }
     if !live.problems().is_empty() {
         eprintln!("{}", problem::summary(live.problems(), words));
@@ -224,7 +224,7 @@ fn overlay(live: &LiveSite, words: &dyn Words) -> String {
         .problems()
         .iter()
         .filter(|p| p.severity == problem::Severity::Error)
-        .map(|p| format!("<li>{}</li>", escape_html(&p.to_string())))
+        .map(|p| format!("<li>{}</li>", escape_html(&p.line(words.language()))))
         .collect();
     items.extend(
         live.template_error()

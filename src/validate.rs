@@ -1,122 +1,143 @@
 //! Validate: the rules of SPEC §4–§6 between the values of a loaded content folder.
 //!
 //! Every rule reports the file and YAML path of the value it is about; positions are
-//! looked up only when problems are printed.
+//! looked up only when problems are printed. A name that may be defined in a file that
+//! could not be read is not reported as unknown: one note on that file says how many
+//! references wait for it.
 
+use crate::catalog::problems::Msg;
+use crate::hints;
 use crate::load::Loaded;
 use crate::model::{Content, Origin, Report};
 use crate::period::Period;
 use crate::problem::{At, Problem};
 use crate::{text, url};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 
 /// Collects every problem of loaded content. When site.yaml could not be read, the
 /// rules that depend on its settings are skipped.
 pub fn validate(loaded: &Loaded) -> Vec<Problem> {
     let content = &loaded.content;
-    let mut known_units: HashSet<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
-    known_units.extend(loaded.unreadable_units.iter().map(String::as_str));
-    let mut v = Validator { content, known_units, problems: Vec::new() };
+    let units: Vec<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
+    let mut v = Validator {
+        content,
+        known_units: units.iter().copied().collect(),
+        units,
+        unreadable: &loaded.unreadable,
+        unchecked: BTreeMap::new(),
+        problems: Vec::new(),
+    };
     if loaded.site_read {
         v.site();
     }
     v.units();
     v.reports(loaded.site_read);
+    v.snapshots();
     v.articles();
+    v.notes();
     v.problems
 }
 
 struct Validator<'a> {
     content: &'a Content,
-    /// Units read, and units whose entries were broken (already reported).
     known_units: HashSet<&'a str>,
+    /// Unit ids in file order, for the nearest name of a misspelt one.
+    units: Vec<&'a str>,
+    /// Unit ids and article slugs that files which could not be read may define, with
+    /// those files.
+    unreadable: &'a BTreeMap<String, PathBuf>,
+    /// How many references each unreadable file holds back.
+    unchecked: BTreeMap<&'a PathBuf, usize>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Validator<'a> {
-    fn error(&mut self, origin: &Origin, field: &str, message: String) {
-        let file = self.content.files[origin.file].clone();
-        self.problems.push(Problem::error(file, At::Value(origin.field(field)), message));
+    fn file(&self, origin: &Origin) -> PathBuf {
+        self.content.files[origin.file].clone()
     }
 
-    fn key_error(&mut self, origin: &Origin, field: &str, message: String) {
-        let file = self.content.files[origin.file].clone();
-        self.problems.push(Problem::error(file, At::Key(origin.field(field)), message));
+    fn error(&mut self, origin: &Origin, field: &str, message: Msg) {
+        let problem = Problem::error(self.file(origin), At::Value(origin.field(field)), message);
+        self.problems.push(problem);
     }
 
-    fn warning(&mut self, origin: &Origin, field: &str, message: String) {
-        let file = self.content.files[origin.file].clone();
-        self.problems.push(Problem::warning(file, At::Value(origin.field(field)), message));
+    fn key_error(&mut self, origin: &Origin, field: &str, message: Msg) {
+        let problem = Problem::error(self.file(origin), At::Key(origin.field(field)), message);
+        self.problems.push(problem);
     }
 
-    /// Where an item was written, for messages that point at a first occurrence.
-    fn file_of(&self, origin: &Origin) -> String {
-        self.content.files[origin.file].display().to_string()
+    fn warning(&mut self, origin: &Origin, field: &str, message: Msg) {
+        let problem = Problem::warning(self.file(origin), At::Value(origin.field(field)), message);
+        self.problems.push(problem);
+    }
+
+    /// An error about an item that clashes with an earlier one, naming both places.
+    fn clash(&mut self, origin: &Origin, field: &str, first: &Origin, message: Msg) {
+        let problem = Problem::error(self.file(origin), At::Value(origin.field(field)), message)
+            .with_first(self.file(first), At::Value(first.field(field)));
+        self.problems.push(problem);
+    }
+
+    /// Whether a name is unknown and worth reporting: a name that an unreadable file
+    /// may define is counted for that file's note instead.
+    fn unknown(&mut self, name: &str, known: bool) -> bool {
+        if known {
+            return false;
+        }
+        match self.unreadable.get(name) {
+            Some(file) => {
+                *self.unchecked.entry(file).or_default() += 1;
+                false
+            }
+            None => true,
+        }
+    }
+
+    fn unknown_unit(&mut self, origin: &Origin, field: &str, id: &str) {
+        if self.unknown(id, self.known_units.contains(id)) {
+            let nearest = hints::nearest(id, self.units.iter().copied());
+            self.error(origin, field, Msg::UnknownUnit { id: id.to_string(), nearest });
+        }
     }
 
     fn site(&mut self) {
         let site = &self.content.site;
         let here = Origin::default();
         if site.title.trim().is_empty() {
-            self.error(&here, "title", "title is empty: expected the bulletin's name".into());
+            self.error(&here, "title", Msg::SiteTitleEmpty);
         }
         if !url::is_web(&site.base_url) {
-            self.error(
-                &here,
-                "base_url",
-                format!(
-                    "base_url `{}` is not absolute: expected an address like https://example.org/ban-tin/",
-                    url::shown(&site.base_url)
-                ),
-            );
+            self.error(&here, "base_url", Msg::BaseUrlNotWeb { url: url::shown(&site.base_url) });
         }
-        if let Some(root) = &site.root_unit
-            && !self.known_units.contains(root.as_str())
-        {
-            self.error(
-                &here,
-                "root_unit",
-                format!("root_unit `{root}` does not exist: expected the id of a unit in data/"),
-            );
+        if let Some(root) = &site.root_unit {
+            self.unknown_unit(&here, "root_unit", root);
         }
         if let Some(label) = &site.current_period
             && !self.content.reports.iter().any(|r| &r.period.label == label)
         {
-            self.error(
-                &here,
-                "current_period",
-                format!("current_period `{label}` has no report: expected a period label used in data/"),
-            );
+            let labels: Vec<&str> = self.content.reports.iter().map(|r| r.period.label.as_str()).collect();
+            let nearest = hints::nearest(label, labels);
+            self.error(&here, "current_period", Msg::CurrentPeriodNoReport { label: label.clone(), nearest });
         }
         if site.percent_decimals > 6 {
             self.error(
                 &here,
                 "percent_decimals",
-                format!("percent_decimals ({}) is too large: expected 0 to 6", site.percent_decimals),
+                Msg::PercentDecimals { decimals: site.percent_decimals.into() },
             );
         }
         for (key, label) in &site.categories {
             let path = format!("categories.{key}");
-            if crate::model::BUILTIN_CATEGORIES.iter().any(|(k, ..)| k == key) {
-                self.key_error(
-                    &here,
-                    &path,
-                    format!("category `{key}` is built in: remove it from categories"),
-                );
+            let key = key.clone();
+            if crate::model::BUILTIN_CATEGORIES.iter().any(|(k, _)| *k == key) {
+                self.key_error(&here, &path, Msg::CategoryBuiltin { key });
             } else if key.is_empty()
                 || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             {
-                self.key_error(
-                    &here,
-                    &path,
-                    format!("category key `{key}` is not valid: expected lowercase letters, digits and `_`"),
-                );
+                self.key_error(&here, &path, Msg::CategoryKeyInvalid { key });
             } else if label.trim().is_empty() {
-                self.error(
-                    &here,
-                    &path,
-                    format!("category `{key}` has an empty label: expected the name to show"),
-                );
+                self.error(&here, &path, Msg::CategoryLabelEmpty { key });
             }
         }
     }
@@ -125,34 +146,24 @@ impl<'a> Validator<'a> {
         let mut first: HashMap<&str, &Origin> = HashMap::new();
         for unit in &self.content.units {
             if !text::is_id(&unit.id) {
-                self.error(
-                    &unit.origin,
-                    "id",
-                    format!("id `{}` is not valid: expected lowercase letters, digits and `-`", unit.id),
-                );
+                let folded = hints::folded_slug(&unit.id);
+                self.error(&unit.origin, "id", Msg::UnitIdInvalid { id: unit.id.clone(), folded });
             }
             if unit.name.trim().is_empty() {
-                self.error(&unit.origin, "name", format!("unit `{}` has an empty name", unit.id));
+                self.error(&unit.origin, "name", Msg::UnitNameEmpty { id: unit.id.clone() });
             }
-            if let Some(earlier) = first.insert(&unit.id, &unit.origin) {
-                let message = format!(
-                    "unit id `{}` is used twice: first in {}; expected unique ids",
-                    unit.id,
-                    self.file_of(earlier)
-                );
-                first.insert(&unit.id, earlier);
-                self.error(&unit.origin, "id", message);
+            match first.get(unit.id.as_str()) {
+                Some(earlier) => {
+                    self.clash(&unit.origin, "id", earlier, Msg::UnitIdTwice { id: unit.id.clone() })
+                }
+                None => {
+                    first.insert(&unit.id, &unit.origin);
+                }
             }
         }
         for unit in &self.content.units {
-            if let Some(parent) = &unit.parent
-                && !self.known_units.contains(parent.as_str())
-            {
-                self.error(
-                    &unit.origin,
-                    "parent",
-                    format!("parent `{parent}` does not exist: expected the id of a unit in data/"),
-                );
+            if let Some(parent) = &unit.parent {
+                self.unknown_unit(&unit.origin, "parent", parent);
             }
         }
         self.cycles(&first);
@@ -174,16 +185,12 @@ impl<'a> Validator<'a> {
                     if cycle.iter().all(|c| !reported.contains(c)) {
                         reported.extend(cycle.iter().copied());
                         let first = *cycle.iter().min().expect("a cycle has units");
-                        let mut path: Vec<&str> = cycle.to_vec();
-                        let pos = path.iter().position(|&c| c == first).unwrap_or(0);
+                        let mut path: Vec<String> = cycle.iter().map(|c| c.to_string()).collect();
+                        let pos = path.iter().position(|c| c == first).unwrap_or(0);
                         path.rotate_left(pos);
-                        path.push(first);
+                        path.push(first.to_string());
                         let origin = units[first].clone();
-                        self.error(
-                            &origin,
-                            "parent",
-                            format!("units form a cycle ({}): expected a tree", path.join(" → ")),
-                        );
+                        self.error(&origin, "parent", Msg::Cycle { units: path });
                     }
                     break;
                 }
@@ -197,33 +204,25 @@ impl<'a> Validator<'a> {
     }
 
     fn reports(&mut self, site_read: bool) {
-        let units = self.known_units.clone();
-        let categories: HashSet<String> = self.content.site.categories().into_iter().map(|c| c.key).collect();
+        let categories: Vec<String> = self.content.site.categories().into_iter().map(|c| c.key).collect();
         let articles: HashMap<&str, &crate::model::Article> =
             self.content.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
         let mut labels: BTreeMap<&str, (&Period, &Origin)> = BTreeMap::new();
         let mut seen: HashMap<(&str, &str, chrono::NaiveDate), &Origin> = HashMap::new();
         for report in &self.content.reports {
             let o = &report.origin;
-            if !units.contains(report.unit.as_str()) {
-                self.error(
-                    o,
-                    "unit",
-                    format!("unit `{}` does not exist: expected the id of a unit in data/", report.unit),
-                );
-            }
+            self.unknown_unit(o, "unit", &report.unit);
             match labels.get(report.period.label.as_str()) {
                 Some((p, first)) if **p != report.period => {
-                    let message = format!(
-                        "period `{}` is {} … {} here but {} … {} in {}: one label must always mean the same days",
-                        report.period.label,
-                        report.period.from,
-                        report.period.to,
-                        p.from,
-                        p.to,
-                        self.file_of(first)
-                    );
-                    self.error(o, "period", message);
+                    let message = Msg::PeriodTwoMeanings {
+                        label: report.period.label.clone(),
+                        from: report.period.from,
+                        to: report.period.to,
+                        other_from: p.from,
+                        other_to: p.to,
+                    };
+                    let first = (*first).clone();
+                    self.clash(o, "period", &first, message);
                 }
                 Some(_) => {}
                 None => {
@@ -231,88 +230,79 @@ impl<'a> Validator<'a> {
                 }
             }
             self.report_dates(report);
-            self.report_counts(report, site_read.then_some(&categories));
+            self.report_counts(report, site_read.then_some(categories.as_slice()));
             self.report_source(report, &articles);
-            if let Some(earlier) = seen.insert((&report.unit, &report.period.label, report.as_of()), o) {
-                let message = format!(
-                    "a second report of `{}` for period {} as of {}: first in {}; expected one report per unit, period and as_of",
-                    report.unit,
-                    report.period.label,
-                    report.as_of(),
-                    self.file_of(earlier)
-                );
-                self.error(o, "", message);
+            let key = (report.unit.as_str(), report.period.label.as_str(), report.as_of());
+            match seen.get(&key) {
+                Some(earlier) => {
+                    let message = Msg::ReportTwice {
+                        unit: report.unit.clone(),
+                        label: report.period.label.clone(),
+                        as_of: report.as_of(),
+                    };
+                    let earlier = (*earlier).clone();
+                    self.clash(o, "", &earlier, message);
+                }
+                None => {
+                    seen.insert(key, o);
+                }
             }
         }
     }
 
     fn report_dates(&mut self, report: &Report) {
         let (o, p) = (&report.origin, &report.period);
+        let label = p.label.clone();
         if let Some(as_of) = report.as_of {
             if as_of < p.from {
-                self.error(
-                    o,
-                    "as_of",
-                    format!("as_of ({as_of}) is before period {} starts ({})", p.label, p.from),
-                );
+                let message =
+                    Msg::AsOfBeforePeriod { as_of, label, from: p.from };
+                self.error(o, "as_of", message);
             } else if as_of > p.to {
-                self.error(
-                    o,
-                    "as_of",
-                    format!("as_of ({as_of}) is after period {} ends ({})", p.label, p.to),
-                );
+                let message = Msg::AsOfAfterPeriod { as_of, label, to: p.to };
+                self.error(o, "as_of", message);
             }
         }
         for (i, target) in report.targets.iter().enumerate() {
             if let Some(deadline) = target.deadline
                 && !p.contains(deadline)
             {
-                self.error(
-                    o,
-                    &format!("targets[{i}].deadline"),
-                    format!("deadline ({deadline}) is outside period {} ({} … {})", p.label, p.from, p.to),
-                );
+                let message = Msg::DeadlineOutside {
+                    deadline,
+                    label: p.label.clone(),
+                    from: p.from,
+                    to: p.to,
+                };
+                self.error(o, &format!("targets[{i}].deadline"), message);
             }
         }
     }
 
-    fn report_counts(&mut self, report: &Report, categories: Option<&HashSet<String>>) {
+    fn report_counts(&mut self, report: &Report, categories: Option<&[String]>) {
         let o = &report.origin;
         for (i, target) in report.targets.iter().enumerate() {
             if target.value == 0 {
-                self.error(
-                    o,
-                    &format!("targets[{i}].value"),
-                    "target value is 0: expected a whole number > 0".into(),
-                );
+                self.error(o, &format!("targets[{i}].value"), Msg::TargetZero);
             }
             if let Some(max) = target.max
                 && max < target.value
             {
-                self.error(
-                    o,
-                    &format!("targets[{i}].max"),
-                    format!("max ({max}) is smaller than value ({}): expected max >= value", target.value),
-                );
+                self.error(o, &format!("targets[{i}].max"), Msg::MaxBelowValue { max, value: target.value });
             }
         }
         if report.members == Some(0) {
-            self.error(o, "members", "members is 0: expected a whole number > 0".into());
+            self.error(o, "members", Msg::MembersZero);
         }
         for (key, &count) in &report.composition {
             let field = format!("composition.{key}");
-            if categories.is_some_and(|known| !known.contains(key)) {
-                let message = format!(
-                    "unknown composition category `{key}`: expected one of youth, women, ethnic_minority, religious, \
-                     pupils, students, enterprise_workers, postgraduate, university, or declare it under `categories` in site.yaml"
-                );
+            if let Some(known) = categories.filter(|known| !known.contains(key)) {
+                let nearest = hints::nearest(key, known.iter().map(String::as_str));
+                let message = Msg::UnknownCategory { key: key.clone(), nearest, known: known.to_vec() };
                 self.key_error(o, &field, message);
             } else if count > report.admitted {
-                self.error(
-                    o,
-                    &field,
-                    format!("{field} ({count}) is larger than admitted ({})", report.admitted),
-                );
+                let message =
+                    Msg::CompositionAboveAdmitted { field: field.clone(), count, admitted: report.admitted };
+                self.error(o, &field, message);
             }
         }
     }
@@ -325,74 +315,95 @@ impl<'a> Validator<'a> {
         }
         // Slugs have no colon: this is meant as an address.
         if source.contains(':') {
-            let message = format!(
-                "source `{}` is not an http(s) address: expected one starting with http:// or https://, \
-                 or the slug of an article in news/",
-                url::shown(source)
-            );
-            self.error(o, "source", message);
+            self.error(o, "source", Msg::SourceNotWeb { source: url::shown(source) });
             return;
         }
+        let slug = source.clone();
         match articles.get(source.as_str()) {
-            None => self.error(
-                o,
-                "source",
-                format!("source `{source}` is not an article: expected the slug of an article in news/ or an http(s) address"),
-            ),
-            Some(a) if a.draft => self.warning(
-                o,
-                "source",
-                format!("source `{source}` is a draft: the pages name no source until it is published"),
-            ),
-            Some(a) if a.date < report.as_of() => self.warning(
-                o,
-                "source",
-                format!("source article `{source}` is dated {}, before as_of ({})", a.date, report.as_of()),
-            ),
+            None if self.unknown(source, false) => {
+                let nearest = hints::nearest(source, articles.keys().copied());
+                self.error(o, "source", Msg::SourceNotArticle { slug, nearest });
+            }
+            None => {}
+            Some(a) if a.draft => self.warning(o, "source", Msg::SourceDraft { slug }),
+            Some(a) if a.date < report.as_of() => {
+                let message = Msg::SourceBeforeAsOf {
+                    slug,
+                    date: a.date,
+                    as_of: report.as_of(),
+                };
+                self.warning(o, "source", message);
+            }
             Some(_) => {}
         }
     }
 
+    /// A later snapshot of a unit and period with fewer admitted than an earlier one:
+    /// most likely the month's own figure typed where the running total belongs.
+    fn snapshots(&mut self) {
+        let mut by_period: BTreeMap<(&str, &str), Vec<&Report>> = BTreeMap::new();
+        for r in &self.content.reports {
+            by_period.entry((&r.unit, &r.period.label)).or_default().push(r);
+        }
+        for ((unit, label), mut reports) in by_period {
+            reports.sort_by_key(|r| r.as_of());
+            for pair in reports.windows(2) {
+                let (earlier, later) = (pair[0], pair[1]);
+                if later.admitted < earlier.admitted && later.as_of() > earlier.as_of() {
+                    let message = Msg::SnapshotSmaller {
+                        unit: unit.to_string(),
+                        label: label.to_string(),
+                        admitted: later.admitted,
+                        earlier: earlier.admitted,
+                        earlier_as_of: earlier.as_of(),
+                    };
+                    self.warning(&later.origin, "admitted", message);
+                }
+            }
+        }
+    }
+
     fn articles(&mut self) {
-        let units = self.known_units.clone();
         let mut slugs: HashMap<&str, &Origin> = HashMap::new();
         for a in &self.content.articles {
             let o = &a.origin;
             if a.title.trim().is_empty() {
-                self.error(o, "title", "title is empty: expected the article's headline".into());
+                self.error(o, "title", Msg::ArticleTitleEmpty);
             }
             for (i, unit) in a.units.iter().enumerate() {
-                if !units.contains(unit.as_str()) {
-                    self.error(
-                        o,
-                        &format!("units[{i}]"),
-                        format!("unit `{unit}` does not exist: expected the id of a unit in data/"),
-                    );
-                }
+                self.unknown_unit(o, &format!("units[{i}]"), unit);
             }
             for (i, tag) in a.tags.iter().enumerate() {
                 if tag.trim().is_empty() {
-                    self.error(o, &format!("tags[{i}]"), "tag is empty: expected a word or phrase".into());
+                    self.error(o, &format!("tags[{i}]"), Msg::TagEmpty);
                 }
             }
             if let Some(address) = &a.source_url
                 && !url::is_web(address)
             {
-                let message = format!(
-                    "source_url `{}` is not an http(s) address: expected one starting with http:// or https://",
-                    url::shown(address)
-                );
-                self.error(o, "source_url", message);
+                self.error(o, "source_url", Msg::SourceUrlNotWeb { url: url::shown(address) });
             }
-            if let Some(earlier) = slugs.insert(&a.slug, o) {
-                let message = format!(
-                    "slug `{}` is used twice: first by {}; expected unique slugs",
-                    a.slug,
-                    self.file_of(earlier)
-                );
-                slugs.insert(&a.slug, earlier);
-                self.error(o, "slug", message);
+            match slugs.get(a.slug.as_str()) {
+                Some(earlier) => {
+                    let earlier = (*earlier).clone();
+                    self.clash(o, "slug", &earlier, Msg::SlugTwice { slug: a.slug.clone() });
+                }
+                None => {
+                    slugs.insert(&a.slug, o);
+                }
             }
+        }
+    }
+
+    /// One note per unreadable file whose names other files use.
+    fn notes(&mut self) {
+        for (file, &count) in &self.unchecked {
+            let note = Problem::warning(
+                (*file).clone(),
+                At::Pos(crate::locate::Position::START),
+                Msg::UncheckedReferences { count },
+            );
+            self.problems.push(note);
         }
     }
 }
@@ -415,7 +426,10 @@ mod tests {
         ];
         let loaded = parse(Some(Source::new("site.yaml", site)), files);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        validate(&loaded).into_iter().map(|p| (p.at, p.message)).collect()
+        validate(&loaded)
+            .into_iter()
+            .map(|p| (p.at, p.message.text(crate::model::Language::En, "FIRST")))
+            .collect()
     }
 
     fn only(data: &str) -> (At, String) {
@@ -483,7 +497,7 @@ mod tests {
     fn duplicate_unit_id_and_bad_id() {
         let (at, msg) = only("units:\n  - {id: huyen, name: Again}\n");
         assert_eq!(at, value("units[0].id"));
-        assert_eq!(msg, "unit id `huyen` is used twice: first in data/units.yaml; expected unique ids");
+        assert_eq!(msg, "unit id `huyen` is used twice (first at FIRST): expected unique ids");
         let (_, msg) = only("units:\n  - {id: Ba_Tri, name: B}\n");
         assert!(msg.starts_with("id `Ba_Tri` is not valid"));
     }
@@ -559,7 +573,10 @@ mod tests {
         let found = validate(&loaded);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].severity, crate::problem::Severity::Warning);
-        assert_eq!(found[0].message, "source article `tin` is dated 2016-06-01, before as_of (2016-12-31)");
+        assert_eq!(
+            found[0].message.text(crate::model::Language::En, "FIRST"),
+            "source article `tin` is dated 2016-06-01, before as_of (2016-12-31)"
+        );
     }
 
     #[test]
@@ -597,7 +614,10 @@ mod tests {
             Source::new("news/b.md", "---\ntitle: B\ndate: 2016-01-02\nslug: a\n---\n"),
         ];
         let loaded = parse(Some(Source::new("site.yaml", SITE)), files);
-        let found: Vec<_> = validate(&loaded).into_iter().map(|p| (p.file, p.at, p.message)).collect();
+        let found: Vec<_> = validate(&loaded)
+            .into_iter()
+            .map(|p| (p.file, p.at, p.message.text(crate::model::Language::En, "FIRST")))
+            .collect();
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(found[0].1, value("units[1]"));
         assert_eq!(found[1].1, value("source_url"));
@@ -606,6 +626,6 @@ mod tests {
             "source_url ` JavaScript:alert(1)` is not an http(s) address: expected one starting with http:// or https://"
         );
         assert_eq!(found[2].0.to_str(), Some("news/b.md"));
-        assert_eq!(found[2].2, "slug `a` is used twice: first by news/a.md; expected unique slugs");
+        assert_eq!(found[2].2, "slug `a` is used twice (first at FIRST): expected unique slugs");
     }
 }

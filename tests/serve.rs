@@ -211,7 +211,7 @@ fn serve_on_broken_content_shows_the_problems_until_fixed() {
         .read_to_string()
         .expect("the page is text");
     assert!(page.contains("data/don-vi.yaml:9:14:"), "{page}");
-    assert!(page.contains("composition.women (15) is larger than admitted (12)"), "{page}");
+    assert!(page.contains("composition.women (15) lớn hơn số kết nạp admitted (12)"), "{page}");
 
     edit(&content.join("data/don-vi.yaml"), "women: 15", "women: 5");
     server.page_once("index.html", "the site", |p| !p.contains("bantin-problems") && p.contains("<h1"));

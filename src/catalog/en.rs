@@ -258,6 +258,10 @@ pub static EN_HELP: Help = Help {
 };
 
 impl Words for En {
+    fn language(&self) -> Language {
+        Language::En
+    }
+
     fn error(&self, message: &str) -> String {
         format!("error: {message}")
     }

@@ -8,6 +8,7 @@
 //! time, and no dependency is added.
 
 mod en;
+pub mod problems;
 mod vi;
 
 pub use en::{EN, EN_HELP, En};
@@ -306,6 +307,9 @@ pub type Named<'a> = (&'a str, &'a str);
 /// numbers (each language groups digits and agrees in number itself); percentages,
 /// decimals and dates come formatted by the site's locale.
 pub trait Words: Sync {
+    /// The language these words are in (content problems are worded in it too).
+    fn language(&self) -> Language;
+
     // The command line.
     fn error(&self, message: &str) -> String;
     fn usage_error(&self, usage: &Usage, help_command: &str) -> String;

@@ -250,6 +250,10 @@ pub static VI_HELP: Help = Help {
 };
 
 impl Words for Vi {
+    fn language(&self) -> Language {
+        Language::Vi
+    }
+
     fn error(&self, message: &str) -> String {
         format!("lỗi: {message}")
     }

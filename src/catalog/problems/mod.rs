@@ -1,0 +1,361 @@
+//! What a content problem says, as data: [`Msg`] names the problem and carries its
+//! values; `vi.rs` and `en.rs` word every variant in an exhaustive `match`, so a problem
+//! without words in one language does not compile. Problems are found before the
+//! language of the messages is known (`--lang`, else the site's), and worded when shown.
+
+mod en;
+mod vi;
+
+use crate::model::Language;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One content problem, without its place.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Msg {
+    // Files.
+    SiteMissing,
+    CannotRead {
+        cause: String,
+    },
+    FileTooLarge {
+        mib: u64,
+    },
+    Utf16,
+    NotUtf8,
+    ControlChar {
+        code: u32,
+    },
+    TooDeep {
+        max: usize,
+    },
+    /// The YAML parser's own words, after the plain hint for its commonest errors.
+    YamlSyntax {
+        hint: Option<SyntaxHint>,
+        detail: String,
+    },
+    DataNotMapping,
+    NotAList {
+        list: String,
+    },
+    FrontMatterMissing,
+    FrontMatterUnclosed,
+    FrontMatterEmpty,
+    IgnoredInData,
+    IgnoredInNews,
+    SymlinkLoop,
+    SymlinkOutside {
+        target: String,
+    },
+    DanglingLink {
+        target: String,
+    },
+    /// Names that may be defined in a file that could not be read are not reported as
+    /// unknown elsewhere: how many such references were left unchecked.
+    UncheckedReferences {
+        count: usize,
+    },
+
+    // Fields.
+    /// `field` is the path inside the item (`targets[0].by`), `key` its last name.
+    UnknownField {
+        key: String,
+        nearest: Option<String>,
+        expected: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        found: String,
+        expected: String,
+    },
+    /// A value a reader of the content format rejected: where, and why.
+    Value {
+        field: String,
+        fault: Fault,
+    },
+    /// Words of the YAML library this catalog has no plainer words for.
+    Other {
+        field: String,
+        detail: String,
+    },
+
+    // Site settings.
+    SiteTitleEmpty,
+    BaseUrlNotWeb {
+        url: String,
+    },
+    CurrentPeriodNoReport {
+        label: String,
+        nearest: Option<String>,
+    },
+    PercentDecimals {
+        decimals: u64,
+    },
+    CategoryBuiltin {
+        key: String,
+    },
+    CategoryKeyInvalid {
+        key: String,
+    },
+    CategoryLabelEmpty {
+        key: String,
+    },
+
+    // Units.
+    UnitIdInvalid {
+        id: String,
+        folded: Option<String>,
+    },
+    UnitNameEmpty {
+        id: String,
+    },
+    UnitIdTwice {
+        id: String,
+    },
+    UnknownUnit {
+        id: String,
+        nearest: Option<String>,
+    },
+    Cycle {
+        units: Vec<String>,
+    },
+
+    // Reports.
+    PeriodTwoMeanings {
+        label: String,
+        from: NaiveDate,
+        to: NaiveDate,
+        other_from: NaiveDate,
+        other_to: NaiveDate,
+    },
+    AsOfBeforePeriod {
+        as_of: NaiveDate,
+        label: String,
+        from: NaiveDate,
+    },
+    AsOfAfterPeriod {
+        as_of: NaiveDate,
+        label: String,
+        to: NaiveDate,
+    },
+    DeadlineOutside {
+        deadline: NaiveDate,
+        label: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    TargetZero,
+    MaxBelowValue {
+        max: u64,
+        value: u64,
+    },
+    MembersZero,
+    UnknownCategory {
+        key: String,
+        nearest: Option<String>,
+        known: Vec<String>,
+    },
+    CompositionAboveAdmitted {
+        field: String,
+        count: u64,
+        admitted: u64,
+    },
+    SourceNotWeb {
+        source: String,
+    },
+    SourceNotArticle {
+        slug: String,
+        nearest: Option<String>,
+    },
+    SourceDraft {
+        slug: String,
+    },
+    SourceBeforeAsOf {
+        slug: String,
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    ReportTwice {
+        unit: String,
+        label: String,
+        as_of: NaiveDate,
+    },
+    ChildrenExceed {
+        unit: String,
+        label: String,
+        sum: u64,
+        admitted: u64,
+    },
+    SnapshotSmaller {
+        unit: String,
+        label: String,
+        admitted: u64,
+        earlier: u64,
+        earlier_as_of: NaiveDate,
+    },
+
+    // Articles.
+    ArticleTitleEmpty,
+    SlugNotUrl {
+        written: String,
+        folded: Option<String>,
+    },
+    SlugTwice {
+        slug: String,
+    },
+    TagEmpty,
+    SourceUrlNotWeb {
+        url: String,
+    },
+    UnsafeLink {
+        url: String,
+    },
+
+    // Static files.
+    StaticOverFile {
+        path: String,
+    },
+    StaticOverFolder {
+        path: String,
+    },
+    StaticUnderFile {
+        path: String,
+        file: String,
+    },
+    StaticInCharts {
+        path: String,
+    },
+}
+
+/// The commonest YAML syntax errors, in plain words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SyntaxHint {
+    /// "mapping values are not allowed in this context".
+    ColonInValue,
+    /// "found character that cannot start any token" (a tab, `@`, a backquote…).
+    CannotStart,
+    /// "did not find expected key".
+    KeyIndentation,
+    /// "did not find expected '-' indicator".
+    ListIndentation,
+    /// "found unexpected end of stream".
+    Unclosed,
+}
+
+/// What is wrong with one value as written: found while reading it, before the
+/// language of the messages is known.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Fault {
+    NotWhole {
+        written: String,
+    },
+    Negative {
+        written: String,
+    },
+    CountTooLarge {
+        written: String,
+        max: u64,
+    },
+    /// `1.000` or `1,000`: a count written with thousands separators.
+    Thousands {
+        written: String,
+        digits: String,
+    },
+    /// `12%` where a count belongs.
+    Percent {
+        written: String,
+    },
+    OrderTooFar {
+        written: String,
+        max: u64,
+    },
+    NotADate {
+        written: String,
+    },
+    /// `31/03/2024`: a day-first date, and the form it should take.
+    DayFirst {
+        written: String,
+        iso: String,
+    },
+    NoSuchDate {
+        written: String,
+        year: i32,
+        month: u32,
+        days: u32,
+    },
+    BadTime {
+        written: String,
+    },
+    PeriodInvalid {
+        written: String,
+    },
+    PeriodReversed {
+        written: String,
+    },
+    PeriodLabelEmpty,
+    NamedPeriodReversed {
+        label: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+}
+
+/// Marks a [`Fault`] carried through serde's error text.
+const FAULT: &str = "\u{1}fault\u{1}";
+
+impl Fault {
+    /// This fault as the error of a deserializer.
+    pub fn into_error<E: serde::de::Error>(self) -> E {
+        E::custom(format!("{FAULT}{}{FAULT}", serde_json::to_string(&self).unwrap_or_default()))
+    }
+
+    /// The fault a deserializer's error text carries, if it carries one (serde may have
+    /// put the field's name before it and its place after it).
+    pub fn from_error(text: &str) -> Option<Fault> {
+        let (_, rest) = text.split_once(FAULT)?;
+        serde_json::from_str(rest.split_once(FAULT)?.0).ok()
+    }
+}
+
+impl Msg {
+    /// The message in `language`; `first` is where the first of two clashing items is,
+    /// for the messages that name it.
+    pub fn text(&self, language: Language, first: &str) -> String {
+        match language {
+            Language::Vi => vi::text(self, first),
+            Language::En => en::text(self, first),
+        }
+    }
+
+    /// Whether the message names the place of a first occurrence.
+    pub fn names_first(&self) -> bool {
+        matches!(
+            self,
+            Msg::UnitIdTwice { .. }
+                | Msg::SlugTwice { .. }
+                | Msg::ReportTwice { .. }
+                | Msg::PeriodTwoMeanings { .. }
+        )
+    }
+}
+
+/// `a`, `b`, `c` for a list of names in a message.
+fn quoted_list(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fault_goes_through_serde_and_back() {
+        let fault = Fault::DayFirst { written: "31/03/2024".into(), iso: "2024-03-31".into() };
+        let e: serde_yaml::Error = fault.clone().into_error();
+        assert_eq!(Fault::from_error(&e.to_string()), Some(fault));
+        assert_eq!(Fault::from_error("invalid type: string"), None);
+    }
+}
