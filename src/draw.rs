@@ -17,6 +17,11 @@ pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 /// The key of the front page's charts in [`ChartsByPage`]: no unit id is empty.
 pub const FRONT: &str = "";
 
+/// How many chart files the charts make: a chart shown on two pages is one file.
+pub fn files(charts: &ChartsByPage) -> usize {
+    charts.values().flatten().map(chart_path).collect::<std::collections::HashSet<_>>().len()
+}
+
 /// The path of a chart in the output.
 pub fn chart_path(chart: &Chart) -> String {
     crate::routes::chart(&chart.slug)

@@ -206,7 +206,9 @@ impl LiveSite {
             let count = rendered.as_ref().map_or(0, Vec::len);
             (rendered, count)
         })?;
-        let counts = (rendered.len(), drawn.values().map(Vec::len).sum());
+        // Counted as a build counts them: HTML pages, and chart files.
+        let pages = rendered.iter().filter(|(_, f)| f.path.ends_with(".html")).count();
+        let counts = (pages, draw::files(&drawn));
 
         let old = self.good.take().filter(|_| partial);
         let (mut chart_files, mut pages, data_files) = match old {

@@ -449,22 +449,40 @@ fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
         line: l.line() + line_offset,
         col: l.column(),
     });
-    let mut detail = e.to_string();
-    if let Some(l) = e.location() {
-        let suffix = format!(" at line {} column {}", l.line(), l.column());
-        if let Some(stripped) = detail.strip_suffix(&suffix) {
-            detail = stripped.to_string();
-        }
-    }
+    // The parser's own places count lines from the YAML, not the file: the problem's
+    // place says where it is.
+    let detail = without_places(&e.to_string());
     if let Some(fault) = Fault::from_error(&detail) {
         return (At::Pos(pos), Msg::Value { field: String::new(), fault });
     }
     (At::Pos(pos), Msg::YamlSyntax { hint: syntax_hint(&detail), detail })
 }
 
+/// `text` without the parser's " at line 3 column 14" places.
+fn without_places(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let line_end = digits(after);
+        match after[line_end..].strip_prefix(" column ") {
+            Some(col) if line_end > 0 && digits(col) > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The plain hint for the YAML parser's commonest terse messages.
 fn syntax_hint(detail: &str) -> Option<SyntaxHint> {
-    const HINTS: [(&str, SyntaxHint); 5] = [
+    const HINTS: [(&str, SyntaxHint); 6] = [
+        ("found a tab character", SyntaxHint::Tab),
         ("mapping values are not allowed in this context", SyntaxHint::ColonInValue),
         ("found character that cannot start any token", SyntaxHint::CannotStart),
         ("did not find expected key", SyntaxHint::KeyIndentation),

@@ -190,11 +190,8 @@ mod tests {
         let e = serde_yaml::from_str::<Period>("{from: 2020-10-01, to: 2025-09-30}").unwrap_err();
         assert!(e.to_string().contains("missing field `label`"));
         let e = serde_yaml::from_str::<Period>("{from: 2021-01-01, to: 2020-01-01, label: x}").unwrap_err();
-        let reversed = Fault::NamedPeriodReversed {
-            label: "x".into(),
-            from: day("2021-01-01"),
-            to: day("2020-01-01"),
-        };
+        let reversed =
+            Fault::NamedPeriodReversed { label: "x".into(), from: day("2021-01-01"), to: day("2020-01-01") };
         assert_eq!(Fault::from_error(&e.to_string()), Some(reversed));
     }
 

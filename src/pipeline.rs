@@ -11,7 +11,6 @@ use crate::render::{self, PageId, RenderError};
 use crate::timings::Timings;
 use crate::validate::validate;
 use crate::write::{Output, OutputFile};
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -155,7 +154,9 @@ pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [Output
 /// What a build wrote.
 #[derive(Clone, Copy, Debug)]
 pub struct Written {
+    /// HTML pages.
     pub pages: usize,
+    /// Chart files (a chart shown on two pages is one file).
     pub charts: usize,
     /// Every file, pages, charts, data files and static files included.
     pub files: usize,
@@ -212,15 +213,15 @@ pub fn build(
             (written, 2)
         })
         .map_err(write_error)?;
-    let chart_files: HashSet<String> = charts.values().flatten().map(draw::chart_path).collect();
-    let files = rendered + 2 + chart_files.len() + content.statics.len();
+    let chart_files = draw::files(&charts);
+    let files = rendered + 2 + chart_files + content.statics.len();
     timings
         .stage("write", "files", || {
             let statics = staging.copy_statics(&paths.content.join("static"), &content.statics);
             (statics.and_then(|()| staging.commit()), content.statics.len())
         })
         .map_err(write_error)?;
-    let written = Written { pages: html.into_inner(), charts: charts.values().map(Vec::len).sum(), files };
+    let written = Written { pages: html.into_inner(), charts: chart_files, files };
     Ok((checked, Some(written)))
 }
 

@@ -255,8 +255,7 @@ impl<'a> Validator<'a> {
         let label = p.label.clone();
         if let Some(as_of) = report.as_of {
             if as_of < p.from {
-                let message =
-                    Msg::AsOfBeforePeriod { as_of, label, from: p.from };
+                let message = Msg::AsOfBeforePeriod { as_of, label, from: p.from };
                 self.error(o, "as_of", message);
             } else if as_of > p.to {
                 let message = Msg::AsOfAfterPeriod { as_of, label, to: p.to };
@@ -267,12 +266,8 @@ impl<'a> Validator<'a> {
             if let Some(deadline) = target.deadline
                 && !p.contains(deadline)
             {
-                let message = Msg::DeadlineOutside {
-                    deadline,
-                    label: p.label.clone(),
-                    from: p.from,
-                    to: p.to,
-                };
+                let message =
+                    Msg::DeadlineOutside { deadline, label: p.label.clone(), from: p.from, to: p.to };
                 self.error(o, &format!("targets[{i}].deadline"), message);
             }
         }
@@ -327,11 +322,7 @@ impl<'a> Validator<'a> {
             None => {}
             Some(a) if a.draft => self.warning(o, "source", Msg::SourceDraft { slug }),
             Some(a) if a.date < report.as_of() => {
-                let message = Msg::SourceBeforeAsOf {
-                    slug,
-                    date: a.date,
-                    as_of: report.as_of(),
-                };
+                let message = Msg::SourceBeforeAsOf { slug, date: a.date, as_of: report.as_of() };
                 self.warning(o, "source", message);
             }
             Some(_) => {}

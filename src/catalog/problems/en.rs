@@ -43,6 +43,7 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
                     "the indentation does not line up with the list items (starting with `- `) above"
                 }
                 Some(SyntaxHint::Unclosed) => "a quote or bracket is not closed",
+                Some(SyntaxHint::Tab) => "this line is indented with a tab: indent with spaces",
                 None => "YAML syntax error",
             };
             format!("{plain} (YAML: {detail})")

@@ -243,6 +243,8 @@ pub enum SyntaxHint {
     ListIndentation,
     /// "found unexpected end of stream".
     Unclosed,
+    /// "found a tab character that violates indentation".
+    Tab,
 }
 
 /// What is wrong with one value as written: found while reading it, before the
@@ -350,6 +352,86 @@ fn quoted_list(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of each kind of message: both languages word it, differently, on one line.
+    #[test]
+    fn both_languages_word_every_message() {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
+        let s = |t: &str| t.to_string();
+        let messages = [
+            Msg::SiteMissing,
+            Msg::CannotRead { cause: s("denied") },
+            Msg::FileTooLarge { mib: 16 },
+            Msg::Utf16,
+            Msg::NotUtf8,
+            Msg::ControlChar { code: 0 },
+            Msg::TooDeep { max: 32 },
+            Msg::YamlSyntax { hint: Some(SyntaxHint::Tab), detail: s("found a tab character") },
+            Msg::YamlSyntax { hint: None, detail: s("x") },
+            Msg::DataNotMapping,
+            Msg::NotAList { list: s("units") },
+            Msg::FrontMatterMissing,
+            Msg::FrontMatterUnclosed,
+            Msg::FrontMatterEmpty,
+            Msg::IgnoredInData,
+            Msg::IgnoredInNews,
+            Msg::SymlinkLoop,
+            Msg::SymlinkOutside { target: s("/etc/passwd") },
+            Msg::DanglingLink { target: s("x") },
+            Msg::UncheckedReferences { count: 2 },
+            Msg::UnknownField { key: s("admited"), nearest: Some(s("admitted")), expected: vec![] },
+            Msg::MissingField { field: s("admitted") },
+            Msg::WrongType { field: s("name"), found: s("a sequence"), expected: s("a string") },
+            Msg::Value { field: s("admitted"), fault: Fault::Thousands { written: s("1.000"), digits: s("1000") } },
+            Msg::Other { field: s("x"), detail: s("y") },
+            Msg::SiteTitleEmpty,
+            Msg::BaseUrlNotWeb { url: s("/x/") },
+            Msg::CurrentPeriodNoReport { label: s("2030"), nearest: None },
+            Msg::PercentDecimals { decimals: 9 },
+            Msg::CategoryBuiltin { key: s("women") },
+            Msg::CategoryKeyInvalid { key: s("A") },
+            Msg::CategoryLabelEmpty { key: s("a") },
+            Msg::UnitIdInvalid { id: s("vĩnh-yên"), folded: Some(s("vinh-yen")) },
+            Msg::UnitNameEmpty { id: s("a") },
+            Msg::UnitIdTwice { id: s("a") },
+            Msg::UnknownUnit { id: s("a"), nearest: Some(s("b")) },
+            Msg::Cycle { units: vec![s("a"), s("b"), s("a")] },
+            Msg::PeriodTwoMeanings { label: s("p"), from: day, to: day, other_from: day, other_to: day },
+            Msg::AsOfBeforePeriod { as_of: day, label: s("2025"), from: day },
+            Msg::AsOfAfterPeriod { as_of: day, label: s("2023"), to: day },
+            Msg::DeadlineOutside { deadline: day, label: s("2023"), from: day, to: day },
+            Msg::TargetZero,
+            Msg::MaxBelowValue { max: 1, value: 2 },
+            Msg::MembersZero,
+            Msg::UnknownCategory { key: s("womn"), nearest: None, known: vec![s("women")] },
+            Msg::CompositionAboveAdmitted { field: s("composition.women"), count: 3, admitted: 2 },
+            Msg::SourceNotWeb { source: s("x:y") },
+            Msg::SourceNotArticle { slug: s("x"), nearest: None },
+            Msg::SourceDraft { slug: s("x") },
+            Msg::SourceBeforeAsOf { slug: s("x"), date: day, as_of: day },
+            Msg::ReportTwice { unit: s("a"), label: s("2024"), as_of: day },
+            Msg::ChildrenExceed { unit: s("a"), label: s("2024"), sum: 3, admitted: 2 },
+            Msg::SnapshotSmaller { unit: s("a"), label: s("2024"), admitted: 1, earlier: 2, earlier_as_of: day },
+            Msg::ArticleTitleEmpty,
+            Msg::SlugNotUrl { written: s("a/b"), folded: Some(s("a-b")) },
+            Msg::SlugTwice { slug: s("a") },
+            Msg::TagEmpty,
+            Msg::SourceUrlNotWeb { url: s("x") },
+            Msg::UnsafeLink { url: s("javascript:x") },
+            Msg::StaticOverFile { path: s("index.html") },
+            Msg::StaticOverFolder { path: s("units") },
+            Msg::StaticUnderFile { path: s("units.html/x"), file: s("units.html") },
+            Msg::StaticInCharts { path: s("charts/x.svg") },
+        ];
+        for msg in &messages {
+            let (vi, en) = (msg.text(Language::Vi, "a.yaml:1:1"), msg.text(Language::En, "a.yaml:1:1"));
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{msg:?}: {vi} / {en}");
+            assert!(!vi.contains('\n') && !en.contains('\n'), "{msg:?}");
+            if msg.names_first() {
+                assert!(vi.contains("a.yaml:1:1") && en.contains("a.yaml:1:1"), "{msg:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_fault_goes_through_serde_and_back() {

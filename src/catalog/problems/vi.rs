@@ -44,6 +44,7 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
                     "thụt lề không thẳng hàng với các mục danh sách (bắt đầu bằng `- `) phía trên"
                 }
                 Some(SyntaxHint::Unclosed) => "có dấu ngoặc kép hoặc ngoặc chưa đóng",
+                Some(SyntaxHint::Tab) => "dòng này thụt lề bằng phím Tab: hãy thụt lề bằng dấu cách",
                 None => "sai cú pháp YAML",
             };
             format!("{plain} (YAML: {detail})")

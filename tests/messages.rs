@@ -1,0 +1,324 @@
+//! Messages staff can act on (SPEC §6): every problem once, at its line and column
+//! whatever editor wrote the file, with the right form of the usual mistakes, always on
+//! one line, in Vietnamese on a Vietnamese site and in English with `--lang en`.
+
+mod common;
+
+use common::{Run, TempDir, bantin, path_str};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SITE: &str = "title: Bản tin thử\nbase_url: https://example.org/\n";
+const UNITS: &str = "units:\n  - id: tinh\n    name: Đảng bộ tỉnh\n  - id: krong-pac\n    name: Huyện Krông Pắc\n    parent: tinh\n";
+const ARTICLE: &str = "---\ntitle: Tin\ndate: 2024-05-04\nunits: [krong-pac]\n---\nNội dung.\n";
+
+/// A content folder: site.yaml, data/don-vi.yaml (a province and one district), an
+/// article naming the district, and `files` (path, bytes) on top.
+fn content(tmp: &TempDir, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = tmp.join("content");
+    for (path, bytes) in [
+        ("site.yaml", SITE.as_bytes()),
+        ("data/don-vi.yaml", UNITS.as_bytes()),
+        ("news/tin.md", ARTICLE.as_bytes()),
+    ]
+    .into_iter()
+    .chain(files.iter().copied())
+    {
+        let path = dir.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+fn check(dir: &Path, lang: &[&str]) -> Run {
+    let mut args = vec!["check"];
+    args.extend_from_slice(lang);
+    args.extend(["--content", path_str(dir)]);
+    bantin(&args)
+}
+
+/// The problem lines of a check, each without the content folder in front.
+fn lines(run: &Run, dir: &Path) -> Vec<String> {
+    let prefix = format!("{}/", dir.display());
+    run.stderr.lines().filter_map(|l| l.strip_prefix(&prefix)).map(str::to_string).collect()
+}
+
+/// Checks `files` on top of the base content and asserts exactly `expected` problem
+/// lines (Vietnamese, then English with `--lang en`) and the exit code.
+fn assert_lines(name: &str, files: &[(&str, &[u8])], code: i32, vi: &[&str], en: &[&str]) {
+    let tmp = TempDir::new(name);
+    let dir = content(&tmp, files);
+    for (lang, expected) in [(&[][..], vi), (&["--lang", "en"][..], en)] {
+        let run = check(&dir, lang);
+        assert_eq!(run.code, code, "{name} {lang:?}: {run:#?}");
+        let found = lines(&run, &dir);
+        assert_eq!(found, expected, "{name} {lang:?}:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn every_problem_of_one_report_is_shown() {
+    let report = "reports:\n  - unit: krong-pac\n    period: 2024\n    as_of: 2024-02-30\n    admitted: 5.7\n    training:\n      awareness_trainees: \"3,50\"\n";
+    assert_lines(
+        "every-field",
+        &[("data/bao-cao.yaml", report.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:4:12: as_of: `2024-02-30` là ngày không có thật: tháng 2/2024 chỉ có 29 ngày",
+            "data/bao-cao.yaml:5:15: admitted: `5.7` không phải số nguyên: số người, số lớp là số nguyên từ 0 trở lên",
+            "data/bao-cao.yaml:7:27: training.awareness_trainees: `3,50` không phải số nguyên: số người, số lớp là \
+             số nguyên từ 0 trở lên",
+        ],
+        &[
+            "data/bao-cao.yaml:4:12: as_of: `2024-02-30` is not a date that exists: 2024-02 has 29 days",
+            "data/bao-cao.yaml:5:15: admitted: `5.7` is not a whole number: expected a whole number >= 0",
+            "data/bao-cao.yaml:7:27: training.awareness_trainees: `3,50` is not a whole number: expected a whole \
+             number >= 0",
+        ],
+    );
+}
+
+/// A tab in the units file breaks it: one error there, and one note instead of an
+/// "unknown unit" for each report and article that names its units.
+#[test]
+fn a_broken_file_is_one_error_not_a_flood_of_unknown_names() {
+    let units = "units:\n  - id: tinh\n    name: Đảng bộ tỉnh\n  - id: krong-pac\n\tname: Huyện Krông Pắc\n";
+    let reports = "reports:\n  - {unit: krong-pac, period: 2024, admitted: 57}\n  - {unit: tinh, period: 2024, admitted: 60}\n";
+    assert_lines(
+        "syntax",
+        &[("data/don-vi.yaml", units.as_bytes()), ("data/bao-cao.yaml", reports.as_bytes())],
+        1,
+        &[
+            "data/don-vi.yaml:1:1: cảnh báo: 3 chỗ nhắc tới đơn vị hoặc bài viết có thể khai báo trong tệp này chưa \
+             được kiểm tra: hãy sửa lỗi của tệp này trước",
+            "data/don-vi.yaml:5:1: dòng này thụt lề bằng phím Tab: hãy thụt lề bằng dấu cách (YAML: found a tab \
+             character that violates indentation, while scanning a plain scalar)",
+        ],
+        &[
+            "data/don-vi.yaml:1:1: warning: 3 references to units or articles that may be defined in this file were \
+             not checked: fix this file's problem first",
+            "data/don-vi.yaml:5:1: this line is indented with a tab: indent with spaces (YAML: found a tab character \
+             that violates indentation, while scanning a plain scalar)",
+        ],
+    );
+}
+
+#[test]
+fn a_file_saved_as_utf16_says_so_and_holds_back_its_names() {
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(UNITS.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_lines(
+        "utf16",
+        &[("data/don-vi.yaml", &utf16)],
+        1,
+        &[
+            "data/don-vi.yaml:1:1: tệp được lưu bằng mã UTF-16: hãy lưu lại bằng mã UTF-8 (trong Notepad: Save As, \
+             mục Encoding chọn UTF-8)",
+            "data/don-vi.yaml:1:1: cảnh báo: 1 chỗ nhắc tới đơn vị hoặc bài viết có thể khai báo trong tệp này chưa \
+             được kiểm tra: hãy sửa lỗi của tệp này trước",
+        ],
+        &[
+            "data/don-vi.yaml:1:1: is saved as UTF-16 text: expected the file saved as UTF-8 (in Notepad: Save as, \
+             Encoding: UTF-8)",
+            "data/don-vi.yaml:1:1: warning: 1 reference to units or articles that may be defined in this file was \
+             not checked: fix this file's problem first",
+        ],
+    );
+}
+
+/// Each later duplicate names the first (files are read in name order), with its line
+/// and column.
+#[test]
+fn duplicates_name_the_first_place() {
+    let tmp = TempDir::new("duplicates");
+    let twice = "units:\n  - id: tinh\n    name: Lần hai\n";
+    let thrice = "units:\n\n  - id: tinh\n    name: Lần ba\n";
+    let dir = content(&tmp, &[("data/hai.yaml", twice.as_bytes()), ("data/ba.yaml", thrice.as_bytes())]);
+    let first = format!("{}/data/ba.yaml:3:9", dir.display());
+    let run = check(&dir, &[]);
+    assert_eq!(
+        lines(&run, &dir),
+        [
+            format!(
+                "data/don-vi.yaml:2:9: mã đơn vị `tinh` bị dùng hai lần (lần đầu tại {first}): mỗi đơn vị cần một mã riêng"
+            ),
+            format!(
+                "data/hai.yaml:2:9: mã đơn vị `tinh` bị dùng hai lần (lần đầu tại {first}): mỗi đơn vị cần một mã riêng"
+            ),
+        ]
+    );
+}
+
+/// The same unknown parent, written by the editors of three systems, with and without
+/// a byte-order mark and a final line break: always line 4, column 13.
+#[test]
+fn positions_are_right_whatever_editor_wrote_the_file() {
+    let lines_of = ["units:", "  - id: xa", "    name: Xã", "    parent: khong-co"];
+    let expected =
+        "data/x.yaml:4:13: không có đơn vị mã `khong-co`: cần mã của một đơn vị khai báo trong data/";
+    for (name, end, bom) in
+        [("lf", "\n", false), ("crlf", "\r\n", false), ("cr", "\r", false), ("bom", "\r\n", true)]
+    {
+        let mut text = if bom { "\u{feff}".to_string() } else { String::new() };
+        text.push_str(&lines_of.join(end));
+        for final_break in [true, false] {
+            let text = if final_break { format!("{text}{end}") } else { text.clone() };
+            let tmp = TempDir::new(&format!("editor-{name}-{final_break}"));
+            let dir = content(&tmp, &[("data/x.yaml", text.as_bytes())]);
+            assert_eq!(lines(&check(&dir, &[]), &dir), [expected], "{name}, final break {final_break}");
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_at_the_end_and_control_characters_are_placed_inside_the_file() {
+    assert_lines(
+        "end-and-nul",
+        &[
+            ("data/x.yaml", b"units:\n  - id: xa\n    name: \"X\xc3\xa3"),
+            ("data/y.yaml", b"units:\n  - id: y\n    name: A\x00B\n"),
+        ],
+        1,
+        &[
+            "data/x.yaml:3:14: có dấu ngoặc kép hoặc ngoặc chưa đóng (YAML: found unexpected end of stream, while \
+             scanning a quoted scalar)",
+            "data/y.yaml:3:12: có ký tự điều khiển U+0000 (không hiển thị được) tại đây: hãy xóa ký tự này (thường do \
+             sao chép từ chương trình khác)",
+        ],
+        &[
+            "data/x.yaml:3:14: a quote or bracket is not closed (YAML: found unexpected end of stream, while scanning \
+             a quoted scalar)",
+            "data/y.yaml:3:12: holds the control character U+0000 here, which a text cannot show: delete it (it may \
+             come from copying out of another program)",
+        ],
+    );
+}
+
+/// A value with a line break or a terminal escape cannot forge a second line.
+#[test]
+fn a_message_is_always_one_line() {
+    let report = "reports:\n  - unit: \"krong-pac\\ndata/x.yaml:1:1: giả\\e[31m\"\n    period: 2024\n    admitted: 1\n";
+    assert_lines(
+        "one-line",
+        &[("data/bao-cao.yaml", report.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:2:11: không có đơn vị mã `krong-pac\\ndata/x.yaml:1:1: giả\\u{1b}[31m`: cần mã của một \
+           đơn vị khai báo trong data/",
+        ],
+        &[
+            "data/bao-cao.yaml:2:11: unit `krong-pac\\ndata/x.yaml:1:1: giả\\u{1b}[31m` does not exist: expected the id \
+           of a unit in data/",
+        ],
+    );
+}
+
+#[test]
+fn usual_mistakes_show_the_right_form() {
+    let units = "units:\n  - id: vĩnh-yên\n    name: Vĩnh Yên\n    parent: tinh\n";
+    let reports = "reports:\n  - unit: krong-pak\n    period: 2024\n    as_of: 31/03/2024\n    admitted: 1.000\n    \
+                   composition:\n      womn: 3\n  - unit: krong-pac\n    period: 2023\n    admitted: \"12%\"\n    \
+                   ket_nap: 4\n    source: tinn\n";
+    assert_lines(
+        "hints",
+        &[("data/vinh-yen.yaml", units.as_bytes()), ("data/bao-cao.yaml", reports.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:4:12: as_of: `31/03/2024` viết ngày trước: trong tệp số liệu hãy viết năm-tháng-ngày: \
+             2024-03-31",
+            "data/bao-cao.yaml:5:15: admitted: `1.000` có dấu phân cách hàng nghìn: trong tệp số liệu hãy viết liền, \
+             không dấu: 1000",
+            "data/bao-cao.yaml:10:15: admitted: `12%` là tỷ lệ phần trăm, ở đây cần số người: hãy ghi số người \
+             (bantin tự tính tỷ lệ)",
+            "data/bao-cao.yaml:11:5: không có trường `ket_nap`. Có phải là `admitted`?",
+            "data/vinh-yen.yaml:2:9: mã đơn vị `vĩnh-yên` không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và \
+             dấu `-`; hãy viết `vinh-yen`",
+        ],
+        &[
+            "data/bao-cao.yaml:4:12: as_of: `31/03/2024` puts the day first: write 2024-03-31 (YYYY-MM-DD)",
+            "data/bao-cao.yaml:5:15: admitted: `1.000` has a thousands separator: in data files write the digits \
+             alone: 1000",
+            "data/bao-cao.yaml:10:15: admitted: `12%` is a percentage where a count of people belongs: write the \
+             count (bantin computes rates)",
+            "data/bao-cao.yaml:11:5: unknown field `ket_nap`. Did you mean `admitted`?",
+            "data/vinh-yen.yaml:2:9: id `vĩnh-yên` is not valid: expected lowercase letters without accents, digits \
+             and `-`; write `vinh-yen`",
+        ],
+    );
+}
+
+#[test]
+fn misspelt_names_get_the_nearest_known_one() {
+    let reports = "reports:\n  - unit: krong-pak\n    period: 2024\n    admitted: 5\n    composition:\n      womn: 3\n    \
+                   source: tinn\n";
+    assert_lines(
+        "did-you-mean",
+        &[("data/bao-cao.yaml", reports.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:2:11: không có đơn vị mã `krong-pak`: cần mã của một đơn vị khai báo trong data/. Có \
+             phải là `krong-pac`?",
+            "data/bao-cao.yaml:6:7: không có nhóm cơ cấu `womn`. Có phải là `women`?",
+            "data/bao-cao.yaml:7:13: source `tinn` không phải bài viết nào: cần đường dẫn (slug) của một bài trong \
+             news/ hoặc một địa chỉ http(s). Có phải là `tin`?",
+        ],
+        &[
+            "data/bao-cao.yaml:2:11: unit `krong-pak` does not exist: expected the id of a unit in data/. Did you \
+             mean `krong-pac`?",
+            "data/bao-cao.yaml:6:7: unknown composition category `womn`. Did you mean `women`?",
+            "data/bao-cao.yaml:7:13: source `tinn` is not an article: expected the slug of an article in news/ or an \
+             http(s) address. Did you mean `tin`?",
+        ],
+    );
+}
+
+/// A monthly figure typed where the running total belongs.
+#[test]
+fn a_later_snapshot_with_fewer_admitted_is_a_warning() {
+    let reports = "reports:\n  - {unit: krong-pac, period: 2024, as_of: 2024-03-31, admitted: 40}\n  - {unit: krong-pac, \
+                   period: 2024, as_of: 2024-04-30, admitted: 9}\n";
+    assert_lines(
+        "snapshots",
+        &[("data/bao-cao.yaml", reports.as_bytes())],
+        0,
+        &[
+            "data/bao-cao.yaml:3:66: cảnh báo: số kết nạp lũy kế của `krong-pac` kỳ 2024 giảm từ 40 (tính đến \
+           2024-03-31) xuống 9: số của các lần báo cáo sau phải là số cộng dồn từ đầu kỳ, không phải số riêng của \
+           tháng",
+        ],
+        &[
+            "data/bao-cao.yaml:3:66: warning: the running total of `krong-pac` for period 2024 falls from 40 (as of \
+           2024-03-31) to 9: a later report gives the total since the period began, not the month's own figure",
+        ],
+    );
+}
+
+/// The summary line of a build counts the files it wrote: one chart shown on two pages
+/// is one file.
+#[test]
+fn a_build_counts_the_files_it_wrote() {
+    let tmp = TempDir::new("counts");
+    let out = tmp.join("out");
+    let run = bantin(&["build", "--content", "content", "--output", path_str(&out)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let count = |dir: &Path, ext: &str| {
+        walk(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == ext)).count()
+    };
+    let (pages, charts) = (count(&out, "html"), count(&out.join("charts"), "svg"));
+    let summary = format!("Đã xuất bản {pages} trang, {charts} biểu đồ,");
+    assert!(run.stderr.contains(&summary), "expected `{summary}` in:\n{}", run.stderr);
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
