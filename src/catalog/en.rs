@@ -300,7 +300,18 @@ impl Words for En {
     }
 
     fn building(&self, stage: &str) -> String {
-        format!("building: {stage}…")
+        let doing = match stage {
+            "walk" => "finding the files",
+            "parse" => "reading the files",
+            "validate" => "checking the figures",
+            "compute" => "computing the indicators",
+            "charts" => "drawing the charts",
+            "render" => "making the pages",
+            "data" => "writing the data files",
+            "write" => "writing the output folder",
+            other => other,
+        };
+        format!("building: {doing}…")
     }
 
     fn build_failed(&self, output: &Path) -> String {

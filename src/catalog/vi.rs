@@ -295,7 +295,18 @@ impl Words for Vi {
     }
 
     fn building(&self, stage: &str) -> String {
-        format!("Đang xuất bản: {stage}…")
+        let doing = match stage {
+            "walk" => "tìm các tệp",
+            "parse" => "đọc các tệp",
+            "validate" => "kiểm tra số liệu",
+            "compute" => "tính các chỉ số",
+            "charts" => "vẽ biểu đồ",
+            "render" => "tạo các trang",
+            "data" => "ghi tệp số liệu",
+            "write" => "ghi thư mục xuất bản",
+            other => other,
+        };
+        format!("Đang xuất bản: {doing}…")
     }
 
     fn build_failed(&self, output: &Path) -> String {
