@@ -81,6 +81,10 @@ pub struct Site {
     /// Extra composition categories, key → label, in the order written.
     #[serde(default)]
     pub categories: IndexMap<String, String>,
+    /// Keeps the bulletin out of search engines: `robots.txt` disallows everything and
+    /// every page says `noindex`.
+    #[serde(default)]
+    pub private: bool,
 }
 
 fn default_percent_decimals() -> u8 {

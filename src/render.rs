@@ -379,6 +379,7 @@ fn site_globals(content: &Content) -> Value {
         "contact": s.contact,
         "next_release": s.next_release,
         "percent_decimals": s.percent_decimals,
+        "private": s.private,
     })
 }
 
@@ -781,7 +782,11 @@ impl<'a> SiteView<'a> {
             PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
             PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
             PageId::Robots => {
-                let robots = format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.base_url);
+                let robots = if self.content.site.private {
+                    "User-agent: *\nDisallow: /\n".to_string()
+                } else {
+                    format!("User-agent: *\nAllow: /\nSitemap: {}{}\n", self.base_url, routes::SITEMAP)
+                };
                 return Ok(OutputFile::new(routes::ROBOTS, robots));
             }
             PageId::Style => {

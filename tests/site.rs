@@ -741,3 +741,27 @@ fn news_lists_paginate_by_twenty() {
     assert!(last.contains(&format!("rel=\"prev\" href=\"news-{}.html\"", pages - 1)), "{last}");
     assert!(!last.contains("rel=\"next\""));
 }
+
+/// `private: true` keeps the bulletin out of search engines on every page.
+#[test]
+fn a_private_bulletin_says_noindex_everywhere() {
+    let tmp = TempDir::new("private");
+    let content = tmp.join("content");
+    common::copy_dir(Path::new(VALID), &content);
+    let site = fs::read_to_string(content.join("site.yaml")).unwrap();
+    fs::write(content.join("site.yaml"), format!("{site}private: true\n")).unwrap();
+    let out = tmp.join("out");
+    build_ok(path_str(&content), &out);
+    let noindex = "<meta name=\"robots\" content=\"noindex, nofollow\">";
+    let pages: Vec<(String, Vec<u8>)> =
+        files(&out).into_iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    assert!(pages.len() > 10);
+    for (page, bytes) in &pages {
+        assert!(String::from_utf8_lossy(bytes).contains(noindex), "{page} lacks noindex");
+    }
+    assert_eq!(read(&out, "robots.txt"), "User-agent: *\nDisallow: /\n");
+
+    let public = tmp.join("public");
+    build_ok(VALID, &public);
+    assert!(!read(&public, "index.html").contains("noindex"), "a public bulletin is indexed");
+}
