@@ -14,8 +14,11 @@ use std::time::Instant;
 
 /// The shape of the command line. Every text of its help comes from the catalog, in the
 /// language of the messages ([`localized`]), so none is written here.
+/// The version and the commit the binary was built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("BANTIN_COMMIT"), ")");
+
 #[derive(Parser)]
-#[command(name = "bantin", version)]
+#[command(name = "bantin", version = VERSION)]
 struct Cli {
     #[arg(long, global = true, value_enum, hide_possible_values = true)]
     lang: Option<Lang>,
@@ -76,6 +79,7 @@ const CONTENT_ERRORS: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    utf8_console();
     let args: Vec<OsString> = std::env::args_os().collect();
     // Read before parsing, so that the help and the parser's errors speak it too.
     let chosen = lang_in(&args);
@@ -96,6 +100,17 @@ fn main() -> ExitCode {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
             run_serve(serve::Options { paths, timings, bind, port, open, lang: voice.0 })
         }
+    }
+}
+
+/// On Windows, the console's code page set to UTF-8. Rust writes to a console window in
+/// wide characters already; this keeps Vietnamese intact when the output goes through a
+/// batch file's pipe or another program that reads the console's code page.
+fn utf8_console() {
+    #[cfg(windows)]
+    // SAFETY: SetConsoleOutputCP takes a code page number and touches no memory of ours.
+    unsafe {
+        windows_sys::Win32::System::Console::SetConsoleOutputCP(windows_sys::Win32::Globalization::CP_UTF8);
     }
 }
 

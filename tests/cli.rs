@@ -839,3 +839,19 @@ fn a_refused_output_folder_is_explained_in_vietnamese() {
     assert!(has_line(&run, &expected), "expected\n  {expected}\nin:\n{}", run.stderr);
     assert_eq!(fs::read_to_string(tmp.0.join("ghi-chu.txt")).unwrap(), "của tôi\n");
 }
+
+/// `--version` names the version and the commit the binary was built from.
+#[test]
+fn version_names_the_commit() {
+    let run = bantin(&["--version"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let line = run.stdout.trim();
+    let commit = line
+        .strip_prefix(concat!("bantin ", env!("CARGO_PKG_VERSION"), " ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("unexpected version line: {line}"));
+    assert!(
+        commit == "unknown" || (commit.len() == 12 && commit.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{line}"
+    );
+}
