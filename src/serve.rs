@@ -240,7 +240,7 @@ fn overlay(live: &LiveSite, words: &dyn Words) -> String {
          padding:1rem 1.5rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 0 0 100vmax rgba(0,0,0,.45)\">\
          <h2 style=\"margin:0 0 .5rem;color:#b00020\">{heading}</h2>\
          <p style=\"margin:0 0 .75rem\">{note}</p>\
-         <ul style=\"font-family:ui-monospace,monospace;font-size:14px;padding-left:1.2rem\">{}</ul></div>",
+         <ul style=\"font-size:15px;line-height:1.5;padding-left:1.2rem\">{}</ul></div>",
         items.concat()
     )
 }
