@@ -105,6 +105,7 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
         "404.html" => vec![PageId::NotFound],
         "feed.xml" => vec![PageId::Feed],
         "sitemap.xml" => vec![PageId::Sitemap],
+        "robots.txt" => vec![PageId::Robots],
         "style.css" => vec![PageId::Style],
         _ => return None,
     })

@@ -350,7 +350,7 @@ fn template_paths() -> Value {
     json!({
         "front": routes::FRONT, "units": routes::UNITS, "news": routes::news(1), "tags": routes::TAGS,
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
-        "csv": routes::CSV,
+        "csv": routes::CSV, "sitemap": routes::SITEMAP,
     })
 }
 
@@ -781,14 +781,7 @@ impl<'a> SiteView<'a> {
             PageId::Tag(slug, n) => self.list_page(&List::Tag(slug), *n),
             PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
             PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
-            PageId::Robots => {
-                let robots = if self.content.site.private {
-                    "User-agent: *\nDisallow: /\n".to_string()
-                } else {
-                    format!("User-agent: *\nAllow: /\nSitemap: {}{}\n", self.base_url, routes::SITEMAP)
-                };
-                return Ok(OutputFile::new(routes::ROBOTS, robots));
-            }
+            PageId::Robots => return render_xml(tera, routes::ROBOTS, Value::Null, templates),
             PageId::Style => {
                 let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
                 return Ok(OutputFile::new(routes::STYLE, css));

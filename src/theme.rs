@@ -1,5 +1,7 @@
 //! The theme: the built-in templates, compiled into the binary, and a site's own
-//! templates folder, whose files replace built-in ones of the same name.
+//! templates folder, whose files replace built-in ones of the same name. Every built-in
+//! template also stays reachable as `builtin/<name>`, so a site's `base.html` can
+//! `{% extends "builtin/base.html" %}` and change one block.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
     ("feed.xml", include_str!("../templates/feed.xml")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../templates/robots.txt")),
     ("style.css", include_str!("../templates/style.css")),
 ];
 
@@ -33,11 +36,21 @@ pub struct TemplateSource {
 /// Template name → source: the built-in theme with a site's overrides applied.
 pub type Templates = BTreeMap<String, TemplateSource>;
 
-/// The built-in templates, overridden by every file of `dir` (names relative to it).
+/// The prefix under which the built-in templates stay reachable when a site overrides them.
+pub const BUILTIN_PREFIX: &str = "builtin/";
+
+/// The built-in templates (each also as `builtin/<name>`), overridden by every file of
+/// `dir` (names relative to it).
 pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
+    let builtin = |name: String, text: &str| (name, TemplateSource { text: text.to_string(), file: None });
     let mut out: Templates = BUILT_IN
         .iter()
-        .map(|(name, text)| (name.to_string(), TemplateSource { text: text.to_string(), file: None }))
+        .flat_map(|(name, text)| {
+            // Components are global in tera: they cannot be defined twice.
+            let alias =
+                (*name != "components.html").then(|| builtin(format!("{BUILTIN_PREFIX}{name}"), text));
+            std::iter::once(builtin(name.to_string(), text)).chain(alias)
+        })
         .collect();
     let Some(dir) = dir else { return Ok(out) };
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
@@ -47,6 +60,9 @@ pub fn templates(dir: Option<&Path>) -> Result<Templates, String> {
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
         let name = crate::text::slashed(rel);
+        if name.starts_with(BUILTIN_PREFIX) {
+            continue; // the built-in theme stays as it was built
+        }
         let text = std::fs::read_to_string(entry.path())
             .map_err(|e| format!("{}: cannot be read as UTF-8 text: {e}", entry.path().display()))?;
         out.insert(name, TemplateSource { text, file: Some(entry.path().to_path_buf()) });

@@ -15,6 +15,8 @@
 //!   attribute that could carry script, and links that must be kept;
 //! - `site_override/templates/`: a 404.html extending base.html with a marker;
 //! - `site_broken_template/templates/`: a news.html using an unknown filter on line 3;
+//! - `site_extend/templates/`: a base.html that extends the built-in one and replaces
+//!   only its footer;
 //! - `reserved/`: names that list pages and charts also use: a unit `index` and units
 //!   `x` (period 2015-2020) and `x-2015` (period 2020), articles `index` and `page-2`
 //!   among 22 (two news pages), tags `index`, `page-2`, `tin tức` (two pages) and
@@ -35,6 +37,7 @@ const LINKS: &str = "tests/fixtures/site_links";
 const OVERRIDE_TEMPLATES: &str = "tests/fixtures/site_override/templates";
 const BROKEN_TEMPLATES: &str = "tests/fixtures/site_broken_template/templates";
 const RESERVED: &str = "tests/fixtures/reserved";
+const EXTEND_TEMPLATES: &str = "tests/fixtures/site_extend/templates";
 
 /// `bantin build --content <content> --output <output>` plus `extra` arguments.
 fn build_with(content: &str, output: &Path, extra: &[&str]) -> Run {
@@ -764,4 +767,20 @@ fn a_private_bulletin_says_noindex_everywhere() {
     let public = tmp.join("public");
     build_ok(VALID, &public);
     assert!(!read(&public, "index.html").contains("noindex"), "a public bulletin is indexed");
+}
+
+/// A site's base.html can extend the built-in one (`builtin/base.html`) and replace one
+/// block: every page gets the new footer and keeps the built-in header and navigation.
+#[test]
+fn a_template_can_extend_the_built_in_one() {
+    let tmp = TempDir::new("extend");
+    let out = tmp.join("out");
+    let run = build_with(VALID, &out, &["--templates", EXTEND_TEMPLATES]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    for (page, bytes) in files(&out).into_iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(html.contains("<p>Chân trang riêng của đơn vị</p></footer>"), "{page} lacks the new footer");
+        assert!(!html.contains("Ban Tổ chức Tỉnh ủy Thử Nghiệm (giả định)"), "{page} keeps the old footer");
+        assert!(html.contains("<nav aria-label="), "{page} lost the built-in navigation");
+    }
 }
