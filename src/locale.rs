@@ -57,6 +57,15 @@ impl Locale {
         self.decimal(x, 0)
     }
 
+    /// Whole people from `low` to `high`: `246`, or `246–275` for a range.
+    pub fn people_range(self, low: u64, high: Option<u64>) -> String {
+        let n = |x: u64| self.integer(i64::try_from(x).unwrap_or(i64::MAX));
+        match high {
+            Some(high) if high != low => format!("{}–{}", n(low), n(high)),
+            _ => n(low),
+        }
+    }
+
     /// A count of people still needed, rounded up to a whole person: `39` for 38,6
     /// (a figure that is whole on its decimal value stays as it is).
     pub fn people_needed(self, x: f64) -> String {
@@ -256,12 +265,12 @@ mod tests {
         assert_eq!(VI.people(1234.4), "1.234");
         assert_eq!(VI.people_needed(38.6), "39");
         assert_eq!(VI.people_needed(38.0), "38");
-        assert_eq!(VI.people_needed(39.000000000000007), "39");
+        assert_eq!(VI.people_needed(39.0_f64.next_up()), "39");
         assert_eq!(VI.people_needed(0.0), "0");
         assert_eq!(VI.people_needed(-3.0), "0");
         assert_eq!((whole_up(166.32), whole_down(221.76)), (167, 221));
         assert_eq!((whole_up(162.0), whole_down(162.0)), (162, 162));
-        assert_eq!(whole_down(220.99999999999997), 221);
+        assert_eq!(whole_down(221.0_f64.next_down()), 221);
     }
 
     #[test]
