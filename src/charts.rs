@@ -1018,8 +1018,13 @@ pub fn admissions_over_years(
         .iter()
         .map(|(y, f)| {
             let tg = f.targets.first();
+            // A year counted only part way says to when: its bar is not a whole year.
+            let year = match f.whole_period() {
+                true => y.to_string(),
+                false => t.words.year_to(*y, &t.date(f.as_of)),
+            };
             vec![
-                y.to_string(),
+                year,
                 t.int(f.admitted),
                 tg.map_or("-".into(), |tg| t.target(tg)),
                 tg.map_or("-".into(), |tg| t.pct(tg.achievement_pct)),
@@ -1269,7 +1274,8 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
         });
     }
     if let (Some(pp), Some(p)) = (projected, pace) {
-        let attrs = format!("class=\"projected\" data-projected=\"{:.1}\"", p.projected);
+        // Data, like data-admitted: the full figure, not the one the label shows.
+        let attrs = format!("class=\"projected\" data-projected=\"{}\"", p.projected);
         canvas.layer(&attrs, |pen| {
             pen.circle(pp, 5, PAPER, true);
             pen.circle(pp, 5, BLUE, false);
@@ -1773,6 +1779,9 @@ mod tests {
         let early = report("a", Period::year(2024).unwrap(), Some("2024-05-04"), 3, None);
         let chart = admissions_over_years("A", "a", &[&one, &early], &en()).unwrap();
         assert_eq!(chart.table.rows, [["2024", "0", "5", "0.0%"]]);
+        // A year counted part way says to when.
+        let chart = admissions_over_years("A", "a", &[&early], &vi()).unwrap();
+        assert_eq!(chart.table.rows[0][0], "2024 (đến 04/05/2024)");
     }
 
     #[test]

@@ -347,13 +347,13 @@ impl Words for En {
 
     fn built(&self, b: &Built) -> String {
         format!(
-            "built {}, {}, {} ({}) into {} in {:.2?}",
+            "built {}, {}, {} ({}) into {} in {}s",
             count(b.pages, "page", "pages"),
             count(b.charts, "chart", "charts"),
             count(b.files, "file", "files"),
             b.summary,
             b.output.display(),
-            b.took
+            Locale::new(Language::En).decimal(b.took.as_secs_f64(), 2)
         )
     }
 
@@ -605,6 +605,10 @@ impl Words for En {
 
     fn years_title(&self, unit: &str) -> String {
         format!("Members admitted per year – {unit}")
+    }
+
+    fn year_to(&self, year: i32, as_of: &str) -> String {
+        format!("{year} (to {as_of})")
     }
 
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {

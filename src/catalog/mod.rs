@@ -402,6 +402,8 @@ pub trait Words: Sync {
     fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String;
     fn achievement_many(&self, units: usize, reached: usize, highest: Named, lowest: Named) -> String;
     fn years_title(&self, unit: &str) -> String;
+    /// A year counted only to `as_of`, in a table: `2023 (đến 31/03/2023)`.
+    fn year_to(&self, year: i32, as_of: &str) -> String;
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String;
     /// `most` and `fewest` are (admitted, year); `targets` (reached, years with a target).
     fn years_span(

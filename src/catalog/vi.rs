@@ -604,6 +604,10 @@ impl Words for Vi {
         format!("Số đảng viên kết nạp qua các năm – {unit}")
     }
 
+    fn year_to(&self, year: i32, as_of: &str) -> String {
+        format!("{year} (đến {as_of})")
+    }
+
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {
         match target {
             Some((target, pct)) => {
