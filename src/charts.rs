@@ -16,7 +16,7 @@
 //! Output is deterministic: the same input gives the same bytes.
 
 use crate::catalog::{self, ChartLabels, Labels, Progress, TrainingFacts, Words};
-use crate::indicators::{Figures, Status, TargetFigures};
+use crate::indicators::{Figures, Standing, Status, TargetFigures};
 use crate::locale::Locale;
 use crate::model::Language;
 use crate::routes;
@@ -86,25 +86,24 @@ impl ChartText {
         self.locale.percent(finite(x), self.percent_decimals)
     }
 
-    fn dec1(&self, x: f64) -> String {
-        self.locale.decimal(finite(x), 1)
+    /// People that come out of a formula, to the nearest whole person.
+    fn people(&self, x: f64) -> String {
+        self.locale.people(finite(x))
     }
 
     fn date(&self, d: NaiveDate) -> String {
         self.locale.date(d)
     }
 
-    /// A target as written: `246`, or `246–275` for a range.
+    /// A target in whole people: `246`, or `246–275` for a range.
     fn target(&self, t: &TargetFigures) -> String {
-        match t.max {
-            Some(max) if max != t.value => format!("{}–{}", self.int(t.value), self.int(max)),
-            _ => self.int(t.value),
-        }
+        let (low, high) = t.people();
+        self.locale.people_range(low, high)
     }
 
     /// The period of figures within a sentence: `năm 2024`, `giai đoạn 2020-2025` (vi).
     fn period(&self, f: &Figures) -> String {
-        self.words.period(&f.period.label, f.period.calendar_year().is_some())
+        self.words.period(&f.period.label, f.period.kind())
     }
 }
 
@@ -138,19 +137,15 @@ const FONT: f64 = 13.0;
 /// Tick labels, axis titles.
 const SMALL: f64 = 12.0;
 
-fn color_of(s: Status) -> RGBColor {
+/// A standing's colour and whether its bars are hatched: not reached yet is hatched
+/// (vermillion when behind the pace or missed, blue while on pace), so that it differs
+/// from a reached target in grayscale as well as in colour.
+fn color_of(s: Standing) -> (RGBColor, bool) {
     match s {
-        Status::Behind => BEHIND,
-        Status::Achieved => BLUE,
-        Status::Exceeded => GREEN,
-    }
-}
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Behind => "behind",
-        Status::Achieved => "achieved",
-        Status::Exceeded => "exceeded",
+        Standing::Behind | Standing::BehindPace => (BEHIND, true),
+        Standing::OnPace => (BLUE, true),
+        Standing::Achieved => (BLUE, false),
+        Standing::Exceeded => (GREEN, false),
     }
 }
 
@@ -665,11 +660,13 @@ fn draw_hbars(spec: HBars, t: &ChartText) -> Option<(i32, Canvas)> {
         });
     }
 
-    // Value labels last, on a white ground, so that the reference line and the
-    // gridlines never run through them.
+    // Value labels last, on a white ground, so that the gridlines never run through
+    // them; a label that would cover the reference line starts right of it instead.
+    let reference_x = spec.reference.as_ref().map(|(value, _)| x_of(*value));
     canvas.layer("class=\"values\"", |pen| {
         for &(text, (x, y)) in &value_labels {
             let w = text_width(text, FONT).ceil() as i32;
+            let x = label_clear_of(x, w, reference_x);
             pen.rect((x - 2, y - 9), (x + w + 2, y + 9), PAPER);
             pen.text(text, (x, y), FONT, INK, HPos::Left);
         }
@@ -692,6 +689,15 @@ fn draw_hbars(spec: HBars, t: &ChartText) -> Option<(i32, Canvas)> {
         pen.text(&title, (cx, rows_bottom + 36), SMALL, MUTED, HPos::Center);
     });
     Some((height, canvas))
+}
+
+/// Where a value label of width `w` starts, given where it would (`x`): right of the
+/// reference line at `line` when its white ground (2 px either side) would cover it.
+fn label_clear_of(x: i32, w: i32, line: Option<i32>) -> i32 {
+    match line {
+        Some(line) if x - 3 <= line + 1 && line - 1 <= x + w + 3 => line + 6,
+        _ => x,
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -734,7 +740,7 @@ pub fn achievement(
             hi.0,
             hi.1.admitted,
             &t.pct(hi.2.achievement_pct),
-            t.l().status.of(hi.2.status),
+            t.l().status.of(hi.2.standing()),
         ),
         _ => t.words.achievement_many(
             n,
@@ -746,29 +752,32 @@ pub fn achievement(
 
     let bars = with_target
         .iter()
-        .map(|&(name, f, tg)| HBar {
-            label: name.to_string(),
-            value: tg.achievement_pct,
-            text: format!("{} ({})", t.pct(tg.achievement_pct), t.l().status.of(tg.status)),
-            color: color_of(tg.status),
-            hatch: tg.status == Status::Behind,
-            attrs: format!(
-                "data-status=\"{}\" data-admitted=\"{}\" data-target=\"{}\"",
-                status_key(tg.status),
-                f.admitted,
-                tg.value
-            ),
+        .map(|&(name, f, tg)| {
+            let (color, hatch) = color_of(tg.standing());
+            HBar {
+                label: name.to_string(),
+                value: tg.achievement_pct,
+                text: format!("{} ({})", t.pct(tg.achievement_pct), t.l().status.of(tg.standing())),
+                color,
+                hatch,
+                attrs: format!(
+                    "data-status=\"{}\" data-admitted=\"{}\" data-target=\"{}\"",
+                    tg.standing().key(),
+                    f.admitted,
+                    tg.value
+                ),
+            }
         })
         .collect();
-    let mut statuses: Vec<Status> = Vec::new();
-    for s in [Status::Behind, Status::Achieved, Status::Exceeded] {
-        if with_target.iter().any(|(_, _, tg)| tg.status == s) {
-            statuses.push(s);
-        }
-    }
-    let legend = statuses
-        .iter()
-        .map(|&s| (Key::Swatch(color_of(s), s == Status::Behind), t.l().legend.of(s).to_string()))
+    let standings =
+        [Standing::Behind, Standing::BehindPace, Standing::OnPace, Standing::Achieved, Standing::Exceeded];
+    let legend = standings
+        .into_iter()
+        .filter(|&s| with_target.iter().any(|(_, _, tg)| tg.standing() == s))
+        .map(|s| {
+            let (color, hatch) = color_of(s);
+            (Key::Swatch(color, hatch), t.l().legend.of(s).to_string())
+        })
         .collect();
     let spec = HBars {
         bars,
@@ -789,7 +798,7 @@ pub fn achievement(
                 t.int(f.admitted),
                 t.target(tg),
                 t.pct(tg.achievement_pct),
-                t.l().status.of(tg.status).to_string(),
+                t.l().status.of(tg.standing()).to_string(),
             ]
         })
         .collect();
@@ -879,11 +888,10 @@ pub fn admissions_over_years(
         .iter()
         .flat_map(|(_, f)| {
             let tg = f.targets.first();
-            [Some(f.admitted), tg.map(|tg| tg.value), tg.and_then(|tg| tg.max)]
+            [Some(f.admitted as f64), tg.map(|tg| tg.value), tg.and_then(|tg| tg.max)]
         })
         .flatten()
-        .max()
-        .unwrap_or(0) as f64;
+        .fold(0.0, f64::max);
     let (step, top_value) = axis(data_max, 5, true);
     let tick_values = ticks(step, top_value);
     let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
@@ -945,10 +953,10 @@ pub fn admissions_over_years(
             let mut marks: Vec<i32> = Vec::new();
             let mut band: Option<(i32, i32)> = None;
             if let Some(tg) = target {
-                let y_value = y_of(tg.value as f64);
+                let y_value = y_of(tg.value);
                 marks.push(y_value);
                 if let Some(max) = tg.max.filter(|&m| m > tg.value) {
-                    let y_max = y_of(max as f64);
+                    let y_max = y_of(max);
                     marks.push(y_max);
                     band = Some((y_max, y_value));
                     pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
@@ -1010,8 +1018,13 @@ pub fn admissions_over_years(
         .iter()
         .map(|(y, f)| {
             let tg = f.targets.first();
+            // A year counted only part way says to when: its bar is not a whole year.
+            let year = match f.whole_period() {
+                true => y.to_string(),
+                false => t.words.year_to(*y, &t.date(f.as_of)),
+            };
             vec![
-                y.to_string(),
+                year,
                 t.int(f.admitted),
                 tg.map_or("-".into(), |tg| t.target(tg)),
                 tg.map_or("-".into(), |tg| t.pct(tg.achievement_pct)),
@@ -1134,7 +1147,7 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let title = t.words.progress_title(unit_name, &t.period(latest));
     let (as_of, target_text, share) = (t.date(latest.as_of), t.target(target), t.pct(target.achievement_pct));
     let (deadline_text, pace_text) =
-        (t.date(deadline), pace.map(|p| (t.pct(p.pace_pct), t.dec1(p.projected))));
+        (t.date(deadline), pace.map(|p| (t.pct(p.pace_pct), t.people(p.projected))));
     let desc = t.words.progress_desc(&Progress {
         unit: unit_name,
         as_of: &as_of,
@@ -1149,7 +1162,7 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let data_max = snaps
         .iter()
         .map(|f| f.admitted as f64)
-        .fold(target_top as f64, f64::max)
+        .fold(target_top, f64::max)
         .max(pace.map_or(0.0, |p| p.projected));
     let (step, top_value) = axis(data_max, 5, true);
     let tick_values = ticks(step, top_value);
@@ -1157,7 +1170,7 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
 
     let target_label = t.words.target_mark(&target_text);
-    let projected_label = pace.map(|p| t.words.projected_mark(&t.dec1(p.projected)));
+    let projected_label = pace.map(|p| t.words.projected_mark(&t.people(p.projected)));
     let end_w = text_width(&target_label, FONT)
         .max(projected_label.as_deref().map_or(0.0, |l| text_width(l, FONT)))
         .min(200.0)
@@ -1231,10 +1244,10 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
         }
     });
 
-    let dl = (x_of(total), y_of(target.value as f64));
+    let dl = (x_of(total), y_of(target.value));
     canvas.layer("class=\"target\"", |pen| {
         if let Some(max) = target.max.filter(|&m| m > target.value) {
-            pen.polygon(&[(left, base), dl, (dl.0, y_of(max as f64))], BAND);
+            pen.polygon(&[(left, base), dl, (dl.0, y_of(max))], BAND);
         }
         pen.line(&[(left, base), dl], INK, 2, Stroke::Dashed);
         pen.rect((dl.0 - 4, dl.1 - 4), (dl.0 + 4, dl.1 + 4), INK);
@@ -1261,7 +1274,8 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
         });
     }
     if let (Some(pp), Some(p)) = (projected, pace) {
-        let attrs = format!("class=\"projected\" data-projected=\"{:.1}\"", p.projected);
+        // Data, like data-admitted: the full figure, not the one the label shows.
+        let attrs = format!("class=\"projected\" data-projected=\"{}\"", p.projected);
         canvas.layer(&attrs, |pen| {
             pen.circle(pp, 5, PAPER, true);
             pen.circle(pp, 5, BLUE, false);
@@ -1317,24 +1331,24 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     });
     let svg = canvas.finish(&slug, &title, &desc, t)?;
 
-    let expected = |day: NaiveDate| -> f64 { target.value as f64 * day_pos(from, day).min(total) / total };
+    let expected = |day: NaiveDate| -> f64 { target.value * day_pos(from, day).min(total) / total };
     let mut rows: Vec<Vec<String>> = snaps
         .iter()
         .map(|f| {
             vec![
                 t.date(f.as_of),
                 t.int(f.admitted),
-                t.dec1(expected(f.as_of)),
-                t.pct(f.admitted as f64 / target.value.max(1) as f64 * 100.0),
+                t.people(expected(f.as_of)),
+                t.pct(f.admitted as f64 * 100.0 / target.value),
             ]
         })
         .collect();
     if let Some(p) = pace {
         rows.push(vec![
             t.words.projected_row(&deadline_text),
-            t.dec1(p.projected),
-            t.int(target.value),
-            t.pct(p.projected / target.value.max(1) as f64 * 100.0),
+            t.people(p.projected),
+            t.target(target),
+            t.pct(p.projected * 100.0 / target.value),
         ]);
     }
     let table = DataTable {
@@ -1441,7 +1455,7 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicators::{Share, pace, status};
+    use crate::indicators::{Share, pace, pace_status, status};
     use crate::model::Training;
     use crate::period::Period;
     use std::collections::BTreeMap;
@@ -1471,15 +1485,20 @@ mod tests {
             .into_iter()
             .map(|(value, max, deadline)| {
                 let deadline = deadline.map_or(period.to, day);
+                let (value, max) = (value as f64, max.map(|m| m as f64));
+                let pace = pace(admitted, value, period.from, as_of, deadline);
                 TargetFigures {
                     value,
                     max,
+                    rate_pct: None,
+                    max_rate_pct: None,
                     by: None,
                     document: None,
                     deadline,
-                    achievement_pct: admitted as f64 / value as f64 * 100.0,
+                    achievement_pct: admitted as f64 * 100.0 / value,
                     status: status(admitted, value, max),
-                    pace: pace(admitted, value, period.from, as_of, deadline),
+                    pace_status: pace_status(admitted, value, pace.as_ref()),
+                    pace,
                 }
             })
             .collect();
@@ -1493,6 +1512,7 @@ mod tests {
             targets,
             composition: BTreeMap::new(),
             members: None,
+            members_at_start: None,
             admission_rate_pct: None,
             organizations: None,
             training: Training::default(),
@@ -1500,6 +1520,7 @@ mod tests {
             confirmed: None,
             change: None,
             rank: None,
+            summed: None,
             source: None,
             note: None,
             written: Some(0),
@@ -1758,6 +1779,9 @@ mod tests {
         let early = report("a", Period::year(2024).unwrap(), Some("2024-05-04"), 3, None);
         let chart = admissions_over_years("A", "a", &[&one, &early], &en()).unwrap();
         assert_eq!(chart.table.rows, [["2024", "0", "5", "0.0%"]]);
+        // A year counted part way says to when.
+        let chart = admissions_over_years("A", "a", &[&early], &vi()).unwrap();
+        assert_eq!(chart.table.rows[0][0], "2024 (đến 04/05/2024)");
     }
 
     #[test]
@@ -1820,7 +1844,7 @@ mod tests {
         assert_eq!(count(&doc, "point"), 3);
         assert_eq!(count(&doc, "projected"), 1);
         let all = texts(&doc);
-        for label in ["Chỉ tiêu 246", "Ước đạt 124,9", "57", "01/2024", "0"] {
+        for label in ["Chỉ tiêu 246", "Ước đạt 125", "57", "01/2024", "0"] {
             assert!(all.contains(&label.to_string()), "{label} in {all:?}");
         }
         assert!(chart.desc.contains("50,8%"), "{}", chart.desc);
@@ -1828,8 +1852,8 @@ mod tests {
         assert!(chart.desc.contains("30/09/2024"), "{}", chart.desc);
         let last = chart.table.rows.last().unwrap();
         assert_eq!(last[0], "30/09/2024 (ước tính)");
-        assert_eq!(last[1], "124,9");
-        assert_eq!(chart.table.rows[2][2], "112,2");
+        assert_eq!(last[1], "125");
+        assert_eq!(chart.table.rows[2][2], "112");
         assert_eq!(chart.table.rows[2][3], "23,2%");
     }
 
@@ -1848,8 +1872,7 @@ mod tests {
         // Admitted 0 early in the period: projected 0.
         let zero = krong_pac(&[("2024-01-01", 0)]);
         let chart = progress("krong-pac", "Krông Pắc", &[&zero[0]], &vi()).unwrap();
-        check(&chart);
-        assert!(chart.svg.contains("Ước đạt 0,0"));
+        assert!(texts(&check(&chart)).contains(&"Ước đạt 0".to_string()));
     }
 
     #[test]
@@ -1905,6 +1928,58 @@ mod tests {
         let doc = check(&chart);
         assert_eq!(count(&doc, "bar"), 2);
         assert_eq!(chart.table.rows.len(), 2);
+    }
+
+    /// No value label's white ground covers the 100% line, whatever the achievement near
+    /// it; a label that would starts right of the line.
+    #[test]
+    fn value_labels_stay_off_the_target_line() {
+        let units: Vec<(String, Figures)> = [90, 95, 97, 98, 99, 100, 101, 103, 110, 140]
+            .iter()
+            .map(|&n| (format!("Đơn vị {n}"), year(&format!("u{n}"), 2024, n, Some(100))))
+            .collect();
+        let chart = achievement(Some("p"), "2024", &refs(&units), &vi()).unwrap();
+        let doc = check(&chart);
+        let group = |class: &str| {
+            doc.descendants()
+                .find(|n| n.attribute("class") == Some(class))
+                .unwrap_or_else(|| panic!("{class}"))
+        };
+        let points = group("reference").children().find(|n| n.has_tag_name("polyline")).unwrap();
+        let line: i32 = points.attribute("points").unwrap().split(',').next().unwrap().parse().unwrap();
+        let grounds: Vec<(i32, i32)> = group("values")
+            .children()
+            .filter(|n| n.has_tag_name("rect"))
+            .map(|r| {
+                let x: i32 = r.attribute("x").unwrap().parse().unwrap();
+                (x, x + r.attribute("width").unwrap().parse::<i32>().unwrap())
+            })
+            .collect();
+        assert_eq!(grounds.len(), units.len());
+        for (x0, x1) in grounds {
+            assert!(x1 < line - 1 || x0 > line + 1, "a label from {x0} to {x1} covers the line at {line}");
+        }
+        assert_eq!(label_clear_of(100, 40, Some(120)), 126);
+        assert_eq!(label_clear_of(130, 40, Some(120)), 130);
+        assert_eq!(label_clear_of(100, 10, Some(120)), 100);
+        assert_eq!(label_clear_of(100, 40, None), 100);
+    }
+
+    /// Before the deadline a target not reached shows its pace, not "behind".
+    #[test]
+    fn running_targets_show_their_pace() {
+        let on = report("a", Period::year(2024).unwrap(), Some("2024-06-30"), 52, Some((102, None, None)));
+        let behind = report("b", Period::year(2024).unwrap(), Some("2024-06-30"), 13, Some((75, None, None)));
+        let units = [("Ninh Phước", &on), ("Ninh Sơn", &behind)];
+        let chart = achievement(Some("p"), "2022", &units, &vi()).unwrap();
+        let all = texts(&check(&chart));
+        for label in ["51,0% (đúng tiến độ)", "17,3% (chậm tiến độ)", "Chưa đến hạn, đúng tiến độ"]
+        {
+            assert!(all.contains(&label.to_string()), "{label} in {all:?}");
+        }
+        assert!(!all.iter().any(|t| t.contains("chưa đạt")), "{all:?}");
+        assert!(chart.svg.contains("data-status=\"on_pace\""));
+        assert_eq!(chart.table.rows[1][4], "chậm tiến độ");
     }
 
     #[test]

@@ -41,10 +41,12 @@ struct ReportLine<'a> {
     as_of: chrono::NaiveDate,
     latest: bool,
     derived: bool,
+    summed: Option<crate::indicators::Summed>,
     admitted: u64,
     targets: &'a [crate::indicators::TargetFigures],
     composition: &'a BTreeMap<String, crate::indicators::Share>,
     members: Option<u64>,
+    members_at_start: Option<u64>,
     admission_rate_pct: Option<f64>,
     organizations: Option<u64>,
     training: &'a crate::model::Training,
@@ -65,10 +67,12 @@ fn report_json(f: &Figures) -> ReportLine<'_> {
         as_of: f.as_of,
         latest: f.latest,
         derived: f.derived,
+        summed: f.summed,
         admitted: f.admitted,
         targets: &f.targets,
         composition: &f.composition,
         members: f.members,
+        members_at_start: f.members_at_start,
         admission_rate_pct: f.admission_rate_pct,
         organizations: f.organizations,
         training: &f.training,
@@ -81,6 +85,22 @@ fn report_json(f: &Figures) -> ReportLine<'_> {
     }
 }
 
+/// The columns of each target in `indicators.csv`, after `target1_`, `target2_`, …
+const TARGET_FIELDS: [&str; 12] = [
+    "value",
+    "max",
+    "rate_pct",
+    "max_rate_pct",
+    "by",
+    "deadline",
+    "achievement_pct",
+    "status",
+    "pace_status",
+    "pace_pct",
+    "projected",
+    "required_per_month",
+];
+
 /// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the
 /// diacritics), a header row, one row per report; targets and composition flattened.
 pub fn csv(content: &Content, ind: &Indicators) -> String {
@@ -90,22 +110,23 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
     let categories: Vec<String> =
         content.site.categories().into_iter().map(|c| c.key).filter(|k| used.contains(k.as_str())).collect();
 
-    let mut header: Vec<String> =
-        ["unit", "unit_name", "period", "from", "to", "as_of", "latest", "derived", "admitted"]
-            .map(String::from)
-            .to_vec();
+    let mut header: Vec<String> = [
+        "unit",
+        "unit_name",
+        "period",
+        "from",
+        "to",
+        "as_of",
+        "latest",
+        "derived",
+        "summed_units",
+        "summed_of",
+        "admitted",
+    ]
+    .map(String::from)
+    .to_vec();
     for n in 1..=targets {
-        for field in [
-            "value",
-            "max",
-            "by",
-            "deadline",
-            "achievement_pct",
-            "status",
-            "pace_pct",
-            "projected",
-            "required_per_month",
-        ] {
+        for field in TARGET_FIELDS {
             header.push(format!("target{n}_{field}"));
         }
     }
@@ -116,6 +137,7 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
     header.extend(
         [
             "members",
+            "members_at_start",
             "admission_rate_pct",
             "organizations",
             "awareness_classes",
@@ -125,11 +147,13 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
             "conversion_pct",
             "confirmed",
             "change_previous",
+            "change_previous_as_of",
             "change_delta",
             "change_pct",
             "rank_by_admitted",
             "rank_by_achievement",
             "rank_of",
+            "rank_of_achievement",
             "source",
             "note",
         ]
@@ -183,25 +207,32 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
         figure(f.as_of),
         figure(f.latest),
         figure(f.derived),
+        opt(f.summed.map(|s| s.units)),
+        opt(f.summed.map(|s| s.of)),
         figure(f.admitted),
     ];
     for n in 0..targets {
         match f.targets.get(n) {
             Some(t) => {
-                let status = serde_json::to_value(t.status).ok().and_then(|v| v.as_str().map(String::from));
+                let word = |v: serde_json::Value| v.as_str().map(String::from);
+                let status = serde_json::to_value(t.status).ok().and_then(word);
+                let pace_status = t.pace_status.and_then(|p| serde_json::to_value(p).ok().and_then(word));
                 row.extend([
                     figure(t.value),
                     opt(t.max),
+                    opt(t.rate_pct),
+                    opt(t.max_rate_pct),
                     opt_text(t.by.as_deref()),
                     figure(t.deadline),
                     figure(t.achievement_pct),
                     opt(status),
+                    opt(pace_status),
                     opt(t.pace.map(|p| p.pace_pct)),
                     opt(t.pace.map(|p| p.projected)),
                     opt(t.pace.map(|p| p.required_per_month)),
                 ]);
             }
-            None => row.extend(std::iter::repeat_n(figure(""), 9)),
+            None => row.extend(std::iter::repeat_n(figure(""), TARGET_FIELDS.len())),
         }
     }
     for key in categories {
@@ -212,6 +243,7 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
     let t = &f.training;
     row.extend([
         opt(f.members),
+        opt(f.members_at_start),
         opt(f.admission_rate_pct),
         opt(f.organizations),
         opt(t.awareness_classes),
@@ -221,11 +253,13 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
         opt(f.conversion_pct),
         opt(f.confirmed),
         opt_text(f.change.as_ref().map(|c| c.previous.as_str())),
+        opt(f.change.as_ref().map(|c| c.previous_as_of)),
         opt(f.change.as_ref().map(|c| c.delta)),
         opt(f.change.as_ref().and_then(|c| c.pct)),
         opt(f.rank.map(|r| r.by_admitted)),
         opt(f.rank.and_then(|r| r.by_achievement)),
         opt(f.rank.map(|r| r.of)),
+        opt(f.rank.map(|r| r.of_achievement)),
         opt_text(f.source.as_deref()),
         opt_text(f.note.as_deref()),
     ]);

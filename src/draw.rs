@@ -1,6 +1,7 @@
 //! Draw: which charts each page shows (SPEC §9), drawn from the indicators.
 //!
-//! The front page shows achievement by unit and composition; each unit page shows
+//! The front page shows achievement by unit, the summarised unit's admissions over the
+//! years (when it has several) and composition; each unit page shows
 //! achievement of its units, admissions over the years, composition, progress
 //! through a running period and training, where its data allows.
 
@@ -119,12 +120,30 @@ impl Ctx<'_> {
             _ => None,
         };
         let mut out: Vec<Chart> = self.achievement(parent, &period.label, &group).into_iter().collect();
-        for unit in &focus.units {
+        let summarised: Vec<&str> = focus
+            .units
+            .iter()
+            .map(String::as_str)
+            .filter(|u| self.ind.latest(u, &period.label).is_some())
+            .collect();
+        // One unit summarised: its admissions over the years, when it has several.
+        if let [unit] = summarised.as_slice() {
+            let years = self.years(unit);
+            if years.len() > 1 {
+                out.extend(charts::admissions_over_years(self.name(unit), unit, &years, self.t));
+            }
+        }
+        for unit in summarised {
             if let Some(f) = self.ind.latest(unit, &period.label) {
                 out.extend(charts::composition(unit, self.name(unit), f, self.categories, self.t));
             }
         }
         out
+    }
+
+    /// A unit's latest figure of each calendar year.
+    fn years<'b>(&'b self, id: &'b str) -> Vec<&'b Figures> {
+        self.ind.of_unit(id).filter(|f| f.latest && f.period.calendar_year().is_some()).collect()
     }
 
     fn unit_charts(&self, id: &str) -> Vec<Chart> {
@@ -142,9 +161,7 @@ impl Ctx<'_> {
                 &self.children_figures(id, &f.period.label),
             ));
         }
-        let years: Vec<&Figures> =
-            latest.iter().filter(|f| f.period.calendar_year().is_some()).copied().collect();
-        out.extend(charts::admissions_over_years(name, id, &years, self.t));
+        out.extend(charts::admissions_over_years(name, id, &self.years(id), self.t));
         if let Some(f) = by_recency.iter().find(|f| !f.composition.is_empty()) {
             out.extend(charts::composition(id, name, f, self.categories, self.t));
         }

@@ -58,6 +58,19 @@ pub fn count_fault(written: &str) -> Fault {
     Fault::NotWhole { written: written.to_string() }
 }
 
+/// What is wrong with a rate written as text: `3%` or `3,5` mean a number, written so
+/// that YAML reads text; anything else is not a rate.
+pub fn rate_fault(written: &str) -> Fault {
+    let written = written.trim();
+    let bare = written.trim_end_matches('%').trim().replace(',', ".");
+    match bare.parse::<f64>() {
+        Ok(x) if x.is_finite() && !bare.is_empty() => {
+            Fault::RateAsText { written: written.to_string(), number: bare }
+        }
+        _ => Fault::NotARate { written: written.to_string() },
+    }
+}
+
 /// `1.000`, `12.839`, `1,000,000` → the digits alone; `None` for anything else.
 fn thousands(written: &str) -> Option<String> {
     let separator = written.chars().find(|c| *c == '.' || *c == ',' || *c == ' ')?;
@@ -110,6 +123,17 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_written_as_text() {
+        assert_eq!(rate_fault("3%"), Fault::RateAsText { written: "3%".into(), number: "3".into() });
+        assert_eq!(
+            rate_fault(" 3,5 % "),
+            Fault::RateAsText { written: "3,5 %".into(), number: "3.5".into() }
+        );
+        assert_eq!(rate_fault("ba phần trăm"), Fault::NotARate { written: "ba phần trăm".into() });
+        assert_eq!(rate_fault("%"), Fault::NotARate { written: "%".into() });
+    }
 
     #[test]
     fn near_names_are_offered() {

@@ -3,10 +3,11 @@
 //! Percentages keep full precision; rounding happens only where a figure is shown.
 
 use crate::catalog::problems::Msg;
-use crate::model::{Content, Report, Training};
+use crate::locale::{whole_down, whole_up};
+use crate::model::{Content, Report, Target, Training};
 use crate::period::Period;
-use chrono::NaiveDate;
-use serde::Serialize;
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap};
 
 /// A report with its indicators: one written in data/, or one rolled up from children.
@@ -24,6 +25,7 @@ pub struct Figures {
     /// Category key → count and share, for the categories the report gives.
     pub composition: BTreeMap<String, Share>,
     pub members: Option<u64>,
+    pub members_at_start: Option<u64>,
     pub admission_rate_pct: Option<f64>,
     pub organizations: Option<u64>,
     pub training: Training,
@@ -31,6 +33,8 @@ pub struct Figures {
     pub confirmed: Option<u64>,
     pub change: Option<Change>,
     pub rank: Option<Rank>,
+    /// For a derived report: how many of the unit's children it sums.
+    pub summed: Option<Summed>,
     pub source: Option<String>,
     pub note: Option<String>,
     /// Index of the written report in `Content::reports`; `None` when derived.
@@ -51,6 +55,7 @@ impl Figures {
             targets,
             composition,
             members,
+            members_at_start,
             admission_rate_pct,
             organizations,
             training,
@@ -58,6 +63,7 @@ impl Figures {
             confirmed,
             change,
             rank,
+            summed,
             source,
             note,
             written,
@@ -82,21 +88,128 @@ impl Figures {
                     &other.conversion_pct,
                     &other.confirmed,
                 )
+            && (members_at_start, summed) == (&other.members_at_start, &other.summed)
             && (change, rank, source, note) == (&other.change, &other.rank, &other.source, &other.note)
             && written.is_some() == other.written.is_some()
+    }
+
+    /// Whether the figure counts its whole period (`as_of` is the period's last day): a
+    /// year's change then compares whole years, else the same part of each year.
+    pub fn whole_period(&self) -> bool {
+        self.as_of >= self.period.to
+    }
+
+    /// Whether this figure has a same-period change by its kind (the latest figure of a
+    /// year); `change` is then absent only when the previous year has no comparable figure.
+    pub fn compares_years(&self) -> bool {
+        self.latest && self.period.calendar_year().is_some()
+    }
+}
+
+/// How many of a unit's children a derived report sums.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Summed {
+    /// Children whose figures are in the sum.
+    pub units: usize,
+    /// Children the unit has.
+    pub of: usize,
+}
+
+impl Summed {
+    /// Whether some children are missing from the sum.
+    pub fn partial(&self) -> bool {
+        self.units < self.of
     }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TargetFigures {
-    pub value: u64,
-    pub max: Option<u64>,
+    /// The count to reach: as written, or implied by `rate_pct` (unrounded).
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    #[serde(serialize_with = "opt_number")]
+    pub max: Option<f64>,
+    /// A rate target's percent of the members at the period's start.
+    #[serde(serialize_with = "opt_number")]
+    pub rate_pct: Option<f64>,
+    #[serde(serialize_with = "opt_number")]
+    pub max_rate_pct: Option<f64>,
     pub by: Option<String>,
     pub document: Option<String>,
     pub deadline: NaiveDate,
     pub achievement_pct: f64,
     pub status: Status,
+    /// While the period runs and the target is not reached: on pace or behind it.
+    pub pace_status: Option<PaceStatus>,
     pub pace: Option<Pace>,
+}
+
+impl TargetFigures {
+    /// The whole people the target asks for: at least `value` rounded up, at most `max`
+    /// rounded down (a rate of 3% of 5.544 members asks for at least 167 people).
+    pub fn people(&self) -> (u64, Option<u64>) {
+        let whole = |x: i64| u64::try_from(x).unwrap_or(0);
+        (whole(whole_up(self.value)), self.max.map(|m| whole(whole_down(m))))
+    }
+
+    /// Where the target stands as pages show it: the pace while the period runs and
+    /// the target is not reached, else the status.
+    pub fn standing(&self) -> Standing {
+        match (self.pace_status, self.status) {
+            (Some(PaceStatus::OnPace), _) => Standing::OnPace,
+            (Some(PaceStatus::BehindPace), _) => Standing::BehindPace,
+            (None, Status::Exceeded) => Standing::Exceeded,
+            (None, Status::Achieved) => Standing::Achieved,
+            (None, Status::Behind) => Standing::Behind,
+        }
+    }
+}
+
+/// A whole number as a JSON integer (`220`, not `220.0`), any other as it is.
+fn number<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        s.serialize_i64(*x as i64)
+    } else {
+        s.serialize_f64(*x)
+    }
+}
+
+fn opt_number<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(x) => number(x, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaceStatus {
+    OnPace,
+    BehindPace,
+}
+
+/// A target's standing on the pages: its status, or its pace while it still runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    Exceeded,
+    Achieved,
+    OnPace,
+    BehindPace,
+    Behind,
+}
+
+impl Standing {
+    /// The key pages and charts mark it with (`status-on_pace`, `data-status`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Exceeded => "exceeded",
+            Standing::Achieved => "achieved",
+            Standing::OnPace => "on_pace",
+            Standing::BehindPace => "behind_pace",
+            Standing::Behind => "behind",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -128,6 +241,9 @@ pub struct Pace {
 pub struct Change {
     /// The label of the previous year's period.
     pub previous: String,
+    /// The `as_of` of the previous year's figure compared: the same day a year earlier,
+    /// or the nearest within [`SAME_PERIOD_DAYS`].
+    pub previous_as_of: NaiveDate,
     pub delta: i64,
     pub pct: Option<f64>,
 }
@@ -136,32 +252,53 @@ pub struct Change {
 pub struct Rank {
     pub by_admitted: usize,
     pub by_achievement: Option<usize>,
+    /// How many were ranked by admitted.
     pub of: usize,
+    /// How many were ranked by achievement (those with a target).
+    pub of_achievement: usize,
 }
+
+/// How many days from the same day a year earlier a previous year's figure may be
+/// counted to and still be compared.
+pub const SAME_PERIOD_DAYS: i64 = 7;
 
 /// The days in a month on average (365.25 / 12), for "required per month".
 const DAYS_PER_MONTH: f64 = 30.4375;
 
-/// `part / whole × 100`, absent when `whole` is 0.
+/// `part × 100 / whole`, absent when `whole` is 0. For counts the product is exact, so
+/// the one rounding of the division leaves a figure whose decimal value is the true one
+/// (162 of 160 is 101.25, which displays as 101,3).
 pub fn pct(part: f64, whole: f64) -> Option<f64> {
-    (whole != 0.0).then(|| part / whole * 100.0)
+    (whole != 0.0).then(|| part * 100.0 / whole)
 }
 
-pub fn status(admitted: u64, value: u64, max: Option<u64>) -> Status {
-    if admitted > max.unwrap_or(value) {
+pub fn status(admitted: u64, value: f64, max: Option<f64>) -> Status {
+    let a = admitted as f64;
+    if a > max.unwrap_or(value) {
         Status::Exceeded
-    } else if admitted >= value {
+    } else if a >= value {
         Status::Achieved
     } else {
         Status::Behind
     }
 }
 
+/// While the period runs (there is a pace) and the target is not reached: on pace when
+/// admissions are at or above the straight line to the deadline.
+pub fn pace_status(admitted: u64, value: f64, pace: Option<&Pace>) -> Option<PaceStatus> {
+    let p = pace?;
+    ((admitted as f64) < value).then_some(if p.pace_pct >= 100.0 {
+        PaceStatus::OnPace
+    } else {
+        PaceStatus::BehindPace
+    })
+}
+
 /// Progress against a target while `as_of` is before its deadline, counting days
 /// inclusively from the period's first day.
 pub fn pace(
     admitted: u64,
-    value: u64,
+    value: f64,
     from: NaiveDate,
     as_of: NaiveDate,
     deadline: NaiveDate,
@@ -171,18 +308,18 @@ pub fn pace(
     }
     let elapsed_days = (as_of - from).num_days() + 1;
     let total_days = (deadline - from).num_days() + 1;
-    let (a, v) = (admitted as f64, value as f64);
+    let (a, v) = (admitted as f64, value);
     let (elapsed, total) = (elapsed_days as f64, total_days as f64);
-    let expected = v * elapsed / total;
-    let months_left = (deadline - as_of).num_days() as f64 / DAYS_PER_MONTH;
+    let days_left = (deadline - as_of).num_days() as f64;
+    // Each figure is one division of products that are exact for counts and days.
     Some(Pace {
         elapsed_days,
         total_days,
-        elapsed_pct: elapsed / total * 100.0,
-        expected,
-        pace_pct: a / expected * 100.0,
+        elapsed_pct: elapsed * 100.0 / total,
+        expected: v * elapsed / total,
+        pace_pct: a * 100.0 * total / (v * elapsed),
         projected: a * total / elapsed,
-        required_per_month: (v - a).max(0.0) / months_left,
+        required_per_month: (v - a).max(0.0) * DAYS_PER_MONTH / days_left,
     })
 }
 
@@ -223,26 +360,35 @@ pub fn compute(content: &Content) -> Indicators {
     ind
 }
 
+/// A target's figures; `None` for a target validation refuses (neither a count nor a
+/// rate with the members at the start).
+fn target(r: &Report, t: &Target) -> Option<TargetFigures> {
+    let of_start = |rate: f64| r.members_at_start.map(|m| rate * m as f64 / 100.0);
+    let (value, max) = match (t.value, t.rate_pct) {
+        (Some(value), _) => (value as f64, t.max.map(|m| m as f64)),
+        (None, Some(rate)) => (of_start(rate)?, t.max_rate_pct.and_then(of_start)),
+        (None, None) => return None,
+    };
+    let deadline = t.deadline.unwrap_or(r.period.to);
+    let pace = pace(r.admitted, value, r.period.from, r.as_of(), deadline);
+    Some(TargetFigures {
+        value,
+        max,
+        rate_pct: t.rate_pct.filter(|_| t.value.is_none()),
+        max_rate_pct: t.max_rate_pct.filter(|_| t.value.is_none()),
+        by: t.by.clone(),
+        document: t.document.clone(),
+        deadline,
+        achievement_pct: pct(r.admitted as f64, value)?,
+        status: status(r.admitted, value, max),
+        pace_status: pace_status(r.admitted, value, pace.as_ref()),
+        pace,
+    })
+}
+
 fn written(r: &Report, index: usize) -> Figures {
     let as_of = r.as_of();
-    let a = r.admitted as f64;
-    let targets = r
-        .targets
-        .iter()
-        .map(|t| {
-            let deadline = t.deadline.unwrap_or(r.period.to);
-            TargetFigures {
-                value: t.value,
-                max: t.max,
-                by: t.by.clone(),
-                document: t.document.clone(),
-                deadline,
-                achievement_pct: a / t.value as f64 * 100.0,
-                status: status(r.admitted, t.value, t.max),
-                pace: pace(r.admitted, t.value, r.period.from, as_of, deadline),
-            }
-        })
-        .collect();
+    let targets = r.targets.iter().filter_map(|t| target(r, t)).collect();
     let mut f = Figures {
         unit: r.unit.clone(),
         period: r.period.clone(),
@@ -253,6 +399,7 @@ fn written(r: &Report, index: usize) -> Figures {
         targets,
         composition: BTreeMap::new(),
         members: r.members,
+        members_at_start: r.members_at_start,
         admission_rate_pct: None,
         organizations: r.organizations,
         training: r.training,
@@ -260,6 +407,7 @@ fn written(r: &Report, index: usize) -> Figures {
         confirmed: r.confirmed,
         change: None,
         rank: None,
+        summed: None,
         source: r.source.clone(),
         note: r.note.clone(),
         written: Some(index),
@@ -369,7 +517,7 @@ fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
                 continue;
             }
             let children: Vec<&Figures> = parts.iter().map(|&i| &reports[i]).collect();
-            reports.push(sum(unit, &children));
+            reports.push(sum(unit, &children, tree.children_of(unit).len()));
             own.insert(label, reports.len() - 1);
         }
     }
@@ -387,8 +535,9 @@ fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option
     parts.iter().try_fold(0, |sum: u64, p| Some(sum.saturating_add(figure(p)?)))
 }
 
-/// A parent's report summed from its children's period figures.
-fn sum(unit: &str, parts: &[&Figures]) -> Figures {
+/// A parent's report summed from its children's period figures; `children` is how many
+/// children the parent has.
+fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
     let first = parts[0];
     let counts: BTreeMap<String, u64> = first
         .composition
@@ -402,6 +551,7 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
         new_member_trainees: total(parts, |p| p.training.new_member_trainees),
     };
     let (members, confirmed) = (total(parts, |p| p.members), total(parts, |p| p.confirmed));
+    let members_at_start = total(parts, |p| p.members_at_start);
     let mut f = Figures {
         unit: unit.to_string(),
         period: first.period.clone(),
@@ -412,6 +562,7 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
         targets: Vec::new(),
         composition: BTreeMap::new(),
         members,
+        members_at_start,
         admission_rate_pct: None,
         organizations: None,
         training,
@@ -419,6 +570,7 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
         confirmed,
         change: None,
         rank: None,
+        summed: Some(Summed { units: parts.len(), of: children }),
         source: None,
         note: None,
         written: None,
@@ -427,7 +579,25 @@ fn sum(unit: &str, parts: &[&Figures]) -> Figures {
     f
 }
 
-/// Change against the previous calendar year, on latest snapshots of year periods.
+/// The same day a year earlier; 29 February becomes 28 February.
+pub fn year_before(day: NaiveDate) -> NaiveDate {
+    let year = day.year() - 1;
+    day.with_year(year).or_else(|| NaiveDate::from_ymd_opt(year, day.month(), day.day() - 1)).unwrap_or(day)
+}
+
+/// The previous year's figure of `f`'s unit to compare `f` with: a report or snapshot of
+/// the previous calendar year counted to the same day a year earlier, else the nearest
+/// within [`SAME_PERIOD_DAYS`] (the earlier of two as near), else none.
+fn same_period_before<'a>(ind: &'a Indicators, f: &'a Figures) -> Option<&'a Figures> {
+    let year = f.period.calendar_year()?;
+    let day = year_before(f.as_of);
+    let distance = |p: &Figures| (p.as_of - day).num_days().abs();
+    ind.of_unit(&f.unit)
+        .filter(|p| p.period.calendar_year() == Some(year - 1) && distance(p) <= SAME_PERIOD_DAYS)
+        .min_by_key(|p| (distance(p), p.as_of))
+}
+
+/// Change against the same span of the previous year, on latest snapshots of years.
 fn changes(ind: &mut Indicators) {
     let updates: Vec<(usize, Change)> = ind
         .reports
@@ -435,15 +605,14 @@ fn changes(ind: &mut Indicators) {
         .enumerate()
         .filter(|(_, f)| f.latest)
         .filter_map(|(i, f)| {
-            let year = f.period.calendar_year()?;
-            let prev =
-                ind.of_unit(&f.unit).find(|p| p.latest && p.period.calendar_year() == Some(year - 1))?;
+            let prev = same_period_before(ind, f)?;
             let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
             let delta = signed(f.admitted).saturating_sub(signed(prev.admitted));
             Some((
                 i,
                 Change {
                     previous: prev.period.label.clone(),
+                    previous_as_of: prev.as_of,
                     delta,
                     pct: pct(delta as f64, prev.admitted as f64),
                 },
@@ -488,6 +657,7 @@ fn ranks(tree: &Tree, ind: &mut Indicators) {
                 by_admitted: by_admitted[k],
                 by_achievement: by_achievement.get(&i).copied(),
                 of: members.len(),
+                of_achievement: with_target.len(),
             };
             updates.push((i, rank));
         }
@@ -589,12 +759,12 @@ mod tests {
 
     #[test]
     fn achievement_and_status_of_a_range() {
-        assert_eq!(status(5, 10, Some(20)), Status::Behind);
-        assert_eq!(status(10, 10, Some(20)), Status::Achieved);
-        assert_eq!(status(20, 10, Some(20)), Status::Achieved);
-        assert_eq!(status(21, 10, Some(20)), Status::Exceeded);
-        assert_eq!(status(10, 10, None), Status::Achieved);
-        assert_eq!(status(11, 10, None), Status::Exceeded);
+        assert_eq!(status(5, 10.0, Some(20.0)), Status::Behind);
+        assert_eq!(status(10, 10.0, Some(20.0)), Status::Achieved);
+        assert_eq!(status(20, 10.0, Some(20.0)), Status::Achieved);
+        assert_eq!(status(21, 10.0, Some(20.0)), Status::Exceeded);
+        assert_eq!(status(10, 10.0, None), Status::Achieved);
+        assert_eq!(status(11, 10.0, None), Status::Exceeded);
         let ind = compute_yaml(&format!(
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 222, targets: [{{value: 220}}, {{value: 200, max: 240}}]}}\n"
         ));
@@ -627,21 +797,21 @@ mod tests {
 
     #[test]
     fn pace_of_the_spec_example_in_a_leap_year() {
-        let p = pace(57, 246, day("2024-01-01"), day("2024-05-04"), day("2024-09-30")).unwrap();
+        let p = pace(57, 246.0, day("2024-01-01"), day("2024-05-04"), day("2024-09-30")).unwrap();
         assert_eq!((p.elapsed_days, p.total_days), (125, 274));
         assert_eq!(
             format!("{:.1} {:.1} {:.1} {:.1}", p.expected, p.pace_pct, p.projected, p.required_per_month),
             "112.2 50.8 124.9 38.6"
         );
-        let common = pace(57, 246, day("2023-01-01"), day("2023-05-04"), day("2023-09-30")).unwrap();
+        let common = pace(57, 246.0, day("2023-01-01"), day("2023-05-04"), day("2023-09-30")).unwrap();
         assert_eq!((common.elapsed_days, common.total_days), (124, 273));
     }
 
     #[test]
     fn no_pace_on_or_after_the_deadline() {
-        assert_eq!(pace(5, 10, day("2024-01-01"), day("2024-09-30"), day("2024-09-30")), None);
-        assert_eq!(pace(5, 10, day("2024-01-01"), day("2024-12-31"), day("2024-09-30")), None);
-        let met = pace(12, 10, day("2024-01-01"), day("2024-06-30"), day("2024-12-31")).unwrap();
+        assert_eq!(pace(5, 10.0, day("2024-01-01"), day("2024-09-30"), day("2024-09-30")), None);
+        assert_eq!(pace(5, 10.0, day("2024-01-01"), day("2024-12-31"), day("2024-09-30")), None);
+        let met = pace(12, 10.0, day("2024-01-01"), day("2024-06-30"), day("2024-12-31")).unwrap();
         assert_eq!(met.required_per_month, 0.0);
     }
 
@@ -658,11 +828,12 @@ mod tests {
 "
         ));
         let rank = |u: &str| ind.latest(u, "2016").unwrap().rank.unwrap();
-        assert_eq!(rank("a"), Rank { by_admitted: 3, by_achievement: Some(2), of: 4 });
-        assert_eq!(rank("b"), Rank { by_admitted: 1, by_achievement: Some(3), of: 4 });
-        assert_eq!(rank("c"), Rank { by_admitted: 1, by_achievement: Some(1), of: 4 });
-        assert_eq!(rank("d"), Rank { by_admitted: 4, by_achievement: None, of: 4 });
-        assert_eq!(rank("tinh"), Rank { by_admitted: 1, by_achievement: None, of: 1 });
+        let r = |by_admitted, by_achievement, of| Rank { by_admitted, by_achievement, of, of_achievement: 3 };
+        assert_eq!(rank("a"), r(3, Some(2), 4));
+        assert_eq!(rank("b"), r(1, Some(3), 4));
+        assert_eq!(rank("c"), r(1, Some(1), 4));
+        assert_eq!(rank("d"), r(4, None, 4));
+        assert_eq!(rank("tinh"), Rank { by_admitted: 1, by_achievement: None, of: 1, of_achievement: 0 });
     }
 
     #[test]
@@ -678,6 +849,7 @@ mod tests {
         ));
         let a = ind.latest("a", "2016").unwrap().change.clone().unwrap();
         assert_eq!((a.previous.as_str(), a.delta, a.pct), ("2015", 12, None));
+        assert_eq!(a.previous_as_of, day("2015-12-31"));
         let b = ind.latest("b", "2016").unwrap().change.clone().unwrap();
         assert_eq!(b.delta, 12);
         assert!(close(b.pct.unwrap(), 12.0 / 210.0 * 100.0));
@@ -685,6 +857,122 @@ mod tests {
         assert_eq!(ind.latest("c", "2015-2020").unwrap().change, None);
         let tinh = ind.latest("tinh", "2016").unwrap().change.clone().unwrap();
         assert_eq!((tinh.delta, tinh.pct), (24, Some(24.0 / 210.0 * 100.0)));
+    }
+
+    /// A year's change compares the same span of the previous year: the report counted
+    /// to the same day a year earlier, else the nearest within seven days, else none.
+    #[test]
+    fn change_on_the_same_span_of_the_previous_year() {
+        let change = |data: &str| {
+            let ind = compute_yaml(&format!("{TREE}reports:\n{data}"));
+            ind.latest("a", "2024").unwrap().change.clone()
+        };
+        let exact = change(
+            "  - {unit: a, period: 2023, as_of: 2023-09-30, admitted: 300}
+  - {unit: a, period: 2023, as_of: 2023-10-03, admitted: 310}
+  - {unit: a, period: 2023, admitted: 456}
+  - {unit: a, period: 2024, as_of: 2024-09-30, admitted: 304}
+",
+        )
+        .unwrap();
+        assert_eq!((exact.previous_as_of, exact.delta), (day("2023-09-30"), 4));
+        assert!(close(exact.pct.unwrap(), 4.0 * 100.0 / 300.0));
+        // No report on the day: the nearest within seven days, the earlier of two as near.
+        let near = change(
+            "  - {unit: a, period: 2023, as_of: 2023-09-27, admitted: 290}
+  - {unit: a, period: 2023, as_of: 2023-10-03, admitted: 310}
+  - {unit: a, period: 2024, as_of: 2024-09-30, admitted: 304}
+",
+        )
+        .unwrap();
+        assert_eq!((near.previous_as_of, near.delta), (day("2023-09-27"), 14));
+        let later = change(
+            "  - {unit: a, period: 2023, as_of: 2023-10-07, admitted: 310}
+  - {unit: a, period: 2024, as_of: 2024-09-30, admitted: 304}
+",
+        );
+        assert_eq!(later.unwrap().previous_as_of, day("2023-10-07"));
+        // Eight days away, or only the whole previous year: nothing to compare with.
+        let far = "  - {unit: a, period: 2023, as_of: 2023-10-08, admitted: 310}\n  - {unit: a, period: 2023, admitted: 456}\n  - {unit: a, period: 2024, as_of: 2024-09-30, admitted: 304}\n";
+        assert_eq!(change(far), None);
+        // A whole year against the whole previous year, as before.
+        let whole = change(
+            "  - {unit: a, period: 2023, admitted: 200}\n  - {unit: a, period: 2024, admitted: 150}\n",
+        );
+        assert_eq!(whole.unwrap().previous_as_of, day("2023-12-31"));
+        assert_eq!(year_before(day("2024-02-29")), day("2023-02-28"));
+        assert_eq!(year_before(day("2025-03-01")), day("2024-03-01"));
+        let leap = change(
+            "  - {unit: a, period: 2023, as_of: 2023-02-28, admitted: 20}\n  - {unit: a, period: 2024, as_of: 2024-02-29, admitted: 25}\n",
+        );
+        assert_eq!(leap.unwrap().delta, 5);
+    }
+
+    #[test]
+    fn pace_status_while_the_period_runs() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: a, period: 2024, as_of: 2024-05-04, admitted: 57, targets: [{{value: 246, deadline: 2024-09-30}}]}}
+  - {{unit: b, period: 2024, as_of: 2024-06-30, admitted: 52, targets: [{{value: 102}}]}}
+  - {{unit: c, period: 2024, as_of: 2024-06-30, admitted: 21, targets: [{{value: 20}}]}}
+  - {{unit: d, period: 2024, as_of: 2024-09-30, admitted: 57, targets: [{{value: 246, deadline: 2024-09-30}}]}}
+"
+        ));
+        let t = |u: &str| ind.latest(u, "2024").unwrap().targets[0].clone();
+        assert_eq!((t("a").status, t("a").pace_status), (Status::Behind, Some(PaceStatus::BehindPace)));
+        assert_eq!(t("a").standing(), Standing::BehindPace);
+        // 52 of 102 by 30 June: 50.98% of the target in 49.73% of the year.
+        assert_eq!(t("b").pace_status, Some(PaceStatus::OnPace));
+        assert_eq!(t("b").standing(), Standing::OnPace);
+        // Reached before the deadline: the final status.
+        assert_eq!((t("c").pace_status, t("c").standing()), (None, Standing::Exceeded));
+        assert!(t("c").pace.is_some());
+        // The deadline has come: missed.
+        assert_eq!((t("d").pace_status, t("d").standing()), (None, Standing::Behind));
+        assert_eq!(pace_status(10, 10.0, t("a").pace.as_ref()), None);
+    }
+
+    /// A rate target's value is the rate of the members at the start, unrounded; status
+    /// and pace follow from it, and pages ask for whole people (at least 167).
+    #[test]
+    fn rate_targets_imply_their_value() {
+        let ind = compute_yaml(&format!(
+            "{TREE}reports:
+  - {{unit: a, period: 2016, admitted: 166, members_at_start: 5544, targets: [{{rate_pct: 3, max_rate_pct: 4}}, {{value: 150}}]}}
+  - {{unit: b, period: 2016, admitted: 167, members_at_start: 5544, targets: [{{rate_pct: 3}}]}}
+  - {{unit: c, period: 2016, admitted: 222, members_at_start: 5544, targets: [{{rate_pct: 3, max_rate_pct: 4}}]}}
+"
+        ));
+        let a = &ind.latest("a", "2016").unwrap().targets;
+        assert!(close(a[0].value, 166.32) && close(a[0].max.unwrap(), 221.76));
+        assert_eq!((a[0].rate_pct, a[0].max_rate_pct), (Some(3.0), Some(4.0)));
+        assert_eq!((a[1].rate_pct, a[1].value), (None, 150.0));
+        assert!(close(a[0].achievement_pct, 166.0 * 100.0 / 166.32));
+        assert_eq!(a[0].status, Status::Behind);
+        assert_eq!(a[0].people(), (167, Some(221)));
+        // 167 is above 166.32: over a target that is one number, as for any target.
+        assert_eq!(ind.latest("b", "2016").unwrap().targets[0].status, Status::Exceeded);
+        assert_eq!(ind.latest("c", "2016").unwrap().targets[0].status, Status::Exceeded);
+        assert_eq!(ind.latest("a", "2016").unwrap().targets[0].standing(), Standing::Behind);
+        // Members at the start add up in a roll-up like members.
+        assert_eq!(ind.latest("tinh", "2016").unwrap().members_at_start, Some(3 * 5544));
+        let json = serde_json::to_string(&a[0]).unwrap();
+        assert!(
+            json.starts_with("{\"value\":166.32,\"max\":221.76,\"rate_pct\":3,\"max_rate_pct\":4,"),
+            "{json}"
+        );
+        let json = serde_json::to_string(&a[1]).unwrap();
+        assert!(json.starts_with("{\"value\":150,\"max\":null,\"rate_pct\":null,"), "{json}");
+    }
+
+    /// Percentages of counts are one division of exact products: their decimal value is
+    /// the true one, so that display rounding sees 101.25, not 101.24999….
+    #[test]
+    fn percentages_keep_their_decimal_value() {
+        assert_eq!(pct(162.0, 160.0), Some(101.25));
+        assert_eq!(pct(201.0, 200.0), Some(100.5));
+        assert_eq!(pct(1.0, 8.0), Some(12.5));
+        assert_eq!(pct(3.0, 0.0), None);
     }
 
     #[test]
@@ -700,7 +988,9 @@ mod tests {
         assert_eq!(snaps.len(), 2);
         assert_eq!((snaps[0].latest, snaps[1].latest), (false, true));
         assert_eq!((snaps[0].change.clone(), snaps[0].rank), (None, None));
-        assert_eq!(snaps[1].change.as_ref().unwrap().delta, 80);
+        // 1 August 2024 against all of 2023 would compare spans of other lengths.
+        assert_eq!(snaps[1].change, None);
+        assert!(snaps[1].compares_years() && !snaps[1].whole_period());
         assert!(snaps[0].targets[0].pace.is_some());
         assert_eq!(ind.latest("b", "2024").unwrap().admitted, 120);
         assert_eq!(ind.latest("tinh", "2024").unwrap().admitted, 120);
@@ -743,8 +1033,12 @@ mod tests {
         assert_eq!(tinh.admission_rate_pct, Some(2.5));
         assert_eq!(
             ind.latest("a", "2016").unwrap().rank.unwrap(),
-            Rank { by_admitted: 2, by_achievement: None, of: 2 }
+            Rank { by_admitted: 2, by_achievement: None, of: 2, of_achievement: 0 }
         );
+        assert_eq!(a.summed, Some(Summed { units: 1, of: 1 }));
+        assert_eq!(tinh.summed, Some(Summed { units: 2, of: 4 }));
+        assert!(tinh.summed.unwrap().partial());
+        assert_eq!(ind.latest("b", "2016").unwrap().summed, None);
     }
 
     #[test]

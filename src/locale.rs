@@ -32,10 +32,11 @@ impl Locale {
         out
     }
 
-    /// A number rounded to `decimals`: `124,9` (vi), `124.9` (en).
+    /// A number rounded to `decimals` as a spreadsheet's ROUND does: half away from zero
+    /// on its decimal value ([`round_half_away`]): `124,9` (vi), `124.9` (en).
     pub fn decimal(self, x: f64, decimals: usize) -> String {
         let (thousands, point) = self.separators();
-        let text = format!("{:.*}", decimals, x.abs());
+        let text = round_half_away(x.abs(), decimals);
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::with_capacity(text.len() + 4);
         // "-0,0" would read as a negative figure: the sign shows only if a digit does.
@@ -48,6 +49,35 @@ impl Locale {
             out.push_str(fraction);
         }
         out
+    }
+
+    /// A count of people that comes out of a formula, to the nearest whole person
+    /// (half away from zero): `125` for 124,9.
+    pub fn people(self, x: f64) -> String {
+        self.decimal(x, 0)
+    }
+
+    /// Whole people from `low` to `high`: `246`, or `246–275` for a range.
+    pub fn people_range(self, low: u64, high: Option<u64>) -> String {
+        let n = |x: u64| self.integer(i64::try_from(x).unwrap_or(i64::MAX));
+        match high {
+            Some(high) if high != low => format!("{}–{}", n(low), n(high)),
+            _ => n(low),
+        }
+    }
+
+    /// A count of people still needed, rounded up to a whole person: `39` for 38,6
+    /// (a figure that is whole on its decimal value stays as it is).
+    pub fn people_needed(self, x: f64) -> String {
+        self.integer(whole_up(x))
+    }
+
+    /// A number as content writes it, to at most six places and without trailing zeros:
+    /// `3`, `3,5` (vi), `3.5` (en).
+    pub fn plain(self, x: f64) -> String {
+        let text = round_half_away(x.abs(), 6);
+        let places = text.split_once('.').map_or(0, |(_, f)| f.trim_end_matches('0').len());
+        self.decimal(x, places)
     }
 
     /// `109,3%` (vi), `109.3%` (en): no space before the sign.
@@ -92,6 +122,70 @@ fn group_thousands(digits: &str, separator: char, out: &mut String) {
     }
 }
 
+/// The decimal value of a finite `x`: the shortest decimal that reads back as the same
+/// `f64` (what a spreadsheet shows for a value typed or computed), as `digits.digits`
+/// without a sign. `f64`'s `Display` never uses an exponent.
+fn decimal_text(x: f64) -> String {
+    let text = format!("{}", x.abs());
+    if text.contains('.') { text } else { format!("{text}.") }
+}
+
+/// `x` rounded to `decimals` places, half away from zero, on its decimal value: 101.25
+/// → `101.3`, 0.125 → `0.13`, 1.005 → `1.01` (its binary value is a little below
+/// 1.005, which is not what a reader of 1.005 rounds). Returns `digits[.digits]`
+/// without a sign; not finite values are `0`.
+pub fn round_half_away(x: f64, decimals: usize) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let text = decimal_text(x);
+    let (whole, fraction) = text.split_once('.').expect("a point");
+    let mut digits: Vec<u8> =
+        whole.bytes().chain(fraction.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    let next = fraction.as_bytes().get(decimals).copied().unwrap_or(b'0');
+    if next >= b'5' {
+        // Carry from the last kept digit.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let (whole, fraction) = digits.split_at(split);
+    let whole = std::str::from_utf8(whole).expect("digits");
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    match decimals {
+        0 => whole.to_string(),
+        _ => format!("{whole}.{}", std::str::from_utf8(fraction).expect("digits")),
+    }
+}
+
+/// The whole number at or above `x` (0 for what is not above 0), on its decimal value
+/// to nine places, so that a figure meant to be whole that floating point puts a hair
+/// above it (39.000000000000007) is not taken up to the next person.
+pub fn whole_up(x: f64) -> i64 {
+    let rounded: f64 = round_half_away(x.max(0.0), 9).parse().unwrap_or(0.0);
+    let up = rounded.ceil();
+    if up >= i64::MAX as f64 { i64::MAX } else { up as i64 }
+}
+
+/// The whole number at or below `x` (0 for what is not above 0), on its decimal value to
+/// nine places, as [`whole_up`].
+pub fn whole_down(x: f64) -> i64 {
+    let rounded: f64 = round_half_away(x.max(0.0), 9).parse().unwrap_or(0.0);
+    let down = rounded.floor();
+    if down >= i64::MAX as f64 { i64::MAX } else { down as i64 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +220,57 @@ mod tests {
         assert_eq!(EN.decimal(12345.678, 1), "12,345.7");
         assert_eq!(VI.decimal(-0.04, 1), "0,0");
         assert_eq!(VI.decimal(-2.5, 1), "-2,5");
+    }
+
+    /// A spreadsheet's ROUND: half away from zero on the decimal value, not ties to even
+    /// on the binary value.
+    #[test]
+    fn rounding_as_a_spreadsheet_does() {
+        assert_eq!(VI.percent(162.0 * 100.0 / 160.0, 1), "101,3%");
+        assert_eq!(VI.decimal(0.125, 2), "0,13");
+        assert_eq!(VI.decimal(-0.125, 2), "-0,13");
+        assert_eq!(VI.decimal(2.5, 0), "3");
+        assert_eq!(VI.decimal(0.5, 0), "1");
+        assert_eq!(VI.decimal(1.5, 0), "2");
+        // 1.005 and 2.675 are a little below themselves in binary; their decimal value
+        // is what a reader rounds.
+        assert_eq!(EN.decimal(1.005, 2), "1.01");
+        assert_eq!(EN.decimal(2.675, 2), "2.68");
+        assert_eq!(EN.decimal(1.0049999, 2), "1.00");
+        assert_eq!(VI.decimal(9.95, 1), "10,0");
+        assert_eq!(VI.decimal(999999.95, 1), "1.000.000,0");
+        assert_eq!(VI.decimal(0.04, 1), "0,0");
+        assert_eq!(VI.decimal(7.0, 2), "7,00");
+        assert_eq!(VI.decimal(1e-7, 2), "0,00");
+        assert_eq!(VI.decimal(f64::NAN, 1), "0,0");
+        assert_eq!(round_half_away(0.0, 3), "0.000");
+        assert_eq!(round_half_away(12.0, 0), "12");
+        // Ties to even would give 122 and 0,12.
+        assert_eq!(VI.percent(147.0 * 100.0 / 120.0, 0), "123%");
+        assert_eq!(VI.decimal(0.125, 2), "0,13");
+    }
+
+    #[test]
+    fn plain_numbers_as_written() {
+        assert_eq!(VI.plain(3.0), "3");
+        assert_eq!(VI.plain(3.5), "3,5");
+        assert_eq!(EN.plain(0.25), "0.25");
+        assert_eq!(VI.plain(1234.5), "1.234,5");
+    }
+
+    #[test]
+    fn people_are_whole() {
+        assert_eq!(VI.people(124.9), "125");
+        assert_eq!(VI.people(112.5), "113");
+        assert_eq!(VI.people(1234.4), "1.234");
+        assert_eq!(VI.people_needed(38.6), "39");
+        assert_eq!(VI.people_needed(38.0), "38");
+        assert_eq!(VI.people_needed(39.0_f64.next_up()), "39");
+        assert_eq!(VI.people_needed(0.0), "0");
+        assert_eq!(VI.people_needed(-3.0), "0");
+        assert_eq!((whole_up(166.32), whole_down(221.76)), (167, 221));
+        assert_eq!((whole_up(162.0), whole_down(162.0)), (162, 162));
+        assert_eq!(whole_down(221.0_f64.next_down()), 221);
     }
 
     #[test]

@@ -117,6 +117,9 @@ pub struct Report {
     pub targets: Vec<Target>,
     #[serde(default, deserialize_with = "de_opt_count")]
     pub members: Option<u64>,
+    /// Members at the period's first day: what a target's `rate_pct` is a rate of.
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub members_at_start: Option<u64>,
     #[serde(default, deserialize_with = "de_opt_count")]
     pub organizations: Option<u64>,
     /// Category key → how many of the admitted belong to it.
@@ -139,13 +142,21 @@ impl Report {
     }
 }
 
+/// A target: a count (`value`, perhaps up to `max`), or a rate of the report's
+/// `members_at_start` (`rate_pct`, perhaps up to `max_rate_pct`). Validation insists on
+/// exactly one of `value` and `rate_pct`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    #[serde(deserialize_with = "de_count")]
-    pub value: u64,
+    #[serde(default, deserialize_with = "de_opt_count")]
+    pub value: Option<u64>,
     #[serde(default, deserialize_with = "de_opt_count")]
     pub max: Option<u64>,
+    /// Percent of the members at the period's start.
+    #[serde(default, deserialize_with = "de_opt_rate")]
+    pub rate_pct: Option<f64>,
+    #[serde(default, deserialize_with = "de_opt_rate")]
+    pub max_rate_pct: Option<f64>,
     pub by: Option<String>,
     pub document: Option<String>,
     #[serde(default, deserialize_with = "de_opt_date")]
@@ -314,6 +325,38 @@ fn de_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
 
 fn de_opt_count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     de_count(d).map(Some)
+}
+
+/// A rate in percent: any number (validation bounds it); `3%` or `3,5` written as text
+/// is refused with the number it means.
+struct RateVisitor;
+
+impl Visitor<'_> for RateVisitor {
+    type Value = f64;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a percentage as a number, like 3 or 3.5")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        Ok(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<f64, E> {
+        Err(hints::rate_fault(v).into_error())
+    }
+}
+
+fn de_opt_rate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    d.deserialize_any(RateVisitor).map(Some)
 }
 
 fn de_composition<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u64>, D::Error> {

@@ -30,6 +30,18 @@ impl Period {
             .then_some(y)
     }
 
+    /// How a sentence names the period: a calendar year labelled by its number, a term
+    /// labelled by its years (`2015-2020`), or a label that names itself (`Kỳ họp
+    /// 23/02/2021`, `6 tháng đầu năm 2024`), which no word goes before.
+    pub fn kind(&self) -> PeriodKind {
+        let years = |label: &str| label.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ' '));
+        match self.calendar_year() {
+            Some(year) if self.label == year.to_string() => PeriodKind::Year,
+            _ if years(&self.label) && self.label.chars().any(|c| c.is_ascii_digit()) => PeriodKind::Term,
+            _ => PeriodKind::Named,
+        }
+    }
+
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.to
     }
@@ -55,6 +67,14 @@ impl Period {
             }
         }
     }
+}
+
+/// How a sentence names a period (see [`Period::kind`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodKind {
+    Year,
+    Term,
+    Named,
 }
 
 /// Parses `YYYY-MM-DD`, telling a date that does not exist from a malformed one.
@@ -156,6 +176,18 @@ mod tests {
         let p = Period::parse("2016").unwrap();
         assert_eq!((p.label.as_str(), p.from, p.to), ("2016", day("2016-01-01"), day("2016-12-31")));
         assert_eq!(p.calendar_year(), Some(2016));
+    }
+
+    #[test]
+    fn kinds_of_periods() {
+        let named =
+            |label: &str, from: &str, to: &str| Period { label: label.into(), from: day(from), to: day(to) };
+        assert_eq!(Period::parse("2016").unwrap().kind(), PeriodKind::Year);
+        assert_eq!(Period::parse("2015-2020").unwrap().kind(), PeriodKind::Term);
+        assert_eq!(named("2020-2025", "2020-10-01", "2025-09-30").kind(), PeriodKind::Term);
+        assert_eq!(named("Kỳ họp 23/02/2021", "2021-02-23", "2021-02-23").kind(), PeriodKind::Named);
+        assert_eq!(named("Năm 2024", "2024-01-01", "2024-12-31").kind(), PeriodKind::Named);
+        assert_eq!(named("6 tháng đầu năm 2024", "2024-01-01", "2024-06-30").kind(), PeriodKind::Named);
     }
 
     #[test]

@@ -80,7 +80,9 @@ impl Checked {
                     f.period.label.clone(),
                     locale.date(f.as_of),
                     locale.integer(f.admitted as i64) + if f.derived { &summed } else { "" },
-                    first.map(|t| locale.integer(t.value as i64)).unwrap_or_else(|| "-".into()),
+                    first
+                        .map(|t| locale.people_range(t.people().0, t.people().1))
+                        .unwrap_or_else(|| "-".into()),
                     first.map(|t| locale.percent(t.achievement_pct, decimals)).unwrap_or_else(|| "-".into()),
                 ]);
             }

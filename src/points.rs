@@ -1,7 +1,7 @@
 //! "Main points": the front page's short sentences, written from the indicators.
 
 use crate::catalog::{self, Words};
-use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures, Tree};
 use crate::locale::Locale;
 use crate::model::Content;
 use std::collections::HashMap;
@@ -48,6 +48,12 @@ impl Writer<'_> {
     fn pct(&self, x: f64) -> String {
         self.locale.percent(x, self.decimals)
     }
+
+    /// A target in whole people: `246`, `167–221`.
+    fn target(&self, t: &TargetFigures) -> String {
+        let (low, high) = t.people();
+        self.locale.people_range(low, high)
+    }
 }
 
 /// Three to six sentences on the period's figures; fewer when the data say less.
@@ -60,7 +66,8 @@ pub fn main_points(focus: &Focus, headline: &[&Figures], group: &[&Figures], w: 
             [one] => w.name(&one.unit).to_string(),
             _ => w.words().units_count(headline.len()),
         };
-        points.push(w.words().admitted_point(&period.label, &w.locale.date(as_of), &who, total));
+        let period = w.words().period_title(&period.label, period.kind());
+        points.push(w.words().admitted_point(&period, &w.locale.date(as_of), &who, total));
     }
     points.extend(achievement_points(group, w));
     if let [one] = headline {
@@ -80,7 +87,14 @@ fn achievement_points(group: &[&Figures], w: &Writer) -> Vec<String> {
     }
     let met = with_target.iter().filter(|(f, _)| f.targets[0].status != Status::Behind).count();
     let n = with_target.len();
-    let mut out = vec![w.words().reached_point(met, n)];
+    let mut reached = w.words().reached_point(met, n);
+    // Those not reached yet whose deadline has not come: on pace or behind it.
+    let standing = |s: Standing| with_target.iter().filter(|(f, _)| f.targets[0].standing() == s).count();
+    let (on_pace, behind_pace) = (standing(Standing::OnPace), standing(Standing::BehindPace));
+    if on_pace + behind_pace > 0 {
+        reached = format!("{reached} {}", w.words().pace_standing_point(on_pace, behind_pace));
+    }
+    let mut out = vec![reached];
     let by = |a: &&(&Figures, f64), b: &&(&Figures, f64)| a.1.total_cmp(&b.1).then(b.0.unit.cmp(&a.0.unit));
     if let (Some(high), Some(low)) = (with_target.iter().max_by(by), with_target.iter().min_by(by))
         && n > 1
@@ -89,7 +103,7 @@ fn achievement_points(group: &[&Figures], w: &Writer) -> Vec<String> {
         let lowest = (w.name(&low.0.unit), w.pct(low.1));
         out.push(w.words().highest_lowest_point((highest.0, &highest.1), (lowest.0, &lowest.1)));
     } else if let [(f, pct)] = with_target.as_slice() {
-        out.push(w.words().single_target_point(w.name(&f.unit), &w.pct(*pct), f.targets[0].value));
+        out.push(w.words().single_target_point(w.name(&f.unit), &w.pct(*pct), &w.target(&f.targets[0])));
     }
     out
 }
@@ -104,25 +118,29 @@ fn composition_point(f: &Figures, w: &Writer) -> Option<String> {
     (!parts.is_empty()).then(|| w.words().composition_point(&parts))
 }
 
+/// The change on the same span of the previous year, or why there is none.
 fn change_point(f: &Figures, w: &Writer) -> Option<String> {
-    let c = f.change.as_ref()?;
+    let Some(c) = f.change.as_ref() else {
+        return f.compares_years().then(|| w.words().no_comparable_point());
+    };
     let pct = c.pct.map(|p| w.locale.signed_percent(p, w.decimals));
-    Some(w.words().change_point(c.delta, &c.previous, pct.as_deref()))
+    Some(w.words().change_point(c.delta, pct.as_deref(), f.whole_period()))
 }
 
-/// The unit furthest behind its pace, with what it needs per month.
+/// Of the units whose target is not reached before its deadline, the one furthest
+/// behind its pace, with what it needs per month.
 fn pace_point(group: &[&Figures], w: &Writer) -> Option<String> {
     let (f, t, pace) = group
         .iter()
         .filter_map(|f| {
-            let t = f.targets.first()?;
+            let t = f.targets.first().filter(|t| t.pace_status.is_some())?;
             Some((*f, t, t.pace?))
         })
         .min_by(|a, b| a.2.pace_pct.total_cmp(&b.2.pace_pct))?;
     let (name, deadline) = (w.name(&f.unit), w.locale.date(t.deadline));
     let (projected, needed) =
-        (w.locale.decimal(pace.projected, 0), w.locale.decimal(pace.required_per_month, 1));
-    Some(w.words().pace_point(name, &projected, &deadline, t.value, &needed))
+        (w.locale.people(pace.projected), w.locale.people_needed(pace.required_per_month));
+    Some(w.words().pace_point(name, &projected, &deadline, &w.target(t), &needed))
 }
 
 #[cfg(test)]
@@ -143,7 +161,8 @@ mod tests {
   - {id: a, name: Huyện A, parent: tinh}
   - {id: b, name: Huyện B, parent: tinh}
 reports:
-  - {unit: tinh, period: 2023, admitted: 40}
+  - {unit: tinh, period: 2023, as_of: 2023-05-04, admitted: 40}
+  - {unit: tinh, period: 2023, admitted: 150}
   - {unit: tinh, period: 2024, as_of: 2024-05-04, admitted: 100, composition: {youth: 63, women: 54}, targets: [{value: 300}]}
   - {unit: a, period: 2024, as_of: 2024-05-04, admitted: 57, targets: [{value: 246, deadline: 2024-09-30}]}
   - {unit: b, period: 2024, as_of: 2024-05-04, admitted: 43, targets: [{value: 40}]}
@@ -163,13 +182,47 @@ reports:
         assert_eq!(
             points,
             vec![
-                "Kỳ 2024, tính đến 04/05/2024: Tỉnh A kết nạp 100 đảng viên mới.",
-                "1/2 đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.",
+                "Năm 2024, tính đến 04/05/2024: Tỉnh A kết nạp 100 đảng viên mới.",
+                "1/2 đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu. Chưa đến hạn: 1 đơn vị chậm tiến độ.",
                 "Tỷ lệ đạt cao nhất: Huyện B (107,5%); thấp nhất: Huyện A (23,2%).",
                 "Trong số đảng viên mới: đoàn viên thanh niên 63,0%, nữ 54,0%.",
-                "Số kết nạp tăng 60 so với năm 2023 (+150,0%).",
-                "Theo tiến độ hiện nay, Huyện A dự kiến kết nạp khoảng 125 người đến 30/09/2024; để đạt chỉ tiêu 246 cần kết nạp 38,6 người mỗi tháng.",
+                "Số kết nạp tăng 60 so với cùng kỳ năm trước (+150,0%).",
+                "Theo tiến độ hiện nay, Huyện A dự kiến kết nạp khoảng 125 người đến 30/09/2024; để đạt chỉ tiêu 246 cần kết nạp ít nhất 39 người mỗi tháng.",
             ]
+        );
+    }
+
+    /// A whole year compares with the whole previous year; a part of a year with no
+    /// figure of the same part a year earlier says so rather than compare other spans.
+    #[test]
+    fn change_on_the_same_span_or_why_none() {
+        let site = "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n";
+        let names = HashMap::new();
+        let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &names };
+        let point = |data: &str| {
+            let (content, ind) =
+                setup(&format!("units:\n  - {{id: tinh, name: Tỉnh}}\nreports:\n{data}"), site);
+            let focus = crate::indicators::focus(&content, &ind);
+            let headline = vec![ind.latest("tinh", "2024").unwrap()];
+            main_points(&focus, &headline, &[], &w).pop().unwrap()
+        };
+        assert_eq!(
+            point(
+                "  - {unit: tinh, period: 2023, admitted: 200}\n  - {unit: tinh, period: 2024, admitted: 150}\n"
+            ),
+            "Số kết nạp giảm 50 so với năm trước (-25,0%)."
+        );
+        assert_eq!(
+            point(
+                "  - {unit: tinh, period: 2023, admitted: 456}\n  - {unit: tinh, period: 2024, as_of: 2024-09-30, admitted: 304}\n"
+            ),
+            "Chưa có số liệu cùng kỳ năm trước để so sánh."
+        );
+        assert_eq!(
+            point(
+                "  - {unit: tinh, period: 2023, as_of: 2023-10-05, admitted: 300}\n  - {unit: tinh, period: 2024, as_of: 2024-09-30, admitted: 304}\n"
+            ),
+            "Số kết nạp tăng 4 so với cùng kỳ năm trước (+1,3%)."
         );
     }
 

@@ -4,8 +4,8 @@
 //! parallel; links are relative to each page, so the site works under any sub-path
 //! and from disk.
 
-use crate::catalog::{self, Labels};
-use crate::indicators::{Figures, Focus, Indicators, TargetFigures, Tree};
+use crate::catalog::{self, Labels, Words};
+use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures, Tree};
 use crate::locale::Locale;
 use crate::markdown;
 use crate::model::{Article, Category, Content, Unit};
@@ -24,6 +24,8 @@ use tera::{Context, Kwargs, State, Tera};
 const FEED_SIZE: usize = 20;
 /// Latest news on the front page and on unit pages.
 const NEWS_ON_FRONT: usize = 5;
+/// Composition categories on each headline card.
+const HEADLINE_CATEGORIES: usize = 4;
 
 use crate::draw::{ChartsByPage, chart_path};
 use crate::routes::{self, page_count};
@@ -152,14 +154,40 @@ struct PeriodView<'a> {
     label: &'a str,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
+    /// The period as a heading: `Năm 2024`, `Giai đoạn 2015-2020`, `Kỳ họp 23/02/2021`.
+    title: String,
 }
 
-/// A target's figures with its status in words.
+/// A target's figures with its standing and its size in words.
 #[derive(Clone, Serialize)]
 struct TargetView<'a> {
     #[serde(flatten)]
     figures: &'a TargetFigures,
-    status_label: &'static str,
+    /// The whole people it asks for: `246`, `167–221`.
+    people: String,
+    /// A rate target's rate: `3–4% số đảng viên đầu kỳ`.
+    rate: Option<String>,
+    /// `exceeded`, `achieved`, `on_pace`, `behind_pace`, `behind`: the badge's class.
+    standing: &'static str,
+    status_label: String,
+}
+
+/// A year's change: on the same span of the previous year, or on the whole previous year.
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    #[serde(flatten)]
+    change: &'a crate::indicators::Change,
+    /// `So với cùng kỳ năm trước` or `So với năm trước`.
+    label: &'static str,
+    /// `năm trước tính đến 31/03/2023`.
+    previous_note: String,
+}
+
+/// Ranks as pages print them: `2/5`, or none where only one unit was ranked.
+#[derive(Serialize)]
+struct RankView {
+    admitted: Option<String>,
+    achievement: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -184,21 +212,38 @@ struct FiguresView<'a> {
     first_target: Option<TargetView<'a>>,
     composition: Vec<CompositionView>,
     members: Option<u64>,
+    members_at_start: Option<u64>,
     admission_rate_pct: Option<f64>,
     organizations: Option<u64>,
     training: &'a crate::model::Training,
     has_training: bool,
     conversion_pct: Option<f64>,
     confirmed: Option<u64>,
-    change: Option<&'a crate::indicators::Change>,
-    rank: Option<crate::indicators::Rank>,
+    change: Option<ChangeView<'a>>,
+    /// A year's latest figure with no figure of the same span a year earlier.
+    no_comparable: bool,
+    rank: RankView,
+    /// A derived figure's mark: `Σ 3/4 đơn vị`.
+    summed: Option<String>,
+    /// Said beside a headline summed from fewer children than the unit has.
+    partial_sum: Option<String>,
     source: Option<SourceView<'a>>,
     note: Option<&'a str>,
 }
 
+/// The children of one unit (or the units side by side) in one period, ranked: by
+/// achievement those with a target, apart those without, and all by admissions.
+#[derive(Serialize)]
+struct RankingView<'a> {
+    by_achievement: Vec<FiguresView<'a>>,
+    without_target: Vec<FiguresView<'a>>,
+    by_admitted: Vec<FiguresView<'a>>,
+}
+
 #[derive(Serialize)]
 struct SnapshotsView<'a> {
-    period: &'a str,
+    /// The period's title.
+    period: String,
     snapshots: Vec<FiguresView<'a>>,
 }
 
@@ -210,8 +255,10 @@ struct UnitPageView<'a> {
     /// The latest figures of each period, newest first.
     periods: Vec<FiguresView<'a>>,
     snapshots: Vec<SnapshotsView<'a>>,
-    children_period: Option<&'a str>,
-    children: Vec<FiguresView<'a>>,
+    children_period: Option<String>,
+    children: Option<RankingView<'a>>,
+    /// Whether some period gives the members at its start (a column of the table).
+    has_members_at_start: bool,
     sub_units: Vec<UnitRef<'a>>,
     charts: Value,
 }
@@ -262,6 +309,25 @@ pub fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
         }
     }
     tags
+}
+
+/// The composition categories of the front page's headline cards, chosen once for the
+/// page so that the cards compare: the (at most four) that most cards give a share of,
+/// in display order; a card without one shows a dash.
+fn headline_categories<'c>(categories: &'c [Category], cards: &[&Figures]) -> Vec<&'c Category> {
+    let given = |key: &str| {
+        cards.iter().filter(|f| f.composition.get(key).and_then(|s| s.share_pct).is_some()).count()
+    };
+    let mut chosen: Vec<(usize, usize, &Category)> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (given(&c.key), i, c))
+        .filter(|(n, _, _)| *n > 0)
+        .collect();
+    chosen.sort_by_key(|&(n, i, _)| (std::cmp::Reverse(n), i));
+    chosen.truncate(HEADLINE_CATEGORIES);
+    chosen.sort_by_key(|&(_, i, _)| i);
+    chosen.into_iter().map(|(_, _, c)| c).collect()
 }
 
 /// The relative prefix from a page back to the site's root: `../` per folder.
@@ -316,6 +382,12 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
     let decimals = content.site.percent_decimals as usize;
     tera.register_filter("num", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.decimal(x, 0))
+    });
+    tera.register_filter("people", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.people(x))
+    });
+    tera.register_filter("people_needed", move |v: &tera::Value, _: Kwargs, _: &State| {
+        number(v, |x| locale.people_needed(x))
     });
     tera.register_filter("dec", move |v: &tera::Value, k: Kwargs, _: &State| {
         let places = k.get::<usize>("places").ok().flatten().unwrap_or(1);
@@ -404,7 +476,10 @@ struct SiteView<'a> {
     names: HashMap<&'a str, &'a str>,
     categories: Vec<Category>,
     l: &'static Labels,
+    words: &'static dyn Words,
     locale: Locale,
+    /// Decimals of percentages (`percent_decimals`).
+    decimals: usize,
     /// Published articles, newest first.
     published: Vec<&'a Article>,
     /// Each published article as lists show it, made once on first use: an article
@@ -442,7 +517,9 @@ impl<'a> SiteView<'a> {
             names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
             categories: content.site.categories(),
             l: catalog::labels(content.site.language),
+            words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
+            decimals: content.site.percent_decimals as usize,
             articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             published,
@@ -474,13 +551,36 @@ impl<'a> SiteView<'a> {
         }
     }
 
+    /// A target for the templates: its people, its rate and its standing in words.
+    fn target_view(&self, t: &'a TargetFigures) -> TargetView<'a> {
+        let (low, high) = t.people();
+        let rate = t.rate_pct.map(|r| {
+            let rate = match t.max_rate_pct {
+                Some(m) if m != r => format!("{}–{}%", self.locale.plain(r), self.locale.plain(m)),
+                _ => format!("{}%", self.locale.plain(r)),
+            };
+            self.words.rate_target(&rate)
+        });
+        let standing = t.standing();
+        let status_label = match standing {
+            // "Vượt chỉ tiêu 22,5%": by how much, over a target that is one number.
+            Standing::Exceeded if t.max.is_none() => {
+                self.words.exceeded_by(&self.locale.percent(t.achievement_pct - 100.0, self.decimals))
+            }
+            other => self.l.status_of(other).to_string(),
+        };
+        TargetView {
+            figures: t,
+            people: self.locale.people_range(low, high),
+            rate,
+            standing: standing.key(),
+            status_label,
+        }
+    }
+
     /// A report's figures for the templates, composition in display order.
     fn figures(&self, f: &'a Figures) -> FiguresView<'a> {
-        let targets: Vec<TargetView> = f
-            .targets
-            .iter()
-            .map(|t| TargetView { figures: t, status_label: self.l.status_of(t.status) })
-            .collect();
+        let targets: Vec<TargetView> = f.targets.iter().map(|t| self.target_view(t)).collect();
         let composition = self
             .categories
             .iter()
@@ -499,9 +599,22 @@ impl<'a> SiteView<'a> {
             [t.awareness_classes, t.awareness_trainees, t.new_member_classes, t.new_member_trainees]
                 .iter()
                 .any(Option::is_some);
+        let change = f.change.as_ref().map(|c| ChangeView {
+            change: c,
+            label: if f.whole_period() { self.l.change_whole_year } else { self.l.change },
+            previous_note: self.words.previous_as_of(&self.locale.date(c.previous_as_of)),
+        });
+        let n = |x: usize| self.locale.integer(i64::try_from(x).unwrap_or(i64::MAX));
+        let rank = RankView {
+            admitted: f.rank.filter(|r| r.of > 1).map(|r| format!("{}/{}", n(r.by_admitted), n(r.of))),
+            achievement: f
+                .rank
+                .filter(|r| r.of_achievement > 1)
+                .and_then(|r| Some(format!("{}/{}", n(r.by_achievement?), n(r.of_achievement)))),
+        };
         FiguresView {
             unit: self.unit_ref(&f.unit),
-            period: PeriodView { label: &f.period.label, from: f.period.from, to: f.period.to },
+            period: self.period_view(&f.period),
             as_of: f.as_of,
             latest: f.latest,
             derived: f.derived,
@@ -510,16 +623,47 @@ impl<'a> SiteView<'a> {
             targets,
             composition,
             members: f.members,
+            members_at_start: f.members_at_start,
             admission_rate_pct: f.admission_rate_pct,
             organizations: f.organizations,
             training: &f.training,
             has_training,
             conversion_pct: f.conversion_pct,
             confirmed: f.confirmed,
-            change: f.change.as_ref(),
-            rank: f.rank,
+            no_comparable: f.compares_years() && change.is_none(),
+            change,
+            rank,
+            summed: f.summed.map(|s| self.words.summed(s.units, s.of)),
+            partial_sum: f.summed.filter(|s| s.partial()).map(|s| self.words.partial_sum(s.units, s.of)),
             source: self.source(&f.source),
             note: f.note.as_deref(),
+        }
+    }
+
+    fn period_view(&self, p: &'a crate::period::Period) -> PeriodView<'a> {
+        let title = self.words.period_title(&p.label, p.kind());
+        PeriodView { label: &p.label, from: p.from, to: p.to, title }
+    }
+
+    /// Units of one period ranked: by achievement those with a first target (then by
+    /// admissions), apart those without one, and every unit by admissions.
+    fn ranking(&self, group: &[&'a Figures]) -> RankingView<'a> {
+        let by_admitted = |f: &&Figures| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.clone());
+        let mut with_target: Vec<&Figures> =
+            group.iter().filter(|f| !f.targets.is_empty()).copied().collect();
+        with_target.sort_by_key(|f| {
+            let (admitted, unit) = by_admitted(f);
+            (f.rank.and_then(|r| r.by_achievement).unwrap_or(usize::MAX), admitted, unit)
+        });
+        let mut without: Vec<&Figures> = group.iter().filter(|f| f.targets.is_empty()).copied().collect();
+        without.sort_by_key(by_admitted);
+        let mut all: Vec<&Figures> = group.to_vec();
+        all.sort_by_key(by_admitted);
+        let views = |list: Vec<&'a Figures>| list.into_iter().map(|f| self.figures(f)).collect();
+        RankingView {
+            by_achievement: views(with_target),
+            without_target: views(without),
+            by_admitted: views(all),
         }
     }
 
@@ -602,12 +746,27 @@ impl<'a> SiteView<'a> {
                 Some(self.figures(latest))
             })
             .collect();
+        // One set of categories for every card, so that the cards compare.
+        let categories = headline_categories(&self.categories, &headline);
+        let cards: Vec<Value> = headline
+            .iter()
+            .map(|f| {
+                let shares: Vec<Value> = categories
+                    .iter()
+                    .map(|c| {
+                        let share = f.composition.get(&c.key).and_then(|s| s.share_pct);
+                        json!({ "label": c.label, "share_pct": share })
+                    })
+                    .collect();
+                json!({ "f": self.figures(f), "shares": shares })
+            })
+            .collect();
         let data = json!({
-            "period": focus.period.as_ref().map(|p| json!({ "label": p.label, "from": p.from, "to": p.to })),
+            "period": focus.period.as_ref().map(|p| self.period_view(p)),
             "as_of": focus.as_of,
-            "headline": headline.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
+            "cards": cards,
             "points": main_points,
-            "group": group.iter().map(|f| self.figures(f)).collect::<Vec<_>>(),
+            "ranking": (!group.is_empty()).then(|| self.ranking(&group)),
             "group_parent": group_parent,
             "overview": overview,
             "charts": self.charts_of(charts, crate::draw::FRONT),
@@ -664,32 +823,33 @@ impl<'a> SiteView<'a> {
                     .filter(|s| s.period.label == f.period.label)
                     .map(|s| self.figures(s))
                     .collect();
-                (snaps.len() > 1).then_some(SnapshotsView { period: &f.period.label, snapshots: snaps })
+                (snaps.len() > 1).then(|| SnapshotsView {
+                    period: self.words.period_title(&f.period.label, f.period.kind()),
+                    snapshots: snaps,
+                })
             })
             .collect();
         let children_period = latest.iter().find(|f| {
             self.tree.children_of(id).iter().any(|c| self.ind.latest(c, &f.period.label).is_some())
         });
-        let children: Vec<FiguresView> = match children_period {
-            Some(p) => {
-                let mut rows: Vec<&Figures> = self
-                    .tree
-                    .children_of(id)
-                    .iter()
-                    .filter_map(|c| self.ind.latest(c, &p.period.label))
-                    .collect();
-                rows.sort_by_key(|f| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.as_str()));
-                rows.iter().map(|f| self.figures(f)).collect()
-            }
-            None => Vec::new(),
-        };
+        let children = children_period.map(|p| {
+            let rows: Vec<&Figures> = self
+                .tree
+                .children_of(id)
+                .iter()
+                .filter_map(|c| self.ind.latest(c, &p.period.label))
+                .collect();
+            self.ranking(&rows)
+        });
         let view = UnitPageView {
             unit: self.unit_ref(id),
             breadcrumb: self.breadcrumb(id),
             periods: latest.iter().map(|f| self.figures(f)).collect(),
             snapshots,
-            children_period: children_period.map(|f| f.period.label.as_str()),
+            children_period: children_period
+                .map(|f| self.words.period_title(&f.period.label, f.period.kind())),
             children,
+            has_members_at_start: latest.iter().any(|f| f.members_at_start.is_some()),
             sub_units: self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect(),
             charts: self.charts_of(charts, id),
         };
@@ -697,13 +857,18 @@ impl<'a> SiteView<'a> {
             .with_list("news", self.article_list(self.news_about(id)))
     }
 
-    /// A unit's figure for the period an article falls in: the shortest period
-    /// containing the article's date.
+    /// A unit's figures in force on an article's day: of its figures counted to that day
+    /// or before, the latest; of two counted to one day, the one of the shorter period.
+    /// A later snapshot, which the article could not know, is never shown with it.
     fn figures_at(&self, unit: &'a str, day: chrono::NaiveDate) -> Option<&'a Figures> {
-        self.ind
-            .of_unit(unit)
-            .filter(|f| f.latest && f.period.contains(day))
-            .min_by_key(|f| ((f.period.to - f.period.from).num_days(), f.period.label.clone()))
+        let length = |f: &Figures| (f.period.to - f.period.from).num_days();
+        self.ind.of_unit(unit).filter(|f| f.as_of <= day).max_by(|a, b| {
+            (a.as_of, std::cmp::Reverse(length(a)), std::cmp::Reverse(&a.period.label)).cmp(&(
+                b.as_of,
+                std::cmp::Reverse(length(b)),
+                std::cmp::Reverse(&b.period.label),
+            ))
+        })
     }
 
     fn article_page(&self, a: &Article) -> Page {
@@ -888,6 +1053,32 @@ mod tests {
         {
             assert_eq!(show_date(vi, text), text);
         }
+    }
+
+    /// The cards compare: the categories most cards give, in display order, the same in
+    /// every card.
+    #[test]
+    fn headline_categories_are_chosen_once_for_the_page() {
+        use crate::load::{Source, parse};
+        let data = "units:
+  - {id: a, name: A}
+  - {id: b, name: B}
+  - {id: c, name: C}
+reports:
+  - {unit: a, period: 2024, admitted: 10, composition: {pupils: 1, students: 2, youth: 3, women: 4, religious: 1}}
+  - {unit: b, period: 2024, admitted: 10, composition: {women: 5, ethnic_minority: 2, religious: 1, university: 3}}
+  - {unit: c, period: 2024, admitted: 10, composition: {university: 4, women: 6, youth: 1, religious: 2}}
+";
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
+        let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
+        let ind = crate::indicators::compute(&loaded.content);
+        let cards: Vec<&Figures> = ["a", "b", "c"].iter().map(|u| ind.latest(u, "2024").unwrap()).collect();
+        let categories = loaded.content.site.categories();
+        let keys: Vec<&str> =
+            headline_categories(&categories, &cards).iter().map(|c| c.key.as_str()).collect();
+        // women and religious (3 cards), youth and university (2): in display order.
+        assert_eq!(keys, ["youth", "women", "religious", "university"]);
+        assert!(headline_categories(&categories, &[]).is_empty());
     }
 
     #[test]

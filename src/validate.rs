@@ -15,6 +15,11 @@ use crate::{text, url};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+/// A rate as YAML writes it, for a message: `3`, `3.5`.
+fn shown(rate: f64) -> String {
+    format!("{rate}")
+}
+
 /// Collects every problem of loaded content. When site.yaml could not be read, the
 /// rules that depend on its settings are skipped.
 pub fn validate(loaded: &Loaded) -> Vec<Problem> {
@@ -276,17 +281,13 @@ impl<'a> Validator<'a> {
     fn report_counts(&mut self, report: &Report, categories: Option<&[String]>) {
         let o = &report.origin;
         for (i, target) in report.targets.iter().enumerate() {
-            if target.value == 0 {
-                self.error(o, &format!("targets[{i}].value"), Msg::TargetZero);
-            }
-            if let Some(max) = target.max
-                && max < target.value
-            {
-                self.error(o, &format!("targets[{i}].max"), Msg::MaxBelowValue { max, value: target.value });
-            }
+            self.target(report, i, target);
         }
         if report.members == Some(0) {
             self.error(o, "members", Msg::MembersZero);
+        }
+        if report.members_at_start == Some(0) {
+            self.error(o, "members_at_start", Msg::MembersAtStartZero);
         }
         for (key, &count) in &report.composition {
             let field = format!("composition.{key}");
@@ -298,6 +299,53 @@ impl<'a> Validator<'a> {
                 let message =
                     Msg::CompositionAboveAdmitted { field: field.clone(), count, admitted: report.admitted };
                 self.error(o, &field, message);
+            }
+        }
+    }
+
+    /// A target is a count (`value`, perhaps to `max`) or a rate of the members at the
+    /// start (`rate_pct`, perhaps to `max_rate_pct`, with the report's `members_at_start`).
+    fn target(&mut self, report: &Report, i: usize, target: &crate::model::Target) {
+        let o = &report.origin;
+        let field = |name: &str| format!("targets[{i}].{name}");
+        match (target.value, target.rate_pct) {
+            (None, None) => self.error(o, &format!("targets[{i}]"), Msg::TargetWithoutValue),
+            (Some(value), Some(rate)) => {
+                self.error(o, &field("rate_pct"), Msg::TargetValueAndRate { value, rate: shown(rate) })
+            }
+            (Some(value), None) => {
+                if value == 0 {
+                    self.error(o, &field("value"), Msg::TargetZero);
+                }
+                if let Some(max) = target.max
+                    && max < value
+                {
+                    self.error(o, &field("max"), Msg::MaxBelowValue { max, value });
+                }
+                if target.max_rate_pct.is_some() {
+                    self.error(o, &field("max_rate_pct"), Msg::MaxRateWithValue);
+                }
+            }
+            (None, Some(rate)) => {
+                let rates = [("rate_pct", Some(rate)), ("max_rate_pct", target.max_rate_pct)];
+                for (name, written) in rates {
+                    if let Some(r) = written.filter(|r| !(r.is_finite() && *r > 0.0 && *r <= 100.0)) {
+                        let message = Msg::RateOutOfRange { field: name.to_string(), rate: shown(r) };
+                        self.error(o, &field(name), message);
+                    }
+                }
+                if let Some(max) = target.max_rate_pct
+                    && max < rate
+                {
+                    let message = Msg::MaxRateBelowRate { max: shown(max), rate: shown(rate) };
+                    self.error(o, &field("max_rate_pct"), message);
+                }
+                if target.max.is_some() {
+                    self.error(o, &field("max"), Msg::MaxWithRate);
+                }
+                if report.members_at_start.is_none() {
+                    self.error(o, &field("rate_pct"), Msg::RateWithoutStart { rate: shown(rate) });
+                }
             }
         }
     }
@@ -523,6 +571,49 @@ mod tests {
             only("reports:\n  - {unit: huyen, period: 2016, admitted: 1, targets: [{value: 10, max: 9}]}\n");
         assert_eq!(at, value("reports[0].targets[0].max"));
         assert_eq!(msg, "max (9) is smaller than value (10): expected max >= value");
+    }
+
+    #[test]
+    fn rate_targets() {
+        let report = |fields: &str, target: &str| {
+            format!("reports:\n  - {{unit: huyen, period: 2016, admitted: 1{fields}, targets: [{target}]}}\n")
+        };
+        let start = ", members_at_start: 5400";
+        assert_eq!(problems_of(SITE, &report(start, "{rate_pct: 3, max_rate_pct: 4}")), vec![]);
+        assert_eq!(problems_of(SITE, &report(start, "{rate_pct: 0.5}")), vec![]);
+        let (at, msg) = only(&report("", "{rate_pct: 3}"));
+        assert_eq!(at, value("reports[0].targets[0].rate_pct"));
+        assert_eq!(
+            msg,
+            "a rate target (rate_pct: 3) needs the members at the start: add members_at_start (the members \
+             on the period's first day) to this report"
+        );
+        let (at, msg) = only(&report(start, "{value: 220, rate_pct: 3}"));
+        assert_eq!(at, value("reports[0].targets[0].rate_pct"));
+        assert!(msg.starts_with("target has both value (220) and rate_pct (3)"), "{msg}");
+        let (at, msg) = only(&report(start, "{by: Huyện ủy}"));
+        assert_eq!(at, value("reports[0].targets[0]"));
+        assert!(msg.starts_with("target has no value and no rate_pct"), "{msg}");
+        let (at, msg) = only(&report(start, "{rate_pct: 4, max_rate_pct: 3.5}"));
+        assert_eq!(at, value("reports[0].targets[0].max_rate_pct"));
+        assert_eq!(msg, "max_rate_pct (3.5) is smaller than rate_pct (4): expected max_rate_pct >= rate_pct");
+        let found = problems_of(SITE, &report(start, "{rate_pct: 0, max_rate_pct: 120}"));
+        let paths: Vec<At> = found.iter().map(|(at, _)| at.clone()).collect();
+        assert_eq!(
+            paths,
+            [value("reports[0].targets[0].rate_pct"), value("reports[0].targets[0].max_rate_pct")]
+        );
+        assert!(found[0].1.starts_with("rate_pct (0) is not above 0 and at most 100"), "{}", found[0].1);
+        let (at, _) = only(&report(start, "{rate_pct: -2}"));
+        assert_eq!(at, value("reports[0].targets[0].rate_pct"));
+        let (at, msg) = only(&report(start, "{rate_pct: 3, max: 200}"));
+        assert_eq!(at, value("reports[0].targets[0].max"));
+        assert!(msg.starts_with("max is a count"), "{msg}");
+        let (at, msg) = only(&report(start, "{value: 100, max_rate_pct: 4}"));
+        assert_eq!(at, value("reports[0].targets[0].max_rate_pct"));
+        assert!(msg.starts_with("max_rate_pct is a rate"), "{msg}");
+        let (at, _) = only(&report(", members_at_start: 0", "{value: 3}"));
+        assert_eq!(at, value("reports[0].members_at_start"));
     }
 
     #[test]

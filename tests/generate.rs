@@ -76,6 +76,8 @@ fn small_set_uses_every_part_of_the_format() {
         "max: ",
         "deadline: 2024-11-30",
         "- value: ",
+        "- rate_pct: 3\n        max_rate_pct: 4",
+        "members_at_start: ",
         "training:\n",
         "source: https://",
         "draft: true",

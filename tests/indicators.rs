@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{TempDir, bantin, path_str};
+use common::{TempDir, bantin, parse_csv, path_str};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -169,44 +169,6 @@ fn fixture_indicators_match_the_hand_computed_expectation() {
 
 // ---------------------------------------------------------------------------------------
 // (b) indicators.csv.
-
-/// Parses RFC 4180 CSV: fields quoted only when they hold a comma, quote or line break.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.is_empty() => quoted = true,
-            ',' => row.push(std::mem::take(&mut field)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    assert!(!quoted, "the CSV ends inside a quoted field");
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
 
 #[test]
 fn csv_parser_handles_quotes() {

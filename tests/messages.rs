@@ -79,6 +79,59 @@ fn every_problem_of_one_report_is_shown() {
     );
 }
 
+/// Rate targets: each rule at its place, and a rate written as text with the number it
+/// means.
+#[test]
+fn rate_targets_are_checked_where_they_are_written() {
+    let report = "reports:\n  - unit: krong-pac\n    period: 2024\n    admitted: 57\n    targets:\n      - rate_pct: 3\n      - value: 246\n        rate_pct: 3\n      - by: Tỉnh ủy\n      - rate_pct: 4\n        max_rate_pct: 3\n        max: 300\n";
+    assert_lines(
+        "rate-targets",
+        &[("data/bao-cao.yaml", report.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:6:19: chỉ tiêu theo tỷ lệ (rate_pct: 3) cần số đảng viên đầu kỳ: hãy thêm \
+             members_at_start (tổng số đảng viên ngày đầu kỳ) vào báo cáo này",
+            "data/bao-cao.yaml:8:19: chỉ tiêu có cả value (246) và rate_pct (3): mỗi chỉ tiêu là số người hoặc tỷ \
+             lệ, không phải cả hai; nếu nghị quyết giao cả hai thì ghi thành hai chỉ tiêu",
+            "data/bao-cao.yaml:9:9: chỉ tiêu chưa có value hoặc rate_pct: ghi số người cần kết nạp (value: 246) \
+             hoặc tỷ lệ so với số đảng viên đầu kỳ (rate_pct: 3)",
+            "data/bao-cao.yaml:10:19: chỉ tiêu theo tỷ lệ (rate_pct: 4) cần số đảng viên đầu kỳ: hãy thêm \
+             members_at_start (tổng số đảng viên ngày đầu kỳ) vào báo cáo này",
+            "data/bao-cao.yaml:11:23: max_rate_pct (3) nhỏ hơn rate_pct (4): mức trên của tỷ lệ phải không nhỏ \
+             hơn mức dưới",
+            "data/bao-cao.yaml:12:14: max là số người, dùng với value: với chỉ tiêu theo tỷ lệ, mức trên ghi là \
+             max_rate_pct",
+        ],
+        &[
+            "data/bao-cao.yaml:6:19: a rate target (rate_pct: 3) needs the members at the start: add \
+             members_at_start (the members on the period's first day) to this report",
+            "data/bao-cao.yaml:8:19: target has both value (246) and rate_pct (3): a target is a count or a rate, \
+             not both; write two targets when a resolution sets both",
+            "data/bao-cao.yaml:9:9: target has no value and no rate_pct: expected the people to admit (value: \
+             246) or a rate of the members at the start (rate_pct: 3)",
+            "data/bao-cao.yaml:10:19: a rate target (rate_pct: 4) needs the members at the start: add \
+             members_at_start (the members on the period's first day) to this report",
+            "data/bao-cao.yaml:11:23: max_rate_pct (3) is smaller than rate_pct (4): expected max_rate_pct >= \
+             rate_pct",
+            "data/bao-cao.yaml:12:14: max is a count, for targets with value: a rate target's top is max_rate_pct",
+        ],
+    );
+    let text = "reports:\n  - {unit: krong-pac, period: 2024, admitted: 57, members_at_start: 1900, targets: [{rate_pct: \"3,5%\"}]}\n";
+    assert_lines(
+        "rate-as-text",
+        &[("data/bao-cao.yaml", text.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:2:96: targets[0].rate_pct: `3,5%` được viết như chữ: tỷ lệ ghi bằng số, không kèm dấu \
+           % và dùng dấu chấm thập phân, ví dụ 3.5",
+        ],
+        &[
+            "data/bao-cao.yaml:2:96: targets[0].rate_pct: `3,5%` is written as text: expected the rate as a number, \
+           without % and with a decimal point, like 3.5",
+        ],
+    );
+}
+
 /// A tab in the units file breaks it: one error there, and one note instead of an
 /// "unknown unit" for each report and article that names its units.
 #[test]

@@ -1,11 +1,12 @@
 //! English, as a careful statistics office writes it.
 
 use super::{
-    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
+    Built, ByStanding, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
     TrainingFacts, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
+use crate::period::PeriodKind;
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use std::path::Path;
@@ -46,14 +47,19 @@ pub static EN: Labels = Labels {
     status_exceeded: "Exceeded",
     status_achieved: "Achieved",
     status_behind: "Behind",
+    status_on_pace: "On pace",
+    status_behind_pace: "Behind pace",
     set_by: "Set by",
     deadline: "Deadline",
-    change: "Change on previous year",
+    change: "Change on the same period a year earlier",
+    change_whole_year: "Change on the previous year",
+    no_comparable: "No figure for the same period a year earlier",
     rank: "Rank",
     rank_admitted: "Rank by admissions",
     rank_achievement: "Rank by achievement",
     of: "of",
     members: "Party members",
+    members_at_start: "Members at the start",
     organizations: "Subordinate organisations",
     admission_rate: "Admissions per member",
     composition: "Composition of the admitted",
@@ -83,6 +89,9 @@ pub static EN: Labels = Labels {
     main_points: "Main points",
     headline: "Key figures",
     ranking: "Ranking of units",
+    by_achievement_order: "By achievement of the target",
+    by_admitted_order: "By admissions",
+    without_target: "Units without a target",
     children: "Subordinate units",
     unit: "Unit",
     figures: "Figures by period",
@@ -131,7 +140,15 @@ pub static EN: Labels = Labels {
         Definition {
             term: "Status",
             text: "“Exceeded” when admissions are above the target (or above the top of a target range); \
-                   “Achieved” when they reach it; otherwise “Behind”.",
+                   “Achieved” when they reach it. Before the deadline a target not reached yet is “On \
+                   pace” when admissions are at or above what is expected by now, else “Behind pace”; \
+                   after the deadline it is “Behind”.",
+        },
+        Definition {
+            term: "Rate targets",
+            text: "A target set as a rate of the members at the start of the period (say 3–4%) is turned \
+                   into people: 3% of 5,544 members is 166.32, so at least 167 people. Achievement and \
+                   status use the unrounded figure.",
         },
         Definition {
             term: "Composition",
@@ -154,9 +171,11 @@ pub static EN: Labels = Labels {
                    months left (a month is 30.4375 days).",
         },
         Definition {
-            term: "Change on previous year",
-            text: "For a one-year period: the difference from the same unit’s previous year, and that \
-                   difference as a percentage of the previous year.",
+            term: "Change on the same period a year earlier",
+            text: "For a one-year period: the difference from the same unit’s figure counted to the same \
+                   day a year earlier (or the nearest day within 7 days), and that difference as a \
+                   percentage of it. A whole year compares with the whole previous year. Without such a \
+                   figure there is no comparison.",
         },
         Definition {
             term: "Rank",
@@ -166,8 +185,8 @@ pub static EN: Labels = Labels {
         Definition {
             term: "Summed (Σ)",
             text: "When a unit has no report of its own for a period, its figures are the sum of its units \
-                   that have one; summed figures carry no target. A figure is summed only when every unit \
-                   below gives it.",
+                   that have one; “Σ 3 of 4 units” is the sum of 3 of its 4 units. Summed figures carry no \
+                   target. A figure is summed only when every unit summed gives it.",
         },
     ],
     categories: CategoryLabels {
@@ -182,9 +201,17 @@ pub static EN: Labels = Labels {
         university: "University degree",
     },
     chart: ChartLabels {
-        status: ByStatus { behind: "behind", achieved: "achieved", exceeded: "exceeded" },
-        legend: ByStatus {
+        status: ByStanding {
+            behind: "behind",
+            behind_pace: "behind pace",
+            on_pace: "on pace",
+            achieved: "achieved",
+            exceeded: "exceeded",
+        },
+        legend: ByStanding {
             behind: "Behind target",
+            behind_pace: "Running, behind pace",
+            on_pace: "Running, on pace",
             achieved: "Target achieved",
             exceeded: "Target exceeded",
         },
@@ -320,13 +347,13 @@ impl Words for En {
 
     fn built(&self, b: &Built) -> String {
         format!(
-            "built {}, {}, {} ({}) into {} in {:.2?}",
+            "built {}, {}, {} ({}) into {} in {}s",
             count(b.pages, "page", "pages"),
             count(b.charts, "chart", "charts"),
             count(b.files, "file", "files"),
             b.summary,
             b.output.display(),
-            b.took
+            Locale::new(Language::En).decimal(b.took.as_secs_f64(), 2)
         )
     }
 
@@ -447,9 +474,45 @@ impl Words for En {
 
     fn rounding(&self, decimals: u8) -> String {
         format!(
-            "Percentages in the data files keep full precision; on the pages they are rounded to {}.",
+            "Percentages in the data files keep full precision; on the pages they are rounded to {} as a \
+             spreadsheet's ROUND does (a 5 rounds up: 101.25% shows as 101.3%). People that come out of a \
+             formula (expected, projected) are rounded to whole people; those needed per month are \
+             rounded up.",
             count(decimals, "decimal place", "decimal places")
         )
+    }
+
+    fn period_title(&self, label: &str, kind: PeriodKind) -> String {
+        match kind {
+            PeriodKind::Year => format!("Year {label}"),
+            PeriodKind::Term => format!("Term {label}"),
+            PeriodKind::Named => label.to_string(),
+        }
+    }
+
+    fn rate_target(&self, rate: &str) -> String {
+        format!("{rate} of members at the start")
+    }
+
+    fn exceeded_by(&self, pct: &str) -> String {
+        format!("Exceeded by {pct}")
+    }
+
+    fn summed(&self, units: usize, of: usize) -> String {
+        format!("Σ {} of {}", n(units), count(of, "unit", "units"))
+    }
+
+    fn partial_sum(&self, units: usize, of: usize) -> String {
+        format!(
+            "Summed from {} of {} below; {} without figures",
+            n(units),
+            count(of, "unit", "units"),
+            count(of.saturating_sub(units), "unit", "units")
+        )
+    }
+
+    fn previous_as_of(&self, date: &str) -> String {
+        format!("previous year as of {date}")
     }
 
     fn units_count(&self, units: usize) -> String {
@@ -457,10 +520,16 @@ impl Words for En {
     }
 
     fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String {
-        format!(
-            "Period {period}, as of {as_of}: {who} admitted {}.",
-            count(admitted, "new member", "new members")
-        )
+        format!("{period}, as of {as_of}: {who} admitted {}.", count(admitted, "new member", "new members"))
+    }
+
+    fn pace_standing_point(&self, on_pace: usize, behind_pace: usize) -> String {
+        let parts: Vec<String> = [(on_pace, "on pace"), (behind_pace, "behind pace")]
+            .iter()
+            .filter(|(number, _)| *number > 0)
+            .map(|(number, word)| format!("{} {word}", count(*number, "unit", "units")))
+            .collect();
+        format!("Before the deadline: {}.", parts.join(", "))
     }
 
     fn reached_point(&self, reached: usize, units: usize) -> String {
@@ -474,16 +543,17 @@ impl Words for En {
         format!("Highest achievement: {hn} ({hp}); lowest: {ln} ({lp}).")
     }
 
-    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String {
-        format!("{unit} reached {achievement} of its target of {}.", n(target))
+    fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String {
+        format!("{unit} reached {achievement} of its target of {target}.")
     }
 
     fn composition_point(&self, shares: &[String]) -> String {
         format!("Among the new members: {}.", shares.join(", "))
     }
 
-    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String {
+    fn change_point(&self, delta: i64, pct: Option<&str>, whole_year: bool) -> String {
         let (amount, pct) = (n(delta.unsigned_abs()), pct.map(|p| format!(" ({p})")).unwrap_or_default());
+        let since = if whole_year { "the previous year" } else { "the same period a year earlier" };
         match delta.signum() {
             0 => format!("Admissions equal those of {since}."),
             1 => format!("Admissions rose by {amount} on {since}{pct}."),
@@ -491,22 +561,25 @@ impl Words for En {
         }
     }
 
+    fn no_comparable_point(&self) -> String {
+        "There is no figure for the same period a year earlier to compare with.".into()
+    }
+
     fn pace_point(
         &self,
         unit: &str,
         projected: &str,
         deadline: &str,
-        target: u64,
+        target: &str,
         per_month: &str,
     ) -> String {
         format!(
             "At the current pace, {unit} will admit about {projected} by {deadline}; reaching the target of \
-             {} needs {per_month} a month.",
-            n(target)
+             {target} needs at least {per_month} a month."
         )
     }
 
-    fn period(&self, label: &str, _calendar_year: bool) -> String {
+    fn period(&self, label: &str, _kind: PeriodKind) -> String {
         label.to_string()
     }
 
@@ -532,6 +605,10 @@ impl Words for En {
 
     fn years_title(&self, unit: &str) -> String {
         format!("Members admitted per year – {unit}")
+    }
+
+    fn year_to(&self, year: i32, as_of: &str) -> String {
+        format!("{year} (to {as_of})")
     }
 
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {

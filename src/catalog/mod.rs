@@ -14,8 +14,9 @@ mod vi;
 pub use en::{EN, EN_HELP, En};
 pub use vi::{VI, VI_HELP, Vi};
 
-use crate::indicators::Status;
+use crate::indicators::Standing;
 use crate::model::Language;
+use crate::period::PeriodKind;
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use serde::Serialize;
@@ -44,14 +45,23 @@ pub struct Labels {
     pub status_exceeded: &'static str,
     pub status_achieved: &'static str,
     pub status_behind: &'static str,
+    /// While the period runs and the target is not reached yet.
+    pub status_on_pace: &'static str,
+    pub status_behind_pace: &'static str,
     pub set_by: &'static str,
     pub deadline: &'static str,
+    /// The change's column: against the same span of the previous year.
     pub change: &'static str,
+    /// The change of a whole year, against the whole previous year.
+    pub change_whole_year: &'static str,
+    /// Why a year's change is absent.
+    pub no_comparable: &'static str,
     pub rank: &'static str,
     pub rank_admitted: &'static str,
     pub rank_achievement: &'static str,
     pub of: &'static str,
     pub members: &'static str,
+    pub members_at_start: &'static str,
     pub organizations: &'static str,
     pub admission_rate: &'static str,
     pub composition: &'static str,
@@ -81,6 +91,10 @@ pub struct Labels {
     pub main_points: &'static str,
     pub headline: &'static str,
     pub ranking: &'static str,
+    /// The ranking ordered by achievement (units with a target), and by admissions.
+    pub by_achievement_order: &'static str,
+    pub by_admitted_order: &'static str,
+    pub without_target: &'static str,
     pub children: &'static str,
     pub unit: &'static str,
     pub figures: &'static str,
@@ -119,19 +133,21 @@ pub struct Labels {
     /// After a figure summed from the units below, where `Σ` cannot be styled (the terminal).
     pub summed_mark: &'static str,
     /// The data page's explanation of each indicator, in the order shown.
-    pub glossary: [Definition; 10],
+    pub glossary: [Definition; 11],
     /// The built-in composition categories (SPEC §4).
     pub categories: CategoryLabels,
     pub chart: ChartLabels,
 }
 
 impl Labels {
-    /// A target's status as pages write it.
-    pub fn status_of(&self, status: Status) -> &'static str {
-        match status {
-            Status::Exceeded => self.status_exceeded,
-            Status::Achieved => self.status_achieved,
-            Status::Behind => self.status_behind,
+    /// A target's standing as pages write it.
+    pub fn status_of(&self, standing: Standing) -> &'static str {
+        match standing {
+            Standing::Exceeded => self.status_exceeded,
+            Standing::Achieved => self.status_achieved,
+            Standing::OnPace => self.status_on_pace,
+            Standing::BehindPace => self.status_behind_pace,
+            Standing::Behind => self.status_behind,
         }
     }
 }
@@ -157,20 +173,24 @@ pub struct CategoryLabels {
     pub university: &'static str,
 }
 
-/// One word per target status.
+/// One word per target standing.
 #[derive(Debug, Serialize)]
-pub struct ByStatus {
+pub struct ByStanding {
     pub behind: &'static str,
+    pub behind_pace: &'static str,
+    pub on_pace: &'static str,
     pub achieved: &'static str,
     pub exceeded: &'static str,
 }
 
-impl ByStatus {
-    pub fn of(&self, status: Status) -> &'static str {
-        match status {
-            Status::Behind => self.behind,
-            Status::Achieved => self.achieved,
-            Status::Exceeded => self.exceeded,
+impl ByStanding {
+    pub fn of(&self, standing: Standing) -> &'static str {
+        match standing {
+            Standing::Behind => self.behind,
+            Standing::BehindPace => self.behind_pace,
+            Standing::OnPace => self.on_pace,
+            Standing::Achieved => self.achieved,
+            Standing::Exceeded => self.exceeded,
         }
     }
 }
@@ -179,9 +199,9 @@ impl ByStatus {
 #[derive(Debug, Serialize)]
 pub struct ChartLabels {
     /// Written on a bar after its percentage: "vượt".
-    pub status: ByStatus,
-    /// The legend entry of each status.
-    pub legend: ByStatus,
+    pub status: ByStanding,
+    /// The legend entry of each standing.
+    pub legend: ByStanding,
     pub target_line: &'static str,
     pub achievement_axis: &'static str,
     pub achievement_headers: [&'static str; 5],
@@ -338,24 +358,52 @@ pub trait Words: Sync {
     // The data page.
     fn rounding(&self, decimals: u8) -> String;
 
+    // Figures on the pages.
+    /// A period as a heading or at the start of a sentence: `Năm 2024`, `Kỳ họp 23/02/2021`.
+    fn period_title(&self, label: &str, kind: PeriodKind) -> String;
+    /// A rate target beside the people it implies: `3–4% số đảng viên đầu kỳ`; `rate` is
+    /// formatted (`3–4%`).
+    fn rate_target(&self, rate: &str) -> String;
+    /// A target exceeded by `pct` (achievement − 100, formatted): `Vượt chỉ tiêu 22,5%`.
+    fn exceeded_by(&self, pct: &str) -> String;
+    /// The mark of a summed figure: `Σ 3/4 đơn vị`.
+    fn summed(&self, units: usize, of: usize) -> String;
+    /// A headline summed from fewer children than the unit has.
+    fn partial_sum(&self, units: usize, of: usize) -> String;
+    /// The day the previous year's figure was counted to: `năm trước tính đến 31/03/2023`.
+    fn previous_as_of(&self, date: &str) -> String;
+
     // The front page's main points.
     fn units_count(&self, units: usize) -> String;
     fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String;
     fn reached_point(&self, reached: usize, units: usize) -> String;
+    /// Units whose period still runs: how many are on pace and how many behind it.
+    fn pace_standing_point(&self, on_pace: usize, behind_pace: usize) -> String;
     fn highest_lowest_point(&self, highest: Named, lowest: Named) -> String;
-    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String;
+    fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String;
     fn composition_point(&self, shares: &[String]) -> String;
-    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String;
-    fn pace_point(&self, unit: &str, projected: &str, deadline: &str, target: u64, per_month: &str)
-    -> String;
+    /// `whole_year`: a whole year against the previous one, else the same span of each year.
+    fn change_point(&self, delta: i64, pct: Option<&str>, whole_year: bool) -> String;
+    /// A year's figure that no figure of the same span a year earlier compares with.
+    fn no_comparable_point(&self) -> String;
+    fn pace_point(
+        &self,
+        unit: &str,
+        projected: &str,
+        deadline: &str,
+        target: &str,
+        per_month: &str,
+    ) -> String;
 
     // Charts.
-    /// A period within a sentence: `năm 2024` / `2024`.
-    fn period(&self, label: &str, calendar_year: bool) -> String;
+    /// A period within a sentence: `năm 2024`, `giai đoạn 2015-2020`, a named period as written.
+    fn period(&self, label: &str, kind: PeriodKind) -> String;
     fn achievement_title(&self, period: &str) -> String;
     fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String;
     fn achievement_many(&self, units: usize, reached: usize, highest: Named, lowest: Named) -> String;
     fn years_title(&self, unit: &str) -> String;
+    /// A year counted only to `as_of`, in a table: `2023 (đến 31/03/2023)`.
+    fn year_to(&self, year: i32, as_of: &str) -> String;
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String;
     /// `most` and `fewest` are (admitted, year); `targets` (reached, years with a target).
     fn years_span(
@@ -496,23 +544,26 @@ mod tests {
         assert_eq!(vi.content_summary(&counts), "1.234 đơn vị, 6 báo cáo, 1 bài viết (0 bản nháp), 1 kỳ");
         assert_eq!(en.content_summary(&counts), "1,234 units, 6 reports, 1 article (0 drafts), 1 period");
         assert_eq!(
-            vi.change_point(60, "2023", Some("+150,0%")),
-            "Số kết nạp tăng 60 so với năm 2023 (+150,0%)."
+            vi.change_point(60, Some("+150,0%"), true),
+            "Số kết nạp tăng 60 so với năm trước (+150,0%)."
         );
-        assert_eq!(en.change_point(-3, "2023", None), "Admissions fell by 3 on 2023.");
+        assert_eq!(
+            vi.change_point(-152, Some("-33,7%"), false),
+            "Số kết nạp giảm 152 so với cùng kỳ năm trước (-33,7%)."
+        );
+        assert_eq!(en.change_point(-3, None, true), "Admissions fell by 3 on the previous year.");
+        assert_eq!(vi.summed(3, 4), "Σ 3/4 đơn vị");
+        assert_eq!(en.summed(1, 1), "Σ 1 of 1 unit");
+        assert_eq!(vi.period_title("2024", PeriodKind::Year), "Năm 2024");
+        assert_eq!(vi.period_title("Kỳ họp 23/02/2021", PeriodKind::Named), "Kỳ họp 23/02/2021");
+        assert_eq!(vi.period("2015-2020", PeriodKind::Term), "giai đoạn 2015-2020");
+        assert_eq!(vi.rate_target("3–4%"), "3–4% số đảng viên đầu kỳ");
         assert_eq!(en.years_one(2024, "A", 1, None), "In 2024, A admitted 1 member.");
-        assert_eq!(
-            vi.rounding(1),
-            "Các tỷ lệ trong tệp số liệu giữ nguyên độ chính xác; trên trang, chúng được làm tròn đến 1 chữ số thập phân."
-        );
-        assert_eq!(
-            en.rounding(1),
-            "Percentages in the data files keep full precision; on the pages they are rounded to 1 decimal place."
-        );
-        assert_eq!(
-            en.rounding(2),
-            "Percentages in the data files keep full precision; on the pages they are rounded to 2 decimal places."
-        );
+        assert!(vi.rounding(1).contains("làm tròn đến 1 chữ số thập phân như hàm ROUND của bảng tính"));
+        assert!(en.rounding(1).contains("rounded to 1 decimal place as a spreadsheet's ROUND does"));
+        assert!(en.rounding(2).contains("rounded to 2 decimal places as"));
+        assert_eq!(vi.pace_standing_point(0, 2), "Chưa đến hạn: 2 đơn vị chậm tiến độ.");
+        assert_eq!(en.pace_standing_point(1, 2), "Before the deadline: 1 unit on pace, 2 units behind pace.");
         let built = Built {
             pages: 31,
             charts: 17,

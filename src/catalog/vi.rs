@@ -1,11 +1,12 @@
 //! Tiếng Việt: the product's language, as an organisation board's written guidance puts it.
 
 use super::{
-    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
+    Built, ByStanding, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
     TrainingFacts, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
+use crate::period::PeriodKind;
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use std::path::Path;
@@ -40,14 +41,19 @@ pub static VI: Labels = Labels {
     status_exceeded: "Vượt chỉ tiêu",
     status_achieved: "Đạt chỉ tiêu",
     status_behind: "Chưa đạt",
+    status_on_pace: "Đúng tiến độ",
+    status_behind_pace: "Chậm tiến độ",
     set_by: "Cơ quan giao",
     deadline: "Thời hạn",
-    change: "So với năm trước",
+    change: "So với cùng kỳ năm trước",
+    change_whole_year: "So với năm trước",
+    no_comparable: "Chưa có số liệu cùng kỳ năm trước",
     rank: "Xếp hạng",
     rank_admitted: "Hạng theo số kết nạp",
     rank_achievement: "Hạng theo tỷ lệ đạt",
     of: "trên",
     members: "Tổng số đảng viên",
+    members_at_start: "Đảng viên đầu kỳ",
     organizations: "Tổ chức đảng trực thuộc",
     admission_rate: "Tỷ lệ kết nạp / đảng viên",
     composition: "Cơ cấu đảng viên mới",
@@ -77,6 +83,9 @@ pub static VI: Labels = Labels {
     main_points: "Điểm chính",
     headline: "Số liệu chính",
     ranking: "Xếp hạng các đơn vị",
+    by_achievement_order: "Xếp theo tỷ lệ đạt chỉ tiêu",
+    by_admitted_order: "Xếp theo số kết nạp",
+    without_target: "Đơn vị chưa có chỉ tiêu",
     children: "Đơn vị trực thuộc",
     unit: "Đơn vị",
     figures: "Số liệu theo kỳ",
@@ -124,7 +133,15 @@ pub static VI: Labels = Labels {
         Definition {
             term: "Tình trạng",
             text: "“Vượt chỉ tiêu” khi số kết nạp lớn hơn chỉ tiêu (hoặc lớn hơn mức trên của một khoảng \
-                   chỉ tiêu); “Đạt chỉ tiêu” khi bằng hoặc cao hơn chỉ tiêu; còn lại là “Chưa đạt”.",
+                   chỉ tiêu); “Đạt chỉ tiêu” khi bằng hoặc cao hơn chỉ tiêu. Khi chưa đạt mà chưa đến hạn: \
+                   “Đúng tiến độ” nếu số kết nạp bằng hoặc cao hơn mức cần đạt đến nay, còn lại là “Chậm \
+                   tiến độ”; đã đến hạn mà chưa đạt là “Chưa đạt”.",
+        },
+        Definition {
+            term: "Chỉ tiêu theo tỷ lệ",
+            text: "Chỉ tiêu giao bằng tỷ lệ so với số đảng viên đầu kỳ (ví dụ 3–4%) được quy ra số người: \
+                   3% của 5.544 đảng viên là 166,32, tức phải kết nạp ít nhất 167 người. Tỷ lệ đạt và tình \
+                   trạng tính theo số chưa làm tròn.",
         },
         Definition {
             term: "Cơ cấu",
@@ -148,9 +165,10 @@ pub static VI: Labels = Labels {
                    ngày).",
         },
         Definition {
-            term: "So với năm trước",
-            text: "Với kỳ là một năm: chênh lệch số kết nạp so với năm trước của cùng đơn vị, và chênh \
-                   lệch đó tính theo phần trăm của năm trước.",
+            term: "So với cùng kỳ năm trước",
+            text: "Với kỳ là một năm: chênh lệch số kết nạp so với số của cùng đơn vị tính đến cùng ngày \
+                   năm trước (hoặc ngày gần nhất trong vòng 7 ngày), và chênh lệch đó tính theo phần trăm \
+                   của năm trước. Số cả năm so với cả năm trước. Không có số liệu cùng kỳ thì không so sánh.",
         },
         Definition {
             term: "Xếp hạng",
@@ -160,8 +178,9 @@ pub static VI: Labels = Labels {
         Definition {
             term: "Tổng hợp (Σ)",
             text: "Khi một đơn vị không có báo cáo riêng cho một kỳ, số liệu của nó là tổng của các đơn vị \
-                   trực thuộc có báo cáo; số liệu tổng hợp không có chỉ tiêu. Một chỉ số chỉ được cộng khi \
-                   mọi đơn vị trực thuộc đều có chỉ số đó.",
+                   trực thuộc có báo cáo; “Σ 3/4 đơn vị” nghĩa là tổng của 3 trong 4 đơn vị trực thuộc. Số \
+                   liệu tổng hợp không có chỉ tiêu. Một chỉ số chỉ được cộng khi mọi đơn vị được cộng đều \
+                   có chỉ số đó.",
         },
     ],
     categories: CategoryLabels {
@@ -176,9 +195,19 @@ pub static VI: Labels = Labels {
         university: "Trình độ đại học",
     },
     chart: ChartLabels {
-        status: ByStatus { behind: "chưa đạt", achieved: "đạt", exceeded: "vượt" },
-        legend: ByStatus {
-            behind: "Chưa đạt chỉ tiêu", achieved: "Đạt chỉ tiêu", exceeded: "Vượt chỉ tiêu"
+        status: ByStanding {
+            behind: "chưa đạt",
+            behind_pace: "chậm tiến độ",
+            on_pace: "đúng tiến độ",
+            achieved: "đạt",
+            exceeded: "vượt",
+        },
+        legend: ByStanding {
+            behind: "Chưa đạt chỉ tiêu",
+            behind_pace: "Chưa đến hạn, chậm tiến độ",
+            on_pace: "Chưa đến hạn, đúng tiến độ",
+            achieved: "Đạt chỉ tiêu",
+            exceeded: "Vượt chỉ tiêu",
         },
         target_line: "100% = chỉ tiêu",
         achievement_axis: "Tỷ lệ đạt chỉ tiêu (số kết nạp so với chỉ tiêu)",
@@ -446,8 +475,43 @@ impl Words for Vi {
     fn rounding(&self, decimals: u8) -> String {
         format!(
             "Các tỷ lệ trong tệp số liệu giữ nguyên độ chính xác; trên trang, chúng được làm tròn đến \
-             {decimals} chữ số thập phân."
+             {decimals} chữ số thập phân như hàm ROUND của bảng tính (từ 5 trở lên thì làm tròn lên: \
+             101,25% thành 101,3%). Số người tính ra từ công thức (mức cần đạt, dự kiến) được làm tròn \
+             đến người; số cần kết nạp mỗi tháng được làm tròn lên."
         )
+    }
+
+    fn period_title(&self, label: &str, kind: PeriodKind) -> String {
+        match kind {
+            PeriodKind::Year => format!("Năm {label}"),
+            PeriodKind::Term => format!("Giai đoạn {label}"),
+            PeriodKind::Named => label.to_string(),
+        }
+    }
+
+    fn rate_target(&self, rate: &str) -> String {
+        format!("{rate} số đảng viên đầu kỳ")
+    }
+
+    fn exceeded_by(&self, pct: &str) -> String {
+        format!("Vượt chỉ tiêu {pct}")
+    }
+
+    fn summed(&self, units: usize, of: usize) -> String {
+        format!("Σ {}/{} đơn vị", n(units), n(of))
+    }
+
+    fn partial_sum(&self, units: usize, of: usize) -> String {
+        format!(
+            "Tổng hợp từ {}/{} đơn vị trực thuộc; chưa có số liệu của {} đơn vị",
+            n(units),
+            n(of),
+            n(of.saturating_sub(units))
+        )
+    }
+
+    fn previous_as_of(&self, date: &str) -> String {
+        format!("năm trước tính đến {date}")
     }
 
     fn units_count(&self, units: usize) -> String {
@@ -455,32 +519,46 @@ impl Words for Vi {
     }
 
     fn admitted_point(&self, period: &str, as_of: &str, who: &str, admitted: u64) -> String {
-        format!("Kỳ {period}, tính đến {as_of}: {who} kết nạp {} đảng viên mới.", n(admitted))
+        format!("{period}, tính đến {as_of}: {who} kết nạp {} đảng viên mới.", n(admitted))
     }
 
     fn reached_point(&self, reached: usize, units: usize) -> String {
         format!("{}/{} đơn vị có chỉ tiêu đã đạt hoặc vượt chỉ tiêu.", n(reached), n(units))
     }
 
+    fn pace_standing_point(&self, on_pace: usize, behind_pace: usize) -> String {
+        let parts: Vec<String> = [(on_pace, "đúng tiến độ"), (behind_pace, "chậm tiến độ")]
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, word)| format!("{} đơn vị {word}", n(*count)))
+            .collect();
+        format!("Chưa đến hạn: {}.", parts.join(", "))
+    }
+
     fn highest_lowest_point(&self, (hn, hp): Named, (ln, lp): Named) -> String {
         format!("Tỷ lệ đạt cao nhất: {hn} ({hp}); thấp nhất: {ln} ({lp}).")
     }
 
-    fn single_target_point(&self, unit: &str, achievement: &str, target: u64) -> String {
-        format!("{unit} đạt {achievement} chỉ tiêu {}.", n(target))
+    fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String {
+        format!("{unit} đạt {achievement} chỉ tiêu {target}.")
     }
 
     fn composition_point(&self, shares: &[String]) -> String {
         format!("Trong số đảng viên mới: {}.", shares.join(", "))
     }
 
-    fn change_point(&self, delta: i64, since: &str, pct: Option<&str>) -> String {
+    fn change_point(&self, delta: i64, pct: Option<&str>, whole_year: bool) -> String {
         let (amount, pct) = (n(delta.unsigned_abs()), pct.map(|p| format!(" ({p})")).unwrap_or_default());
+        let since = if whole_year { "năm trước" } else { "cùng kỳ năm trước" };
         match delta.signum() {
-            0 => format!("Số kết nạp bằng năm {since}."),
-            1 => format!("Số kết nạp tăng {amount} so với năm {since}{pct}."),
-            _ => format!("Số kết nạp giảm {amount} so với năm {since}{pct}."),
+            0 => format!("Số kết nạp bằng {since}."),
+            1 => format!("Số kết nạp tăng {amount} so với {since}{pct}."),
+            _ => format!("Số kết nạp giảm {amount} so với {since}{pct}."),
         }
+    }
+
+    fn no_comparable_point(&self) -> String {
+        "Chưa có số liệu cùng kỳ năm trước để so sánh.".into()
     }
 
     fn pace_point(
@@ -488,20 +566,20 @@ impl Words for Vi {
         unit: &str,
         projected: &str,
         deadline: &str,
-        target: u64,
+        target: &str,
         per_month: &str,
     ) -> String {
         format!(
             "Theo tiến độ hiện nay, {unit} dự kiến kết nạp khoảng {projected} người đến {deadline}; để đạt \
-             chỉ tiêu {} cần kết nạp {per_month} người mỗi tháng.",
-            n(target)
+             chỉ tiêu {target} cần kết nạp ít nhất {per_month} người mỗi tháng."
         )
     }
 
-    fn period(&self, label: &str, calendar_year: bool) -> String {
-        match calendar_year {
-            true => format!("năm {label}"),
-            false => format!("giai đoạn {label}"),
+    fn period(&self, label: &str, kind: PeriodKind) -> String {
+        match kind {
+            PeriodKind::Year => format!("năm {label}"),
+            PeriodKind::Term => format!("giai đoạn {label}"),
+            PeriodKind::Named => label.to_string(),
         }
     }
 
@@ -524,6 +602,10 @@ impl Words for Vi {
 
     fn years_title(&self, unit: &str) -> String {
         format!("Số đảng viên kết nạp qua các năm – {unit}")
+    }
+
+    fn year_to(&self, year: i32, as_of: &str) -> String {
+        format!("{year} (đến {as_of})")
     }
 
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String {

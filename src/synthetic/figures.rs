@@ -56,7 +56,10 @@ pub struct Report {
     pub as_of: Option<NaiveDate>,
     pub admitted: u64,
     pub targets: Vec<Target>,
+    /// A target as a rate of `members_at_start`, in percent: at least, at most.
+    pub rate_target: Option<(u32, u32)>,
     pub members: Option<u64>,
+    pub members_at_start: Option<u64>,
     pub organizations: Option<u64>,
     pub composition: Vec<(&'static str, u64)>,
     pub training: Option<Training>,
@@ -452,12 +455,18 @@ impl Builder<'_> {
         let year = as_of.unwrap_or_else(|| period.end()).year();
         let is_year = matches!(period, Period::Year(_));
         let full = level != Level::Cell;
+        // Every third unit's years carry a resolution's "3–4% of the members at the start
+        // of the year" beside its count targets (chosen without the random stream, so
+        // that the rest of a seed's content stays as it was).
+        let rate_target = (full && is_year && unit.is_multiple_of(3)).then_some((3, 4));
         Report {
             unit,
             period: period.clone(),
             as_of,
             admitted,
             targets,
+            rate_target,
+            members_at_start: rate_target.map(|_| self.members_in(unit, year - 1).max(1)),
             members: (level == Level::Province || self.rng.chance(0.7)).then(|| self.members_in(unit, year)),
             organizations: (full && self.rng.chance(0.6)).then_some(u.children.len() as u64),
             composition: self.composition(unit, admitted),

@@ -49,11 +49,16 @@ pub fn report(out: &mut String, tree: &Tree, r: &Report) {
         let _ = writeln!(out, "    as_of: {as_of}");
     }
     let _ = writeln!(out, "    admitted: {}", r.admitted);
-    if !r.targets.is_empty() {
+    if !r.targets.is_empty() || r.rate_target.is_some() {
         out.push_str("    targets:\n");
         r.targets.iter().for_each(|t| target(out, t));
     }
+    if let Some((rate, max)) = r.rate_target {
+        let _ = writeln!(out, "      - rate_pct: {rate}\n        max_rate_pct: {max}");
+        optional_text(out, "document", Some(scalar("Kế hoạch thực hiện Nghị quyết 21-NQ/TW")));
+    }
     optional(out, "members", r.members);
+    optional(out, "members_at_start", r.members_at_start);
     optional(out, "organizations", r.organizations);
     if !r.composition.is_empty() {
         out.push_str("    composition:\n");

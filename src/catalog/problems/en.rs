@@ -138,7 +138,35 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::MaxBelowValue { max, value } => {
             format!("max ({max}) is smaller than value ({value}): expected max >= value")
         }
+        Msg::TargetWithoutValue => "target has no value and no rate_pct: expected the people to admit \
+                                    (value: 246) or a rate of the members at the start (rate_pct: 3)"
+            .into(),
+        Msg::TargetValueAndRate { value, rate } => format!(
+            "target has both value ({value}) and rate_pct ({rate}): a target is a count or a rate, not \
+             both; write two targets when a resolution sets both"
+        ),
+        Msg::RateWithoutStart { rate } => format!(
+            "a rate target (rate_pct: {rate}) needs the members at the start: add members_at_start (the \
+             members on the period's first day) to this report"
+        ),
+        Msg::RateOutOfRange { field, rate } => {
+            format!(
+                "{field} ({rate}) is not above 0 and at most 100: expected a percent of the members at the start"
+            )
+        }
+        Msg::MaxRateBelowRate { max, rate } => {
+            format!(
+                "max_rate_pct ({max}) is smaller than rate_pct ({rate}): expected max_rate_pct >= rate_pct"
+            )
+        }
+        Msg::MaxWithRate => {
+            "max is a count, for targets with value: a rate target's top is max_rate_pct".into()
+        }
+        Msg::MaxRateWithValue => {
+            "max_rate_pct is a rate, for targets with rate_pct: a count target's top is max".into()
+        }
         Msg::MembersZero => "members is 0: expected a whole number > 0".into(),
+        Msg::MembersAtStartZero => "members_at_start is 0: expected a whole number > 0".into(),
         Msg::UnknownCategory { key, nearest, known } => {
             let hint = match nearest {
                 Some(n) => format!(" Did you mean `{n}`?"),
@@ -254,6 +282,13 @@ fn fault_text(fault: &Fault) -> String {
         ),
         Fault::PeriodReversed { written } => {
             format!("period `{written}` ends before it starts: expected the earlier year first")
+        }
+        Fault::RateAsText { written, number } => format!(
+            "`{written}` is written as text: expected the rate as a number, without % and with a decimal \
+             point, like {number}"
+        ),
+        Fault::NotARate { written } => {
+            format!("`{written}` is not a rate: expected a percentage as a number, like 3 or 3.5")
         }
         Fault::PeriodLabelEmpty => "period label is empty: expected a label such as \"2020-2025\"".into(),
         Fault::NamedPeriodReversed { label, from, to } => {

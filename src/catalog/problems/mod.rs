@@ -152,7 +152,32 @@ pub enum Msg {
         max: u64,
         value: u64,
     },
+    /// A target with neither `value` nor `rate_pct`.
+    TargetWithoutValue,
+    /// A target with both `value` and `rate_pct` (the rate as written).
+    TargetValueAndRate {
+        value: u64,
+        rate: String,
+    },
+    /// A rate target in a report without `members_at_start`.
+    RateWithoutStart {
+        rate: String,
+    },
+    /// `rate_pct` or `max_rate_pct` not above 0 or above 100.
+    RateOutOfRange {
+        field: String,
+        rate: String,
+    },
+    MaxRateBelowRate {
+        max: String,
+        rate: String,
+    },
+    /// `max` (a count) on a rate target.
+    MaxWithRate,
+    /// `max_rate_pct` on a count target.
+    MaxRateWithValue,
     MembersZero,
+    MembersAtStartZero,
     UnknownCategory {
         key: String,
         nearest: Option<String>,
@@ -298,6 +323,14 @@ pub enum Fault {
         written: String,
     },
     PeriodLabelEmpty,
+    /// `3%` or `3,5` where a rate belongs: the number it means, as YAML writes it.
+    RateAsText {
+        written: String,
+        number: String,
+    },
+    NotARate {
+        written: String,
+    },
     NamedPeriodReversed {
         label: String,
         from: NaiveDate,
@@ -405,7 +438,20 @@ mod tests {
             Msg::DeadlineOutside { deadline: day, label: s("2023"), from: day, to: day },
             Msg::TargetZero,
             Msg::MaxBelowValue { max: 1, value: 2 },
+            Msg::TargetWithoutValue,
+            Msg::TargetValueAndRate { value: 220, rate: s("3") },
+            Msg::RateWithoutStart { rate: s("3") },
+            Msg::RateOutOfRange { field: s("rate_pct"), rate: s("0") },
+            Msg::MaxRateBelowRate { max: s("3"), rate: s("4") },
+            Msg::MaxWithRate,
+            Msg::MaxRateWithValue,
             Msg::MembersZero,
+            Msg::MembersAtStartZero,
+            Msg::Value {
+                field: s("rate_pct"),
+                fault: Fault::RateAsText { written: s("3%"), number: s("3") },
+            },
+            Msg::Value { field: s("rate_pct"), fault: Fault::NotARate { written: s("ba") } },
             Msg::UnknownCategory { key: s("womn"), nearest: None, known: vec![s("women")] },
             Msg::CompositionAboveAdmitted { field: s("composition.women"), count: 3, admitted: 2 },
             Msg::SourceNotWeb { source: s("x:y") },

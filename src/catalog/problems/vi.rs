@@ -141,7 +141,33 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::MaxBelowValue { max, value } => {
             format!("max ({max}) nhỏ hơn value ({value}): mức trên của chỉ tiêu phải không nhỏ hơn mức dưới")
         }
+        Msg::TargetWithoutValue => "chỉ tiêu chưa có value hoặc rate_pct: ghi số người cần kết nạp \
+                                    (value: 246) hoặc tỷ lệ so với số đảng viên đầu kỳ (rate_pct: 3)"
+            .into(),
+        Msg::TargetValueAndRate { value, rate } => format!(
+            "chỉ tiêu có cả value ({value}) và rate_pct ({rate}): mỗi chỉ tiêu là số người hoặc tỷ lệ, \
+             không phải cả hai; nếu nghị quyết giao cả hai thì ghi thành hai chỉ tiêu"
+        ),
+        Msg::RateWithoutStart { rate } => format!(
+            "chỉ tiêu theo tỷ lệ (rate_pct: {rate}) cần số đảng viên đầu kỳ: hãy thêm members_at_start \
+             (tổng số đảng viên ngày đầu kỳ) vào báo cáo này"
+        ),
+        Msg::RateOutOfRange { field, rate } => {
+            format!("{field} ({rate}) phải lớn hơn 0 và không quá 100: đây là phần trăm số đảng viên đầu kỳ")
+        }
+        Msg::MaxRateBelowRate { max, rate } => format!(
+            "max_rate_pct ({max}) nhỏ hơn rate_pct ({rate}): mức trên của tỷ lệ phải không nhỏ hơn mức dưới"
+        ),
+        Msg::MaxWithRate => "max là số người, dùng với value: với chỉ tiêu theo tỷ lệ, mức trên ghi là \
+                             max_rate_pct"
+            .into(),
+        Msg::MaxRateWithValue => "max_rate_pct là tỷ lệ, dùng với rate_pct: với chỉ tiêu là số người, mức \
+                                  trên ghi là max"
+            .into(),
         Msg::MembersZero => "members bằng 0: cần tổng số đảng viên, lớn hơn 0".into(),
+        Msg::MembersAtStartZero => {
+            "members_at_start bằng 0: cần tổng số đảng viên ngày đầu kỳ, lớn hơn 0".into()
+        }
         Msg::UnknownCategory { key, nearest, known } => {
             let hint = match nearest {
                 Some(n) => format!(" Có phải là `{n}`?"),
@@ -256,6 +282,13 @@ fn fault_text(fault: &Fault) -> String {
         ),
         Fault::PeriodReversed { written } => {
             format!("kỳ `{written}` kết thúc trước khi bắt đầu: hãy ghi năm đầu trước")
+        }
+        Fault::RateAsText { written, number } => format!(
+            "`{written}` được viết như chữ: tỷ lệ ghi bằng số, không kèm dấu % và dùng dấu chấm thập \
+             phân, ví dụ {number}"
+        ),
+        Fault::NotARate { written } => {
+            format!("`{written}` không phải tỷ lệ: cần phần trăm viết bằng số, ví dụ 3 hoặc 3.5")
         }
         Fault::PeriodLabelEmpty => "nhãn kỳ (label) trống: cần một nhãn như \"2020-2025\"".into(),
         Fault::NamedPeriodReversed { label, from, to } => {
