@@ -36,6 +36,9 @@ enum Command {
         /// Print the wall time, items and items per second of each stage to stderr.
         #[arg(long)]
         timings: bool,
+        /// Write no bulletin.pdf (the site's pages then do not link to it).
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Validate the content and compute the indicators; print every problem, write nothing.
     Check {
@@ -73,7 +76,7 @@ enum Command {
 
 const USAGE_LINES: &str = "\
 Usage lines:
-  bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings]
+  bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings] [--no-pdf]
   bantin check [--content DIR]
   bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open] [--timings]
 
@@ -89,8 +92,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { content } => run_check(&content),
-        Command::Build { content, templates, output, timings } => {
-            run_build(&Paths { content, templates: templates_or_default(templates), output }, timings)
+        Command::Build { content, templates, output, timings, no_pdf } => {
+            run_build(&Paths { content, templates: templates_or_default(templates), output }, timings, no_pdf)
         }
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
@@ -180,7 +183,7 @@ fn claim_output(paths: &Paths) -> Result<Output, String> {
     .map_err(|refusal| refusal.to_string())
 }
 
-fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
+fn run_build(paths: &Paths, show_timings: bool, no_pdf: bool) -> ExitCode {
     if let Some(code) = content_folder_missing(&paths.content) {
         return code;
     }
@@ -199,7 +202,7 @@ fn run_build(paths: &Paths, show_timings: bool) -> ExitCode {
     } else {
         Timings::default()
     };
-    let built = pipeline::build(paths, &output, &mut timings);
+    let built = pipeline::build(paths, &output, no_pdf, &mut timings);
     if progress {
         eprint!("\r\x1b[2K");
     }

@@ -20,6 +20,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("feed.xml", include_str!("../templates/feed.xml")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("style.css", include_str!("../templates/style.css")),
+    ("bulletin.html", include_str!("../templates/bulletin.html")),
 ];
 
 /// One template's text and where it came from, for error messages.

@@ -95,6 +95,7 @@ impl<'a> Validator<'a> {
                 format!("percent_decimals ({}) is too large: expected 0 to 6", site.percent_decimals),
             );
         }
+        self.bulletin_header();
         for (key, label) in &site.categories {
             let path = format!("categories.{key}");
             if crate::model::BUILTIN_CATEGORIES.iter().any(|(k, ..)| k == key) {
@@ -118,6 +119,37 @@ impl<'a> Validator<'a> {
                     format!("category `{key}` has an empty label: expected the name to show"),
                 );
             }
+        }
+    }
+
+    /// `issuer`, `place` and `edition`: the header of the shared bulletin.
+    fn bulletin_header(&mut self) {
+        let site = &self.content.site;
+        let here = Origin::default();
+        let lines = &site.issuer.0;
+        if lines.len() > crate::bulletin::MAX_ISSUER_LINES {
+            self.error(
+                &here,
+                "issuer",
+                format!(
+                    "issuer has {} lines: expected at most {}, the superior bodies first and the issuing body last",
+                    lines.len(),
+                    crate::bulletin::MAX_ISSUER_LINES
+                ),
+            );
+        }
+        let empty: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].trim().is_empty()).collect();
+        for i in empty {
+            let path = if lines.len() == 1 { "issuer".to_string() } else { format!("issuer[{i}]") };
+            self.error(&here, &path, "issuer line is empty: expected the name of a body".into());
+        }
+        if site.place.as_ref().is_some_and(|p| p.trim().is_empty()) {
+            self.error(&here, "place", "place is empty: expected the place of issue, e.g. Khánh Hòa".into());
+        }
+        if let Some(number) = site.edition.as_ref().and_then(|e| e.number.as_ref())
+            && number.trim().is_empty()
+        {
+            self.error(&here, "edition.number", "edition.number is empty: expected a number like 12".into());
         }
     }
 
