@@ -55,6 +55,20 @@ pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
         t.charts.insert(FRONT.to_string());
         t.data_files = true;
     }
+    // The bulletin shows what the front page shows and the focus units' charts; a
+    // change to a figure of the units it compares, or to an article they cite, touches
+    // their parent's page, which is a focus unit's.
+    let focus = &new.focus.units;
+    let shows = |key: &str| key == FRONT || focus.iter().any(|u| u == key);
+    let bulletin = t.charts.iter().any(|c| shows(c))
+        || t.pages.iter().any(|p| match p {
+            PageId::Front => true,
+            PageId::Unit(unit) => shows(unit),
+            _ => false,
+        });
+    if bulletin {
+        t.pages.insert(PageId::Bulletin);
+    }
     t
 }
 
@@ -107,6 +121,7 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
         "sitemap.xml" => vec![PageId::Sitemap],
         "robots.txt" => vec![PageId::Robots],
         "style.css" => vec![PageId::Style],
+        "bulletin.html" => vec![PageId::Bulletin],
         _ => return None,
     })
 }
@@ -363,6 +378,7 @@ reports:
             PageId::Feed,
             PageId::Sitemap,
             PageId::Front,
+            PageId::Bulletin,
         ]
         .into();
         expected.extend(units(&["a"]));
@@ -455,6 +471,7 @@ reports:
         let t = diff(&base(), &after);
         let mut expected: BTreeSet<PageId> = units(&["b", "c", "p"]).collect();
         expected.insert(PageId::Front);
+        expected.insert(PageId::Bulletin);
         expected.insert(PageId::Article("tin-b".into()));
         assert_eq!(t.pages, expected);
         assert_eq!(t.charts, ["b", "c", "p", FRONT].iter().map(|s| s.to_string()).collect());

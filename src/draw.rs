@@ -36,7 +36,7 @@ pub fn draw(
     focus: &Focus,
     only: Option<&BTreeSet<String>>,
 ) -> ChartsByPage {
-    let keep = |_: &mut Vec<Chart>| Ok::<(), std::convert::Infallible>(());
+    let keep = |_: &str, _: &mut Vec<Chart>| Ok::<(), std::convert::Infallible>(());
     match draw_with(content, ind, focus, only, &keep) {
         Ok(charts) => charts,
         Err(never) => match never {},
@@ -45,29 +45,36 @@ pub fn draw(
 
 /// Draws every chart and hands each SVG to `write` as soon as a page's charts are
 /// drawn; the charts come back without their SVG text, so a build never holds all of
-/// them in memory.
+/// them in memory, but for the front page's and the focus units' (the shared bulletin
+/// shows them).
 pub fn draw_to(
     content: &Content,
     ind: &Indicators,
     focus: &Focus,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
-    let written = |charts: &mut Vec<Chart>| {
+    let written = |key: &str, charts: &mut Vec<Chart>| {
+        let keep = key == FRONT || focus.units.iter().any(|u| u == key);
         charts.iter_mut().try_for_each(|c| {
             write(&chart_path(c), c.svg.as_bytes())?;
-            c.svg = String::new();
+            if !keep {
+                c.svg = String::new();
+            }
             Ok(())
         })
     };
     draw_with(content, ind, focus, None, &written)
 }
 
+/// What is done with a page's charts once drawn, by the page's key.
+type Finish<'a, E> = dyn Fn(&str, &mut Vec<Chart>) -> Result<(), E> + Sync + 'a;
+
 fn draw_with<E: Send>(
     content: &Content,
     ind: &Indicators,
     focus: &Focus,
     only: Option<&BTreeSet<String>>,
-    finish: &(dyn Fn(&mut Vec<Chart>) -> Result<(), E> + Sync),
+    finish: &Finish<'_, E>,
 ) -> Result<ChartsByPage, E> {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
     let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
@@ -77,7 +84,7 @@ fn draw_with<E: Send>(
         content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
     let ctx = Ctx { ind, tree: &tree, names: &names, categories: &categories, t: &t };
     let finished = |key: &str, mut charts: Vec<Chart>| -> Result<Option<(String, Vec<Chart>)>, E> {
-        finish(&mut charts)?;
+        finish(key, &mut charts)?;
         Ok((!charts.is_empty()).then(|| (key.to_string(), charts)))
     };
     let mut by_page: ChartsByPage = content

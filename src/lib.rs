@@ -4,6 +4,7 @@
 //! draw charts → render pages → write output. [`serve`] keeps a built site in memory
 //! ([`live`]) and renders again only what a change touches ([`deps`]).
 
+pub mod bulletin;
 pub mod catalog;
 pub mod charts;
 pub mod datafiles;

@@ -5,6 +5,7 @@
 //! touches, and draws and renders only that. The files served are always those a full
 //! `bantin build` of the same folder would write.
 
+use crate::bulletin::pdf::LazyPdf;
 use crate::deps::{self, Touched};
 use crate::draw;
 use crate::indicators::{Focus, Indicators};
@@ -38,6 +39,8 @@ struct Good {
     pages: BTreeMap<PageId, (String, Bytes)>,
     data_files: Vec<(String, Bytes)>,
     statics: BTreeMap<String, Bytes>,
+    /// `bulletin.pdf`, typeset on request; `None` when the site makes none.
+    pdf: Option<Arc<LazyPdf>>,
 }
 
 /// What one rebuild did.
@@ -193,6 +196,7 @@ impl LiveSite {
                 PageId::Unit(unit) => Some(unit.clone()),
                 _ => None,
             }))
+            .chain(bulletin_charts(touched, &focus))
             .collect();
         let drawn = self.timings.stage("charts", "charts", || {
             let drawn = draw::draw(&content, &ind, &focus, partial.then_some(&chart_keys));
@@ -211,9 +215,17 @@ impl LiveSite {
         let counts = (pages, draw::files(&drawn));
 
         let old = self.good.take().filter(|_| partial);
-        let (mut chart_files, mut pages, data_files) = match old {
-            Some(g) => (g.chart_files, g.pages, Some(g.data_files)),
+        let made_again = !partial || touched.pages.contains(&PageId::Bulletin);
+        let (mut chart_files, mut pages, data_files, pdf) = match old {
+            Some(g) => (g.chart_files, g.pages, Some(g.data_files), g.pdf.filter(|_| !made_again)),
             None => Default::default(),
+        };
+        let pdf = match pdf {
+            Some(kept) => Some(kept),
+            None if content.site.pdf => {
+                Some(Arc::new(LazyPdf::new(crate::bulletin::bulletin(&content, &ind, &focus, &drawn))))
+            }
+            None => None,
         };
         for key in &chart_keys {
             chart_files.remove(key);
@@ -233,8 +245,14 @@ impl LiveSite {
                 Some(kept) => (kept, 0),
                 None => (shared(pipeline::data_files(&content, &ind, &focus)), 2),
             });
-        self.good = Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics });
+        self.good =
+            Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics, pdf });
         Ok(counts)
+    }
+
+    /// `bulletin.pdf` of the last good site, typeset when first asked for.
+    pub fn pdf(&self) -> Option<Arc<LazyPdf>> {
+        self.good.as_ref().and_then(|g| g.pdf.clone())
     }
 
     /// Every file of the last good site, as `bantin build` would write it: statics
@@ -247,6 +265,15 @@ impl LiveSite {
         files.extend(rendered.map(|(p, b)| (p.clone(), b.clone())));
         files
     }
+}
+
+/// The charts the bulletin shows, drawn again whenever it is: the front page's and
+/// the focus units'.
+fn bulletin_charts(touched: &Touched, focus: &Focus) -> Vec<String> {
+    if !touched.pages.contains(&PageId::Bulletin) {
+        return Vec::new();
+    }
+    std::iter::once(draw::FRONT.to_string()).chain(focus.units.iter().cloned()).collect()
 }
 
 impl Good {

@@ -53,6 +53,8 @@ enum Command {
         output: PathBuf,
         #[arg(long)]
         timings: bool,
+        #[arg(long)]
+        no_pdf: bool,
     },
     Check {
         #[arg(long, default_value = "content", hide_default_value = true)]
@@ -93,8 +95,9 @@ fn main() -> ExitCode {
     let voice = Voice(cli.lang.map(Language::from));
     match cli.command {
         Command::Check { content } => run_check(&content, voice),
-        Command::Build { content, templates, output, timings } => {
-            run_build(&Paths { content, templates: templates_or_default(templates), output }, timings, voice)
+        Command::Build { content, templates, output, timings, no_pdf } => {
+            let paths = Paths { content, templates: templates_or_default(templates), output };
+            run_build(&paths, timings, no_pdf, voice)
         }
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
@@ -193,6 +196,7 @@ fn worded_arg(arg: Arg, help: &'static Help, timings: &'static str) -> Arg {
         "templates" => (help.templates, Some(help.dir_value)),
         "output" => (help.output, Some(help.dir_value)),
         "timings" => (timings, None),
+        "no_pdf" => (help.no_pdf, None),
         "port" => (help.port, Some(help.port_value)),
         "bind" => (help.bind, Some(help.address_value)),
         "open" => (help.open, None),
@@ -338,7 +342,7 @@ fn claim_output(paths: &Paths, words: &dyn Words) -> Result<Output, String> {
         .map_err(|refusal| refusal.message(words))
 }
 
-fn run_build(paths: &Paths, show_timings: bool, voice: Voice) -> ExitCode {
+fn run_build(paths: &Paths, show_timings: bool, no_pdf: bool, voice: Voice) -> ExitCode {
     let words = voice.before_content();
     if let Some(code) = content_folder_missing(&paths.content, words) {
         return code;
@@ -358,7 +362,7 @@ fn run_build(paths: &Paths, show_timings: bool, voice: Voice) -> ExitCode {
     } else {
         Timings::default()
     };
-    let built = pipeline::build(paths, &output, &mut timings);
+    let built = pipeline::build(paths, &output, no_pdf, &mut timings);
     if progress {
         eprint!("\r\x1b[2K");
     }

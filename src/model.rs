@@ -78,6 +78,17 @@ pub struct Site {
     pub contact: Option<String>,
     #[serde(default, deserialize_with = "de_opt_date")]
     pub next_release: Option<NaiveDate>,
+    /// The issuing body of the shared bulletin, in the lines of its header: superior
+    /// bodies first, the issuing body last (`issuer: Ban Tổ chức Tỉnh ủy`, or a list).
+    #[serde(default)]
+    pub issuer: Issuer,
+    /// The place of issue, before the date in the bulletin's header.
+    pub place: Option<String>,
+    /// The bulletin's number and date of issue.
+    pub edition: Option<Edition>,
+    /// Whether a build writes `bulletin.pdf` (`bantin build --no-pdf` turns it off).
+    #[serde(default = "yes")]
+    pub pdf: bool,
     /// Extra composition categories, key → label, in the order written.
     #[serde(default)]
     pub categories: IndexMap<String, String>,
@@ -89,6 +100,75 @@ pub struct Site {
 
 fn default_percent_decimals() -> u8 {
     1
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The lines of an issuing body's name, superior bodies first: one text, or a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Issuer(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Issuer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Issuer, D::Error> {
+        struct Lines;
+        impl<'de> Visitor<'de> for Lines {
+            type Value = Issuer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("the issuing body's name, or a list of lines with the superior body first")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Issuer, E> {
+                Ok(Issuer(vec![v.to_string()]))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Issuer, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<String>()? {
+                    lines.push(line);
+                }
+                Ok(Issuer(lines))
+            }
+        }
+        d.deserialize_any(Lines)
+    }
+}
+
+/// A bulletin's number (`12`, or a text such as `12-BT/BTCTU`) and date of issue.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    #[serde(default, deserialize_with = "de_opt_text")]
+    pub number: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_date")]
+    pub issued: Option<NaiveDate>,
+}
+
+/// A text or a whole number, kept as text.
+fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct Text;
+    impl Visitor<'_> for Text {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a number like 12 or a text like 12-BT/BTCTU")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    d.deserialize_any(Text).map(Some)
 }
 
 #[derive(Clone, Debug, Deserialize)]

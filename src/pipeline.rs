@@ -166,14 +166,18 @@ pub struct Written {
 
 /// Validates, computes, draws and renders into a new folder beside the output, then
 /// swaps it in; a run with content or template errors leaves the output as it was
-/// (and `Written` is `None`). Charts and pages are written as they are made.
-/// `output` is `paths.output`, claimed for this build.
+/// (and `Written` is `None`). Charts and pages are written as they are made, then
+/// `bulletin.pdf` is typeset, unless `skip_pdf` or the site's `pdf: false` says not
+/// to. `output` is `paths.output`, claimed for this build.
 pub fn build(
     paths: &Paths,
     output: &Output,
+    skip_pdf: bool,
     timings: &mut Timings,
 ) -> Result<(Checked, Option<Written>), BuildError> {
-    let checked = check_timed(&paths.content, timings);
+    let mut checked = check_timed(&paths.content, timings);
+    // Pages link to the PDF only when there is one.
+    checked.content.site.pdf &= !skip_pdf;
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
@@ -204,6 +208,14 @@ pub fn build(
         RenderError::Template(message) => BuildError::Templates(message),
         RenderError::Write(_, e) => write_error(e),
     })?;
+    if content.site.pdf {
+        let pdf = timings.stage("pdf", "pages", || {
+            let pdf = crate::bulletin::pdf::pdf(&crate::bulletin::bulletin(content, ind, focus, &charts));
+            (pdf, 1)
+        });
+        let pdf = pdf.map_err(BuildError::Pdf)?;
+        write(crate::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
+    }
     timings
         .stage("data", "files", || {
             let (json, csv) = rayon::join(
@@ -216,7 +228,7 @@ pub fn build(
         })
         .map_err(write_error)?;
     let chart_files = draw::files(&charts);
-    let files = rendered + 2 + chart_files + content.statics.len();
+    let files = rendered + 2 + usize::from(content.site.pdf) + chart_files + content.statics.len();
     timings
         .stage("write", "files", || {
             let statics = staging.copy_statics(&paths.content.join("static"), &content.statics);
@@ -231,6 +243,8 @@ pub fn build(
 pub enum BuildError {
     /// A template could not be read, compiled or rendered: `file:line:col: message`.
     Templates(String),
+    /// typst could not make `bulletin.pdf`: its messages.
+    Pdf(String),
     Write(PathBuf, std::io::Error),
 }
 
@@ -239,7 +253,7 @@ impl BuildError {
     /// engine located it.
     pub fn message(&self, words: &dyn Words) -> String {
         match self {
-            BuildError::Templates(message) => message.clone(),
+            BuildError::Templates(message) | BuildError::Pdf(message) => message.clone(),
             BuildError::Write(path, e) => words.cannot_write(path, e),
         }
     }

@@ -414,6 +414,7 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
     globals.insert("site", &site_globals(content));
     globals.insert("l", catalog::labels(content.site.language));
     globals.insert("paths", &template_paths());
+    globals.insert("bulletin_words", crate::bulletin::words(content.site.language));
     Ok(tera)
 }
 
@@ -422,7 +423,8 @@ fn template_paths() -> Value {
     json!({
         "front": routes::FRONT, "units": routes::UNITS, "news": routes::news(1), "tags": routes::TAGS,
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
-        "csv": routes::CSV, "sitemap": routes::SITEMAP,
+        "csv": routes::CSV, "sitemap": routes::SITEMAP, "bulletin_pdf": routes::BULLETIN_PDF,
+        "bulletin_html": routes::BULLETIN_HTML,
     })
 }
 
@@ -452,6 +454,7 @@ fn site_globals(content: &Content) -> Value {
         "next_release": s.next_release,
         "percent_decimals": s.percent_decimals,
         "private": s.private,
+        "pdf": s.pdf,
     })
 }
 
@@ -951,6 +954,7 @@ impl<'a> SiteView<'a> {
                 let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
                 return Ok(OutputFile::new(routes::STYLE, css));
             }
+            PageId::Bulletin => self.bulletin_page(focus, charts),
             single => self.single_page(single.clone()),
         };
         render_page(tera, self, page, templates)
@@ -973,6 +977,13 @@ impl<'a> SiteView<'a> {
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
         Page::new("tags.html", routes::TAGS.into(), self.l.tags.into(), "tags", &json!({ "tags": tags }))
+    }
+
+    /// The bulletin to share, as one HTML file: the same data as `bulletin.pdf`.
+    fn bulletin_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
+        let bulletin = crate::bulletin::bulletin(self.content, self.ind, focus, charts);
+        let title = bulletin.meta.title.clone();
+        Page::new("bulletin.html", routes::BULLETIN_HTML.into(), title, "bulletin", &bulletin)
     }
 
     /// The data page: its glossary is in `l.glossary`; the rounding depends on site.yaml.

@@ -2,7 +2,8 @@
 //!
 //! Unit ids, article slugs and tag slugs are `[a-z0-9-]+`, so paths cannot collide by
 //! construction: list pages sit at the top of the site under fixed names (`units.html`,
-//! `news.html`, `news-2.html`, `tags.html`, `data.html`), each item in its kind's folder
+//! `news.html`, `news-2.html`, `tags.html`, `data.html`; the bulletin to share,
+//! `bulletin.pdf` and `bulletin.html`), each item in its kind's folder
 //! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
 //! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
 //! and no [`period_key`] contains. Static files are the one source that could still
@@ -26,6 +27,9 @@ pub const ROBOTS: &str = "robots.txt";
 pub const STYLE: &str = "assets/style.css";
 pub const JSON: &str = "data/indicators.json";
 pub const CSV: &str = "data/indicators.csv";
+/// The bulletin to share: A4 PDF, and one self-contained HTML file.
+pub const BULLETIN_PDF: &str = "bulletin.pdf";
+pub const BULLETIN_HTML: &str = "bulletin.html";
 /// The folder of the charts; its names are known only once the charts are chosen.
 pub const CHARTS: &str = "charts";
 
@@ -50,6 +54,8 @@ pub enum PageId {
     Sitemap,
     Robots,
     Style,
+    /// The bulletin to share as one HTML file.
+    Bulletin,
 }
 
 impl PageId {
@@ -69,6 +75,7 @@ impl PageId {
             PageId::Sitemap => SITEMAP.into(),
             PageId::Robots => ROBOTS.into(),
             PageId::Style => STYLE.into(),
+            PageId::Bulletin => BULLETIN_HTML.into(),
         }
     }
 }
@@ -141,7 +148,7 @@ pub fn pages(units: &[Unit], published: &[&Article], tags: &TagLists) -> Vec<Pag
     for (slug, (_, articles)) in tags {
         ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
     }
-    ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style]);
+    ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style, PageId::Bulletin]);
     ids
 }
 
@@ -151,7 +158,7 @@ pub fn static_conflicts(content: &Content) -> Vec<Problem> {
     let tags = crate::render::tag_lists(&published);
     let mut files: BTreeSet<String> =
         pages(&content.units, &published, &tags).iter().map(PageId::path).collect();
-    files.extend([JSON.to_string(), CSV.to_string(), crate::write::MARK.to_string()]);
+    files.extend([JSON, CSV, BULLETIN_PDF, crate::write::MARK].map(String::from));
     let folders: BTreeSet<&str> = files.iter().flat_map(|f| ancestors(f)).chain([CHARTS]).collect();
     content
         .statics

@@ -7,6 +7,7 @@
 //! error overlay are added to pages as they are served; the site itself, and so
 //! `bantin build`, never contains them.
 
+use crate::bulletin::pdf::LazyPdf;
 use crate::catalog::{self, Words};
 use crate::live::{Files, LiveSite, Outcome};
 use crate::model::Language;
@@ -71,6 +72,8 @@ struct Served {
     /// The path part of the site's base URL (`/ban-tin/`); requests under it are
     /// served as if at the root, so the 404 page's links work too.
     base_path: String,
+    /// `bulletin.pdf`, typeset when it is first fetched.
+    pdf: Option<Arc<LazyPdf>>,
 }
 
 impl Served {
@@ -80,7 +83,12 @@ impl Served {
         let same_file = |(path, bytes): (&String, &crate::live::Bytes)| {
             next.files.get(path).is_some_and(|b| Arc::ptr_eq(b, bytes))
         };
+        let same_pdf = match (&self.pdf, &next.pdf) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
         self.overlay != next.overlay
+            || !same_pdf
             || self.files.len() != next.files.len()
             || !self.files.iter().all(same_file)
     }
@@ -215,7 +223,12 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) 
 
 fn served(live: &LiveSite, words: &dyn Words) -> Served {
     let base_path = live.base_url().map_or_else(|| "/".into(), crate::render::base_path);
-    Served { files: live.files(), overlay: live.failed().then(|| overlay(live, words)), base_path }
+    Served {
+        files: live.files(),
+        overlay: live.failed().then(|| overlay(live, words)),
+        base_path,
+        pdf: live.pdf(),
+    }
 }
 
 /// The problems of a failed rebuild as a box over the page.
@@ -257,15 +270,28 @@ async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Res
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    match served_file(&shared, &uri) {
+        Ok(response) => response,
+        Err(pdf) => bulletin_pdf(pdf).await,
+    }
+}
+
+/// The file at `uri`, or the PDF bulletin to typeset when that is what is asked for.
+fn served_file(shared: &Shared, uri: &Uri) -> Result<Response, Arc<LazyPdf>> {
     let served = shared.served.read().unwrap_or_else(|e| e.into_inner());
     let decoded = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
     let path = decoded.strip_prefix(served.base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
     let path =
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    if path == crate::routes::BULLETIN_PDF
+        && let Some(pdf) = &served.pdf
+    {
+        return Err(pdf.clone());
+    }
     let (status, path, bytes) = match served.files.get(&path) {
         Some(bytes) => (StatusCode::OK, path, Some(bytes)),
         None => match served.files.get(&format!("{path}/index.html")) {
-            Some(_) => return redirect(&format!("{}/", uri.path())),
+            Some(_) => return Ok(redirect(&format!("{}/", uri.path()))),
             None => (StatusCode::NOT_FOUND, "404.html".to_string(), served.files.get("404.html")),
         },
     };
@@ -283,8 +309,27 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         (None, None) => (status, "text/html; charset=utf-8"),
         _ => (status, kind),
     };
-    (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
-        .into_response()
+    Ok((status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
+        .into_response())
+}
+
+/// `bulletin.pdf`, typeset on the first request after a change (off the server's
+/// threads), then kept until the next change.
+async fn bulletin_pdf(pdf: Arc<LazyPdf>) -> Response {
+    let made = tokio::task::spawn_blocking(move || pdf.bytes().clone()).await;
+    match made {
+        Ok(Ok(bytes)) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/pdf"), (header::CACHE_CONTROL, "no-store")],
+            Body::from(bytes.to_vec()),
+        )
+            .into_response(),
+        Ok(Err(message)) => {
+            eprintln!("{message}");
+            (StatusCode::INTERNAL_SERVER_ERROR, message).into_response()
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("bulletin.pdf: {e}")).into_response(),
+    }
 }
 
 fn redirect(to: &str) -> Response {

@@ -23,6 +23,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("robots.txt", include_str!("../templates/robots.txt")),
     ("style.css", include_str!("../templates/style.css")),
+    ("bulletin.html", include_str!("../templates/bulletin.html")),
 ];
 
 /// One template's text and where it came from, for error messages.

@@ -132,6 +132,7 @@ impl<'a> Validator<'a> {
                 Msg::PercentDecimals { decimals: site.percent_decimals.into() },
             );
         }
+        self.bulletin_header();
         for (key, label) in &site.categories {
             let path = format!("categories.{key}");
             let key = key.clone();
@@ -144,6 +145,31 @@ impl<'a> Validator<'a> {
             } else if label.trim().is_empty() {
                 self.error(&here, &path, Msg::CategoryLabelEmpty { key });
             }
+        }
+    }
+
+    /// `issuer`, `place` and `edition`: the header of the shared bulletin.
+    fn bulletin_header(&mut self) {
+        let site = &self.content.site;
+        let here = Origin::default();
+        let lines = &site.issuer.0;
+        if lines.len() > crate::bulletin::MAX_ISSUER_LINES {
+            let message =
+                Msg::IssuerTooManyLines { lines: lines.len(), max: crate::bulletin::MAX_ISSUER_LINES };
+            self.error(&here, "issuer", message);
+        }
+        let empty: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].trim().is_empty()).collect();
+        for i in empty {
+            let path = if lines.len() == 1 { "issuer".to_string() } else { format!("issuer[{i}]") };
+            self.error(&here, &path, Msg::IssuerLineEmpty);
+        }
+        if site.place.as_ref().is_some_and(|p| p.trim().is_empty()) {
+            self.error(&here, "place", Msg::PlaceEmpty);
+        }
+        if let Some(number) = site.edition.as_ref().and_then(|e| e.number.as_ref())
+            && number.trim().is_empty()
+        {
+            self.error(&here, "edition.number", Msg::EditionNumberEmpty);
         }
     }
 

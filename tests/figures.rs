@@ -38,8 +38,10 @@ impl Built {
             .into_iter()
             .filter_map(|(rel, bytes)| {
                 let rel = rel.to_string_lossy().replace('\\', "/");
-                let text = String::from_utf8(bytes?).unwrap();
-                rel.ends_with(".html").then_some((rel, text))
+                if !rel.ends_with(".html") {
+                    return None;
+                }
+                Some((rel, String::from_utf8(bytes?).expect("pages are UTF-8")))
             })
             .collect()
     }

@@ -253,7 +253,7 @@ pub static EN_HELP: Help = Help {
     build: "Validate the content, compute the indicators and write the site.",
     build_long: "The output folder is replaced only when everything succeeded: a build with errors leaves \
                  the previous site exactly as it was.",
-    build_usage: "bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings]",
+    build_usage: "bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings] [--no-pdf]",
     check: "Validate the content and compute the indicators; print every problem, write nothing.",
     check_usage: "bantin check [--content DIR]",
     serve: "Build the site in memory and serve it over HTTP, rebuilding on every change.",
@@ -270,6 +270,7 @@ pub static EN_HELP: Help = Help {
     output: "Where the site is written. [default: output]",
     timings: "Print the wall time, items and items per second of each stage to stderr.",
     serve_timings: "Print the stage timings of every rebuild to stderr.",
+    no_pdf: "Write no bulletin.pdf (the site's pages then do not link to it).",
     port: "The port to listen on. [default: 1111]",
     bind: "The address to listen on; 0.0.0.0 makes the preview reachable from other machines. [default: \
            127.0.0.1]",

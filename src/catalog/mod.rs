@@ -7,6 +7,7 @@
 //! format: completeness is checked by the compiler, nothing is looked up by key at run
 //! time, and no dependency is added.
 
+pub mod bulletin;
 mod en;
 pub mod problems;
 mod vi;
@@ -250,6 +251,7 @@ pub struct Help {
     pub output: &'static str,
     pub timings: &'static str,
     pub serve_timings: &'static str,
+    pub no_pdf: &'static str,
     pub port: &'static str,
     pub bind: &'static str,
     pub open: &'static str,

@@ -249,7 +249,7 @@ pub static VI_HELP: Help = Help {
     build: "Kiểm tra nội dung, tính các chỉ số và xuất bản trang web.",
     build_long: "Thư mục đầu ra chỉ được thay thế khi mọi bước đều thành công: nếu có lỗi, bản tin đã \
                  xuất bản trước đó được giữ nguyên.",
-    build_usage: "bantin build [--content THƯ_MỤC] [--templates THƯ_MỤC] [--output THƯ_MỤC] [--timings]",
+    build_usage: "bantin build [--content THƯ_MỤC] [--templates THƯ_MỤC] [--output THƯ_MỤC] [--timings] [--no-pdf]",
     check: "Kiểm tra nội dung và tính các chỉ số; liệt kê mọi lỗi và cảnh báo, không ghi tệp nào.",
     check_usage: "bantin check [--content THƯ_MỤC]",
     serve: "Dựng bản tin trong bộ nhớ để xem trước bằng trình duyệt, tự cập nhật sau mỗi lần sửa.",
@@ -265,6 +265,7 @@ pub static VI_HELP: Help = Help {
     output: "Thư mục ghi bản tin. [mặc định: output]",
     timings: "In ra stderr thời gian, số mục và số mục mỗi giây của từng bước.",
     serve_timings: "In ra stderr thời gian từng bước của mỗi lần dựng lại.",
+    no_pdf: "Không tạo bulletin.pdf (các trang khi đó không dẫn tới tệp này).",
     port: "Cổng mạng của bản xem trước. [mặc định: 1111]",
     bind: "Địa chỉ của bản xem trước; 0.0.0.0 cho phép các máy khác xem được. [mặc định: 127.0.0.1]",
     open: "Mở bản tin bằng trình duyệt mặc định.",

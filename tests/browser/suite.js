@@ -6,7 +6,8 @@
 // leaves 127.0.0.1, a page wider than a 360 px viewport, a chart image that does not
 // load, a missing <title>, <h1> or <html lang>, an <img> without alt, a table without
 // header cells, a broken link, and any serious or critical axe-core violation.
-// It saves full-page screenshots of each kind of page and an A4 PDF of the front page.
+// It saves full-page screenshots of each kind of page and an A4 PDF of the front page,
+// which must fit on two pages (pdfinfo, from poppler-utils, counts them).
 //
 //   node suite.js --shots DIR NAME=SITE_DIR [NAME=SITE_DIR ...]
 //
@@ -18,12 +19,15 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL, fileURLToPath } = require('node:url');
+const { execFileSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
+// The front page printed on A4 fits on this many pages.
+const MAX_FRONT_PAGES = 2;
 // Playwright adds --headless itself too, and --user-data-dir: a fresh temporary folder
 // per browser (see launch).
 const CHROMIUM_ARGS = [
@@ -47,8 +51,9 @@ const KINDS = [
   ['tags-index', (p) => p === 'tags.html'],
   ['tag', (p) => /^tags\/[^/]+\.html$/.test(p)],
   ['data', (p) => p === 'data.html'],
+  ['bulletin', (p) => p === 'bulletin.html'],
 ];
-const SCREENSHOT_KINDS = ['front', 'units-index', 'unit', 'news-index', 'article', 'tags-index', 'tag', 'data', '404'];
+const SCREENSHOT_KINDS = ['front', 'units-index', 'unit', 'news-index', 'article', 'tags-index', 'tag', 'data', 'bulletin', '404'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -644,7 +649,15 @@ async function checkSite(name, root, shots) {
     for (const kind of SCREENSHOT_KINDS) if (!pick.has(kind)) fail(name, `no page of kind ${kind} to photograph`);
     await Promise.all([photograph({ tab: phone.tab, viewport: PHONE }), photograph({ tab: desktop.tab, viewport: DESKTOP })]);
     await desktop.tab.goto(front, `${name} front page PDF`, { quiet: true });
-    await desktop.tab.page.pdf({ path: path.join(dir, 'front-a4.pdf'), format: 'A4', printBackground: true });
+    const frontPdf = path.join(dir, 'front-a4.pdf');
+    await desktop.tab.page.pdf({ path: frontPdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const printed = pdfPages(frontPdf);
+    if (printed > MAX_FRONT_PAGES) fail(`${name} front page printed`, `${printed} A4 pages, more than ${MAX_FRONT_PAGES}`);
+    // The bulletin to share, printed from its one HTML file, as a reader would.
+    const bulletin = `${siteUrl}bulletin.html`;
+    if (await desktop.tab.goto(bulletin, `${name} bulletin.html printed`, { quiet: true })) {
+      await desktop.tab.page.pdf({ path: path.join(dir, 'bulletin-html-a4.pdf'), format: 'A4', preferCSSPageSize: true });
+    }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(
@@ -656,6 +669,14 @@ async function checkSite(name, root, shots) {
     await Promise.all([phone.close(), desktop.close(), disk.close()]);
     server.close();
   }
+}
+
+/** How many pages a PDF has, as pdfinfo (poppler-utils) counts them. */
+function pdfPages(file) {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const pages = /^Pages:\s+(\d+)/m.exec(out);
+  if (!pages) throw new Error(`pdfinfo gave no page count for ${file}`);
+  return Number(pages[1]);
 }
 
 /** Files under `root`, relative, with `/` separators. */

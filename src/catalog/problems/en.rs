@@ -105,6 +105,12 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::CategoryLabelEmpty { key } => {
             format!("category `{key}` has an empty label: expected the name to show")
         }
+        Msg::IssuerTooManyLines { lines, max } => format!(
+            "issuer has {lines} lines: expected at most {max}, the superior bodies first and the issuing body last"
+        ),
+        Msg::IssuerLineEmpty => "issuer line is empty: expected the name of a body".into(),
+        Msg::PlaceEmpty => "place is empty: expected the place of issue, e.g. Khánh Hòa".into(),
+        Msg::EditionNumberEmpty => "edition.number is empty: expected a number like 12".into(),
         Msg::UnitIdInvalid { id, folded } => match folded {
             Some(f) => format!(
                 "id `{id}` is not valid: expected lowercase letters without accents, digits and `-`; write `{f}`"

@@ -103,6 +103,13 @@ pub enum Msg {
     CategoryLabelEmpty {
         key: String,
     },
+    IssuerTooManyLines {
+        lines: usize,
+        max: usize,
+    },
+    IssuerLineEmpty,
+    PlaceEmpty,
+    EditionNumberEmpty,
 
     // Units.
     UnitIdInvalid {
@@ -427,6 +434,10 @@ mod tests {
             Msg::CategoryBuiltin { key: s("women") },
             Msg::CategoryKeyInvalid { key: s("A") },
             Msg::CategoryLabelEmpty { key: s("a") },
+            Msg::IssuerTooManyLines { lines: 4, max: 3 },
+            Msg::IssuerLineEmpty,
+            Msg::PlaceEmpty,
+            Msg::EditionNumberEmpty,
             Msg::UnitIdInvalid { id: s("vĩnh-yên"), folded: Some(s("vinh-yen")) },
             Msg::UnitNameEmpty { id: s("a") },
             Msg::UnitIdTwice { id: s("a") },

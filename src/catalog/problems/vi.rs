@@ -104,6 +104,12 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             format!("mã nhóm `{key}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu `_`")
         }
         Msg::CategoryLabelEmpty { key } => format!("nhóm `{key}` chưa có tên: cần tên để hiển thị"),
+        Msg::IssuerTooManyLines { lines, max } => format!(
+            "issuer có {lines} dòng: tối đa {max} dòng, cơ quan cấp trên ghi trước, cơ quan ban hành ghi sau cùng"
+        ),
+        Msg::IssuerLineEmpty => "một dòng của issuer bị trống: cần tên cơ quan".into(),
+        Msg::PlaceEmpty => "place trống: cần địa danh nơi ban hành, ví dụ Khánh Hòa".into(),
+        Msg::EditionNumberEmpty => "edition.number trống: cần số của bản tin, ví dụ 12".into(),
         Msg::UnitIdInvalid { id, folded } => match folded {
             Some(f) => format!(
                 "mã đơn vị `{id}` không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`; \
