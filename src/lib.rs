@@ -25,6 +25,7 @@ pub mod problem;
 pub mod render;
 pub mod routes;
 pub mod serve;
+pub mod sheets;
 pub mod synthetic;
 pub mod text;
 pub mod theme;

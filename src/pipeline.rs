@@ -131,6 +131,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
         ((), items)
     });
     let content = loaded.content;
+    let places = loaded.places;
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
             let ind = indicators::compute(&content);
@@ -140,6 +141,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
             ((ind, focus), count)
         })
     });
+    crate::sheets::place_all(&mut problems, &places);
     let problems = problem::locate_all(problems, content_dir, content_dir);
     Checked { content, problems, computed, site_read: loaded.site_read }
 }

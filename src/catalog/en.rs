@@ -1,8 +1,8 @@
 //! English, as a careful statistics office writes it.
 
 use super::{
-    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
-    TrainingFacts, Usage, Words,
+    Built, ByStatus, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
+    OutColumns, Progress, ReportColumns, SheetLabels, TrainingFacts, UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -207,6 +207,131 @@ pub static EN: Labels = Labels {
         people_axis_conversion: "People; (%) = admitted as a share of those trained in awareness",
         conversion_row: "Admitted as a share of those trained",
         training_headers: ["Item", "People", "Classes"],
+    },
+};
+
+pub static EN_SHEETS: SheetLabels = SheetLabels {
+    units_sheet: "Units",
+    reports_sheet: "Reports",
+    guide_sheet: "Guide",
+    targets_sheet: "Targets",
+    guide_title: "How to enter party-member development figures",
+    guide_intro: [
+        "The “Units” sheet declares the party organisations: one unit a row. The “Reports” sheet holds \
+         the figures: each row is what one unit achieved in one period, counted up to one date.",
+        "Keep the header row (the columns' names) of each sheet; columns you do not use may be deleted, \
+         and rows added freely. An empty cell means no figure.",
+        "Write numbers as digits, without thousands separators; write dates as Excel dates or as \
+         year-month-day (2024-05-04).",
+        "Save the file in the bulletin's data/ folder, then run bantin check: each problem names its \
+         sheet and cell, e.g. Reports!D12.",
+    ],
+    guide_headers: ["Column", "Field name", "Required", "Meaning"],
+    required: "required",
+    optional: "optional",
+    units: UnitColumns {
+        id: Column {
+            header: "Unit id",
+            note: "The unit's own id: lowercase letters without accents, digits and hyphens, e.g. \
+                   krong-pac. Never used twice.",
+        },
+        name: Column {
+            header: "Unit name", note: "The full name, e.g. Krông Pắc district party committee."
+        },
+        kind: Column { header: "Kind", note: "The kind of party organisation, as pages show it." },
+        parent: Column {
+            header: "Parent unit id",
+            note: "The id of the unit directly above; empty for a top-level unit.",
+        },
+        order: Column { header: "Order", note: "Sort key among units with the same parent; empty: by name." },
+    },
+    reports: ReportColumns {
+        unit: Column { header: "Unit id", note: "The id of a unit of the Units sheet." },
+        unit_name: Column {
+            header: "Unit name",
+            note: "The unit's name, for the people who fill the sheet; bantin does not read it.",
+        },
+        period: Column {
+            header: "Period",
+            note: "A year (2024) or a term (2020-2025). For a period of its own dates, its label here, \
+                   with From and To.",
+        },
+        period_from: Column { header: "From", note: "The first day of a period of its own dates." },
+        period_to: Column { header: "To", note: "The last day of a period of its own dates." },
+        as_of: Column {
+            header: "As of",
+            note: "The day the figures were counted, inside the period; empty: the period's last day.",
+        },
+        admitted: Column {
+            header: "Admitted",
+            note: "New members admitted in the period, counted from its start up to the as-of day.",
+        },
+        members: Column { header: "Members", note: "The unit's party members on the as-of day." },
+        members_at_start: Column {
+            header: "Members at start",
+            note: "Party members on the period's first day; needed by targets given as a rate.",
+        },
+        organizations: Column { header: "Organisations", note: "Subordinate party organisations." },
+        confirmed: Column {
+            header: "Confirmed",
+            note: "Probationary members confirmed as full members in the period.",
+        },
+        source: Column {
+            header: "Source",
+            note: "The slug of an article in news/, or a web address starting with https://.",
+        },
+        note: Column { header: "Note", note: "Any remark." },
+        target_value: Column {
+            header: "Target {n}",
+            note: "The admissions target set (people, above 0); the lower bound of a range.",
+        },
+        target_max: Column {
+            header: "Target {n} max",
+            note: "The upper bound of a target range, e.g. 220 to 240.",
+        },
+        target_rate_pct: Column {
+            header: "Target {n} rate %",
+            note: "A target as a percentage of the members at the period's start, instead of Target.",
+        },
+        target_max_rate_pct: Column {
+            header: "Target {n} max rate %",
+            note: "The upper bound of a rate target range.",
+        },
+        target_by: Column { header: "Target {n} set by", note: "Who set the target." },
+        target_document: Column {
+            header: "Target {n} document",
+            note: "The document that set it, e.g. a congress resolution.",
+        },
+        target_deadline: Column {
+            header: "Target {n} deadline",
+            note: "The day it is due, inside the period; empty: the period's last day.",
+        },
+    },
+    composition_note: "New members in this group, at most the number admitted.",
+    training_note: "Classes held or people trained in the period.",
+    out: OutColumns {
+        unit_id: "Unit id",
+        unit_name: "Unit name",
+        unit_path: "Under",
+        from: "From",
+        to: "To",
+        latest: "Latest figure of the period",
+        derived: "Summed from the units below",
+        target_number: "Target no.",
+        value: "Target",
+        max: "Target max",
+        document: "Document",
+        elapsed_days: "Days elapsed",
+        total_days: "Days to the deadline",
+        elapsed_pct: "Time elapsed",
+        change_previous: "Compared with",
+        change_delta: "Change on the previous year",
+        change_pct: "Change on the previous year (%)",
+        rank_of: "Units ranked",
+        count_suffix: "(people)",
+        share_suffix: "(share)",
+        source_note: "Figures computed by bantin from the reports; percentages keep full precision, \
+                      cells show them rounded.",
     },
 };
 

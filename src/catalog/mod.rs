@@ -11,8 +11,8 @@ mod en;
 pub mod problems;
 mod vi;
 
-pub use en::{EN, EN_HELP, En};
-pub use vi::{VI, VI_HELP, Vi};
+pub use en::{EN, EN_HELP, EN_SHEETS, En};
+pub use vi::{VI, VI_HELP, VI_SHEETS, Vi};
 
 use crate::indicators::Status;
 use crate::model::Language;
@@ -203,6 +203,120 @@ pub struct ChartLabels {
     pub training_headers: [&'static str; 3],
 }
 
+/// The words of spreadsheets: the sheets and columns of the data template (which the
+/// reader accepts as headers too), the notes that explain each column, and the headers
+/// of `data/indicators.xlsx` and of each chart's table.
+#[derive(Debug, Serialize)]
+pub struct SheetLabels {
+    pub units_sheet: &'static str,
+    pub reports_sheet: &'static str,
+    pub guide_sheet: &'static str,
+    /// The sheet of targets in `indicators.xlsx`.
+    pub targets_sheet: &'static str,
+    /// The guide sheet's title and the paragraphs under it.
+    pub guide_title: &'static str,
+    pub guide_intro: [&'static str; 4],
+    /// The guide's table: the column's header, its field name, whether it is required,
+    /// and what it holds.
+    pub guide_headers: [&'static str; 4],
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub units: UnitColumns,
+    pub reports: ReportColumns,
+    /// A composition category's column: its header is the category's label.
+    pub composition_note: &'static str,
+    /// The training columns: their headers are the pages' labels.
+    pub training_note: &'static str,
+    pub out: OutColumns,
+}
+
+impl SheetLabels {
+    /// The header of a column every row of a units or reports sheet needs, by its field.
+    pub fn required_header<'a>(&self, field: &'a str) -> &'a str {
+        match field {
+            "id" => self.units.id.header,
+            "name" => self.units.name.header,
+            "unit" => self.reports.unit.header,
+            "period" => self.reports.period.header,
+            "admitted" => self.reports.admitted.header,
+            other => other,
+        }
+    }
+}
+
+/// A column of the data template: its header and the note that explains it.
+#[derive(Debug, Serialize)]
+pub struct Column {
+    pub header: &'static str,
+    pub note: &'static str,
+}
+
+/// The columns of the units sheet.
+#[derive(Debug, Serialize)]
+pub struct UnitColumns {
+    pub id: Column,
+    pub name: Column,
+    pub kind: Column,
+    pub parent: Column,
+    pub order: Column,
+}
+
+/// The columns of the reports sheet. The target columns' headers hold `{n}`, the
+/// target's number (1, 2, …).
+#[derive(Debug, Serialize)]
+pub struct ReportColumns {
+    pub unit: Column,
+    /// A unit's name beside its id, for people: read by no rule.
+    pub unit_name: Column,
+    pub period: Column,
+    pub period_from: Column,
+    pub period_to: Column,
+    pub as_of: Column,
+    pub admitted: Column,
+    pub members: Column,
+    pub members_at_start: Column,
+    pub organizations: Column,
+    pub confirmed: Column,
+    pub source: Column,
+    pub note: Column,
+    pub target_value: Column,
+    pub target_max: Column,
+    pub target_rate_pct: Column,
+    pub target_max_rate_pct: Column,
+    pub target_by: Column,
+    pub target_document: Column,
+    pub target_deadline: Column,
+}
+
+/// Headers of `indicators.xlsx` that the pages' labels do not already give.
+#[derive(Debug, Serialize)]
+pub struct OutColumns {
+    pub unit_id: &'static str,
+    pub unit_name: &'static str,
+    /// The names of the units above, from the top of the tree.
+    pub unit_path: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub latest: &'static str,
+    pub derived: &'static str,
+    pub target_number: &'static str,
+    pub value: &'static str,
+    pub max: &'static str,
+    pub document: &'static str,
+    pub elapsed_days: &'static str,
+    pub total_days: &'static str,
+    pub elapsed_pct: &'static str,
+    pub change_previous: &'static str,
+    pub change_delta: &'static str,
+    pub change_pct: &'static str,
+    pub rank_of: &'static str,
+    /// After a category's label: its count, its share.
+    pub count_suffix: &'static str,
+    pub share_suffix: &'static str,
+    /// Where the text of the sheets is read: a note in the first sheet.
+    pub source_note: &'static str,
+}
+
 /// The command line's help: what each command and option does.
 #[derive(Debug)]
 #[cfg_attr(test, derive(Serialize))]
@@ -389,6 +503,14 @@ pub fn labels(language: Language) -> &'static Labels {
     }
 }
 
+/// The words of spreadsheets in `language`.
+pub fn sheets(language: Language) -> &'static SheetLabels {
+    match language {
+        Language::Vi => &VI_SHEETS,
+        Language::En => &EN_SHEETS,
+    }
+}
+
 /// The command line's help in `language`.
 pub fn help(language: Language) -> &'static Help {
     match language {
@@ -468,6 +590,12 @@ mod tests {
     fn labels_have_no_gaps() {
         let json = |l: &Labels| serde_json::to_value(l).unwrap();
         assert_complete(json(&VI), json(&EN), &[]);
+    }
+
+    #[test]
+    fn sheet_words_have_no_gaps() {
+        let json = |s: &SheetLabels| serde_json::to_value(s).unwrap();
+        assert_complete(json(&VI_SHEETS), json(&EN_SHEETS), &[]);
     }
 
     #[test]

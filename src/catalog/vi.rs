@@ -1,8 +1,8 @@
 //! Tiếng Việt: the product's language, as an organisation board's written guidance puts it.
 
 use super::{
-    Built, ByStatus, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
-    TrainingFacts, Usage, Words,
+    Built, ByStatus, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
+    OutColumns, Progress, ReportColumns, SheetLabels, TrainingFacts, UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -199,6 +199,143 @@ pub static VI: Labels = Labels {
         people_axis_conversion: "Số người; (%) = số được kết nạp so với số quần chúng được bồi dưỡng",
         conversion_row: "Tỷ lệ kết nạp so với số được bồi dưỡng",
         training_headers: ["Nội dung", "Số người", "Số lớp"],
+    },
+};
+
+pub static VI_SHEETS: SheetLabels = SheetLabels {
+    units_sheet: "Đơn vị",
+    reports_sheet: "Báo cáo",
+    guide_sheet: "Hướng dẫn",
+    targets_sheet: "Chỉ tiêu",
+    guide_title: "Hướng dẫn nhập số liệu phát triển đảng viên",
+    guide_intro: [
+        "Trang “Đơn vị” khai báo các tổ chức đảng: mỗi dòng một đơn vị. Trang “Báo cáo” ghi số liệu: \
+         mỗi dòng là kết quả của một đơn vị trong một kỳ, tính đến một ngày.",
+        "Giữ nguyên dòng tiêu đề (tên các cột) của mỗi trang; có thể bỏ các cột không dùng, thêm dòng \
+         tùy ý. Ô để trống là không có số liệu.",
+        "Ghi số bằng chữ số, không dùng dấu chấm hay dấu phẩy phân cách hàng nghìn; ngày ghi theo \
+         kiểu ngày của Excel hoặc dạng năm-tháng-ngày (2024-05-04).",
+        "Lưu tệp trong thư mục data/ của bản tin, rồi chạy bantin check để kiểm tra: mỗi lỗi chỉ rõ \
+         tên trang và ô, ví dụ Báo cáo!D12.",
+    ],
+    guide_headers: ["Cột", "Tên trường", "Bắt buộc", "Ý nghĩa"],
+    required: "bắt buộc",
+    optional: "không bắt buộc",
+    units: UnitColumns {
+        id: Column {
+            header: "Mã đơn vị",
+            note: "Mã riêng của đơn vị, chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \
+                   krong-pac. Không được trùng.",
+        },
+        name: Column {
+            header: "Tên đơn vị", note: "Tên đầy đủ, ví dụ Đảng bộ huyện Krông Pắc."
+        },
+        kind: Column {
+            header: "Loại hình", note: "Loại tổ chức đảng để hiển thị, ví dụ Đảng bộ huyện."
+        },
+        parent: Column {
+            header: "Mã đơn vị cấp trên",
+            note: "Mã của đơn vị cấp trên trực tiếp; để trống với đơn vị cao nhất.",
+        },
+        order: Column {
+            header: "Thứ tự",
+            note: "Số thứ tự khi xếp các đơn vị cùng cấp; để trống thì xếp theo tên.",
+        },
+    },
+    reports: ReportColumns {
+        unit: Column {
+            header: "Mã đơn vị", note: "Mã của một đơn vị có trong trang Đơn vị."
+        },
+        unit_name: Column {
+            header: "Tên đơn vị",
+            note: "Tên đơn vị để người nhập dễ đối chiếu; bantin không đọc cột này.",
+        },
+        period: Column {
+            header: "Kỳ",
+            note: "Một năm (2024) hoặc một nhiệm kỳ (2020-2025). Với kỳ có ngày riêng, ghi tên kỳ ở đây \
+                   và ghi thêm Từ ngày, Đến ngày.",
+        },
+        period_from: Column { header: "Từ ngày", note: "Ngày bắt đầu của kỳ có ngày riêng." },
+        period_to: Column { header: "Đến ngày", note: "Ngày kết thúc của kỳ có ngày riêng." },
+        as_of: Column {
+            header: "Tính đến ngày",
+            note: "Ngày chốt số liệu, nằm trong kỳ; để trống là ngày cuối kỳ.",
+        },
+        admitted: Column {
+            header: "Kết nạp",
+            note: "Số đảng viên mới được kết nạp trong kỳ, cộng dồn từ đầu kỳ đến ngày chốt số liệu.",
+        },
+        members: Column {
+            header: "Tổng số đảng viên",
+            note: "Tổng số đảng viên của đơn vị tại ngày chốt số liệu.",
+        },
+        members_at_start: Column {
+            header: "Đảng viên đầu kỳ",
+            note: "Số đảng viên tại ngày đầu kỳ; cần khi chỉ tiêu giao theo tỷ lệ %.",
+        },
+        organizations: Column {
+            header: "Tổ chức đảng trực thuộc", note: "Số tổ chức đảng trực thuộc."
+        },
+        confirmed: Column {
+            header: "Chuyển chính thức",
+            note: "Số đảng viên dự bị được công nhận đảng viên chính thức trong kỳ.",
+        },
+        source: Column {
+            header: "Nguồn",
+            note: "Đường dẫn (slug) của bài trong news/ hoặc địa chỉ web bắt đầu bằng https://.",
+        },
+        note: Column { header: "Ghi chú", note: "Ghi chú tùy ý." },
+        target_value: Column {
+            header: "Chỉ tiêu {n}",
+            note: "Chỉ tiêu kết nạp được giao (số người, lớn hơn 0); là mức dưới khi giao theo khoảng.",
+        },
+        target_max: Column {
+            header: "Chỉ tiêu {n} tối đa",
+            note: "Mức trên khi chỉ tiêu giao theo khoảng, ví dụ 220 đến 240.",
+        },
+        target_rate_pct: Column {
+            header: "Chỉ tiêu {n} tỷ lệ %",
+            note: "Chỉ tiêu giao theo tỷ lệ % so với số đảng viên đầu kỳ, thay cho cột Chỉ tiêu.",
+        },
+        target_max_rate_pct: Column {
+            header: "Chỉ tiêu {n} tỷ lệ % tối đa",
+            note: "Mức trên khi chỉ tiêu tỷ lệ giao theo khoảng.",
+        },
+        target_by: Column { header: "Chỉ tiêu {n} cơ quan giao", note: "Cơ quan giao chỉ tiêu." },
+        target_document: Column {
+            header: "Chỉ tiêu {n} văn bản",
+            note: "Văn bản giao chỉ tiêu, ví dụ Nghị quyết Đại hội.",
+        },
+        target_deadline: Column {
+            header: "Chỉ tiêu {n} thời hạn",
+            note: "Hạn hoàn thành, nằm trong kỳ; để trống là ngày cuối kỳ.",
+        },
+    },
+    composition_note: "Số đảng viên mới thuộc nhóm này, không lớn hơn số kết nạp.",
+    training_note: "Số lớp hoặc số người được bồi dưỡng trong kỳ.",
+    out: OutColumns {
+        unit_id: "Mã đơn vị",
+        unit_name: "Tên đơn vị",
+        unit_path: "Thuộc",
+        from: "Từ ngày",
+        to: "Đến ngày",
+        latest: "Số liệu mới nhất của kỳ",
+        derived: "Tổng hợp từ đơn vị trực thuộc",
+        target_number: "Chỉ tiêu thứ",
+        value: "Chỉ tiêu",
+        max: "Chỉ tiêu tối đa",
+        document: "Văn bản giao",
+        elapsed_days: "Số ngày đã qua",
+        total_days: "Tổng số ngày đến hạn",
+        elapsed_pct: "Thời gian đã qua",
+        change_previous: "Kỳ so sánh",
+        change_delta: "Tăng, giảm so với năm trước",
+        change_pct: "Tăng, giảm so với năm trước (%)",
+        rank_of: "Số đơn vị được xếp hạng",
+        count_suffix: "(số người)",
+        share_suffix: "(tỷ lệ)",
+        source_note: "Số liệu do bantin tính từ các báo cáo; tỷ lệ giữ nguyên độ chính xác, ô chỉ \
+                      hiển thị làm tròn.",
     },
 };
 

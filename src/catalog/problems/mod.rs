@@ -43,6 +43,29 @@ pub enum Msg {
     FrontMatterEmpty,
     IgnoredInData,
     IgnoredInNews,
+    /// A workbook (`.xlsx`, `.ods`) that could not be opened: the reader's words.
+    WorkbookUnreadable {
+        cause: String,
+    },
+    /// A CSV file that is not UTF-8: Excel's plain "CSV" saves in the Windows code page.
+    CsvNotUtf8,
+    /// A workbook or CSV file with no sheet whose header row names units or reports.
+    NoSheetFound,
+    /// A header row of units or reports without one of the columns every row needs.
+    MissingColumn {
+        column: String,
+    },
+    /// A column header that names no field: `nearest` is the header meant, if near.
+    UnknownColumn {
+        header: String,
+        nearest: Option<String>,
+        expected: Vec<String>,
+    },
+    /// Two columns of one sheet that name the same field.
+    ColumnTwice {
+        header: String,
+        field: String,
+    },
     SymlinkLoop,
     SymlinkOutside {
         target: String,
@@ -375,6 +398,13 @@ mod tests {
             Msg::FrontMatterEmpty,
             Msg::IgnoredInData,
             Msg::IgnoredInNews,
+            Msg::WorkbookUnreadable { cause: s("invalid zip") },
+            Msg::CsvNotUtf8,
+            Msg::NoSheetFound,
+            Msg::MissingColumn { column: s("admitted") },
+            Msg::UnknownColumn { header: s("Ket nap"), nearest: Some(s("Kết nạp")), expected: vec![] },
+            Msg::UnknownColumn { header: s("x"), nearest: None, expected: vec![s("id"), s("name")] },
+            Msg::ColumnTwice { header: s("Kết nạp"), field: s("admitted") },
             Msg::SymlinkLoop,
             Msg::SymlinkOutside { target: s("/etc/passwd") },
             Msg::DanglingLink { target: s("x") },
@@ -382,7 +412,10 @@ mod tests {
             Msg::UnknownField { key: s("admited"), nearest: Some(s("admitted")), expected: vec![] },
             Msg::MissingField { field: s("admitted") },
             Msg::WrongType { field: s("name"), found: s("a sequence"), expected: s("a string") },
-            Msg::Value { field: s("admitted"), fault: Fault::Thousands { written: s("1.000"), digits: s("1000") } },
+            Msg::Value {
+                field: s("admitted"),
+                fault: Fault::Thousands { written: s("1.000"), digits: s("1000") },
+            },
             Msg::Other { field: s("x"), detail: s("y") },
             Msg::SiteTitleEmpty,
             Msg::BaseUrlNotWeb { url: s("/x/") },
@@ -411,7 +444,13 @@ mod tests {
             Msg::SourceBeforeAsOf { slug: s("x"), date: day, as_of: day },
             Msg::ReportTwice { unit: s("a"), label: s("2024"), as_of: day },
             Msg::ChildrenExceed { unit: s("a"), label: s("2024"), sum: 3, admitted: 2 },
-            Msg::SnapshotSmaller { unit: s("a"), label: s("2024"), admitted: 1, earlier: 2, earlier_as_of: day },
+            Msg::SnapshotSmaller {
+                unit: s("a"),
+                label: s("2024"),
+                admitted: 1,
+                earlier: 2,
+                earlier_as_of: day,
+            },
             Msg::ArticleTitleEmpty,
             Msg::SlugNotUrl { written: s("a/b"), folded: Some(s("a-b")) },
             Msg::SlugTwice { slug: s("a") },
