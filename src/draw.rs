@@ -17,9 +17,49 @@ pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 /// The key of the front page's charts in [`ChartsByPage`]: no unit id is empty.
 pub const FRONT: &str = "";
 
-/// How many chart files the charts make: a chart shown on two pages is one file.
+/// How many charts the charts make: a chart shown on two pages is one chart (one SVG,
+/// and [`DOWNLOADS`] files of its table).
 pub fn files(charts: &ChartsByPage) -> usize {
     charts.values().flatten().map(chart_path).collect::<std::collections::HashSet<_>>().len()
+}
+
+/// The files of a chart's table besides its SVG: a CSV file and a workbook.
+pub const DOWNLOADS: usize = 2;
+
+/// How a chart's table is written for download: the site's locale, its percentage
+/// decimals, and the date the workbooks carry.
+#[derive(Clone, Copy)]
+pub struct Downloads {
+    pub locale: crate::locale::Locale,
+    pub decimals: usize,
+    pub created: chrono::NaiveDate,
+}
+
+impl Downloads {
+    pub fn new(content: &Content, focus: &Focus) -> Downloads {
+        Downloads {
+            locale: crate::locale::Locale::new(content.site.language),
+            decimals: content.site.percent_decimals as usize,
+            created: focus
+                .as_of
+                .unwrap_or(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")),
+        }
+    }
+
+    /// A chart's files: its SVG, and its table as CSV and as a workbook.
+    pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); 3]> {
+        let table = &chart.table;
+        let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals, self.created)
+            .map_err(std::io::Error::other)?;
+        Ok([
+            (chart_path(chart), chart.svg.as_bytes().to_vec()),
+            (
+                crate::routes::chart_csv(&chart.slug),
+                crate::sheets::out::table_csv(table, self.locale).into_bytes(),
+            ),
+            (crate::routes::chart_xlsx(&chart.slug), xlsx),
+        ])
+    }
 }
 
 /// The path of a chart in the output.
@@ -42,8 +82,8 @@ pub fn draw(
     }
 }
 
-/// Draws every chart and hands each SVG to `write` as soon as a page's charts are
-/// drawn; the charts come back without their SVG text, so a build never holds all of
+/// Draws every chart and hands each SVG, with its table's downloads, to `write` as soon
+/// as a page's charts are drawn; the charts come back without their SVG text, so a build never holds all of
 /// them in memory.
 pub fn draw_to(
     content: &Content,
@@ -51,9 +91,12 @@ pub fn draw_to(
     focus: &Focus,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
+    let downloads = Downloads::new(content, focus);
     let written = |charts: &mut Vec<Chart>| {
         charts.iter_mut().try_for_each(|c| {
-            write(&chart_path(c), c.svg.as_bytes())?;
+            for (path, bytes) in downloads.files(c)? {
+                write(&path, &bytes)?;
+            }
             c.svg = String::new();
             Ok(())
         })

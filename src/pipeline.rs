@@ -146,11 +146,22 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     Checked { content, problems, computed, site_read: loaded.site_read }
 }
 
-/// `data/indicators.json` and `data/indicators.csv`, for a site kept in memory.
-pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
-    let (json, csv) =
-        rayon::join(|| crate::datafiles::json(content, ind, focus), || crate::datafiles::csv(content, ind));
-    [OutputFile::new(crate::routes::JSON, json), OutputFile::new(crate::routes::CSV, csv)]
+/// `data/indicators.json`, `.csv` and `.xlsx`.
+pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
+    let ((json, csv), xlsx) = rayon::join(
+        || {
+            rayon::join(
+                || crate::datafiles::json(content, ind, focus),
+                || crate::datafiles::csv(content, ind),
+            )
+        },
+        || crate::sheets::out::indicators(content, ind, focus.as_of),
+    );
+    Ok(vec![
+        OutputFile::new(crate::routes::JSON, json),
+        OutputFile::new(crate::routes::CSV, csv),
+        OutputFile::new(crate::routes::XLSX, xlsx.map_err(std::io::Error::other)?),
+    ])
 }
 
 /// What a build wrote.
@@ -204,19 +215,17 @@ pub fn build(
         RenderError::Template(message) => BuildError::Templates(message),
         RenderError::Write(_, e) => write_error(e),
     })?;
-    timings
+    let data_files = timings
         .stage("data", "files", || {
-            let (json, csv) = rayon::join(
-                || crate::datafiles::json(content, ind, focus),
-                || crate::datafiles::csv(content, ind),
-            );
-            let written =
-                write(crate::routes::JSON, json.as_bytes()).and(write(crate::routes::CSV, csv.as_bytes()));
-            (written, 2)
+            let written = data_files(content, ind, focus).and_then(|files| {
+                files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
+            });
+            let count = *written.as_ref().unwrap_or(&0);
+            (written, count)
         })
         .map_err(write_error)?;
     let chart_files = draw::files(&charts);
-    let files = rendered + 2 + chart_files + content.statics.len();
+    let files = rendered + data_files + chart_files * (1 + draw::DOWNLOADS) + content.statics.len();
     timings
         .stage("write", "files", || {
             let statics = staging.copy_statics(&paths.content.join("static"), &content.statics);

@@ -350,7 +350,7 @@ fn template_paths() -> Value {
     json!({
         "front": routes::FRONT, "units": routes::UNITS, "news": routes::news(1), "tags": routes::TAGS,
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
-        "csv": routes::CSV,
+        "csv": routes::CSV, "xlsx": routes::XLSX,
     })
 }
 
@@ -566,6 +566,7 @@ impl<'a> SiteView<'a> {
                 json!({
                     "file": chart_path(c), "title": c.title, "desc": c.desc, "caption": c.table.caption,
                     "headers": c.table.headers, "rows": c.table.rows, "numeric": c.table.numeric,
+                    "csv": routes::chart_csv(&c.slug), "xlsx": routes::chart_xlsx(&c.slug),
                 })
             })
             .collect();

@@ -104,7 +104,13 @@ pub static EN: Labels = Labels {
     units_in_article: "Figures of the units named",
     downloads: "Download the data",
     json_file: "All indicators (JSON)",
-    csv_file: "Indicator table (CSV, opens in spreadsheets)",
+    csv_file: "Indicator table (CSV, machine format: decimal points)",
+    xlsx_file: "Indicator workbook (Excel, LibreOffice): a sheet of reports, a sheet of targets",
+    spreadsheet_advice: "To read or work on the figures in Excel or LibreOffice, open indicators.xlsx: its \
+                         numbers, percentages and dates show right in any locale. The CSV file is for \
+                         programs; a spreadsheet set to a locale with a decimal comma may misread its \
+                         numbers.",
+    chart_downloads: "Download this table",
     definitions: "How the indicators are computed",
     not_found: "Page not found",
     not_found_text: "The page you asked for is not in this bulletin. Go to the front page or the list of news.",

@@ -103,6 +103,11 @@ pub struct Labels {
     pub downloads: &'static str,
     pub json_file: &'static str,
     pub csv_file: &'static str,
+    pub xlsx_file: &'static str,
+    /// Which file of the data page to open in a spreadsheet program, and why.
+    pub spreadsheet_advice: &'static str,
+    /// Under each chart: its table to download.
+    pub chart_downloads: &'static str,
     pub definitions: &'static str,
     pub not_found: &'static str,
     pub not_found_text: &'static str,

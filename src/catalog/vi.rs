@@ -98,7 +98,13 @@ pub static VI: Labels = Labels {
     units_in_article: "Số liệu của đơn vị được nêu",
     downloads: "Tải số liệu",
     json_file: "Toàn bộ chỉ số (JSON)",
-    csv_file: "Bảng chỉ số (CSV, mở được bằng Excel)",
+    csv_file: "Bảng chỉ số (CSV, dạng máy đọc: số viết với dấu chấm thập phân)",
+    xlsx_file: "Bảng chỉ số (Excel, LibreOffice): một trang báo cáo, một trang chỉ tiêu",
+    spreadsheet_advice: "Để xem hoặc tính tiếp bằng Excel hay LibreOffice, hãy mở tệp indicators.xlsx: số, \
+                         tỷ lệ và ngày hiện đúng trên mọi máy. Tệp CSV dành cho các chương trình xử lý số \
+                         liệu; mở trực tiếp bằng Excel trên máy cài tiếng Việt, các số thập phân có thể bị \
+                         đọc sai.",
+    chart_downloads: "Tải bảng số liệu này",
     definitions: "Cách tính các chỉ số",
     not_found: "Không tìm thấy trang",
     not_found_text: "Trang bạn tìm không có trong bản tin. Hãy về trang chủ hoặc xem danh sách tin.",

@@ -11,6 +11,7 @@
 
 pub mod columns;
 pub mod grid;
+pub mod out;
 
 use crate::catalog::problems::Msg;
 use crate::hints;
