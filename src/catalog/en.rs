@@ -2,7 +2,8 @@
 
 use super::{
     Built, ByStatus, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
-    OutColumns, Progress, ReportColumns, SheetLabels, TrainingFacts, UnitColumns, Usage, Words,
+    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
+    UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -341,6 +342,91 @@ pub static EN_SHEETS: SheetLabels = SheetLabels {
     },
 };
 
+pub static EN_STARTER: Starter = Starter {
+    site_intro: "# The bulletin's settings. Lines starting with # explain them; bantin skips them.\n\
+                 # To use a setting that is switched off, delete the # at the start of its line.\n\
+                 # The figures are in data/ (the workbook reports.xlsx), the articles in news/.\n",
+    site: SiteSettings {
+        title: Setting {
+            comment: "The bulletin's name (required), at the top of every page.",
+            line: "title: Party member development bulletin",
+        },
+        description: Setting {
+            comment: "One sentence about the bulletin.",
+            line: "description: Figures and news on party member development",
+        },
+        base_url: Setting {
+            comment: "The web address the bulletin is published at (required), ending in /.",
+            line: "base_url: https://example.org/bulletin/",
+        },
+        language: Setting {
+            comment: "The pages' language: vi (Vietnamese) or en (English).",
+            line: "language: en",
+        },
+        root_unit: Setting {
+            comment: "The id of the unit the front page sums up: an id of the workbook's Units sheet.",
+            line: "root_unit: province",
+        },
+        current_period: Setting {
+            comment: "The period the front page sums up; switched off: the latest period with figures.",
+            line: "# current_period: 2024",
+        },
+        percent_decimals: Setting {
+            comment: "Decimals of the percentages on the pages.",
+            line: "percent_decimals: 1",
+        },
+        contact: Setting {
+            comment: "Whom to contact, at the foot of every page.",
+            line: "contact: Organisation board of the provincial party committee, phone 0000 000 000",
+        },
+        next_release: Setting {
+            comment: "The day the figures are next updated (year-month-day).",
+            line: "# next_release: 2024-10-15",
+        },
+        issuer: Setting {
+            comment: "The body that issues the bulletin.",
+            line: "# issuer: Organisation board",
+        },
+        place: Setting { comment: "The place of issue.", line: "# place: Province name" },
+        edition: Setting {
+            comment: "The bulletin's number and date of issue.",
+            line: "# edition:\n#   number: 1\n#   issued: 2024-07-10",
+        },
+        private: Setting {
+            comment: "true: keeps the bulletin out of search engines.",
+            line: "# private: true",
+        },
+        categories: Setting {
+            comment: "Composition groups of your own besides the built-in ones: a key (lowercase, no accents, \
+                      _) and a label. In the workbook, each is a column headed by its key.",
+            line: "# categories:\n#   veterans: Veterans",
+        },
+    },
+    workbook: "reports.xlsx",
+    article_slug: "east-district-admissions-first-half",
+    article: "---\n\
+              title: East district admits 57 new members in the first half of the year\n\
+              date: 2024-07-05\n\
+              units: [east-district]\n\
+              tags: [admissions, example]\n\
+              source: Organisation board\n\
+              ---\n\
+              This is the bulletin's example article: edit or delete this file, and write the others in \
+              the news/ folder, one .md file each.\n\n\
+              In the first half of 2024 the East district party committee admitted 57 new members, nearly \
+              half of the year's target. Of the new members, 25 are women and 31 youth union members.\n\n\
+              The article's head (between the two `---` lines) gives its title, its date and the ids of \
+              the units it is about; their figures show under the article.\n",
+    units: [
+        ["province", "Provincial party committee", "Provincial committee"],
+        ["east-district", "East district party committee", "District committee"],
+        ["west-district", "West district party committee", "District committee"],
+    ],
+    target_by: ["East district committee", "West district committee"],
+    target_document: "Resolution of the district party congress",
+    report_note: "Example figures: replace them with your unit's",
+};
+
 pub static EN_HELP: Help = Help {
     about: "bantin turns a folder of YAML data and Markdown news about party-member development into a \
             static HTML bulletin with indicators and SVG charts.",
@@ -367,6 +453,13 @@ pub static EN_HELP: Help = Help {
                  Nothing is written to disk.",
     serve_usage: "bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open] \
                   [--timings]",
+    new: "Write a starter bulletin into a new or empty folder.",
+    new_long: "The new folder holds site.yaml (each setting explained), an example article in news/ and the \
+               workbook data/reports.xlsx with a Units sheet, a Reports sheet and a Guide sheet, filled with \
+               example figures. Enter the real figures in Excel or LibreOffice, then run bantin check and \
+               bantin build.",
+    new_usage: "bantin new DIR",
+    new_dir: "The folder for the starter bulletin: new, or empty.",
     help_command: "Print this message or the help of the given command",
     content: "The content folder (site.yaml, data/, news/, static/). [default: content]",
     templates: "Templates overriding the built-in theme by name [default: templates, when that folder \
@@ -505,6 +598,24 @@ impl Words for En {
             ),
             Refusal::Io(out, e) => format!("output folder `{}` cannot be used: {e}", out.display()),
         }
+    }
+
+    fn new_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "folder `{}` is not empty: bantin new writes a starter bulletin only into a new or empty folder, \
+             so that it overwrites nothing",
+            folder.display()
+        )
+    }
+
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String {
+        format!(
+            "Wrote a starter bulletin into {}. Enter the figures in {} with Excel or LibreOffice, then run: \
+             bantin check --content {}",
+            folder.display(),
+            workbook.display(),
+            folder.display()
+        )
     }
 
     fn content_summary(&self, c: &ContentCounts) -> String {

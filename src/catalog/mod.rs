@@ -11,8 +11,8 @@ mod en;
 pub mod problems;
 mod vi;
 
-pub use en::{EN, EN_HELP, EN_SHEETS, En};
-pub use vi::{VI, VI_HELP, VI_SHEETS, Vi};
+pub use en::{EN, EN_HELP, EN_SHEETS, EN_STARTER, En};
+pub use vi::{VI, VI_HELP, VI_SHEETS, VI_STARTER, Vi};
 
 use crate::indicators::Status;
 use crate::model::Language;
@@ -322,6 +322,73 @@ pub struct OutColumns {
     pub source_note: &'static str,
 }
 
+/// The starter bulletin `bantin new` writes: site.yaml with each setting explained, an
+/// example article, the example units and reports of the data workbook.
+#[derive(Debug, Serialize)]
+pub struct Starter {
+    /// The first lines of site.yaml, before the settings.
+    pub site_intro: &'static str,
+    pub site: SiteSettings,
+    /// The data workbook's file name, in data/.
+    pub workbook: &'static str,
+    /// The example article: its slug (its file name) and its whole text.
+    pub article_slug: &'static str,
+    pub article: &'static str,
+    /// The example units: a province and two districts (id, name, kind).
+    pub units: [[&'static str; 3]; 3],
+    pub target_by: [&'static str; 2],
+    pub target_document: &'static str,
+    pub report_note: &'static str,
+}
+
+/// Each setting of site.yaml: the comment above it, then its line (commented out when
+/// the setting is optional and left at its default).
+#[derive(Debug, Serialize)]
+pub struct SiteSettings {
+    pub title: Setting,
+    pub description: Setting,
+    pub base_url: Setting,
+    pub language: Setting,
+    pub root_unit: Setting,
+    pub current_period: Setting,
+    pub percent_decimals: Setting,
+    pub contact: Setting,
+    pub next_release: Setting,
+    pub issuer: Setting,
+    pub place: Setting,
+    pub edition: Setting,
+    pub private: Setting,
+    pub categories: Setting,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Setting {
+    pub comment: &'static str,
+    pub line: &'static str,
+}
+
+impl SiteSettings {
+    /// Every setting with its key, in the order site.yaml lists them.
+    pub fn all(&self) -> [(&'static str, &Setting); 14] {
+        [
+            ("title", &self.title),
+            ("description", &self.description),
+            ("base_url", &self.base_url),
+            ("language", &self.language),
+            ("root_unit", &self.root_unit),
+            ("current_period", &self.current_period),
+            ("percent_decimals", &self.percent_decimals),
+            ("contact", &self.contact),
+            ("next_release", &self.next_release),
+            ("issuer", &self.issuer),
+            ("place", &self.place),
+            ("edition", &self.edition),
+            ("private", &self.private),
+            ("categories", &self.categories),
+        ]
+    }
+}
+
 /// The command line's help: what each command and option does.
 #[derive(Debug)]
 #[cfg_attr(test, derive(Serialize))]
@@ -343,6 +410,10 @@ pub struct Help {
     pub serve: &'static str,
     pub serve_long: &'static str,
     pub serve_usage: &'static str,
+    pub new: &'static str,
+    pub new_long: &'static str,
+    pub new_usage: &'static str,
+    pub new_dir: &'static str,
     pub help_command: &'static str,
     pub content: &'static str,
     pub templates: &'static str,
@@ -439,6 +510,10 @@ pub trait Words: Sync {
     fn build_failed(&self, output: &Path) -> String;
     fn built(&self, built: &Built) -> String;
     fn cannot_write(&self, path: &Path, error: &std::io::Error) -> String;
+    /// `bantin new` into a folder that holds files already.
+    fn new_not_empty(&self, folder: &Path) -> String;
+    /// `bantin new` done: what it wrote, and what to do next.
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String;
     fn refusal(&self, refusal: &Refusal) -> String;
     fn content_summary(&self, counts: &ContentCounts) -> String;
     fn problem_count(&self, errors: usize, warnings: usize) -> String;
@@ -513,6 +588,14 @@ pub fn sheets(language: Language) -> &'static SheetLabels {
     match language {
         Language::Vi => &VI_SHEETS,
         Language::En => &EN_SHEETS,
+    }
+}
+
+/// The starter bulletin in `language`.
+pub fn starter(language: Language) -> &'static Starter {
+    match language {
+        Language::Vi => &VI_STARTER,
+        Language::En => &EN_STARTER,
     }
 }
 
@@ -601,6 +684,16 @@ mod tests {
     fn sheet_words_have_no_gaps() {
         let json = |s: &SheetLabels| serde_json::to_value(s).unwrap();
         assert_complete(json(&VI_SHEETS), json(&EN_SHEETS), &[]);
+    }
+
+    #[test]
+    fn starter_has_no_gaps() {
+        let json = |s: &Starter| serde_json::to_value(s).unwrap();
+        assert_complete(
+            json(&VI_STARTER),
+            json(&EN_STARTER),
+            &["site.percent_decimals.line", "site.private.line"],
+        );
     }
 
     #[test]

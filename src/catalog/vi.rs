@@ -2,7 +2,8 @@
 
 use super::{
     Built, ByStatus, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
-    OutColumns, Progress, ReportColumns, SheetLabels, TrainingFacts, UnitColumns, Usage, Words,
+    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
+    UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -345,6 +346,90 @@ pub static VI_SHEETS: SheetLabels = SheetLabels {
     },
 };
 
+pub static VI_STARTER: Starter = Starter {
+    site_intro: "# Cài đặt của bản tin. Dòng bắt đầu bằng dấu # là lời giải thích, bantin bỏ qua.\n\
+                 # Muốn dùng một cài đặt đang tắt, xóa dấu # ở đầu dòng của nó.\n\
+                 # Số liệu nằm trong thư mục data/ (bảng tính bao-cao.xlsx), tin bài trong news/.\n",
+    site: SiteSettings {
+        title: Setting {
+            comment: "Tên bản tin (bắt buộc), hiện ở đầu mọi trang.",
+            line: "title: Bản tin công tác phát triển đảng viên",
+        },
+        description: Setting {
+            comment: "Một câu giới thiệu bản tin.",
+            line: "description: Số liệu và tin tức về công tác phát triển đảng viên",
+        },
+        base_url: Setting {
+            comment: "Địa chỉ web nơi đăng bản tin (bắt buộc), kết thúc bằng dấu /.",
+            line: "base_url: https://example.org/ban-tin/",
+        },
+        language: Setting {
+            comment: "Ngôn ngữ của trang: vi (tiếng Việt) hoặc en (tiếng Anh).",
+            line: "language: vi",
+        },
+        root_unit: Setting {
+            comment: "Mã đơn vị mà trang chủ tổng hợp: một mã trong trang Đơn vị của bảng tính.",
+            line: "root_unit: tinh",
+        },
+        current_period: Setting {
+            comment: "Kỳ mà trang chủ tổng hợp; để tắt thì lấy kỳ mới nhất có số liệu.",
+            line: "# current_period: 2024",
+        },
+        percent_decimals: Setting {
+            comment: "Số chữ số thập phân của các tỷ lệ phần trăm trên trang.",
+            line: "percent_decimals: 1",
+        },
+        contact: Setting {
+            comment: "Nơi liên hệ, hiện ở cuối mọi trang.",
+            line: "contact: Ban Tổ chức Tỉnh ủy, điện thoại 0000 000 000",
+        },
+        next_release: Setting {
+            comment: "Ngày dự kiến cập nhật số liệu lần sau (năm-tháng-ngày).",
+            line: "# next_release: 2024-10-15",
+        },
+        issuer: Setting {
+            comment: "Cơ quan ban hành bản tin.", line: "# issuer: Ban Tổ chức Tỉnh ủy"
+        },
+        place: Setting { comment: "Nơi ban hành.", line: "# place: Tên tỉnh" },
+        edition: Setting {
+            comment: "Số và ngày phát hành của bản tin.",
+            line: "# edition:\n#   number: 1\n#   issued: 2024-07-10",
+        },
+        private: Setting {
+            comment: "true: không cho máy tìm kiếm đưa bản tin vào kết quả tìm kiếm.",
+            line: "# private: true",
+        },
+        categories: Setting {
+            comment: "Nhóm cơ cấu riêng ngoài các nhóm có sẵn: mã (chữ thường không dấu, dấu _) và tên. \
+                      Trong bảng tính, mỗi nhóm là một cột có tiêu đề là mã của nhóm.",
+            line: "# categories:\n#   veterans: Cựu chiến binh",
+        },
+    },
+    workbook: "bao-cao.xlsx",
+    article_slug: "huyen-dong-ket-nap-dang-vien-6-thang",
+    article: "---\n\
+              title: Huyện Đông kết nạp 57 đảng viên mới trong sáu tháng đầu năm\n\
+              date: 2024-07-05\n\
+              units: [huyen-dong]\n\
+              tags: [kết nạp đảng viên, bài mẫu]\n\
+              source: Ban Tổ chức Tỉnh ủy\n\
+              ---\n\
+              Đây là bài mẫu của bản tin: hãy sửa hoặc xóa tệp này, và viết các bài khác trong thư mục \
+              news/, mỗi bài một tệp .md.\n\n\
+              Sáu tháng đầu năm 2024, Đảng bộ huyện Đông kết nạp 57 đảng viên mới, bằng gần một nửa chỉ \
+              tiêu cả năm. Trong số đảng viên mới có 25 người là nữ và 31 người là đoàn viên thanh niên.\n\n\
+              Phần đầu bài (giữa hai dòng `---`) ghi tiêu đề, ngày đăng và mã các đơn vị được nói tới; số \
+              liệu của các đơn vị đó hiện ngay dưới bài.\n",
+    units: [
+        ["tinh", "Đảng bộ tỉnh", "Đảng bộ tỉnh"],
+        ["huyen-dong", "Đảng bộ huyện Đông", "Đảng bộ huyện"],
+        ["huyen-tay", "Đảng bộ huyện Tây", "Đảng bộ huyện"],
+    ],
+    target_by: ["Huyện ủy Đông", "Huyện ủy Tây"],
+    target_document: "Nghị quyết Đại hội Đảng bộ huyện",
+    report_note: "Số liệu mẫu: hãy thay bằng số liệu của đơn vị",
+};
+
 pub static VI_HELP: Help = Help {
     about: "bantin biên soạn bản tin công tác phát triển đảng viên thành trang web tĩnh (HTML), có \
             chỉ số và biểu đồ, từ một thư mục số liệu YAML và tin bài Markdown.",
@@ -373,6 +458,13 @@ pub static VI_HELP: Help = Help {
                  giữ để xem. Không ghi gì vào đĩa.",
     serve_usage: "bantin serve [--content THƯ_MỤC] [--templates THƯ_MỤC] [--port 1111] [--bind 127.0.0.1] \
                   [--open] [--timings]",
+    new: "Tạo một bản tin mẫu trong một thư mục mới hoặc thư mục trống.",
+    new_long: "Thư mục mới có site.yaml (mỗi cài đặt đều có lời giải thích), một bài viết mẫu trong news/ \
+               và bảng tính data/bao-cao.xlsx với trang Đơn vị, trang Báo cáo và trang Hướng dẫn, đã có \
+               số liệu mẫu. Nhập số liệu thật vào bảng tính bằng Excel hoặc LibreOffice, rồi chạy bantin \
+               check và bantin build.",
+    new_usage: "bantin new THƯ_MỤC",
+    new_dir: "Thư mục sẽ chứa bản tin mẫu: chưa có hoặc đang trống.",
     help_command: "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu",
     content: "Thư mục nội dung (site.yaml, data/, news/, static/). [mặc định: content]",
     templates: "Thư mục mẫu trang, dùng thay mẫu có sẵn cùng tên [mặc định: templates, nếu có thư mục này].",
@@ -516,6 +608,24 @@ impl Words for Vi {
             ),
             Refusal::Io(out, e) => format!("không dùng được thư mục đầu ra `{}`: {e}", out.display()),
         }
+    }
+
+    fn new_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "thư mục `{}` đã có tệp: bantin new chỉ tạo bản tin mẫu trong thư mục mới hoặc thư mục trống, \
+             để không ghi đè lên tệp nào",
+            folder.display()
+        )
+    }
+
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String {
+        format!(
+            "Đã tạo bản tin mẫu trong thư mục {}. Nhập số liệu vào {} bằng Excel hoặc LibreOffice, rồi \
+             chạy: bantin check --content {}",
+            folder.display(),
+            workbook.display(),
+            folder.display()
+        )
     }
 
     fn content_summary(&self, c: &ContentCounts) -> String {

@@ -12,6 +12,7 @@
 pub mod columns;
 pub mod grid;
 pub mod out;
+pub mod template;
 
 use crate::catalog::problems::Msg;
 use crate::hints;
