@@ -532,6 +532,9 @@ mod tests {
         };
         let day = NaiveDate::from_ymd_opt(2024, 5, 4).unwrap();
         let vi = Locale::new(Language::Vi);
-        assert_eq!(table_xlsx(&table, vi, 1, day).unwrap(), table_xlsx(&table, vi, 1, day).unwrap());
+        let first = table_xlsx(&table, vi, 1, day).unwrap();
+        // Past a second: a time stamp from the clock would show.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(first, table_xlsx(&table, vi, 1, day).unwrap());
     }
 }

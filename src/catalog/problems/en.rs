@@ -69,11 +69,10 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::NoSheetFound => "ignored: no sheet has a header row of units (id, name) or of reports (unit, \
                               period, admitted)"
             .into(),
-        Msg::MissingColumn { column } => {
-            format!(
-                "the header row has no column `{column}`: every row of this sheet needs it, so none was read"
-            )
-        }
+        Msg::MissingColumn { column } => format!(
+            "the header row has no column `{column}` ({}): every row of this sheet needs it, so none was read",
+            crate::catalog::EN_SHEETS.required_header(column)
+        ),
         Msg::UnknownColumn { header, nearest, expected } => {
             let hint = match nearest {
                 Some(n) => format!(" Did you mean `{n}`?"),
