@@ -26,31 +26,26 @@ pub fn files(charts: &ChartsByPage) -> usize {
 /// The files of a chart's table besides its SVG: a CSV file and a workbook.
 pub const DOWNLOADS: usize = 2;
 
-/// How a chart's table is written for download: the site's locale, its percentage
-/// decimals, and the date the workbooks carry.
+/// How a chart's table is written for download: the site's locale and its percentage
+/// decimals.
 #[derive(Clone, Copy)]
 pub struct Downloads {
     pub locale: crate::locale::Locale,
     pub decimals: usize,
-    pub created: chrono::NaiveDate,
 }
 
 impl Downloads {
-    pub fn new(content: &Content, focus: &Focus) -> Downloads {
+    pub fn new(content: &Content) -> Downloads {
         Downloads {
             locale: crate::locale::Locale::new(content.site.language),
             decimals: content.site.percent_decimals as usize,
-            created: focus
-                .as_of
-                .unwrap_or(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date")),
         }
     }
 
     /// A chart's files: its SVG, and its table as CSV and as a workbook.
     pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); 3]> {
         let table = &chart.table;
-        let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals, self.created)
-            .map_err(std::io::Error::other)?;
+        let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals)?;
         Ok([
             (chart_path(chart), chart.svg.as_bytes().to_vec()),
             (
@@ -91,7 +86,7 @@ pub fn draw_to(
     focus: &Focus,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
-    let downloads = Downloads::new(content, focus);
+    let downloads = Downloads::new(content);
     let written = |charts: &mut Vec<Chart>| {
         charts.iter_mut().try_for_each(|c| {
             for (path, bytes) in downloads.files(c)? {

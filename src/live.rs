@@ -211,7 +211,7 @@ impl LiveSite {
         let counts = (pages, draw::files(&drawn));
 
         // Made before the good site is taken apart, so that a failure leaves it whole.
-        let downloads = draw::Downloads::new(&content, &focus);
+        let downloads = draw::Downloads::new(&content);
         let mut drawn_files = Vec::with_capacity(drawn.len());
         for (key, charts) in drawn {
             let mut files = Vec::with_capacity(3 * charts.len());

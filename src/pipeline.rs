@@ -155,12 +155,12 @@ pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> std::io
                 || crate::datafiles::csv(content, ind),
             )
         },
-        || crate::sheets::out::indicators(content, ind, focus.as_of),
+        || crate::sheets::out::indicators(content, ind),
     );
     Ok(vec![
         OutputFile::new(crate::routes::JSON, json),
         OutputFile::new(crate::routes::CSV, csv),
-        OutputFile::new(crate::routes::XLSX, xlsx.map_err(std::io::Error::other)?),
+        OutputFile::new(crate::routes::XLSX, xlsx?),
     ])
 }
 

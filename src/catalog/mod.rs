@@ -692,7 +692,13 @@ mod tests {
         assert_complete(
             json(&VI_STARTER),
             json(&EN_STARTER),
-            &["site.percent_decimals.line", "site.private.line"],
+            &[
+                "site.current_period.line",
+                "site.percent_decimals.line",
+                "site.next_release.line",
+                "site.edition.line",
+                "site.private.line",
+            ],
         );
     }
 

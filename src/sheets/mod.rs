@@ -13,6 +13,7 @@ pub mod columns;
 pub mod grid;
 pub mod out;
 pub mod template;
+pub mod xlsx;
 
 use crate::catalog::problems::Msg;
 use crate::hints;

@@ -1,8 +1,8 @@
 //! Workbooks bantin writes: `data/indicators.xlsx` and each chart's table (with its CSV
 //! twin). Numbers are numbers with a number format, percentages fractions with a
 //! percentage format, dates dates: a spreadsheet shows them in its reader's locale,
-//! whatever that is. The same input gives the same bytes: the workbook's creation date
-//! is a date of the data, never the clock.
+//! whatever that is. The same input gives the same bytes: nothing in them comes from
+//! the clock (the data template's creation date is fixed).
 
 use crate::catalog::{self, Labels, OutColumns};
 use crate::charts::DataTable;
@@ -11,7 +11,7 @@ use crate::indicators::{Figures, Indicators};
 use crate::locale::Locale;
 use crate::model::Content;
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -81,39 +81,6 @@ pub enum Out {
 }
 
 impl Out {
-    pub fn write(&self, sheet: &mut Worksheet, row: u32, col: u16, f: &Formats) -> Result<(), XlsxError> {
-        match self {
-            Out::Empty => {}
-            Out::Integer(n) => {
-                sheet.write_number_with_format(row, col, *n, &f.integer)?;
-            }
-            Out::Plain(n) => {
-                sheet.write_number_with_format(row, col, *n, &f.plain)?;
-            }
-            Out::Decimal(n) => {
-                sheet.write_number_with_format(row, col, *n, &f.decimal)?;
-            }
-            Out::Percent(n) => {
-                sheet.write_number_with_format(row, col, *n / 100.0, &f.percent)?;
-            }
-            Out::Date(d) => match excel_date(*d) {
-                Some(date) => {
-                    sheet.write_datetime_with_format(row, col, &date, &f.date)?;
-                }
-                None => {
-                    sheet.write_string(row, col, d.to_string())?;
-                }
-            },
-            Out::Bool(b) => {
-                sheet.write_boolean(row, col, *b)?;
-            }
-            Out::Text(t) => {
-                sheet.write_string_with_format(row, col, t, &f.text)?;
-            }
-        }
-        Ok(())
-    }
-
     /// The cell as a CSV field, in the machine form of `indicators.csv`.
     fn csv(&self) -> String {
         match self {
@@ -126,49 +93,15 @@ impl Out {
     }
 }
 
-/// Writes a header row and rows below it, freezes the header and lets it filter.
-fn write_table(
-    sheet: &mut Worksheet,
-    headers: &[String],
-    rows: &[Vec<Out>],
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    for (c, h) in headers.iter().enumerate() {
-        let col = c as u16;
-        sheet.write_string_with_format(0, col, h, &f.header)?;
-        let longest = rows.iter().filter_map(|r| match r.get(c) {
-            Some(Out::Text(t)) => Some(t.chars().count().min(40)),
-            Some(Out::Empty) | None => None,
-            Some(_) => Some(12),
-        });
-        let width = longest.max().unwrap_or(8).max(h.chars().count().min(24)).max(8);
-        sheet.set_column_width(col, width as f64 + 2.0)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            cell.write(sheet, r as u32 + 1, c as u16, f)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    if !headers.is_empty() {
-        sheet.autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)?;
-    }
-    Ok(())
-}
-
 /// `data/indicators.xlsx`: a sheet of reports and a sheet of their targets, headed in the
 /// site's language, each report with its unit's name and the names of the units above.
 ///
 /// Its columns come from the fields of `indicators.json`, so a figure the JSON gains is
-/// a column here too (headed by its field name until the catalog words it).
-pub fn indicators(
-    content: &Content,
-    ind: &Indicators,
-    as_of: Option<NaiveDate>,
-) -> Result<Vec<u8>, XlsxError> {
+/// a column here too (headed by its field name until the catalog words it). Rows are
+/// written as they are made: a national bulletin's is never held whole in memory.
+pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8>> {
     let language = content.site.language;
     let (l, s) = (catalog::labels(language), catalog::sheets(language));
-    let f = Formats::new(content.site.percent_decimals as usize);
     let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let parents: HashMap<&str, &str> =
         content.units.iter().filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?))).collect();
@@ -185,90 +118,109 @@ pub fn indicators(
         above.reverse();
         above.join(" › ")
     };
+    let paths_above: HashMap<&str, String> =
+        content.units.iter().map(|u| (u.id.as_str(), path_of(&u.id))).collect();
     let categories: HashMap<String, String> =
         content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
-
-    let lines: Vec<(&Figures, Value)> = ind.reports.iter().map(|f| (f, datafiles::report_value(f))).collect();
     let unit_columns = |f: &Figures| {
         vec![
             Out::Text(f.unit.clone()),
             Out::Text(names.get(f.unit.as_str()).copied().unwrap_or("").to_string()),
-            Out::Text(path_of(&f.unit)),
+            Out::Text(paths_above.get(f.unit.as_str()).cloned().unwrap_or_default()),
         ]
     };
     let unit_headers = [s.out.unit_id, s.out.unit_name, s.out.unit_path].map(String::from);
+    let unit_widths = [20, 40, 50];
 
-    // Reports: every scalar of the JSON line, nested objects flattened, targets apart.
-    let mut paths: Vec<Vec<String>> = Vec::new();
-    for (_, line) in &lines {
-        leaf_paths(line, &mut Vec::new(), &mut paths, &["unit", "targets"]);
-    }
-    let fields: Vec<&String> =
-        lines.first().and_then(|(_, l)| l.as_object()).into_iter().flat_map(|o| o.keys()).collect();
-    let order: Vec<String> = content.site.categories().into_iter().map(|c| c.key).collect();
-    let paths = in_order(paths, &fields, &order);
-    let mut headers: Vec<String> = unit_headers.to_vec();
-    headers.extend(paths.iter().map(|p| header(p, l, &s.out, &categories)));
-    let rows: Vec<Vec<Out>> = lines
-        .iter()
-        .map(|(fig, line)| {
-            let mut row = unit_columns(fig);
-            row.extend(paths.iter().map(|p| cell(p, at(line, p), l)));
-            row
-        })
-        .collect();
-
-    // Targets: one row per target of each report.
-    let mut target_paths: Vec<Vec<String>> = Vec::new();
-    for (_, line) in &lines {
+    // The columns: every scalar of the JSON lines, nested objects flattened, targets apart.
+    let (mut paths, mut target_paths) = (Paths::default(), Paths::default());
+    let mut fields: Vec<String> = Vec::new();
+    for f in &ind.reports {
+        let line = datafiles::report_value(f);
+        if fields.is_empty() {
+            fields = line.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        }
+        paths.collect(&line, &mut Vec::new(), &["unit", "targets"]);
         for t in line.get("targets").and_then(Value::as_array).into_iter().flatten() {
-            leaf_paths(t, &mut Vec::new(), &mut target_paths, &[]);
+            target_paths.collect(t, &mut Vec::new(), &[]);
         }
     }
-    let target_paths = in_order(target_paths, &[], &[]);
+    let fields: Vec<&String> = fields.iter().collect();
+    let order: Vec<String> = content.site.categories().into_iter().map(|c| c.key).collect();
+    let paths = in_order(paths.list, &fields, &order);
+    let target_paths = in_order(target_paths.list, &[], &[]);
+    let width = |h: &str| h.chars().count().clamp(10, 24) + 2;
+
+    let mut headers: Vec<String> = unit_headers.to_vec();
+    headers.extend(paths.iter().map(|p| header(p, l, &s.out, &categories)));
+    let mut widths: Vec<usize> = unit_widths.to_vec();
+    widths.extend(headers[3..].iter().map(|h| width(h)));
     let mut target_headers: Vec<String> = unit_headers.to_vec();
     target_headers.extend([l.period, l.as_of, s.out.latest, s.out.target_number].map(String::from));
     target_headers.extend(target_paths.iter().map(|p| header(p, l, &s.out, &categories)));
-    let mut target_rows = Vec::new();
-    for (fig, line) in &lines {
-        for (n, t) in line.get("targets").and_then(Value::as_array).into_iter().flatten().enumerate() {
-            let mut row = unit_columns(fig);
-            row.extend([
-                Out::Text(fig.period.label.clone()),
-                Out::Date(fig.as_of),
-                Out::Bool(fig.latest),
-                Out::Plain(n as f64 + 1.0),
-            ]);
-            row.extend(target_paths.iter().map(|p| cell(p, at(t, p), l)));
-            target_rows.push(row);
-        }
-    }
+    let mut target_widths: Vec<usize> = unit_widths.to_vec();
+    target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
 
-    let created = as_of.unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date"));
-    let mut book = workbook(&content.site.title, s.out.source_note, created);
-    let sheet = book.add_worksheet().set_name(s.reports_sheet)?;
-    write_table(sheet, &headers, &rows, &f)?;
-    let sheet = book.add_worksheet().set_name(s.targets_sheet)?;
-    write_table(sheet, &target_headers, &target_rows, &f)?;
-    book.save_to_buffer()
+    let mut book = super::xlsx::Writer::new(content.site.percent_decimals as usize, true);
+    let rows = ind.reports.iter().map(|fig| {
+        let line = datafiles::report_value(fig);
+        let mut row = unit_columns(fig);
+        row.extend(paths.iter().map(|p| cell(p, at(&line, p), l)));
+        row
+    });
+    book.sheet(s.reports_sheet, &headers, &widths, rows)?;
+    let target_rows = ind.reports.iter().flat_map(|fig| {
+        let line = datafiles::report_value(fig);
+        let targets = line.get("targets").and_then(Value::as_array).cloned().unwrap_or_default();
+        targets
+            .iter()
+            .enumerate()
+            .map(|(n, t)| {
+                let mut row = unit_columns(fig);
+                row.extend([
+                    Out::Text(fig.period.label.clone()),
+                    Out::Date(fig.as_of),
+                    Out::Bool(fig.latest),
+                    Out::Plain(n as f64 + 1.0),
+                ]);
+                row.extend(target_paths.iter().map(|p| cell(p, at(t, p), l)));
+                row
+            })
+            .collect::<Vec<_>>()
+    });
+    book.sheet(s.targets_sheet, &target_headers, &target_widths, target_rows)?;
+    book.finish(&content.site.title, s.out.source_note)
 }
 
-/// The paths of every scalar in `value` (objects flattened), added in first-seen order.
-fn leaf_paths(value: &Value, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>, skip: &[&str]) {
-    match value {
-        Value::Object(fields) => {
-            for (k, v) in fields {
-                if prefix.is_empty() && skip.contains(&k.as_str()) {
-                    continue;
+/// The paths of the scalars of values, in first-seen order.
+#[derive(Default)]
+struct Paths {
+    list: Vec<Vec<String>>,
+    seen: std::collections::HashSet<Vec<String>>,
+}
+
+impl Paths {
+    /// Adds the paths of every scalar in `value` (objects flattened; `skip`: top-level
+    /// keys left out).
+    fn collect(&mut self, value: &Value, prefix: &mut Vec<String>, skip: &[&str]) {
+        match value {
+            Value::Object(fields) => {
+                for (k, v) in fields {
+                    if prefix.is_empty() && skip.contains(&k.as_str()) {
+                        continue;
+                    }
+                    prefix.push(k.clone());
+                    self.collect(v, prefix, &[]);
+                    prefix.pop();
                 }
-                prefix.push(k.clone());
-                leaf_paths(v, prefix, out, &[]);
-                prefix.pop();
             }
+            Value::Array(_) => {}
+            _ if !self.seen.contains(prefix.as_slice()) => {
+                self.seen.insert(prefix.clone());
+                self.list.push(prefix.clone());
+            }
+            _ => {}
         }
-        Value::Array(_) => {}
-        _ if !out.contains(prefix) => out.push(prefix.clone()),
-        _ => {}
     }
 }
 
@@ -375,10 +327,10 @@ fn cell(path: &[String], value: &Value, l: &Labels) -> Out {
         }
         Value::String(t) => {
             let date_field = ["from", "to", "as_of", "deadline"].contains(&last) || last.ends_with("as_of");
-            match crate::period::parse_date(t) {
-                Ok(d) if date_field => Out::Date(d),
-                _ if last == "status" => Out::Text(status_word(t, l)),
-                _ => Out::Text(t.clone()),
+            match date_field.then(|| crate::period::parse_date(t).ok()).flatten() {
+                Some(d) => Out::Date(d),
+                None if last == "status" => Out::Text(status_word(t, l)),
+                None => Out::Text(t.clone()),
             }
         }
         other => Out::Text(other.to_string()),
@@ -447,18 +399,10 @@ fn date_shown(text: &str, locale: Locale) -> Option<Out> {
     NaiveDate::parse_from_str(text.trim(), format).ok().map(Out::Date)
 }
 
-/// A chart's table as a workbook of one sheet, its caption above the table.
-pub fn table_xlsx(
-    table: &DataTable,
-    locale: Locale,
-    decimals: usize,
-    created: NaiveDate,
-) -> Result<Vec<u8>, XlsxError> {
-    let f = Formats::new(decimals);
-    let mut book = workbook(&table.caption, "", created);
-    let sheet = book.add_worksheet();
-    write_table(sheet, &table.headers, &table_cells(table, locale), &f)?;
-    book.save_to_buffer()
+/// A chart's table as a workbook of one sheet.
+pub fn table_xlsx(table: &DataTable, locale: Locale, decimals: usize) -> std::io::Result<Vec<u8>> {
+    let name = catalog::labels(locale.language).chart_data;
+    super::xlsx::table(name, &table.headers, &table_cells(table, locale), decimals)
 }
 
 /// A chart's table as CSV, in the machine form of `indicators.csv`: UTF-8 with a
@@ -530,11 +474,15 @@ mod tests {
             rows: vec![vec!["1".into()]],
             numeric: vec![true],
         };
-        let day = NaiveDate::from_ymd_opt(2024, 5, 4).unwrap();
         let vi = Locale::new(Language::Vi);
-        let first = table_xlsx(&table, vi, 1, day).unwrap();
+        let first = table_xlsx(&table, vi, 1).unwrap();
         // Past a second: a time stamp from the clock would show.
         std::thread::sleep(std::time::Duration::from_millis(1100));
-        assert_eq!(first, table_xlsx(&table, vi, 1, day).unwrap());
+        assert_eq!(first, table_xlsx(&table, vi, 1).unwrap());
+        let empty = Indicators::default();
+        let content = Content::default();
+        let workbook = indicators(&content, &empty).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(workbook, indicators(&content, &empty).unwrap());
     }
 }

@@ -234,7 +234,16 @@ fn fill(
             col,
             &Note::new(&c.note).add_author_prefix(false).set_width(320).set_height(90),
         )?;
-        let width = c.header.chars().count().clamp(10, 28) as f64 + 2.0;
+        let longest = examples
+            .iter()
+            .flat_map(|row| row.iter().filter(|(f, _)| *f == c.field))
+            .map(|(_, v)| match v {
+                Example::Text(t) => t.chars().count(),
+                _ => 10,
+            })
+            .max()
+            .unwrap_or(0);
+        let width = c.header.chars().count().max(longest).clamp(10, 32) as f64 + 2.0;
         sheet.set_column_width(col, width)?;
         let validation = match c.shape {
             Shape::Text => {
@@ -314,7 +323,13 @@ fn fill(
         }
     }
     sheet.set_freeze_panes(1, 1)?;
+    printed_on_a4(sheet);
     Ok(())
+}
+
+/// Printed, a sheet fits the width of a landscape A4 page, its header on every page.
+fn printed_on_a4(sheet: &mut Worksheet) {
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
 }
 
 /// The guide: what the workbook is for, then each sheet's columns, their field names,
@@ -352,12 +367,16 @@ fn guide(
                 &wrap,
             )?;
             sheet.write_string_with_format(row, 3, &column.note, &wrap)?;
+            // Spreadsheets do not size rows to wrapped text they did not lay out.
+            let lines = column.note.chars().count().div_ceil(75).max(1);
+            sheet.set_row_height(row, 15.0 * lines as f64)?;
             row += 1;
         }
     }
     for (col, width) in [(0, 30.0), (1, 22.0), (2, 14.0), (3, 70.0)] {
         sheet.set_column_width(col, width)?;
     }
+    printed_on_a4(sheet);
     Ok(())
 }
 
