@@ -84,10 +84,16 @@ fn read_grids(grids: Vec<Grid>) -> Read {
     read
 }
 
-/// The header row of a sheet: its index in the rows, and the kind of items below it.
-/// A row that names two of a report's three needed columns is taken as a header that
-/// lacks the third: `Err` with its index and the missing columns.
-fn header_row(grid: &Grid) -> Option<Result<(usize, Kind), (usize, Vec<&'static str>)>> {
+/// A header row: its index in the sheet's rows, and what it heads.
+enum Header {
+    Found(usize, Kind),
+    /// A reports header without one of its needed columns (those named).
+    Lacking(usize, Vec<&'static str>),
+}
+
+/// The header row of a sheet. A row that names two of a report's three needed columns
+/// is taken as a header that lacks the third.
+fn header_row(grid: &Grid) -> Option<Header> {
     let mut near = None;
     for (i, (_, cells)) in grid.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         for kind in [Kind::Reports, Kind::Units] {
@@ -102,14 +108,14 @@ fn header_row(grid: &Grid) -> Option<Result<(usize, Kind), (usize, Vec<&'static 
             let missing: Vec<&'static str> =
                 Table::required(kind).iter().copied().filter(|f| !named.iter().any(|n| n == f)).collect();
             if missing.is_empty() {
-                return Some(Ok((i, kind)));
+                return Some(Header::Found(i, kind));
             }
             if kind == Kind::Reports && missing.len() == 1 && near.is_none() {
-                near = Some((i, missing));
+                near = Some(Header::Lacking(i, missing));
             }
         }
     }
-    near.map(Err)
+    near
 }
 
 /// Reads one sheet's items into `read`; false when the sheet holds neither units nor
@@ -124,8 +130,8 @@ fn read_grid(index: usize, grid: Grid, read: &mut Read) -> bool {
         fields: HashMap::new(),
     };
     let (h, kind) = match header {
-        Ok(found) => found,
-        Err((h, missing)) => {
+        Header::Found(h, kind) => (h, kind),
+        Header::Lacking(h, missing) => {
             sheet.header = grid.rows[h].0;
             for column in missing {
                 let at = sheet.cell(sheet.header, sheet.first_col);
