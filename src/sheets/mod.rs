@@ -222,12 +222,13 @@ fn header_columns(
                     // rules, which know the site's categories, judge it.
                     (Kind::Reports, None) if !snake(&header).is_empty() => Slot::Composition(snake(&header)),
                     (_, nearest) => {
-                        let expected = match kind {
-                            Kind::Units => {
-                                columns::fields_of::<Unit>().iter().map(|f| f.to_string()).collect()
-                            }
-                            Kind::Reports => Vec::new(),
+                        let fields = match kind {
+                            Kind::Units => columns::fields_of::<Unit>(),
+                            Kind::Reports => columns::fields_of::<Report>(),
                         };
+                        let nested = ["period", "targets", "composition", "training"];
+                        let expected =
+                            fields.iter().filter(|f| !nested.contains(f)).map(|f| f.to_string()).collect();
                         problems.push(Problem::error(
                             "",
                             at,
@@ -564,6 +565,14 @@ mod tests {
         assert!(found[0].contains("no column `admitted`"), "{found:?}");
         let read = read_csv("x,y\n1,2\n");
         assert_eq!(read.problems[0].message, Msg::NoSheetFound);
+        // A header without a letter names no category either: the columns there are, listed.
+        let read = read_csv("unit,period,admitted,%%\na,2024,1,2\n");
+        let found: Vec<String> = read.problems.iter().map(text_of).collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("unknown column `%%`. Expected one of `unit`, `as_of`, `admitted`"),
+            "{found:?}"
+        );
     }
 
     #[test]
