@@ -4,7 +4,9 @@
 # 1. builds bantin and the synthetic content generator in release mode;
 # 2. generates the small, medium and national synthetic sets and builds each RUNS_<SIZE>
 #    times: median wall time, median peak memory (/usr/bin/time), pages and charts;
-# 3. builds the plain 10,000-article corpus of gen_corpus.py with bantin and the same
+# 3. for medium (and national when it is built), checks the set with its reports in YAML
+#    files and again with them in one workbook (generate --workbook): read and validate;
+# 4. builds the plain 10,000-article corpus of gen_corpus.py with bantin and the same
 #    articles with Hugo, runs interleaved: medians and the ratios of the two.
 #
 # Everything is written under one work folder, on tmpfs (/dev/shm) when there is one, so
@@ -13,6 +15,7 @@
 #
 #   SIZES="small medium national"  synthetic sets to build ("" for none)
 #   RUNS_SMALL=5 RUNS_MEDIUM=5 RUNS_NATIONAL=3 RUNS_CORPUS=5   runs of each build
+#   RUNS_CHECK=5                   runs of each check of the YAML and workbook sets
 #   SEED=1                         seed of the synthetic sets
 #   CORPUS=1                       0 skips the corpus and Hugo
 #   CORPUS_N=10000                 articles in the corpus
@@ -34,6 +37,7 @@ RUNS_SMALL=${RUNS_SMALL:-5}
 RUNS_MEDIUM=${RUNS_MEDIUM:-5}
 RUNS_NATIONAL=${RUNS_NATIONAL:-3}
 RUNS_CORPUS=${RUNS_CORPUS:-5}
+RUNS_CHECK=${RUNS_CHECK:-5}
 SEED=${SEED:-1}
 CORPUS=${CORPUS:-1}
 CORPUS_N=${CORPUS_N:-10000}
@@ -156,6 +160,32 @@ synthetic_set() {
     rm -rf "$output"
 }
 
+# `bantin check` of a synthetic set with its reports in YAML files, then in a workbook:
+# median wall and CPU time, and peak memory, of reading and validating them.
+reports_both_ways() {
+    local size=$1 way content i r line
+    for way in yaml workbook; do
+        content=$WORK/check-$size-$way
+        rm -rf "$content"
+        if [ "$way" = workbook ]; then
+            "$GENERATE" --size "$size" --seed "$SEED" --workbook --out "$content" 2>"$WORK/generate.log"
+        else
+            "$GENERATE" --size "$size" --seed "$SEED" --out "$content" 2>"$WORK/generate.log"
+        fi
+        log "$size ($way): $(cat "$WORK/generate.log")"
+        : >"$WORK/samples-check"
+        for ((i = 1; i <= RUNS_CHECK; i++)); do
+            r=$(timed "$BANTIN" check --content "$content")
+            log "  check $i: $r"
+            if [ "$r" != fail ]; then echo "$r" >>"$WORK/samples-check"; fi
+        done
+        read -r wall peak cpu <<<"$(medians "$WORK/samples-check")"
+        line=$(grep -o '^[0-9.]* đơn vị, [0-9.]* báo cáo' "$WORK/last.log" || true)
+        echo "| $size | $way | ${line:-failed} | $(wc -l <"$WORK/samples-check") | $wall | $cpu | $(mib "$peak") |" >>"$RESULTS.check"
+        rm -rf "$content"
+    done
+}
+
 corpus() {
     local script=$GEN_CORPUS dir=$WORK/corpus i r
     case $script in /*) ;; *) script=$REPO/$script ;; esac
@@ -206,9 +236,13 @@ corpus() {
 
 : >"$RESULTS.synthetic"
 : >"$RESULTS.corpus"
+: >"$RESULTS.check"
 for size in $SIZES; do
     runs_var=RUNS_${size^^}
     synthetic_set "$size" "${!runs_var}"
+done
+for size in $SIZES; do
+    case $size in medium | national) reports_both_ways "$size" ;; esac
 done
 if [ "$CORPUS" = 1 ]; then
     corpus
@@ -231,6 +265,14 @@ fi
         if [ -n "${PAGE_MS[medium]:-}" ] && [ -n "${PAGE_MS[national]:-}" ]; then
             echo "national / medium cost (target ≤ 1.5×): wall time per page $(ratio "${PAGE_MS[national]}" "${PAGE_MS[medium]}")×, per chart $(ratio "${CHART_MS[national]}" "${CHART_MS[medium]}")×, per page + chart $(ratio "${FILE_MS[national]}" "${FILE_MS[medium]}")×; CPU time per page $(ratio "${PAGE_CPU[national]}" "${PAGE_CPU[medium]}")×, per chart $(ratio "${CHART_CPU[national]}" "${CHART_CPU[medium]}")×, per page + chart $(ratio "${FILE_CPU[national]}" "${FILE_CPU[medium]}")×."
         fi
+    fi
+    if [ -s "$RESULTS.check" ]; then
+        echo
+        echo "### Reports in YAML files and in one workbook: bantin check (read and validate)"
+        echo
+        echo "| set | reports in | content | runs | wall median (s) | CPU median (s) | peak memory median (MiB) |"
+        echo "| --- | --- | --- | ---: | ---: | ---: | ---: |"
+        cat "$RESULTS.check"
     fi
     if [ -s "$RESULTS.corpus" ]; then
         echo

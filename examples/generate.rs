@@ -1,10 +1,10 @@
 //! Writes a synthetic, clearly fictional content folder for tests and benchmarks:
 //!
 //! ```sh
-//! cargo run --release --example generate -- --size small|medium|national [--seed N] --out DIR
+//! cargo run --release --example generate -- --size small|medium|national [--seed N] [--workbook] --out DIR
 //! ```
 
-use bantin::synthetic::{self, Size};
+use bantin::synthetic::{self, Reports, Size};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +20,9 @@ struct Args {
     /// Seed of the random choices.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Write the reports into one workbook, data/bao-cao.xlsx, instead of YAML files.
+    #[arg(long)]
+    workbook: bool,
     /// The folder to write; it must not exist or be empty.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -28,7 +31,8 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
-    match synthetic::generate(args.size, args.seed, &args.out) {
+    let reports = if args.workbook { Reports::Workbook } else { Reports::Yaml };
+    match synthetic::generate_with(args.size, args.seed, &args.out, reports) {
         Ok(s) => {
             eprintln!(
                 "wrote {} units, {} reports, {} articles ({} drafts) in {} files to {} in {:.2?}",

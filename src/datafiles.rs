@@ -58,6 +58,11 @@ struct ReportLine<'a> {
     note: &'a Option<String>,
 }
 
+/// One report as the JSON value of its line in `indicators.json`.
+pub fn report_value(f: &Figures) -> Value {
+    serde_json::to_value(report_json(f)).unwrap_or(Value::Null)
+}
+
 fn report_json(f: &Figures) -> ReportLine<'_> {
     ReportLine {
         unit: &f.unit,
@@ -176,7 +181,7 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
 /// One CSV cell. Text comes from content and is written so that a spreadsheet cannot
 /// take it for a formula; a figure is a number, date or word that bantin wrote.
 #[derive(Clone)]
-enum Cell {
+pub enum Cell {
     Text(String),
     Figure(String),
 }
@@ -273,7 +278,7 @@ fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One CSV line (RFC 4180): fields with a comma, quote or line break are quoted.
-fn push_row(out: &mut String, cells: Vec<Cell>) {
+pub fn push_row(out: &mut String, cells: Vec<Cell>) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -18,9 +18,44 @@ pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 /// The key of the front page's charts in [`ChartsByPage`]: no unit id is empty.
 pub const FRONT: &str = "";
 
-/// How many chart files the charts make: a chart shown on two pages is one file.
+/// How many charts the charts make: a chart shown on two pages is one chart (one SVG,
+/// and [`DOWNLOADS`] files of its table).
 pub fn files(charts: &ChartsByPage) -> usize {
     charts.values().flatten().map(chart_path).collect::<std::collections::HashSet<_>>().len()
+}
+
+/// The files of a chart's table besides its SVG: a CSV file and a workbook.
+pub const DOWNLOADS: usize = 2;
+
+/// How a chart's table is written for download: the site's locale and its percentage
+/// decimals.
+#[derive(Clone, Copy)]
+pub struct Downloads {
+    pub locale: crate::locale::Locale,
+    pub decimals: usize,
+}
+
+impl Downloads {
+    pub fn new(content: &Content) -> Downloads {
+        Downloads {
+            locale: crate::locale::Locale::new(content.site.language),
+            decimals: content.site.percent_decimals as usize,
+        }
+    }
+
+    /// A chart's files: its SVG, and its table as CSV and as a workbook.
+    pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); 3]> {
+        let table = &chart.table;
+        let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals)?;
+        Ok([
+            (chart_path(chart), chart.svg.as_bytes().to_vec()),
+            (
+                crate::routes::chart_csv(&chart.slug),
+                crate::sheets::out::table_csv(table, self.locale).into_bytes(),
+            ),
+            (crate::routes::chart_xlsx(&chart.slug), xlsx),
+        ])
+    }
 }
 
 /// The path of a chart in the output.
@@ -43,20 +78,23 @@ pub fn draw(
     }
 }
 
-/// Draws every chart and hands each SVG to `write` as soon as a page's charts are
-/// drawn; the charts come back without their SVG text, so a build never holds all of
-/// them in memory, but for the front page's and the focus units' (the shared bulletin
-/// shows them).
+/// Draws every chart and hands each SVG, with its table's downloads, to `write` as soon
+/// as a page's charts are drawn; the charts come back without their SVG text, so a build
+/// never holds all of them in memory, but for the front page's and the focus units' (the
+/// shared bulletin shows them).
 pub fn draw_to(
     content: &Content,
     ind: &Indicators,
     focus: &Focus,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
+    let downloads = Downloads::new(content);
     let written = |key: &str, charts: &mut Vec<Chart>| {
         let keep = key == FRONT || focus.units.iter().any(|u| u == key);
         charts.iter_mut().try_for_each(|c| {
-            write(&chart_path(c), c.svg.as_bytes())?;
+            for (path, bytes) in downloads.files(c)? {
+                write(&path, &bytes)?;
+            }
             if !keep {
                 c.svg = String::new();
             }

@@ -26,6 +26,8 @@ pub mod problem;
 pub mod render;
 pub mod routes;
 pub mod serve;
+pub mod sheets;
+pub mod starter;
 pub mod synthetic;
 pub mod text;
 pub mod theme;

@@ -214,6 +214,26 @@ impl LiveSite {
         let pages = rendered.iter().filter(|(_, f)| f.path.ends_with(".html")).count();
         let counts = (pages, draw::files(&drawn));
 
+        // Made before the good site is taken apart, so that a failure leaves it whole.
+        let downloads = draw::Downloads::new(&content);
+        let mut drawn_files = Vec::with_capacity(drawn.len());
+        for (key, charts) in &drawn {
+            let mut files = Vec::with_capacity(3 * charts.len());
+            for chart in charts {
+                let made = downloads.files(chart).map_err(|e| e.to_string())?;
+                files.extend(made.into_iter().map(|(path, bytes)| (path, Bytes::from(bytes))));
+            }
+            drawn_files.push((key.clone(), files));
+        }
+        let fresh_data = self.timings.stage("data", "files", || {
+            if partial && !touched.data_files {
+                return (Ok(None), 0);
+            }
+            let files = pipeline::data_files(&content, &ind, &focus).map(|f| Some(shared(f)));
+            let count = files.as_ref().map_or(0, |f| f.as_ref().map_or(0, Vec::len));
+            (files, count)
+        });
+        let fresh_data = fresh_data.map_err(|e| e.to_string())?;
         let old = self.good.take().filter(|_| partial);
         let made_again = !partial || touched.pages.contains(&PageId::Bulletin);
         let (mut chart_files, mut pages, data_files, pdf) = match old {
@@ -230,21 +250,18 @@ impl LiveSite {
         for key in &chart_keys {
             chart_files.remove(key);
         }
-        for (key, charts) in drawn {
-            let files = charts.iter().map(|c| (draw::chart_path(c), Bytes::from(c.svg.as_bytes()))).collect();
-            chart_files.insert(key, files);
-        }
+        chart_files.extend(drawn_files);
         for id in &touched.pages {
             pages.remove(id);
         }
         for (id, file) in rendered {
             pages.insert(id, (file.path, Bytes::from(file.bytes)));
         }
-        let data_files =
-            self.timings.stage("data", "files", || match data_files.filter(|_| !touched.data_files) {
-                Some(kept) => (kept, 0),
-                None => (shared(pipeline::data_files(&content, &ind, &focus)), 2),
-            });
+        let data_files = match (data_files.filter(|_| !touched.data_files), fresh_data) {
+            (Some(kept), _) => kept,
+            (None, Some(fresh)) => fresh,
+            (None, None) => shared(pipeline::data_files(&content, &ind, &focus).map_err(|e| e.to_string())?),
+        };
         self.good =
             Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics, pdf });
         Ok(counts)

@@ -12,6 +12,7 @@ use crate::limits;
 use crate::locate::Position;
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
 use crate::problem::{At, Problem};
+use crate::sheets::{self, grid::Format};
 use crate::timings::Timings;
 use crate::{markdown, text, url};
 use rayon::prelude::*;
@@ -21,6 +22,7 @@ use serde_yaml::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 use walkdir::WalkDir;
 
@@ -34,6 +36,8 @@ pub struct Loaded {
     /// Unit ids and article slugs that may be defined in files or entries that could
     /// not be read, with those files: references to them are not reported as unknown.
     pub unreadable: BTreeMap<String, PathBuf>,
+    /// Where the items of each spreadsheet file are, to place their problems at cells.
+    pub places: HashMap<PathBuf, Arc<sheets::Places>>,
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
@@ -62,6 +66,8 @@ pub struct Parsed {
     problems: Vec<Problem>,
     /// Unit ids and article slugs this file may define but could not be read.
     unreadable: Vec<String>,
+    /// A spreadsheet's places of items and fields.
+    places: Option<Arc<sheets::Places>>,
 }
 
 /// A problem's position and message, before its file is attached.
@@ -93,6 +99,20 @@ fn walk_timed(dir: &Path, timings: &mut Timings) -> (Found, Vec<Problem>) {
 }
 
 fn read(dir: &Path, rel: &Path) -> Source {
+    let format = Format::of(rel).filter(|_| rel.starts_with("data"));
+    if matches!(format, Some(Format::Xlsx | Format::Ods)) {
+        return match read_bytes(dir, rel) {
+            Ok(bytes) => Source {
+                rel: rel.to_path_buf(),
+                text: Ok(String::new()),
+                salvaged: Vec::new(),
+                binary: Some(bytes),
+            },
+            Err(failure) => {
+                Source { rel: rel.to_path_buf(), text: Err(failure), salvaged: Vec::new(), binary: None }
+            }
+        };
+    }
     let (text, salvaged) = match read_bytes(dir, rel) {
         Err(failure) => (Err(failure), Vec::new()),
         Ok(bytes) => {
@@ -100,11 +120,14 @@ fn read(dir: &Path, rel: &Path) -> Source {
             let lossy = salvage(&bytes);
             match decode(bytes) {
                 Ok(text) => (Ok(text), Vec::new()),
+                Err((at, Msg::NotUtf8)) if format == Some(Format::Csv) => {
+                    (Err((at, Msg::CsvNotUtf8)), sheets::csv_ids(&lossy))
+                }
                 Err(failure) => (Err(failure), possible_names(&lossy)),
             }
         }
     };
-    Source { rel: rel.to_path_buf(), text, salvaged }
+    Source { rel: rel.to_path_buf(), text, salvaged, binary: None }
 }
 
 /// site.yaml is read again on every load: it is one small file.
@@ -167,11 +190,18 @@ pub struct Source {
     pub text: Result<String, Failure>,
     /// The unit ids and slugs a file that could not be decoded may define.
     pub salvaged: Vec<String>,
+    /// A workbook's bytes (`.xlsx`, `.ods`), which are no text.
+    pub binary: Option<Vec<u8>>,
 }
 
 impl Source {
     pub fn new(rel: &str, text: &str) -> Source {
-        Source { rel: PathBuf::from(rel), text: Ok(text.to_string()), salvaged: Vec::new() }
+        Source { rel: PathBuf::from(rel), text: Ok(text.to_string()), salvaged: Vec::new(), binary: None }
+    }
+
+    /// A workbook's bytes.
+    pub fn binary(rel: &str, bytes: Vec<u8>) -> Source {
+        Source { rel: PathBuf::from(rel), text: Ok(String::new()), salvaged: Vec::new(), binary: Some(bytes) }
     }
 }
 
@@ -184,8 +214,14 @@ pub fn parse(site: Option<Source>, files: Vec<Source>) -> Loaded {
 
 /// Parses one data or news file.
 pub fn parse_file(source: &Source) -> Parsed {
+    let sheet = Format::of(&source.rel).filter(|_| !is_article(&source.rel));
     let mut parsed = match &source.text {
         Ok(text) if is_article(&source.rel) => parse_article(&source.rel, text),
+        Ok(_) if matches!(sheet, Some(Format::Xlsx | Format::Ods)) => {
+            let bytes = source.binary.clone().unwrap_or_default();
+            from_sheets(sheets::read_workbook(sheet.expect("a workbook"), bytes))
+        }
+        Ok(text) if sheet == Some(Format::Csv) => from_sheets(sheets::read_csv(text)),
         Ok(text) => parse_data(text),
         Err(failure) => Parsed {
             problems: vec![failure_at(&source.rel, failure.clone())],
@@ -197,6 +233,17 @@ pub fn parse_file(source: &Source) -> Parsed {
         p.file = source.rel.clone();
     }
     parsed
+}
+
+fn from_sheets(read: sheets::Read) -> Parsed {
+    Parsed {
+        units: read.units,
+        reports: read.reports,
+        article: None,
+        problems: read.problems,
+        unreadable: read.unreadable,
+        places: Some(Arc::new(read.places)),
+    }
 }
 
 /// Merges site.yaml and the parsed files, in the order given, into one content.
@@ -223,7 +270,9 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     content.files.push(site_rel);
 
     let mut unreadable = BTreeMap::new();
+    let mut places = HashMap::new();
     for (rel, mut p) in parsed {
+        places.extend(p.places.take().map(|places| (rel.clone(), places)));
         let file = content.files.len();
         content.files.push(rel.clone());
         p.units.iter_mut().for_each(|u| u.origin.file = file);
@@ -235,7 +284,7 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
         content.articles.extend(p.article);
         problems.extend(p.problems);
     }
-    Loaded { content, problems, site_read, unreadable }
+    Loaded { content, problems, site_read, unreadable, places }
 }
 
 fn failure_at(file: &Path, (at, message): Failure) -> Problem {
@@ -319,6 +368,7 @@ fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Prob
     } else if rel.starts_with("data") {
         match ext {
             "yaml" => found.data.push(rel),
+            _ if sheets::is_sheet(&rel) => found.data.push(rel),
             _ => problems.push(ignored(Msg::IgnoredInData)),
         }
     } else if rel.starts_with("news") {
@@ -631,7 +681,7 @@ const MAX_FAILURES_PER_ITEM: usize = 20;
 /// Every problem of one item, not only the first: after each failure the value at fault
 /// is mended (a stand-in put in its place, a missing field added, an unknown one left
 /// out) and the item read again, until it reads, cannot be mended, or a failure repeats.
-fn every_failure<T: DeserializeOwned>(mut value: Value, item: &str) -> Vec<Failure> {
+pub(crate) fn every_failure<T: DeserializeOwned>(mut value: Value, item: &str) -> Vec<Failure> {
     let mut failures = Vec::new();
     let mut seen = HashSet::new();
     while failures.len() < MAX_FAILURES_PER_ITEM {
@@ -719,7 +769,10 @@ fn mend<T: DeserializeOwned>(value: &mut Value, e: &serde_path_to_error::Error<s
 }
 
 /// The value at `path` inside `value`.
-fn at_path<'v>(value: &'v mut Value, path: &[serde_path_to_error::Segment]) -> Option<&'v mut Value> {
+pub(crate) fn at_path<'v>(
+    value: &'v mut Value,
+    path: &[serde_path_to_error::Segment],
+) -> Option<&'v mut Value> {
     use serde_path_to_error::Segment;
     path.iter().try_fold(value, |v, segment| match segment {
         Segment::Map { key } => v.get_mut(key.as_str()),

@@ -14,7 +14,8 @@ impl Locale {
         Locale { language }
     }
 
-    fn separators(self) -> (char, char) {
+    /// The thousands separator and the decimal mark.
+    pub fn separators(self) -> (char, char) {
         match self.language {
             Language::Vi => ('.', ','),
             Language::En => (',', '.'),

@@ -74,6 +74,9 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    New {
+        dir: PathBuf,
+    },
 }
 
 /// Exit statuses of SPEC §1.
@@ -99,6 +102,7 @@ fn main() -> ExitCode {
             let paths = Paths { content, templates: templates_or_default(templates), output };
             run_build(&paths, timings, no_pdf, voice)
         }
+        Command::New { dir } => run_new(&dir, voice),
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
             run_serve(serve::Options { paths, timings, bind, port, open, lang: voice.0 })
@@ -156,8 +160,8 @@ fn localized(help: &'static Help) -> clap::Command {
 /// Words the commands and options there are.
 fn worded_tree(command: clap::Command, help: &'static Help) -> clap::Command {
     let after = format!(
-        "{}\n  {}\n  {}\n  {}\n\n{}",
-        help.usage_lines, help.build_usage, help.check_usage, help.serve_usage, help.defaults
+        "{}\n  {}\n  {}\n  {}\n  {}\n\n{}",
+        help.usage_lines, help.build_usage, help.check_usage, help.serve_usage, help.new_usage, help.defaults
     );
     let long = |about: &str, more: &str| format!("{about}\n\n{more}");
     worded(command, help, help.timings)
@@ -175,6 +179,10 @@ fn worded_tree(command: clap::Command, help: &'static Help) -> clap::Command {
                 .about(help.serve)
                 .long_about(long(help.serve, help.serve_long))
                 .override_usage(help.serve_usage),
+            "new" => worded(c, help, help.timings)
+                .about(help.new)
+                .long_about(long(help.new, help.new_long))
+                .override_usage(help.new_usage),
             "help" => c.about(help.help_command),
             _ => c,
         })
@@ -201,6 +209,7 @@ fn worded_arg(arg: Arg, help: &'static Help, timings: &'static str) -> Arg {
         "bind" => (help.bind, Some(help.address_value)),
         "open" => (help.open, None),
         "lang" => (help.lang, Some(help.lang_value)),
+        "dir" => (help.new_dir, Some(help.dir_value)),
         "help" => (help.help, None),
         "version" => (help.version, None),
         _ => return arg,
@@ -286,6 +295,25 @@ fn run_serve(options: serve::Options) -> ExitCode {
         }
         Err(e) => {
             eprintln!("{}", words.error(&e.message(words)));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes a starter bulletin, in the language of the messages.
+fn run_new(dir: &Path, voice: Voice) -> ExitCode {
+    let words = voice.before_content();
+    match bantin::starter::write(dir, words.language()) {
+        Ok(workbook) => {
+            eprintln!("{}", words.new_written(dir, &workbook));
+            ExitCode::SUCCESS
+        }
+        Err(bantin::starter::NewError::NotEmpty(dir)) => {
+            eprintln!("{}", words.error(&words.new_not_empty(&dir)));
+            ExitCode::from(USAGE_ERROR)
+        }
+        Err(bantin::starter::NewError::Write(path, e)) => {
+            eprintln!("{}", words.error(&words.cannot_write(&path, &e)));
             ExitCode::FAILURE
         }
     }

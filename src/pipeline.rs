@@ -133,6 +133,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
         ((), items)
     });
     let content = loaded.content;
+    let places = loaded.places;
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
             let ind = indicators::compute(&content);
@@ -142,15 +143,27 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
             ((ind, focus), count)
         })
     });
+    crate::sheets::place_all(&mut problems, &places);
     let problems = problem::locate_all(problems, content_dir, content_dir);
     Checked { content, problems, computed, site_read: loaded.site_read }
 }
 
-/// `data/indicators.json` and `data/indicators.csv`, for a site kept in memory.
-pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> [OutputFile; 2] {
-    let (json, csv) =
-        rayon::join(|| crate::datafiles::json(content, ind, focus), || crate::datafiles::csv(content, ind));
-    [OutputFile::new(crate::routes::JSON, json), OutputFile::new(crate::routes::CSV, csv)]
+/// `data/indicators.json`, `.csv` and `.xlsx`.
+pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
+    let ((json, csv), xlsx) = rayon::join(
+        || {
+            rayon::join(
+                || crate::datafiles::json(content, ind, focus),
+                || crate::datafiles::csv(content, ind),
+            )
+        },
+        || crate::sheets::out::indicators(content, ind),
+    );
+    Ok(vec![
+        OutputFile::new(crate::routes::JSON, json),
+        OutputFile::new(crate::routes::CSV, csv),
+        OutputFile::new(crate::routes::XLSX, xlsx?),
+    ])
 }
 
 /// What a build wrote.
@@ -216,19 +229,21 @@ pub fn build(
         let pdf = pdf.map_err(BuildError::Pdf)?;
         write(crate::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
     }
-    timings
+    let data_files = timings
         .stage("data", "files", || {
-            let (json, csv) = rayon::join(
-                || crate::datafiles::json(content, ind, focus),
-                || crate::datafiles::csv(content, ind),
-            );
-            let written =
-                write(crate::routes::JSON, json.as_bytes()).and(write(crate::routes::CSV, csv.as_bytes()));
-            (written, 2)
+            let written = data_files(content, ind, focus).and_then(|files| {
+                files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
+            });
+            let count = *written.as_ref().unwrap_or(&0);
+            (written, count)
         })
         .map_err(write_error)?;
     let chart_files = draw::files(&charts);
-    let files = rendered + 2 + usize::from(content.site.pdf) + chart_files + content.statics.len();
+    let files = rendered
+        + data_files
+        + usize::from(content.site.pdf)
+        + chart_files * (1 + draw::DOWNLOADS)
+        + content.statics.len();
     timings
         .stage("write", "files", || {
             let statics = staging.copy_statics(&paths.content.join("static"), &content.statics);

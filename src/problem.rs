@@ -23,6 +23,56 @@ pub enum At {
     Value(String),
     /// The key that ends a YAML path (an unknown field).
     Key(String),
+    /// A cell of a workbook's sheet, known when the workbook was read.
+    Cell(CellRef),
+}
+
+/// A cell of a workbook (`.xlsx`, `.ods`): its sheet, and its row and column counted
+/// from 1 as spreadsheet programs count them. Shown as `Báo cáo!D12`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellRef {
+    /// The sheet's place in the workbook, so that problems sort in the sheets' order.
+    pub sheet_index: usize,
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+}
+
+impl CellRef {
+    /// The column's letters: 1 → `A`, 27 → `AA`.
+    pub fn column_letters(col: u32) -> String {
+        let mut letters = Vec::new();
+        let mut n = col;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(b'A' + rem as u8);
+            n = (n - 1) / 26;
+        }
+        letters.reverse();
+        String::from_utf8(letters).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}!{}{}", self.sheet, CellRef::column_letters(self.col), self.row)
+    }
+}
+
+/// Where a located problem is: a line and column of a text file, or a workbook's cell.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    Pos(Position),
+    Cell(CellRef),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Place::Pos(Position { line, col }) => write!(f, "{line}:{col}"),
+            Place::Cell(cell) => write!(f, "{cell}"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,28 +111,29 @@ impl Problem {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Located {
     pub file: PathBuf,
-    pub pos: Position,
+    pub place: Place,
     pub severity: Severity,
     pub message: Msg,
-    /// `file:line:col` of the first of two clashing items.
+    /// `file:line:col` (or `file:Sheet!B12`) of the first of two clashing items.
     pub first: Option<String>,
 }
 
 impl Located {
-    /// `file:line:col: message` in `language`, always one line: characters that could
-    /// break it or reach the terminal as commands are written as escapes.
+    /// `file:line:col: message` (`file:Sheet!B12: message` for a workbook's cell) in
+    /// `language`, always one line: characters that could break it or reach the terminal
+    /// as commands are written as escapes.
     pub fn line(&self, language: Language) -> String {
-        let Position { line, col } = self.pos;
+        let place = one_line(&self.place.to_string());
         let file = self.file.display();
         let message = one_line(&self.message.text(language, self.first.as_deref().unwrap_or("")));
         match self.severity {
-            Severity::Error => format!("{file}:{line}:{col}: {message}"),
+            Severity::Error => format!("{file}:{place}: {message}"),
             Severity::Warning => {
                 let warning = match language {
                     Language::Vi => "cảnh báo",
                     Language::En => "warning",
                 };
-                format!("{file}:{line}:{col}: {warning}: {message}")
+                format!("{file}:{place}: {warning}: {message}")
             }
         }
     }
@@ -124,23 +175,26 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
     let needing = problems
         .iter()
         .flat_map(|p| std::iter::once((&p.file, &p.at)).chain(p.first.as_ref().map(|(f, a)| (f, a))))
-        .filter(|(_, at)| !matches!(at, At::Pos(_)));
+        .filter(|(_, at)| matches!(at, At::Value(_) | At::Key(_)));
     for (file, _) in needing {
         locators.entry(file.clone()).or_insert_with(|| locator_of(content_dir, file));
     }
     let place = |file: &Path, at: &At| match at {
-        At::Pos(pos) => Some(*pos),
-        At::Value(path) => locators.get(file).and_then(|l| l.value(path)),
-        At::Key(path) => locators.get(file).and_then(|l| l.key(path)),
+        At::Pos(pos) => Place::Pos(*pos),
+        At::Value(path) => {
+            Place::Pos(locators.get(file).and_then(|l| l.value(path)).unwrap_or(Position::START))
+        }
+        At::Key(path) => Place::Pos(locators.get(file).and_then(|l| l.key(path)).unwrap_or(Position::START)),
+        At::Cell(cell) => Place::Cell(cell.clone()),
     };
     let mut out: Vec<Located> = problems
         .into_iter()
         .map(|p| Located {
-            pos: place(&p.file, &p.at).unwrap_or(Position::START),
-            first: p.first.as_ref().map(|(file, at)| {
-                let Position { line, col } = place(file, at).unwrap_or(Position::START);
-                format!("{}:{line}:{col}", shown_root.join(file).display())
-            }),
+            place: place(&p.file, &p.at),
+            first: p
+                .first
+                .as_ref()
+                .map(|(file, at)| format!("{}:{}", shown_root.join(file).display(), place(file, at))),
             file: shown_root.join(&p.file),
             severity: p.severity,
             message: p.message,

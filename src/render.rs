@@ -423,8 +423,8 @@ fn template_paths() -> Value {
     json!({
         "front": routes::FRONT, "units": routes::UNITS, "news": routes::news(1), "tags": routes::TAGS,
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
-        "csv": routes::CSV, "sitemap": routes::SITEMAP, "bulletin_pdf": routes::BULLETIN_PDF,
-        "bulletin_html": routes::BULLETIN_HTML,
+        "csv": routes::CSV, "xlsx": routes::XLSX, "sitemap": routes::SITEMAP,
+        "bulletin_pdf": routes::BULLETIN_PDF, "bulletin_html": routes::BULLETIN_HTML,
     })
 }
 
@@ -714,6 +714,7 @@ impl<'a> SiteView<'a> {
                 json!({
                     "file": chart_path(c), "title": c.title, "desc": c.desc, "caption": c.table.caption,
                     "headers": c.table.headers, "rows": c.table.rows, "numeric": c.table.numeric,
+                    "csv": routes::chart_csv(&c.slug), "xlsx": routes::chart_xlsx(&c.slug),
                 })
             })
             .collect();

@@ -30,6 +30,8 @@ pub const CSV: &str = "data/indicators.csv";
 /// The bulletin to share: A4 PDF, and one self-contained HTML file.
 pub const BULLETIN_PDF: &str = "bulletin.pdf";
 pub const BULLETIN_HTML: &str = "bulletin.html";
+/// The indicators as a workbook, for spreadsheet programs in any locale.
+pub const XLSX: &str = "data/indicators.xlsx";
 /// The folder of the charts; its names are known only once the charts are chosen.
 pub const CHARTS: &str = "charts";
 
@@ -124,6 +126,17 @@ pub fn chart(name: &str) -> String {
     format!("{CHARTS}/{name}.svg")
 }
 
+/// A chart's table as CSV, beside its SVG: chart names are unique, and nothing but
+/// charts is written in [`CHARTS`].
+pub fn chart_csv(name: &str) -> String {
+    format!("{CHARTS}/{name}.csv")
+}
+
+/// A chart's table as a workbook, beside its SVG.
+pub fn chart_xlsx(name: &str) -> String {
+    format!("{CHARTS}/{name}.xlsx")
+}
+
 /// A period label as a file-name part, different for every label: `[a-z0-9-]` is
 /// kept and every other byte is written `.xx` (hex), so "2015-2020" stays as it is and
 /// "Quý I/2024" and "quy i 2024" stay apart.
@@ -158,7 +171,7 @@ pub fn static_conflicts(content: &Content) -> Vec<Problem> {
     let tags = crate::render::tag_lists(&published);
     let mut files: BTreeSet<String> =
         pages(&content.units, &published, &tags).iter().map(PageId::path).collect();
-    files.extend([JSON, CSV, BULLETIN_PDF, crate::write::MARK].map(String::from));
+    files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
     let folders: BTreeSet<&str> = files.iter().flat_map(|f| ancestors(f)).chain([CHARTS]).collect();
     content
         .statics
@@ -216,6 +229,8 @@ mod tests {
         );
         assert_eq!(chart_name("admissions", Some("ba-tri"), None), "admissions_ba-tri");
         assert_eq!(chart("admissions_ba-tri"), "charts/admissions_ba-tri.svg");
+        assert_eq!(chart_csv("admissions_ba-tri"), "charts/admissions_ba-tri.csv");
+        assert_eq!(chart_xlsx("admissions_ba-tri"), "charts/admissions_ba-tri.xlsx");
     }
 
     #[test]

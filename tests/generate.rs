@@ -100,3 +100,26 @@ fn refuses_a_folder_that_holds_files() {
     assert!(e.to_string().contains("is not empty"), "{e}");
     assert_eq!(fs::read_to_string(dir.join("site.yaml")).expect("kept"), "title: mine\n");
 }
+
+/// The small set with its reports in one workbook checks clean and builds the same site
+/// as with its reports in YAML files.
+#[test]
+fn small_set_with_its_reports_in_a_workbook_builds_the_same_site() {
+    let dir = TempDir::new("small-workbook");
+    let (yaml, workbook) = (dir.join("yaml"), dir.join("workbook"));
+    synthetic::generate(Size::Small, 1, &yaml).expect("generated");
+    synthetic::generate_with(Size::Small, 1, &workbook, synthetic::Reports::Workbook).expect("generated");
+    assert!(workbook.join("data/bao-cao.xlsx").is_file());
+    let run = bantin(&["check", "--content", path_str(&workbook)]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:#?}");
+    let build = |content: &Path, site: &Path| {
+        let run = bantin(&["build", "--content", path_str(content), "--output", path_str(site)]);
+        assert_eq!(run.code, 0, "{run:#?}");
+        snapshot(site)
+    };
+    let (a, b) = (build(&yaml, &dir.join("yaml-site")), build(&workbook, &dir.join("workbook-site")));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (rel, bytes) in &a {
+        assert!(bytes == &b[rel], "{} differs", rel.display());
+    }
+}

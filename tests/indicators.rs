@@ -258,7 +258,7 @@ fn fixture_csv_has_a_bom_a_header_and_a_row_per_report() {
 #[test]
 fn two_builds_write_byte_identical_data_files() {
     let (first, second) = (build(FIXTURE), build(FIXTURE));
-    for file in ["data/indicators.json", "data/indicators.csv"] {
+    for file in ["data/indicators.json", "data/indicators.csv", "data/indicators.xlsx"] {
         assert!(
             first.file(file) == second.file(file),
             "{file} differs between two builds of the same content"

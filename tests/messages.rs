@@ -375,3 +375,214 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// One cell of a test workbook: a number, a text, or a date cell.
+enum Cell {
+    N(f64),
+    T(&'static str),
+    D(u16, u8, u8),
+}
+
+/// A workbook of one sheet named `sheet`, a row of cells per line (`None`: empty).
+fn workbook(sheet: &str, rows: &[&[Option<Cell>]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name(sheet).unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell {
+                None => {}
+                Some(Cell::N(n)) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                Some(Cell::T(t)) => {
+                    ws.write_string(r, c, *t).unwrap();
+                }
+                Some(Cell::D(y, m, d)) => {
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                    ws.write_datetime_with_format(r, c, &day, &date).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// Every broken cell of a reports sheet, each at its sheet and cell: values read as YAML
+/// values are (the same hints), rules between values (an unknown unit, a count above
+/// admitted, a duplicate), an unknown column once at its header.
+#[test]
+fn every_broken_cell_is_placed_at_its_sheet_and_cell() {
+    use Cell::{D, N, T};
+    let header = [
+        Some(T("Mã đơn vị")),
+        Some(T("Kỳ")),
+        Some(T("Tính đến ngày")),
+        Some(T("Kết nạp")),
+        Some(T("Nữ")),
+        Some(T("Tổng số đảng viên")),
+        Some(T("Chỉ tiêu 1")),
+        Some(T("Chỉ tiêu 1 tối đa")),
+        Some(T("admited")),
+    ];
+    let rows: &[&[Option<Cell>]] = &[
+        &header,
+        &[Some(T("krong-pac")), Some(N(2024.0)), Some(D(2024, 5, 4)), Some(T("1.234"))],
+        &[Some(T("krong-pac")), Some(N(2023.0)), Some(T("31/12/2023")), Some(N(5.0))],
+        &[Some(T("krong-pax")), Some(N(2022.0)), None, Some(N(10.0))],
+        &[Some(T("krong-pac")), Some(N(2021.0)), None, Some(N(10.0)), Some(N(12.0))],
+        &[Some(T("krong-pac")), Some(N(2020.0)), None, Some(N(10.0)), None, Some(T("109,3%"))],
+        &[
+            Some(T("krong-pac")),
+            Some(N(2019.0)),
+            None,
+            Some(N(10.0)),
+            None,
+            None,
+            Some(N(20.0)),
+            Some(N(15.0)),
+        ],
+        &[Some(T("krong-pac")), Some(N(2018.0)), None, Some(N(5.5))],
+        &[],
+        &[Some(T("krong-pac")), Some(N(2017.0)), None, Some(N(1.0))],
+        &[Some(T("krong-pac")), Some(T("2017")), None, Some(N(2.0))],
+    ];
+    let bytes = workbook("Báo cáo", rows);
+    let tmp = TempDir::new("cells");
+    let dir = content(&tmp, &[("data/bao-cao-2024.xlsx", &bytes)]);
+    let first = format!("{}/data/bao-cao-2024.xlsx:Báo cáo!A10", dir.display());
+    for (lang, expected) in [
+        (
+            &[][..],
+            [
+                "data/bao-cao-2024.xlsx:Báo cáo!I1: không có cột `admited`. Có phải là `admitted`?".to_string(),
+                "data/bao-cao-2024.xlsx:Báo cáo!D2: admitted: `1.234` có dấu phân cách hàng nghìn: trong tệp số liệu \
+                 hãy viết liền, không dấu: 1234"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!C3: as_of: `31/12/2023` viết ngày trước: trong tệp số liệu hãy viết \
+                 năm-tháng-ngày: 2023-12-31"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!A4: không có đơn vị mã `krong-pax`: cần mã của một đơn vị khai báo \
+                 trong data/. Có phải là `krong-pac`?"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!E5: composition.women (12) lớn hơn số kết nạp admitted (10)".into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!F6: members: `109,3%` là tỷ lệ phần trăm, ở đây cần số người: hãy \
+                 ghi số người (bantin tự tính tỷ lệ)"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!H7: max (15) nhỏ hơn value (20): mức trên của chỉ tiêu phải không nhỏ \
+                 hơn mức dưới"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!D8: admitted: `5.5` không phải số nguyên: số người, số lớp là số \
+                 nguyên từ 0 trở lên"
+                    .into(),
+                format!(
+                    "data/bao-cao-2024.xlsx:Báo cáo!A11: báo cáo thứ hai của `krong-pac` cho kỳ 2017 tính đến \
+                     2017-12-31 (báo cáo đầu tại {first}): mỗi đơn vị, kỳ và ngày as_of chỉ có một báo cáo"
+                ),
+            ],
+        ),
+        (
+            &["--lang", "en"][..],
+            [
+                "data/bao-cao-2024.xlsx:Báo cáo!I1: unknown column `admited`. Did you mean `admitted`?".to_string(),
+                "data/bao-cao-2024.xlsx:Báo cáo!D2: admitted: `1.234` has a thousands separator: in data files write \
+                 the digits alone: 1234"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!C3: as_of: `31/12/2023` puts the day first: write 2023-12-31 \
+                 (YYYY-MM-DD)"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!A4: unit `krong-pax` does not exist: expected the id of a unit in \
+                 data/. Did you mean `krong-pac`?"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!E5: composition.women (12) is larger than admitted (10)".into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!F6: members: `109,3%` is a percentage where a count of people \
+                 belongs: write the count (bantin computes rates)"
+                    .into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!H7: max (15) is smaller than value (20): expected max >= value".into(),
+                "data/bao-cao-2024.xlsx:Báo cáo!D8: admitted: `5.5` is not a whole number: expected a whole number >= 0"
+                    .into(),
+                format!(
+                    "data/bao-cao-2024.xlsx:Báo cáo!A11: a second report of `krong-pac` for period 2017 as of \
+                     2017-12-31 (the first at {first}): expected one report per unit, period and as_of"
+                ),
+            ],
+        ),
+    ] {
+        let run = check(&dir, lang);
+        assert_eq!(run.code, 1, "{lang:?}: {run:#?}");
+        assert_eq!(lines(&run, &dir), expected, "{lang:?}:\n{}", run.stderr);
+    }
+}
+
+/// A CSV file: places are its line and its column's number (4 is D), comma or
+/// semicolon separated, with or without a byte-order mark; text that means a number
+/// gets the YAML hints.
+#[test]
+fn a_csv_cell_is_placed_at_its_line_and_column() {
+    let csv =
+        "\u{feff}unit;period;as_of;admitted\nkrong-pac;2024;2024-05-04;12%\nkrong-pac;2023;;\"1,234\"\n";
+    assert_lines(
+        "csv",
+        &[("data/bao-cao.csv", csv.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.csv:2:4: admitted: `12%` là tỷ lệ phần trăm, ở đây cần số người: hãy ghi số người \
+             (bantin tự tính tỷ lệ)",
+            "data/bao-cao.csv:3:4: admitted: `1,234` có dấu phân cách hàng nghìn: trong tệp số liệu hãy viết liền, \
+             không dấu: 1234",
+        ],
+        &[
+            "data/bao-cao.csv:2:4: admitted: `12%` is a percentage where a count of people belongs: write the count \
+             (bantin computes rates)",
+            "data/bao-cao.csv:3:4: admitted: `1,234` has a thousands separator: in data files write the digits \
+             alone: 1234",
+        ],
+    );
+}
+
+/// A CSV file Excel saved in the Windows code page, a workbook that is no workbook, a
+/// reports sheet without its admitted column, a sheet of neither units nor reports.
+#[test]
+fn files_a_spreadsheet_program_saved_wrong_say_how_to_save_them() {
+    // "Kết nạp" in Windows-1258: not UTF-8 from its second character on.
+    let cp1258 = b"unit,period,K\xea\xd2t n\xf2p\nkrong-pac,2024,3\n";
+    let no_admitted = workbook(
+        "Báo cáo",
+        &[
+            &[Some(Cell::T("Mã đơn vị")), Some(Cell::T("Kỳ")), Some(Cell::T("Ket nap them"))],
+            &[Some(Cell::T("krong-pac")), Some(Cell::N(2024.0)), Some(Cell::N(3.0))],
+        ],
+    );
+    let neither = workbook("Trang tính1", &[&[Some(Cell::T("Ghi chép"))]]);
+    assert_lines(
+        "saved-wrong",
+        &[
+            ("data/a.csv", cp1258),
+            ("data/b.xlsx", b"PK\x03\x04 not a workbook"),
+            ("data/c.xlsx", &no_admitted),
+            ("data/d.xlsx", &neither),
+        ],
+        1,
+        &[
+            "data/a.csv:1:14: tệp CSV không phải mã UTF-8 từ chỗ này: trong Excel hãy lưu lại bằng Save As, chọn \
+             kiểu CSV UTF-8 (Comma delimited)",
+            "data/b.xlsx:1:1: không mở được bảng tính (Zip error: invalid Zip archive: Could not find EOCD): hãy mở \
+             tệp bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx",
+            "data/c.xlsx:Báo cáo!A1: dòng tiêu đề thiếu cột `Kết nạp` (admitted): mỗi dòng của trang này cần cột đó, \
+             nên chưa đọc dòng nào",
+            "data/d.xlsx:1:1: cảnh báo: bỏ qua: không có trang nào có dòng tiêu đề của đơn vị (Mã đơn vị, Tên đơn vị) \
+             hoặc của báo cáo (Mã đơn vị, Kỳ, Kết nạp)",
+        ],
+        &[
+            "data/a.csv:1:14: this CSV file is not UTF-8 from here on: in Excel, Save As and choose CSV UTF-8 (Comma \
+             delimited)",
+            "data/b.xlsx:1:1: cannot be opened as a workbook (Zip error: invalid Zip archive: Could not find EOCD): \
+             expected a file Excel or LibreOffice saved as .xlsx",
+            "data/c.xlsx:Báo cáo!A1: the header row has no column `admitted` (Admitted): every row of this sheet \
+             needs it, so none was read",
+            "data/d.xlsx:1:1: warning: ignored: no sheet has a header row of units (id, name) or of reports (unit, \
+             period, admitted)",
+        ],
+    );
+}

@@ -1,8 +1,9 @@
 //! English, as a careful statistics office writes it.
 
 use super::{
-    Built, ByStanding, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
-    TrainingFacts, Usage, Words,
+    Built, ByStanding, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
+    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
+    UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -113,7 +114,13 @@ pub static EN: Labels = Labels {
     units_in_article: "Figures of the units named",
     downloads: "Download the data",
     json_file: "All indicators (JSON)",
-    csv_file: "Indicator table (CSV, opens in spreadsheets)",
+    csv_file: "Indicator table (CSV, machine format: decimal points)",
+    xlsx_file: "Indicator workbook (Excel, LibreOffice): a sheet of reports, a sheet of targets",
+    spreadsheet_advice: "To read or work on the figures in Excel or LibreOffice, open indicators.xlsx: its \
+                         numbers, percentages and dates show right in any locale. The CSV file is for \
+                         programs; a spreadsheet set to a locale with a decimal comma may misread its \
+                         numbers.",
+    chart_downloads: "Download this table",
     definitions: "How the indicators are computed",
     not_found: "Page not found",
     not_found_text: "The page you asked for is not in this bulletin. Go to the front page or the list of news.",
@@ -237,6 +244,216 @@ pub static EN: Labels = Labels {
     },
 };
 
+pub static EN_SHEETS: SheetLabels = SheetLabels {
+    units_sheet: "Units",
+    reports_sheet: "Reports",
+    guide_sheet: "Guide",
+    targets_sheet: "Targets",
+    guide_title: "How to enter party-member development figures",
+    guide_intro: [
+        "The “Units” sheet declares the party organisations: one unit a row. The “Reports” sheet holds \
+         the figures: each row is what one unit achieved in one period, counted up to one date.",
+        "Keep the header row (the columns' names) of each sheet; columns you do not use may be deleted, \
+         and rows added freely. An empty cell means no figure.",
+        "Write numbers as digits, without thousands separators; write dates as Excel dates or as \
+         year-month-day (2024-05-04).",
+        "Save the file in the bulletin's data/ folder, then run bantin check: each problem names its \
+         sheet and cell, e.g. Reports!D12.",
+    ],
+    guide_headers: ["Column", "Field name", "Required", "Meaning"],
+    required: "required",
+    optional: "optional",
+    units: UnitColumns {
+        id: Column {
+            header: "Unit id",
+            note: "The unit's own id: lowercase letters without accents, digits and hyphens, e.g. \
+                   krong-pac. Never used twice.",
+        },
+        name: Column {
+            header: "Unit name", note: "The full name, e.g. Krông Pắc district party committee."
+        },
+        kind: Column { header: "Kind", note: "The kind of party organisation, as pages show it." },
+        parent: Column {
+            header: "Parent unit id",
+            note: "The id of the unit directly above; empty for a top-level unit.",
+        },
+        order: Column { header: "Order", note: "Sort key among units with the same parent; empty: by name." },
+    },
+    reports: ReportColumns {
+        unit: Column { header: "Unit id", note: "The id of a unit of the Units sheet." },
+        unit_name: Column {
+            header: "Unit name",
+            note: "The unit's name, for the people who fill the sheet; bantin does not read it.",
+        },
+        period: Column {
+            header: "Period",
+            note: "A year (2024) or a term (2020-2025). For a period of its own dates, its label here, \
+                   with From and To.",
+        },
+        period_from: Column { header: "From", note: "The first day of a period of its own dates." },
+        period_to: Column { header: "To", note: "The last day of a period of its own dates." },
+        as_of: Column {
+            header: "As of",
+            note: "The day the figures were counted, inside the period; empty: the period's last day.",
+        },
+        admitted: Column {
+            header: "Admitted",
+            note: "New members admitted in the period, counted from its start up to the as-of day.",
+        },
+        members: Column { header: "Members", note: "The unit's party members on the as-of day." },
+        members_at_start: Column {
+            header: "Members at start",
+            note: "Party members on the period's first day; needed by targets given as a rate.",
+        },
+        organizations: Column { header: "Organisations", note: "Subordinate party organisations." },
+        confirmed: Column {
+            header: "Confirmed",
+            note: "Probationary members confirmed as full members in the period.",
+        },
+        source: Column {
+            header: "Source",
+            note: "The slug of an article in news/, or a web address starting with https://.",
+        },
+        note: Column { header: "Note", note: "Any remark." },
+        target_value: Column {
+            header: "Target {n}",
+            note: "The admissions target set (people, above 0); the lower bound of a range.",
+        },
+        target_max: Column {
+            header: "Target {n} max",
+            note: "The upper bound of a target range, e.g. 220 to 240.",
+        },
+        target_rate_pct: Column {
+            header: "Target {n} rate %",
+            note: "A target as a percentage of the members at the period's start, instead of Target.",
+        },
+        target_max_rate_pct: Column {
+            header: "Target {n} max rate %",
+            note: "The upper bound of a rate target range.",
+        },
+        target_by: Column { header: "Target {n} set by", note: "Who set the target." },
+        target_document: Column {
+            header: "Target {n} document",
+            note: "The document that set it, e.g. a congress resolution.",
+        },
+        target_deadline: Column {
+            header: "Target {n} deadline",
+            note: "The day it is due, inside the period; empty: the period's last day.",
+        },
+    },
+    composition_note: "New members in this group, at most the number admitted.",
+    training_note: "Classes held or people trained in the period.",
+    out: OutColumns {
+        unit_id: "Unit id",
+        unit_name: "Unit name",
+        unit_path: "Under",
+        from: "From",
+        to: "To",
+        latest: "Latest figure of the period",
+        derived: "Summed from the units below",
+        target_number: "Target no.",
+        value: "Target",
+        max: "Target max",
+        document: "Document",
+        elapsed_days: "Days elapsed",
+        total_days: "Days to the deadline",
+        elapsed_pct: "Time elapsed",
+        change_previous: "Compared with",
+        change_delta: "Change on the previous year",
+        change_pct: "Change on the previous year (%)",
+        rank_of: "Units ranked",
+        count_suffix: "(people)",
+        share_suffix: "(share)",
+        source_note: "Figures computed by bantin from the reports; percentages keep full precision, \
+                      cells show them rounded.",
+    },
+};
+
+pub static EN_STARTER: Starter = Starter {
+    site_intro: "# The bulletin's settings. Lines starting with # explain them; bantin skips them.\n\
+                 # To use a setting that is switched off, delete the # at the start of its line.\n\
+                 # The figures are in data/ (the workbook reports.xlsx), the articles in news/.\n",
+    site: SiteSettings {
+        title: Setting {
+            comment: "The bulletin's name (required), at the top of every page.",
+            line: "title: Party member development bulletin",
+        },
+        description: Setting {
+            comment: "One sentence about the bulletin.",
+            line: "description: Figures and news on party member development",
+        },
+        base_url: Setting {
+            comment: "The web address the bulletin is published at (required), ending in /.",
+            line: "base_url: https://example.org/bulletin/",
+        },
+        language: Setting {
+            comment: "The pages' language: vi (Vietnamese) or en (English).",
+            line: "language: en",
+        },
+        root_unit: Setting {
+            comment: "The id of the unit the front page sums up: an id of the workbook's Units sheet.",
+            line: "root_unit: province",
+        },
+        current_period: Setting {
+            comment: "The period the front page sums up; switched off: the latest period with figures.",
+            line: "# current_period: 2024",
+        },
+        percent_decimals: Setting {
+            comment: "Decimals of the percentages on the pages.",
+            line: "percent_decimals: 1",
+        },
+        contact: Setting {
+            comment: "Whom to contact, at the foot of every page.",
+            line: "contact: Organisation board of the provincial party committee, phone 0000 000 000",
+        },
+        next_release: Setting {
+            comment: "The day the figures are next updated (year-month-day).",
+            line: "# next_release: 2024-10-15",
+        },
+        issuer: Setting {
+            comment: "The body that issues the bulletin.",
+            line: "# issuer: Organisation board",
+        },
+        place: Setting { comment: "The place of issue.", line: "# place: Province name" },
+        edition: Setting {
+            comment: "The bulletin's number and date of issue.",
+            line: "# edition:\n#   number: 1\n#   issued: 2024-07-10",
+        },
+        private: Setting {
+            comment: "true: keeps the bulletin out of search engines.",
+            line: "# private: true",
+        },
+        categories: Setting {
+            comment: "Composition groups of your own besides the built-in ones: a key (lowercase, no accents, \
+                      _) and a label. In the workbook, each is a column headed by its key.",
+            line: "# categories:\n#   veterans: Veterans",
+        },
+    },
+    workbook: "reports.xlsx",
+    article_slug: "east-district-admissions-first-half",
+    article: "---\n\
+              title: East district admits 57 new members in the first half of the year\n\
+              date: 2024-07-05\n\
+              units: [east-district]\n\
+              tags: [admissions, example]\n\
+              source: Organisation board\n\
+              ---\n\
+              This is the bulletin's example article: edit or delete this file, and write the others in \
+              the news/ folder, one .md file each.\n\n\
+              In the first half of 2024 the East district party committee admitted 57 new members, nearly \
+              half of the year's target. Of the new members, 25 are women and 31 youth union members.\n\n\
+              The article's head (between the two `---` lines) gives its title, its date and the ids of \
+              the units it is about; their figures show under the article.\n",
+    units: [
+        ["province", "Provincial party committee", "Provincial committee"],
+        ["east-district", "East district party committee", "District committee"],
+        ["west-district", "West district party committee", "District committee"],
+    ],
+    target_by: ["East district committee", "West district committee"],
+    target_document: "Resolution of the district party congress",
+    report_note: "Example figures: replace them with your unit's",
+};
+
 pub static EN_HELP: Help = Help {
     about: "bantin turns a folder of YAML data and Markdown news about party-member development into a \
             static HTML bulletin with indicators and SVG charts.",
@@ -263,6 +480,13 @@ pub static EN_HELP: Help = Help {
                  Nothing is written to disk.",
     serve_usage: "bantin serve [--content DIR] [--templates DIR] [--port 1111] [--bind 127.0.0.1] [--open] \
                   [--timings]",
+    new: "Write a starter bulletin into a new or empty folder.",
+    new_long: "The new folder holds site.yaml (each setting explained), an example article in news/ and the \
+               workbook data/reports.xlsx with a Units sheet, a Reports sheet and a Guide sheet, filled with \
+               example figures. Enter the real figures in Excel or LibreOffice, then run bantin check and \
+               bantin build.",
+    new_usage: "bantin new DIR",
+    new_dir: "The folder for the starter bulletin: new, or empty.",
     help_command: "Print this message or the help of the given command",
     content: "The content folder (site.yaml, data/, news/, static/). [default: content]",
     templates: "Templates overriding the built-in theme by name [default: templates, when that folder \
@@ -402,6 +626,24 @@ impl Words for En {
             ),
             Refusal::Io(out, e) => format!("output folder `{}` cannot be used: {e}", out.display()),
         }
+    }
+
+    fn new_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "folder `{}` is not empty: bantin new writes a starter bulletin only into a new or empty folder, \
+             so that it overwrites nothing",
+            folder.display()
+        )
+    }
+
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String {
+        format!(
+            "Wrote a starter bulletin into {}. Enter the figures in {} with Excel or LibreOffice, then run: \
+             bantin check --content {}",
+            folder.display(),
+            workbook.display(),
+            folder.display()
+        )
     }
 
     fn content_summary(&self, c: &ContentCounts) -> String {

@@ -12,8 +12,8 @@ mod en;
 pub mod problems;
 mod vi;
 
-pub use en::{EN, EN_HELP, En};
-pub use vi::{VI, VI_HELP, Vi};
+pub use en::{EN, EN_HELP, EN_SHEETS, EN_STARTER, En};
+pub use vi::{VI, VI_HELP, VI_SHEETS, VI_STARTER, Vi};
 
 use crate::indicators::Standing;
 use crate::model::Language;
@@ -118,6 +118,11 @@ pub struct Labels {
     pub downloads: &'static str,
     pub json_file: &'static str,
     pub csv_file: &'static str,
+    pub xlsx_file: &'static str,
+    /// Which file of the data page to open in a spreadsheet program, and why.
+    pub spreadsheet_advice: &'static str,
+    /// Under each chart: its table to download.
+    pub chart_downloads: &'static str,
     pub definitions: &'static str,
     pub not_found: &'static str,
     pub not_found_text: &'static str,
@@ -224,6 +229,187 @@ pub struct ChartLabels {
     pub training_headers: [&'static str; 3],
 }
 
+/// The words of spreadsheets: the sheets and columns of the data template (which the
+/// reader accepts as headers too), the notes that explain each column, and the headers
+/// of `data/indicators.xlsx` and of each chart's table.
+#[derive(Debug, Serialize)]
+pub struct SheetLabels {
+    pub units_sheet: &'static str,
+    pub reports_sheet: &'static str,
+    pub guide_sheet: &'static str,
+    /// The sheet of targets in `indicators.xlsx`.
+    pub targets_sheet: &'static str,
+    /// The guide sheet's title and the paragraphs under it.
+    pub guide_title: &'static str,
+    pub guide_intro: [&'static str; 4],
+    /// The guide's table: the column's header, its field name, whether it is required,
+    /// and what it holds.
+    pub guide_headers: [&'static str; 4],
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub units: UnitColumns,
+    pub reports: ReportColumns,
+    /// A composition category's column: its header is the category's label.
+    pub composition_note: &'static str,
+    /// The training columns: their headers are the pages' labels.
+    pub training_note: &'static str,
+    pub out: OutColumns,
+}
+
+impl SheetLabels {
+    /// The header of a column every row of a units or reports sheet needs, by its field.
+    pub fn required_header<'a>(&self, field: &'a str) -> &'a str {
+        match field {
+            "id" => self.units.id.header,
+            "name" => self.units.name.header,
+            "unit" => self.reports.unit.header,
+            "period" => self.reports.period.header,
+            "admitted" => self.reports.admitted.header,
+            other => other,
+        }
+    }
+}
+
+/// A column of the data template: its header and the note that explains it.
+#[derive(Debug, Serialize)]
+pub struct Column {
+    pub header: &'static str,
+    pub note: &'static str,
+}
+
+/// The columns of the units sheet.
+#[derive(Debug, Serialize)]
+pub struct UnitColumns {
+    pub id: Column,
+    pub name: Column,
+    pub kind: Column,
+    pub parent: Column,
+    pub order: Column,
+}
+
+/// The columns of the reports sheet. The target columns' headers hold `{n}`, the
+/// target's number (1, 2, …).
+#[derive(Debug, Serialize)]
+pub struct ReportColumns {
+    pub unit: Column,
+    /// A unit's name beside its id, for people: read by no rule.
+    pub unit_name: Column,
+    pub period: Column,
+    pub period_from: Column,
+    pub period_to: Column,
+    pub as_of: Column,
+    pub admitted: Column,
+    pub members: Column,
+    pub members_at_start: Column,
+    pub organizations: Column,
+    pub confirmed: Column,
+    pub source: Column,
+    pub note: Column,
+    pub target_value: Column,
+    pub target_max: Column,
+    pub target_rate_pct: Column,
+    pub target_max_rate_pct: Column,
+    pub target_by: Column,
+    pub target_document: Column,
+    pub target_deadline: Column,
+}
+
+/// Headers of `indicators.xlsx` that the pages' labels do not already give.
+#[derive(Debug, Serialize)]
+pub struct OutColumns {
+    pub unit_id: &'static str,
+    pub unit_name: &'static str,
+    /// The names of the units above, from the top of the tree.
+    pub unit_path: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub latest: &'static str,
+    pub derived: &'static str,
+    pub target_number: &'static str,
+    pub value: &'static str,
+    pub max: &'static str,
+    pub document: &'static str,
+    pub elapsed_days: &'static str,
+    pub total_days: &'static str,
+    pub elapsed_pct: &'static str,
+    pub change_previous: &'static str,
+    pub change_delta: &'static str,
+    pub change_pct: &'static str,
+    pub rank_of: &'static str,
+    /// After a category's label: its count, its share.
+    pub count_suffix: &'static str,
+    pub share_suffix: &'static str,
+    /// Where the text of the sheets is read: a note in the first sheet.
+    pub source_note: &'static str,
+}
+
+/// The starter bulletin `bantin new` writes: site.yaml with each setting explained, an
+/// example article, the example units and reports of the data workbook.
+#[derive(Debug, Serialize)]
+pub struct Starter {
+    /// The first lines of site.yaml, before the settings.
+    pub site_intro: &'static str,
+    pub site: SiteSettings,
+    /// The data workbook's file name, in data/.
+    pub workbook: &'static str,
+    /// The example article: its slug (its file name) and its whole text.
+    pub article_slug: &'static str,
+    pub article: &'static str,
+    /// The example units: a province and two districts (id, name, kind).
+    pub units: [[&'static str; 3]; 3],
+    pub target_by: [&'static str; 2],
+    pub target_document: &'static str,
+    pub report_note: &'static str,
+}
+
+/// Each setting of site.yaml: the comment above it, then its line (commented out when
+/// the setting is optional and left at its default).
+#[derive(Debug, Serialize)]
+pub struct SiteSettings {
+    pub title: Setting,
+    pub description: Setting,
+    pub base_url: Setting,
+    pub language: Setting,
+    pub root_unit: Setting,
+    pub current_period: Setting,
+    pub percent_decimals: Setting,
+    pub contact: Setting,
+    pub next_release: Setting,
+    pub issuer: Setting,
+    pub place: Setting,
+    pub edition: Setting,
+    pub private: Setting,
+    pub categories: Setting,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Setting {
+    pub comment: &'static str,
+    pub line: &'static str,
+}
+
+impl SiteSettings {
+    /// Every setting with its key, in the order site.yaml lists them.
+    pub fn all(&self) -> [(&'static str, &Setting); 14] {
+        [
+            ("title", &self.title),
+            ("description", &self.description),
+            ("base_url", &self.base_url),
+            ("language", &self.language),
+            ("root_unit", &self.root_unit),
+            ("current_period", &self.current_period),
+            ("percent_decimals", &self.percent_decimals),
+            ("contact", &self.contact),
+            ("next_release", &self.next_release),
+            ("issuer", &self.issuer),
+            ("place", &self.place),
+            ("edition", &self.edition),
+            ("private", &self.private),
+            ("categories", &self.categories),
+        ]
+    }
+}
+
 /// The command line's help: what each command and option does.
 #[derive(Debug)]
 #[cfg_attr(test, derive(Serialize))]
@@ -245,6 +431,10 @@ pub struct Help {
     pub serve: &'static str,
     pub serve_long: &'static str,
     pub serve_usage: &'static str,
+    pub new: &'static str,
+    pub new_long: &'static str,
+    pub new_usage: &'static str,
+    pub new_dir: &'static str,
     pub help_command: &'static str,
     pub content: &'static str,
     pub templates: &'static str,
@@ -342,6 +532,10 @@ pub trait Words: Sync {
     fn build_failed(&self, output: &Path) -> String;
     fn built(&self, built: &Built) -> String;
     fn cannot_write(&self, path: &Path, error: &std::io::Error) -> String;
+    /// `bantin new` into a folder that holds files already.
+    fn new_not_empty(&self, folder: &Path) -> String;
+    /// `bantin new` done: what it wrote, and what to do next.
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String;
     fn refusal(&self, refusal: &Refusal) -> String;
     fn content_summary(&self, counts: &ContentCounts) -> String;
     fn problem_count(&self, errors: usize, warnings: usize) -> String;
@@ -439,6 +633,22 @@ pub fn labels(language: Language) -> &'static Labels {
     }
 }
 
+/// The words of spreadsheets in `language`.
+pub fn sheets(language: Language) -> &'static SheetLabels {
+    match language {
+        Language::Vi => &VI_SHEETS,
+        Language::En => &EN_SHEETS,
+    }
+}
+
+/// The starter bulletin in `language`.
+pub fn starter(language: Language) -> &'static Starter {
+    match language {
+        Language::Vi => &VI_STARTER,
+        Language::En => &EN_STARTER,
+    }
+}
+
 /// The command line's help in `language`.
 pub fn help(language: Language) -> &'static Help {
     match language {
@@ -518,6 +728,28 @@ mod tests {
     fn labels_have_no_gaps() {
         let json = |l: &Labels| serde_json::to_value(l).unwrap();
         assert_complete(json(&VI), json(&EN), &[]);
+    }
+
+    #[test]
+    fn sheet_words_have_no_gaps() {
+        let json = |s: &SheetLabels| serde_json::to_value(s).unwrap();
+        assert_complete(json(&VI_SHEETS), json(&EN_SHEETS), &[]);
+    }
+
+    #[test]
+    fn starter_has_no_gaps() {
+        let json = |s: &Starter| serde_json::to_value(s).unwrap();
+        assert_complete(
+            json(&VI_STARTER),
+            json(&EN_STARTER),
+            &[
+                "site.current_period.line",
+                "site.percent_decimals.line",
+                "site.next_release.line",
+                "site.edition.line",
+                "site.private.line",
+            ],
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Tiếng Việt: the product's language, as an organisation board's written guidance puts it.
 
 use super::{
-    Built, ByStanding, CategoryLabels, ChartLabels, ContentCounts, Definition, Help, Labels, Named, Progress,
-    TrainingFacts, Usage, Words,
+    Built, ByStanding, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
+    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
+    UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -107,7 +108,13 @@ pub static VI: Labels = Labels {
     units_in_article: "Số liệu của đơn vị được nêu",
     downloads: "Tải số liệu",
     json_file: "Toàn bộ chỉ số (JSON)",
-    csv_file: "Bảng chỉ số (CSV, mở được bằng Excel)",
+    csv_file: "Bảng chỉ số (CSV, dạng máy đọc: số viết với dấu chấm thập phân)",
+    xlsx_file: "Bảng chỉ số (Excel, LibreOffice): một trang báo cáo, một trang chỉ tiêu",
+    spreadsheet_advice: "Để xem hoặc tính tiếp bằng Excel hay LibreOffice, hãy mở tệp indicators.xlsx: số, \
+                         tỷ lệ và ngày hiện đúng trên mọi máy. Tệp CSV dành cho các chương trình xử lý số \
+                         liệu; mở trực tiếp bằng Excel trên máy cài tiếng Việt, các số thập phân có thể bị \
+                         đọc sai.",
+    chart_downloads: "Tải bảng số liệu này",
     definitions: "Cách tính các chỉ số",
     not_found: "Không tìm thấy trang",
     not_found_text: "Trang bạn tìm không có trong bản tin. Hãy về trang chủ hoặc xem danh sách tin.",
@@ -231,6 +238,227 @@ pub static VI: Labels = Labels {
     },
 };
 
+pub static VI_SHEETS: SheetLabels = SheetLabels {
+    units_sheet: "Đơn vị",
+    reports_sheet: "Báo cáo",
+    guide_sheet: "Hướng dẫn",
+    targets_sheet: "Chỉ tiêu",
+    guide_title: "Hướng dẫn nhập số liệu phát triển đảng viên",
+    guide_intro: [
+        "Trang “Đơn vị” khai báo các tổ chức đảng: mỗi dòng một đơn vị. Trang “Báo cáo” ghi số liệu: \
+         mỗi dòng là kết quả của một đơn vị trong một kỳ, tính đến một ngày.",
+        "Giữ nguyên dòng tiêu đề (tên các cột) của mỗi trang; có thể bỏ các cột không dùng, thêm dòng \
+         tùy ý. Ô để trống là không có số liệu.",
+        "Ghi số bằng chữ số, không dùng dấu chấm hay dấu phẩy phân cách hàng nghìn; ngày ghi theo \
+         kiểu ngày của Excel hoặc dạng năm-tháng-ngày (2024-05-04).",
+        "Lưu tệp trong thư mục data/ của bản tin, rồi chạy bantin check để kiểm tra: mỗi lỗi chỉ rõ \
+         tên trang và ô, ví dụ Báo cáo!D12.",
+    ],
+    guide_headers: ["Cột", "Tên trường", "Bắt buộc", "Ý nghĩa"],
+    required: "bắt buộc",
+    optional: "không bắt buộc",
+    units: UnitColumns {
+        id: Column {
+            header: "Mã đơn vị",
+            note: "Mã riêng của đơn vị, chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ \
+                   krong-pac. Không được trùng.",
+        },
+        name: Column {
+            header: "Tên đơn vị", note: "Tên đầy đủ, ví dụ Đảng bộ huyện Krông Pắc."
+        },
+        kind: Column {
+            header: "Loại hình", note: "Loại tổ chức đảng để hiển thị, ví dụ Đảng bộ huyện."
+        },
+        parent: Column {
+            header: "Mã đơn vị cấp trên",
+            note: "Mã của đơn vị cấp trên trực tiếp; để trống với đơn vị cao nhất.",
+        },
+        order: Column {
+            header: "Thứ tự",
+            note: "Số thứ tự khi xếp các đơn vị cùng cấp; để trống thì xếp theo tên.",
+        },
+    },
+    reports: ReportColumns {
+        unit: Column {
+            header: "Mã đơn vị", note: "Mã của một đơn vị có trong trang Đơn vị."
+        },
+        unit_name: Column {
+            header: "Tên đơn vị",
+            note: "Tên đơn vị để người nhập dễ đối chiếu; bantin không đọc cột này.",
+        },
+        period: Column {
+            header: "Kỳ",
+            note: "Một năm (2024) hoặc một nhiệm kỳ (2020-2025). Với kỳ có ngày riêng, ghi tên kỳ ở đây \
+                   và ghi thêm Từ ngày, Đến ngày.",
+        },
+        period_from: Column { header: "Từ ngày", note: "Ngày bắt đầu của kỳ có ngày riêng." },
+        period_to: Column { header: "Đến ngày", note: "Ngày kết thúc của kỳ có ngày riêng." },
+        as_of: Column {
+            header: "Tính đến ngày",
+            note: "Ngày chốt số liệu, nằm trong kỳ; để trống là ngày cuối kỳ.",
+        },
+        admitted: Column {
+            header: "Kết nạp",
+            note: "Số đảng viên mới được kết nạp trong kỳ, cộng dồn từ đầu kỳ đến ngày chốt số liệu.",
+        },
+        members: Column {
+            header: "Tổng số đảng viên",
+            note: "Tổng số đảng viên của đơn vị tại ngày chốt số liệu.",
+        },
+        members_at_start: Column {
+            header: "Đảng viên đầu kỳ",
+            note: "Số đảng viên tại ngày đầu kỳ; cần khi chỉ tiêu giao theo tỷ lệ %.",
+        },
+        organizations: Column {
+            header: "Tổ chức đảng trực thuộc", note: "Số tổ chức đảng trực thuộc."
+        },
+        confirmed: Column {
+            header: "Chuyển chính thức",
+            note: "Số đảng viên dự bị được công nhận đảng viên chính thức trong kỳ.",
+        },
+        source: Column {
+            header: "Nguồn",
+            note: "Đường dẫn (slug) của bài trong news/ hoặc địa chỉ web bắt đầu bằng https://.",
+        },
+        note: Column { header: "Ghi chú", note: "Ghi chú tùy ý." },
+        target_value: Column {
+            header: "Chỉ tiêu {n}",
+            note: "Chỉ tiêu kết nạp được giao (số người, lớn hơn 0); là mức dưới khi giao theo khoảng.",
+        },
+        target_max: Column {
+            header: "Chỉ tiêu {n} tối đa",
+            note: "Mức trên khi chỉ tiêu giao theo khoảng, ví dụ 220 đến 240.",
+        },
+        target_rate_pct: Column {
+            header: "Chỉ tiêu {n} tỷ lệ %",
+            note: "Chỉ tiêu giao theo tỷ lệ % so với số đảng viên đầu kỳ, thay cho cột Chỉ tiêu.",
+        },
+        target_max_rate_pct: Column {
+            header: "Chỉ tiêu {n} tỷ lệ % tối đa",
+            note: "Mức trên khi chỉ tiêu tỷ lệ giao theo khoảng.",
+        },
+        target_by: Column { header: "Chỉ tiêu {n} cơ quan giao", note: "Cơ quan giao chỉ tiêu." },
+        target_document: Column {
+            header: "Chỉ tiêu {n} văn bản",
+            note: "Văn bản giao chỉ tiêu, ví dụ Nghị quyết Đại hội.",
+        },
+        target_deadline: Column {
+            header: "Chỉ tiêu {n} thời hạn",
+            note: "Hạn hoàn thành, nằm trong kỳ; để trống là ngày cuối kỳ.",
+        },
+    },
+    composition_note: "Số đảng viên mới thuộc nhóm này, không lớn hơn số kết nạp.",
+    training_note: "Số lớp hoặc số người được bồi dưỡng trong kỳ.",
+    out: OutColumns {
+        unit_id: "Mã đơn vị",
+        unit_name: "Tên đơn vị",
+        unit_path: "Thuộc",
+        from: "Từ ngày",
+        to: "Đến ngày",
+        latest: "Số liệu mới nhất của kỳ",
+        derived: "Tổng hợp từ đơn vị trực thuộc",
+        target_number: "Chỉ tiêu thứ",
+        value: "Chỉ tiêu",
+        max: "Chỉ tiêu tối đa",
+        document: "Văn bản giao",
+        elapsed_days: "Số ngày đã qua",
+        total_days: "Tổng số ngày đến hạn",
+        elapsed_pct: "Thời gian đã qua",
+        change_previous: "Kỳ so sánh",
+        change_delta: "Tăng, giảm so với năm trước",
+        change_pct: "Tăng, giảm so với năm trước (%)",
+        rank_of: "Số đơn vị được xếp hạng",
+        count_suffix: "(số người)",
+        share_suffix: "(tỷ lệ)",
+        source_note: "Số liệu do bantin tính từ các báo cáo; tỷ lệ giữ nguyên độ chính xác, ô chỉ \
+                      hiển thị làm tròn.",
+    },
+};
+
+pub static VI_STARTER: Starter = Starter {
+    site_intro: "# Cài đặt của bản tin. Dòng bắt đầu bằng dấu # là lời giải thích, bantin bỏ qua.\n\
+                 # Muốn dùng một cài đặt đang tắt, xóa dấu # ở đầu dòng của nó.\n\
+                 # Số liệu nằm trong thư mục data/ (bảng tính bao-cao.xlsx), tin bài trong news/.\n",
+    site: SiteSettings {
+        title: Setting {
+            comment: "Tên bản tin (bắt buộc), hiện ở đầu mọi trang.",
+            line: "title: Bản tin công tác phát triển đảng viên",
+        },
+        description: Setting {
+            comment: "Một câu giới thiệu bản tin.",
+            line: "description: Số liệu và tin tức về công tác phát triển đảng viên",
+        },
+        base_url: Setting {
+            comment: "Địa chỉ web nơi đăng bản tin (bắt buộc), kết thúc bằng dấu /.",
+            line: "base_url: https://example.org/ban-tin/",
+        },
+        language: Setting {
+            comment: "Ngôn ngữ của trang: vi (tiếng Việt) hoặc en (tiếng Anh).",
+            line: "language: vi",
+        },
+        root_unit: Setting {
+            comment: "Mã đơn vị mà trang chủ tổng hợp: một mã trong trang Đơn vị của bảng tính.",
+            line: "root_unit: tinh",
+        },
+        current_period: Setting {
+            comment: "Kỳ mà trang chủ tổng hợp; để tắt thì lấy kỳ mới nhất có số liệu.",
+            line: "# current_period: 2024",
+        },
+        percent_decimals: Setting {
+            comment: "Số chữ số thập phân của các tỷ lệ phần trăm trên trang.",
+            line: "percent_decimals: 1",
+        },
+        contact: Setting {
+            comment: "Nơi liên hệ, hiện ở cuối mọi trang.",
+            line: "contact: Ban Tổ chức Tỉnh ủy, điện thoại 0000 000 000",
+        },
+        next_release: Setting {
+            comment: "Ngày dự kiến cập nhật số liệu lần sau (năm-tháng-ngày).",
+            line: "# next_release: 2024-10-15",
+        },
+        issuer: Setting {
+            comment: "Cơ quan ban hành bản tin.", line: "# issuer: Ban Tổ chức Tỉnh ủy"
+        },
+        place: Setting { comment: "Nơi ban hành.", line: "# place: Tên tỉnh" },
+        edition: Setting {
+            comment: "Số và ngày phát hành của bản tin.",
+            line: "# edition:\n#   number: 1\n#   issued: 2024-07-10",
+        },
+        private: Setting {
+            comment: "true: không cho máy tìm kiếm đưa bản tin vào kết quả tìm kiếm.",
+            line: "# private: true",
+        },
+        categories: Setting {
+            comment: "Nhóm cơ cấu riêng ngoài các nhóm có sẵn: mã (chữ thường không dấu, dấu _) và tên. \
+                      Trong bảng tính, mỗi nhóm là một cột có tiêu đề là mã của nhóm.",
+            line: "# categories:\n#   veterans: Cựu chiến binh",
+        },
+    },
+    workbook: "bao-cao.xlsx",
+    article_slug: "huyen-dong-ket-nap-dang-vien-6-thang",
+    article: "---\n\
+              title: Huyện Đông kết nạp 57 đảng viên mới trong sáu tháng đầu năm\n\
+              date: 2024-07-05\n\
+              units: [huyen-dong]\n\
+              tags: [kết nạp đảng viên, bài mẫu]\n\
+              source: Ban Tổ chức Tỉnh ủy\n\
+              ---\n\
+              Đây là bài mẫu của bản tin: hãy sửa hoặc xóa tệp này, và viết các bài khác trong thư mục \
+              news/, mỗi bài một tệp .md.\n\n\
+              Sáu tháng đầu năm 2024, Đảng bộ huyện Đông kết nạp 57 đảng viên mới, bằng gần một nửa chỉ \
+              tiêu cả năm. Trong số đảng viên mới có 25 người là nữ và 31 người là đoàn viên thanh niên.\n\n\
+              Phần đầu bài (giữa hai dòng `---`) ghi tiêu đề, ngày đăng và mã các đơn vị được nói tới; số \
+              liệu của các đơn vị đó hiện ngay dưới bài.\n",
+    units: [
+        ["tinh", "Đảng bộ tỉnh", "Đảng bộ tỉnh"],
+        ["huyen-dong", "Đảng bộ huyện Đông", "Đảng bộ huyện"],
+        ["huyen-tay", "Đảng bộ huyện Tây", "Đảng bộ huyện"],
+    ],
+    target_by: ["Huyện ủy Đông", "Huyện ủy Tây"],
+    target_document: "Nghị quyết Đại hội Đảng bộ huyện",
+    report_note: "Số liệu mẫu: hãy thay bằng số liệu của đơn vị",
+};
+
 pub static VI_HELP: Help = Help {
     about: "bantin biên soạn bản tin công tác phát triển đảng viên thành trang web tĩnh (HTML), có \
             chỉ số và biểu đồ, từ một thư mục số liệu YAML và tin bài Markdown.",
@@ -259,6 +487,13 @@ pub static VI_HELP: Help = Help {
                  giữ để xem. Không ghi gì vào đĩa.",
     serve_usage: "bantin serve [--content THƯ_MỤC] [--templates THƯ_MỤC] [--port 1111] [--bind 127.0.0.1] \
                   [--open] [--timings]",
+    new: "Tạo một bản tin mẫu trong một thư mục mới hoặc thư mục trống.",
+    new_long: "Thư mục mới có site.yaml (mỗi cài đặt đều có lời giải thích), một bài viết mẫu trong news/ \
+               và bảng tính data/bao-cao.xlsx với trang Đơn vị, trang Báo cáo và trang Hướng dẫn, đã có \
+               số liệu mẫu. Nhập số liệu thật vào bảng tính bằng Excel hoặc LibreOffice, rồi chạy bantin \
+               check và bantin build.",
+    new_usage: "bantin new THƯ_MỤC",
+    new_dir: "Thư mục sẽ chứa bản tin mẫu: chưa có hoặc đang trống.",
     help_command: "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu",
     content: "Thư mục nội dung (site.yaml, data/, news/, static/). [mặc định: content]",
     templates: "Thư mục mẫu trang, dùng thay mẫu có sẵn cùng tên [mặc định: templates, nếu có thư mục này].",
@@ -403,6 +638,24 @@ impl Words for Vi {
             ),
             Refusal::Io(out, e) => format!("không dùng được thư mục đầu ra `{}`: {e}", out.display()),
         }
+    }
+
+    fn new_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "thư mục `{}` đã có tệp: bantin new chỉ tạo bản tin mẫu trong thư mục mới hoặc thư mục trống, \
+             để không ghi đè lên tệp nào",
+            folder.display()
+        )
+    }
+
+    fn new_written(&self, folder: &Path, workbook: &Path) -> String {
+        format!(
+            "Đã tạo bản tin mẫu trong thư mục {}. Nhập số liệu vào {} bằng Excel hoặc LibreOffice, rồi \
+             chạy: bantin check --content {}",
+            folder.display(),
+            workbook.display(),
+            folder.display()
+        )
     }
 
     fn content_summary(&self, c: &ContentCounts) -> String {

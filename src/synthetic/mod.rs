@@ -10,6 +10,7 @@ mod news;
 mod prose;
 mod rng;
 mod tree;
+mod workbook;
 mod yaml;
 
 use figures::{Figures, Period, Report};
@@ -69,8 +70,23 @@ pub struct Stats {
     pub files: usize,
 }
 
+/// Where a synthetic set keeps its reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reports {
+    /// In YAML files beside the units, as a person typing them would split them.
+    #[default]
+    Yaml,
+    /// In one workbook, `data/bao-cao.xlsx`; the units stay in YAML.
+    Workbook,
+}
+
 /// Writes a content folder of `size` into `out`, which must not exist or be empty.
 pub fn generate(size: Size, seed: u64, out: &Path) -> io::Result<Stats> {
+    generate_with(size, seed, out, Reports::Yaml)
+}
+
+/// [`generate`], with the reports where `reports` says. Both ways hold the same content.
+pub fn generate_with(size: Size, seed: u64, out: &Path, reports: Reports) -> io::Result<Stats> {
     if fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some()) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
@@ -82,8 +98,15 @@ pub fn generate(size: Size, seed: u64, out: &Path) -> io::Result<Stats> {
     let tree = Tree::new(&shape, &mut rng);
     let mut figures = figures::build(&tree, &shape, &mut rng);
     let articles = news::articles(&tree, &mut figures, &shape, &mut rng);
-    let mut files = data_files(&tree, &figures);
+    let mut files = data_files(&tree, &figures, reports == Reports::Yaml);
     files.insert("site.yaml".into(), site_yaml(size, seed, &tree));
+    let workbook = match reports {
+        Reports::Yaml => None,
+        Reports::Workbook => {
+            let all: Vec<&Report> = figures.reports.iter().collect();
+            Some(workbook::reports(&tree, &all).map_err(io::Error::other)?)
+        }
+    };
     files.insert("static/favicon.svg".into(), FAVICON.into());
     files.insert("static/tai-lieu/huong-dan.txt".into(), GUIDE.into());
     let stats = Stats {
@@ -91,8 +114,12 @@ pub fn generate(size: Size, seed: u64, out: &Path) -> io::Result<Stats> {
         reports: figures.reports.len(),
         articles: articles.len(),
         drafts: articles.iter().filter(|a| a.draft).count(),
-        files: files.len() + articles.len(),
+        files: files.len() + articles.len() + usize::from(workbook.is_some()),
     };
+    if let Some(bytes) = workbook {
+        fs::create_dir_all(out.join("data"))?;
+        fs::write(out.join("data/bao-cao.xlsx"), bytes)?;
+    }
     let all = files.iter().map(|(p, t)| (p.as_str(), t.as_str()));
     for (path, text) in all.chain(articles.iter().map(|a| (a.path.as_str(), a.text.as_str()))) {
         write(&out.join(path), text)?;
@@ -144,13 +171,13 @@ fn site_yaml(size: Size, seed: u64, tree: &Tree) -> String {
 /// The data files, split as a person keeping them might: per province its units, its
 /// own reports, one file per past year of its communes, one for terms and campaigns,
 /// and per commune a file with its cells and the current year.
-fn data_files(tree: &Tree, figures: &Figures) -> BTreeMap<String, String> {
+fn data_files(tree: &Tree, figures: &Figures, with_reports: bool) -> BTreeMap<String, String> {
     let mut units: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..tree.units.len() {
         units.entry(unit_file(tree, i)).or_default().push(i);
     }
     let mut reports: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
-    for r in &figures.reports {
+    for r in figures.reports.iter().filter(|_| with_reports) {
         reports.entry(report_file(tree, r)).or_default().push(r);
     }
     let paths: std::collections::BTreeSet<&String> = units.keys().chain(reports.keys()).collect();

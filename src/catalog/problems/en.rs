@@ -57,7 +57,32 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         }
         Msg::FrontMatterUnclosed => "front matter is not closed: expected a line `---` after its YAML".into(),
         Msg::FrontMatterEmpty => "front matter is empty: expected at least `title` and `date`".into(),
-        Msg::IgnoredInData => "ignored: only .yaml files are read from data/".into(),
+        Msg::IgnoredInData => {
+            "ignored: only .yaml files and .xlsx, .ods and .csv spreadsheets are read from data/".into()
+        }
+        Msg::WorkbookUnreadable { cause } => format!(
+            "cannot be opened as a workbook ({cause}): expected a file Excel or LibreOffice saved as .xlsx"
+        ),
+        Msg::CsvNotUtf8 => "this CSV file is not UTF-8 from here on: in Excel, Save As and choose \
+                            CSV UTF-8 (Comma delimited)"
+            .into(),
+        Msg::NoSheetFound => "ignored: no sheet has a header row of units (id, name) or of reports (unit, \
+                              period, admitted)"
+            .into(),
+        Msg::MissingColumn { column } => format!(
+            "the header row has no column `{column}` ({}): every row of this sheet needs it, so none was read",
+            crate::catalog::EN_SHEETS.required_header(column)
+        ),
+        Msg::UnknownColumn { header, nearest, expected } => {
+            let hint = match nearest {
+                Some(n) => format!(" Did you mean `{n}`?"),
+                None => format!(" Expected one of {}.", quoted_list(expected)),
+            };
+            format!("unknown column `{header}`.{hint}")
+        }
+        Msg::ColumnTwice { header, field } => {
+            format!("column `{header}` ({field}) is given twice: expected one column per field")
+        }
         Msg::IgnoredInNews => "ignored: only .md files are read from news/ (put images in static/)".into(),
         Msg::SymlinkLoop => "symbolic link loop: not followed".into(),
         Msg::SymlinkOutside { target } => format!(

@@ -43,6 +43,29 @@ pub enum Msg {
     FrontMatterEmpty,
     IgnoredInData,
     IgnoredInNews,
+    /// A workbook (`.xlsx`, `.ods`) that could not be opened: the reader's words.
+    WorkbookUnreadable {
+        cause: String,
+    },
+    /// A CSV file that is not UTF-8: Excel's plain "CSV" saves in the Windows code page.
+    CsvNotUtf8,
+    /// A workbook or CSV file with no sheet whose header row names units or reports.
+    NoSheetFound,
+    /// A header row of units or reports without one of the columns every row needs.
+    MissingColumn {
+        column: String,
+    },
+    /// A column header that names no field: `nearest` is the header meant, if near.
+    UnknownColumn {
+        header: String,
+        nearest: Option<String>,
+        expected: Vec<String>,
+    },
+    /// Two columns of one sheet that name the same field.
+    ColumnTwice {
+        header: String,
+        field: String,
+    },
     SymlinkLoop,
     SymlinkOutside {
         target: String,
@@ -415,6 +438,13 @@ mod tests {
             Msg::FrontMatterEmpty,
             Msg::IgnoredInData,
             Msg::IgnoredInNews,
+            Msg::WorkbookUnreadable { cause: s("invalid zip") },
+            Msg::CsvNotUtf8,
+            Msg::NoSheetFound,
+            Msg::MissingColumn { column: s("admitted") },
+            Msg::UnknownColumn { header: s("Ket nap"), nearest: Some(s("Kết nạp")), expected: vec![] },
+            Msg::UnknownColumn { header: s("x"), nearest: None, expected: vec![s("id"), s("name")] },
+            Msg::ColumnTwice { header: s("Kết nạp"), field: s("admitted") },
             Msg::SymlinkLoop,
             Msg::SymlinkOutside { target: s("/etc/passwd") },
             Msg::DanglingLink { target: s("x") },

@@ -58,7 +58,31 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             .into(),
         Msg::FrontMatterUnclosed => "phần đầu bài chưa đóng: cần một dòng `---` sau các trường".into(),
         Msg::FrontMatterEmpty => "phần đầu bài trống: cần ít nhất `title` (tiêu đề) và `date` (ngày)".into(),
-        Msg::IgnoredInData => "bỏ qua: thư mục data/ chỉ đọc tệp .yaml".into(),
+        Msg::IgnoredInData => "bỏ qua: thư mục data/ chỉ đọc tệp .yaml và bảng tính .xlsx, .ods, .csv".into(),
+        Msg::WorkbookUnreadable { cause } => format!(
+            "không mở được bảng tính ({cause}): hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng \
+             .xlsx"
+        ),
+        Msg::CsvNotUtf8 => "tệp CSV không phải mã UTF-8 từ chỗ này: trong Excel hãy lưu lại bằng Save As, \
+                            chọn kiểu CSV UTF-8 (Comma delimited)"
+            .into(),
+        Msg::NoSheetFound => "bỏ qua: không có trang nào có dòng tiêu đề của đơn vị (Mã đơn vị, Tên đơn vị) \
+                              hoặc của báo cáo (Mã đơn vị, Kỳ, Kết nạp)"
+            .into(),
+        Msg::MissingColumn { column } => format!(
+            "dòng tiêu đề thiếu cột `{}` ({column}): mỗi dòng của trang này cần cột đó, nên chưa đọc dòng nào",
+            crate::catalog::VI_SHEETS.required_header(column)
+        ),
+        Msg::UnknownColumn { header, nearest, expected } => {
+            let hint = match nearest {
+                Some(n) => format!(" Có phải là `{n}`?"),
+                None => format!(" Các cột dùng được: {}.", quoted_list(expected)),
+            };
+            format!("không có cột `{header}`.{hint}")
+        }
+        Msg::ColumnTwice { header, field } => {
+            format!("cột `{header}` ({field}) có hai lần: hãy xóa một cột")
+        }
         Msg::IgnoredInNews => "bỏ qua: thư mục news/ chỉ đọc tệp .md (ảnh hãy để trong static/)".into(),
         Msg::SymlinkLoop => "liên kết tượng trưng quay vòng: không đi theo".into(),
         Msg::SymlinkOutside { target } => format!(

@@ -1,0 +1,488 @@
+//! Workbooks bantin writes: `data/indicators.xlsx` and each chart's table (with its CSV
+//! twin). Numbers are numbers with a number format, percentages fractions with a
+//! percentage format, dates dates: a spreadsheet shows them in its reader's locale,
+//! whatever that is. The same input gives the same bytes: nothing in them comes from
+//! the clock (the data template's creation date is fixed).
+
+use crate::catalog::{self, Labels, OutColumns};
+use crate::charts::DataTable;
+use crate::datafiles;
+use crate::indicators::{Figures, Indicators};
+use crate::locale::Locale;
+use crate::model::Content;
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A workbook whose properties hold nothing that changes from one run to the next.
+pub fn workbook(title: &str, comment: &str, created: NaiveDate) -> Workbook {
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(
+        created.year().clamp(1900, 9999) as u16,
+        created.month() as u8,
+        created.day() as u8,
+    )
+    .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
+    let properties =
+        DocProperties::new().set_title(title).set_comment(comment).set_creation_datetime(&created);
+    book.set_properties(&properties);
+    book
+}
+
+/// The date a spreadsheet shows as a date.
+pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok().filter(|y| (1900..=9999).contains(y))?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+/// The formats of header, whole number, decimal, percentage and date cells.
+pub struct Formats {
+    pub header: Format,
+    pub integer: Format,
+    /// A year or another number written without thousands separators.
+    pub plain: Format,
+    pub decimal: Format,
+    pub percent: Format,
+    pub date: Format,
+    pub text: Format,
+}
+
+impl Formats {
+    /// Percentages with `decimals` decimals, as the pages round them.
+    pub fn new(decimals: usize) -> Formats {
+        let fraction = if decimals == 0 { String::new() } else { format!(".{}", "0".repeat(decimals)) };
+        Formats {
+            header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
+            integer: Format::new().set_num_format("#,##0"),
+            plain: Format::new().set_num_format("0"),
+            decimal: Format::new().set_num_format("#,##0.0"),
+            percent: Format::new().set_num_format(format!("0{fraction}%")),
+            // The locale's short date (format 14): dd/mm/yyyy on a Vietnamese computer.
+            date: Format::new().set_num_format_index(14),
+            text: Format::new(),
+        }
+    }
+}
+
+/// One cell of a sheet bantin writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Out {
+    Empty,
+    Integer(f64),
+    /// A whole number shown without thousands separators (a year).
+    Plain(f64),
+    Decimal(f64),
+    /// A percentage (109.3), written as the fraction a spreadsheet formats as 109.3%.
+    Percent(f64),
+    Date(NaiveDate),
+    Bool(bool),
+    Text(String),
+}
+
+impl Out {
+    /// The cell as a CSV field, in the machine form of `indicators.csv`.
+    fn csv(&self) -> String {
+        match self {
+            Out::Empty => String::new(),
+            Out::Integer(n) | Out::Plain(n) | Out::Decimal(n) | Out::Percent(n) => n.to_string(),
+            Out::Date(d) => d.to_string(),
+            Out::Bool(b) => b.to_string(),
+            Out::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// `data/indicators.xlsx`: a sheet of reports and a sheet of their targets, headed in the
+/// site's language, each report with its unit's name and the names of the units above.
+///
+/// Its columns come from the fields of `indicators.json`, so a figure the JSON gains is
+/// a column here too (headed by its field name until the catalog words it). Rows are
+/// written as they are made: a national bulletin's is never held whole in memory.
+pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8>> {
+    let language = content.site.language;
+    let (l, s) = (catalog::labels(language), catalog::sheets(language));
+    let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+    let parents: HashMap<&str, &str> =
+        content.units.iter().filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?))).collect();
+    let path_of = |id: &str| {
+        let mut above = Vec::new();
+        let mut at = id;
+        while let Some(&p) = parents.get(at) {
+            if above.len() > content.units.len() {
+                break;
+            }
+            above.push(names.get(p).copied().unwrap_or(p));
+            at = p;
+        }
+        above.reverse();
+        above.join(" › ")
+    };
+    let paths_above: HashMap<&str, String> =
+        content.units.iter().map(|u| (u.id.as_str(), path_of(&u.id))).collect();
+    let categories: HashMap<String, String> =
+        content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
+    let unit_columns = |f: &Figures| {
+        vec![
+            Out::Text(f.unit.clone()),
+            Out::Text(names.get(f.unit.as_str()).copied().unwrap_or("").to_string()),
+            Out::Text(paths_above.get(f.unit.as_str()).cloned().unwrap_or_default()),
+        ]
+    };
+    let unit_headers = [s.out.unit_id, s.out.unit_name, s.out.unit_path].map(String::from);
+    let unit_widths = [20, 40, 50];
+
+    // The columns: every scalar of the JSON lines, nested objects flattened, targets apart.
+    let (mut paths, mut target_paths) = (Paths::default(), Paths::default());
+    let mut fields: Vec<String> = Vec::new();
+    for f in &ind.reports {
+        let line = datafiles::report_value(f);
+        if fields.is_empty() {
+            fields = line.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+        }
+        paths.collect(&line, &mut Vec::new(), &["unit", "targets"]);
+        for t in line.get("targets").and_then(Value::as_array).into_iter().flatten() {
+            target_paths.collect(t, &mut Vec::new(), &[]);
+        }
+    }
+    let fields: Vec<&String> = fields.iter().collect();
+    let order: Vec<String> = content.site.categories().into_iter().map(|c| c.key).collect();
+    let paths = in_order(paths.list, &fields, &order);
+    let target_paths = in_order(target_paths.list, &[], &[]);
+    let width = |h: &str| h.chars().count().clamp(10, 24) + 2;
+
+    let mut headers: Vec<String> = unit_headers.to_vec();
+    headers.extend(paths.iter().map(|p| header(p, l, &s.out, &categories)));
+    let mut widths: Vec<usize> = unit_widths.to_vec();
+    widths.extend(headers[3..].iter().map(|h| width(h)));
+    let mut target_headers: Vec<String> = unit_headers.to_vec();
+    target_headers.extend([l.period, l.as_of, s.out.latest, s.out.target_number].map(String::from));
+    target_headers.extend(target_paths.iter().map(|p| header(p, l, &s.out, &categories)));
+    let mut target_widths: Vec<usize> = unit_widths.to_vec();
+    target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
+
+    let mut book = super::xlsx::Writer::new(content.site.percent_decimals as usize, true);
+    let rows = ind.reports.iter().map(|fig| {
+        let line = datafiles::report_value(fig);
+        let mut row = unit_columns(fig);
+        row.extend(paths.iter().map(|p| cell(p, at(&line, p), l)));
+        row
+    });
+    book.sheet(s.reports_sheet, &headers, &widths, rows)?;
+    let target_rows = ind.reports.iter().flat_map(|fig| {
+        let line = datafiles::report_value(fig);
+        let targets = line.get("targets").and_then(Value::as_array).cloned().unwrap_or_default();
+        targets
+            .iter()
+            .enumerate()
+            .map(|(n, t)| {
+                let mut row = unit_columns(fig);
+                row.extend([
+                    Out::Text(fig.period.label.clone()),
+                    Out::Date(fig.as_of),
+                    Out::Bool(fig.latest),
+                    Out::Plain(n as f64 + 1.0),
+                ]);
+                row.extend(target_paths.iter().map(|p| cell(p, at(t, p), l)));
+                row
+            })
+            .collect::<Vec<_>>()
+    });
+    book.sheet(s.targets_sheet, &target_headers, &target_widths, target_rows)?;
+    book.finish(&content.site.title, s.out.source_note)
+}
+
+/// The paths of the scalars of values, in first-seen order.
+#[derive(Default)]
+struct Paths {
+    list: Vec<Vec<String>>,
+    seen: std::collections::HashSet<Vec<String>>,
+}
+
+impl Paths {
+    /// Adds the paths of every scalar in `value` (objects flattened; `skip`: top-level
+    /// keys left out).
+    fn collect(&mut self, value: &Value, prefix: &mut Vec<String>, skip: &[&str]) {
+        match value {
+            Value::Object(fields) => {
+                for (k, v) in fields {
+                    if prefix.is_empty() && skip.contains(&k.as_str()) {
+                        continue;
+                    }
+                    prefix.push(k.clone());
+                    self.collect(v, prefix, &[]);
+                    prefix.pop();
+                }
+            }
+            Value::Array(_) => {}
+            _ if !self.seen.contains(prefix.as_slice()) => {
+                self.seen.insert(prefix.clone());
+                self.list.push(prefix.clone());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The columns' paths in the order of the fields (`fields`, as `indicators.json` has
+/// them) and composition categories in the site's order (`categories`); a path that
+/// is absent in some lines and an object in others is a column for each of its fields.
+fn in_order(paths: Vec<Vec<String>>, fields: &[&String], categories: &[String]) -> Vec<Vec<String>> {
+    let mut kept: Vec<Vec<String>> = paths
+        .iter()
+        .filter(|p| !paths.iter().any(|q| q.len() > p.len() && q.starts_with(p)))
+        .cloned()
+        .collect();
+    let position = |list: &[&String], key: &str| list.iter().position(|k| *k == key).unwrap_or(list.len());
+    kept.sort_by_key(|p| {
+        let top = position(fields, &p[0]);
+        let category = match p.as_slice() {
+            [c, key, ..] if c == "composition" => {
+                categories.iter().position(|k| k == key).unwrap_or(categories.len())
+            }
+            _ => 0,
+        };
+        (top, category)
+    });
+    kept
+}
+
+fn at<'v>(value: &'v Value, path: &[String]) -> &'v Value {
+    path.iter().try_fold(value, |v, k| v.get(k)).unwrap_or(&Value::Null)
+}
+
+/// A column's header in the site's language; a field the catalog does not word yet is
+/// headed by its name.
+fn header(path: &[String], l: &Labels, o: &OutColumns, categories: &HashMap<String, String>) -> String {
+    let joined = path.join(".");
+    let worded = match joined.as_str() {
+        "period" => l.period,
+        "from" => o.from,
+        "to" => o.to,
+        "as_of" => l.as_of,
+        "latest" => o.latest,
+        "derived" => o.derived,
+        "admitted" => l.admitted_long,
+        "members" => l.members,
+        "admission_rate_pct" => l.admission_rate,
+        "organizations" => l.organizations,
+        "training.awareness_classes" => l.awareness_classes,
+        "training.awareness_trainees" => l.awareness_trainees,
+        "training.new_member_classes" => l.new_member_classes,
+        "training.new_member_trainees" => l.new_member_trainees,
+        "conversion_pct" => l.conversion,
+        "confirmed" => l.confirmed,
+        "change" => l.change,
+        "rank" => l.rank,
+        "pace" => l.pace,
+        "change.previous" => o.change_previous,
+        "change.delta" => o.change_delta,
+        "change.pct" => o.change_pct,
+        "rank.by_admitted" => l.rank_admitted,
+        "rank.by_achievement" => l.rank_achievement,
+        "rank.of" => o.rank_of,
+        "source" => l.source,
+        "note" => l.note,
+        "value" => o.value,
+        "max" => o.max,
+        "by" => l.set_by,
+        "document" => o.document,
+        "deadline" => l.deadline,
+        "achievement_pct" => l.achievement,
+        "status" => l.status,
+        "pace.elapsed_days" => o.elapsed_days,
+        "pace.total_days" => o.total_days,
+        "pace.elapsed_pct" => o.elapsed_pct,
+        "pace.expected" => l.expected,
+        "pace.pace_pct" => l.pace_pct,
+        "pace.projected" => l.projected,
+        "pace.required_per_month" => l.required_per_month,
+        _ => match path {
+            [c, key, field] if c == "composition" => {
+                let label = categories.get(key).map_or(key.as_str(), String::as_str);
+                let suffix = if field == "count" { o.count_suffix } else { o.share_suffix };
+                return format!("{label} {suffix}");
+            }
+            _ => return path.join("_"),
+        },
+    };
+    worded.to_string()
+}
+
+/// A field's value as a cell: percentages as fractions, dates as dates, a status in words.
+fn cell(path: &[String], value: &Value, l: &Labels) -> Out {
+    let last = path.last().map_or("", String::as_str);
+    match value {
+        Value::Null => Out::Empty,
+        Value::Bool(b) => Out::Bool(*b),
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap_or(0.0);
+            if last.ends_with("pct") {
+                Out::Percent(x)
+            } else if n.is_f64() {
+                Out::Decimal(x)
+            } else {
+                Out::Integer(x)
+            }
+        }
+        Value::String(t) => {
+            let date_field = ["from", "to", "as_of", "deadline"].contains(&last) || last.ends_with("as_of");
+            match date_field.then(|| crate::period::parse_date(t).ok()).flatten() {
+                Some(d) => Out::Date(d),
+                None if last == "status" => Out::Text(status_word(t, l)),
+                None => Out::Text(t.clone()),
+            }
+        }
+        other => Out::Text(other.to_string()),
+    }
+}
+
+fn status_word(status: &str, l: &Labels) -> String {
+    match status {
+        "exceeded" => l.status_exceeded,
+        "achieved" => l.status_achieved,
+        "behind" => l.status_behind,
+        other => other,
+    }
+    .to_string()
+}
+
+/// A chart's table as cells: each number read back from the text the table shows, in
+/// the site's locale, so the download holds the figures the chart shows.
+pub fn table_cells(table: &DataTable, locale: Locale) -> Vec<Vec<Out>> {
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| match table.numeric.get(c) {
+                    Some(true) => shown(text, locale),
+                    _ => date_shown(text, locale).unwrap_or_else(|| Out::Text(text.clone())),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A figure as the pages show it (`23.596`, `109,3%`, `112,2`, a date), read back.
+fn shown(text: &str, locale: Locale) -> Out {
+    let (thousands, point) = locale.separators();
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed == "-" || trimmed == "–" {
+        return Out::Empty;
+    }
+    let (digits, percent) = match trimmed.strip_suffix('%') {
+        Some(d) => (d, true),
+        None => (trimmed, false),
+    };
+    let grouped = digits.contains(thousands);
+    let machine: String =
+        digits.chars().filter(|c| *c != thousands).map(|c| if c == point { '.' } else { c }).collect();
+    let shaped = !machine.is_empty()
+        && machine.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+        && machine.chars().any(|c| c.is_ascii_digit());
+    match machine.parse::<f64>() {
+        Ok(x) if shaped && percent => Out::Percent(x),
+        Ok(x) if shaped && machine.contains('.') => Out::Decimal(x),
+        Ok(x) if shaped && grouped => Out::Integer(x),
+        Ok(x) if shaped => Out::Plain(x),
+        _ => date_shown(trimmed, locale).unwrap_or_else(|| Out::Text(text.to_string())),
+    }
+}
+
+fn date_shown(text: &str, locale: Locale) -> Option<Out> {
+    let format = match locale.language {
+        crate::model::Language::Vi => "%d/%m/%Y",
+        crate::model::Language::En => "%Y-%m-%d",
+    };
+    NaiveDate::parse_from_str(text.trim(), format).ok().map(Out::Date)
+}
+
+/// A chart's table as a workbook of one sheet.
+pub fn table_xlsx(table: &DataTable, locale: Locale, decimals: usize) -> std::io::Result<Vec<u8>> {
+    let name = catalog::labels(locale.language).chart_data;
+    super::xlsx::table(name, &table.headers, &table_cells(table, locale), decimals)
+}
+
+/// A chart's table as CSV, in the machine form of `indicators.csv`: UTF-8 with a
+/// byte-order mark, numbers with a point, percentages as numbers in a column whose
+/// header ends in `(%)`, dates as `YYYY-MM-DD`.
+pub fn table_csv(table: &DataTable, locale: Locale) -> String {
+    let cells = table_cells(table, locale);
+    let percent_columns: Vec<bool> = (0..table.headers.len())
+        .map(|c| cells.iter().any(|r| matches!(r.get(c), Some(Out::Percent(_)))))
+        .collect();
+    let mut out = String::from("\u{feff}");
+    let headers: Vec<datafiles::Cell> = table
+        .headers
+        .iter()
+        .zip(&percent_columns)
+        .map(|(h, pct)| datafiles::Cell::Text(if *pct { format!("{h} (%)") } else { h.clone() }))
+        .collect();
+    datafiles::push_row(&mut out, headers);
+    for row in &cells {
+        let row = row
+            .iter()
+            .map(|c| match c {
+                Out::Text(t) => datafiles::Cell::Text(t.clone()),
+                other => datafiles::Cell::Figure(other.csv()),
+            })
+            .collect();
+        datafiles::push_row(&mut out, row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    #[test]
+    fn figures_shown_are_read_back_in_their_locale() {
+        let vi = Locale::new(Language::Vi);
+        assert_eq!(shown("23.596", vi), Out::Integer(23596.0));
+        assert_eq!(shown("2016", vi), Out::Plain(2016.0));
+        assert_eq!(shown("109,3%", vi), Out::Percent(109.3));
+        assert_eq!(shown("112,2", vi), Out::Decimal(112.2));
+        assert_eq!(shown("-", vi), Out::Empty);
+        assert_eq!(shown("220–240", vi), Out::Text("220–240".into()));
+        assert_eq!(shown("04/05/2024", vi), Out::Date(NaiveDate::from_ymd_opt(2024, 5, 4).unwrap()));
+        let en = Locale::new(Language::En);
+        assert_eq!(shown("23,596", en), Out::Integer(23596.0));
+        assert_eq!(shown("109.3%", en), Out::Percent(109.3));
+    }
+
+    #[test]
+    fn a_chart_table_as_csv_keeps_machine_numbers() {
+        let table = DataTable {
+            caption: "c".into(),
+            headers: vec!["Năm".into(), "Kết nạp".into(), "Tỷ lệ đạt".into()],
+            rows: vec![vec!["2016".into(), "1.222".into(), "100,9%".into()]],
+            numeric: vec![true, true, true],
+        };
+        let csv = table_csv(&table, Locale::new(Language::Vi));
+        assert_eq!(csv, "\u{feff}Năm,Kết nạp,Tỷ lệ đạt (%)\r\n2016,1222,100.9\r\n");
+    }
+
+    #[test]
+    fn the_same_table_gives_the_same_bytes() {
+        let table = DataTable {
+            caption: "c".into(),
+            headers: vec!["a".into()],
+            rows: vec![vec!["1".into()]],
+            numeric: vec![true],
+        };
+        let vi = Locale::new(Language::Vi);
+        let first = table_xlsx(&table, vi, 1).unwrap();
+        // Past a second: a time stamp from the clock would show.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(first, table_xlsx(&table, vi, 1).unwrap());
+        let empty = Indicators::default();
+        let content = Content::default();
+        let workbook = indicators(&content, &empty).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(workbook, indicators(&content, &empty).unwrap());
+    }
+}
