@@ -302,25 +302,25 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Failure> {
 /// names the path of the broken value for [`crate::locate`] to place.
 fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {
-        Err(_) => yaml_failure(&e, line_offset),
+        Err(_) => yaml_failure(&e, yaml, line_offset),
         Ok(value) => match serde_path_to_error::deserialize::<_, T>(value) {
             Err(e) => item_failure("", &e),
-            Ok(_) => yaml_failure(&e, line_offset),
+            Ok(_) => yaml_failure(&e, yaml, line_offset),
         },
     })
 }
 
-fn yaml_failure(e: &serde_yaml::Error, line_offset: usize) -> Failure {
-    let pos = e.location().map_or(Position { line: 1 + line_offset, col: 1 }, |l| Position {
-        line: l.line() + line_offset,
-        col: l.column(),
+/// The parser's error for `yaml`, whose first line is line `1 + line_offset` of its file.
+fn yaml_failure(e: &serde_yaml::Error, yaml: &str, line_offset: usize) -> Failure {
+    let pos = e.location().map_or(Position::START, |l| {
+        Position { line: l.line(), col: l.column() }.at_most(Position::end_of(yaml))
     });
+    let pos = Position { line: pos.line + line_offset, ..pos };
     let mut message = e.to_string();
+    // The position leads the printed line: the parser's own copy of it, which may lie
+    // past the end of the file, is left out.
     if let Some(l) = e.location() {
-        let suffix = format!(" at line {} column {}", l.line(), l.column());
-        if let Some(stripped) = message.strip_suffix(&suffix) {
-            message = stripped.to_string();
-        }
+        message = message.replacen(&format!(" at line {} column {}", l.line(), l.column()), "", 1);
     }
     (At::Pos(pos), plain_serde_message(&message))
 }
@@ -379,7 +379,7 @@ fn parse_data_items(text: &str) -> Parsed {
     let root: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            parsed.problems.push(failure_at(Path::new(""), yaml_failure(&e, 0)));
+            parsed.problems.push(failure_at(Path::new(""), yaml_failure(&e, text, 0)));
             return parsed;
         }
     };
@@ -562,6 +562,18 @@ mod tests {
         assert!(found[0].1.starts_with("unknown field `colour`"));
         assert_eq!(found[1].0, At::Value("reports[0].admitted".into()));
         assert_eq!(found[1].1, "admitted: -1 is negative: expected a whole number >= 0");
+    }
+
+    #[test]
+    fn errors_at_the_end_of_the_stream_stay_inside_the_file() {
+        // The parser places this error on line 5, which the text does not have.
+        let parsed = parse_data("units:\n  - id: a\n    name: A\nbbb");
+        let problem = &parsed.problems[0];
+        assert_eq!(problem.at, At::Pos(Position { line: 4, col: 4 }));
+        assert_eq!(
+            problem.message,
+            "could not find expected ':', while scanning a simple key at line 4 column 1"
+        );
     }
 
     #[test]

@@ -18,6 +18,19 @@ pub struct Position {
 
 impl Position {
     pub const START: Position = Position { line: 1, col: 1 };
+
+    /// The end of the last line of `text`.
+    pub fn end_of(text: &str) -> Position {
+        let last = text.lines().last().unwrap_or("");
+        Position { line: text.lines().count().max(1), col: last.chars().count() + 1 }
+    }
+
+    /// This position, or `end` when it lies on a later line: YAML parsers place what
+    /// they meet at the end of the stream on the line after the last, which the file
+    /// does not have.
+    pub fn at_most(self, end: Position) -> Position {
+        if self.line > end.line { end } else { self }
+    }
 }
 
 /// Positions of every value and every mapping key of one YAML document.
@@ -32,13 +45,14 @@ enum Frame {
     Seq { path: String, next: usize, start: Position, placed: bool },
 }
 
-#[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
     locator: Locator,
     line_offset: usize,
     /// The text as characters: markers count characters.
     chars: Vec<char>,
+    /// The end of the text, where values past it are placed.
+    end: Position,
 }
 
 fn join(path: &str, segment: &str) -> String {
@@ -47,7 +61,8 @@ fn join(path: &str, segment: &str) -> String {
 
 impl Builder {
     fn position(&self, mark: Marker) -> Position {
-        Position { line: mark.line() + self.line_offset, col: mark.col() + 1 }
+        let at = Position { line: mark.line(), col: mark.col() + 1 }.at_most(self.end);
+        Position { line: at.line + self.line_offset, ..at }
     }
 
     /// The path of the value that comes next in the innermost container.
@@ -135,7 +150,13 @@ impl Locator {
     /// Reads the positions of `text`, whose first line is line `1 + line_offset` of its file.
     /// A text that does not parse yields whatever was read before the syntax error.
     pub fn new(text: &str, line_offset: usize) -> Locator {
-        let mut builder = Builder { line_offset, chars: text.chars().collect(), ..Builder::default() };
+        let mut builder = Builder {
+            stack: Vec::new(),
+            locator: Locator::default(),
+            line_offset,
+            chars: text.chars().collect(),
+            end: Position::end_of(text),
+        };
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         builder.locator
     }
@@ -203,6 +224,12 @@ reports:
         let l = Locator::new(DOC, 0);
         assert_eq!(l.value("reports[0].composition.youth"), at(8, 7));
         assert_eq!(l.value("reports[0].missing"), at(5, 5));
+    }
+
+    #[test]
+    fn an_empty_value_at_the_end_of_the_text_is_placed_on_its_last_line() {
+        let l = Locator::new("reports:\n  - unit: a\n    as_of:", 0);
+        assert_eq!(l.value("reports[0].as_of"), at(3, 11));
     }
 
     #[test]
