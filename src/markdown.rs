@@ -28,7 +28,8 @@ pub struct Names<'a> {
 
 /// The HTML of a Markdown body.
 pub fn to_html(markdown: &str, names: &Names) -> String {
-    let events: Vec<Event> = Parser::new_ext(markdown, options()).map(escape_raw_html).collect();
+    let events: Vec<Event> =
+        Parser::new_ext(markdown, options()).map(escape_raw_html).map(without_heading_attributes).collect();
     let events = with_heading_ids(events);
     let events = with_table_boxes(events, names.article);
     let events = events.into_iter().map(|e| task_mark(e, names)).collect::<Vec<_>>();
@@ -40,6 +41,17 @@ pub fn to_html(markdown: &str, names: &Names) -> String {
 fn escape_raw_html(event: Event) -> Event {
     match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    }
+}
+
+/// Keeps a heading's `{#id .class}` but drops other attributes written after it
+/// (`{onclick=…}`): an attribute from content could carry script.
+fn without_heading_attributes(event: Event) -> Event {
+    match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs: Vec::new() })
+        }
         other => other,
     }
 }
@@ -164,6 +176,12 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("&lt;div&gt;"));
+    }
+
+    #[test]
+    fn headings_keep_no_attribute_but_id_and_class() {
+        let html = to_html("# Tiêu đề {#rieng .noi-bat onclick=alert(1) style=\"x\"}\n", &NAMES);
+        assert_eq!(html, "<h1 id=\"rieng\" class=\"noi-bat\">Tiêu đề</h1>\n");
     }
 
     #[test]
