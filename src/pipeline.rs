@@ -5,7 +5,7 @@ use crate::indicators::{self, Focus, Indicators};
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::Content;
-use crate::problem::{self, Located};
+use crate::problem::{self, Located, Problem};
 use crate::render::{self, PageId, RenderError};
 use crate::timings::Timings;
 use crate::validate::validate;
@@ -114,7 +114,16 @@ pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
 }
 
 /// [`check_loaded`], timing each stage.
-pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+    check_located(loaded, timings, |problems| problem::locate_all(problems, content_dir, content_dir))
+}
+
+/// Validates and computes loaded content; `locate` places the problems in their files.
+pub fn check_located(
+    mut loaded: Loaded,
+    timings: &mut Timings,
+    locate: impl FnOnce(Vec<Problem>) -> Vec<Located>,
+) -> Checked {
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
@@ -132,7 +141,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
             ((ind, focus), count)
         })
     });
-    let problems = problem::locate_all(problems, content_dir, content_dir);
+    let problems = locate(problems);
     Checked { content, problems, computed }
 }
 

@@ -83,6 +83,20 @@ pub fn yaml_part(text: &str, file: &Path) -> (String, usize) {
 /// shows paths joined to `shown_root` (the content folder as the user typed it),
 /// and sorts by file, line and column.
 pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path) -> Vec<Located> {
+    let read = |file: &Path| {
+        let bytes = std::fs::read(content_dir.join(file)).ok()?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    locate_with(problems, shown_root, read)
+}
+
+/// [`locate_all`] over texts that `read` gives by path relative to the content folder
+/// (`None` for a file that cannot be read), so that content held in memory is placed too.
+pub fn locate_with(
+    problems: Vec<Problem>,
+    shown_root: &Path,
+    read: impl Fn(&Path) -> Option<String>,
+) -> Vec<Located> {
     let mut by_file: BTreeMap<PathBuf, Vec<Problem>> = BTreeMap::new();
     for p in problems {
         by_file.entry(p.file.clone()).or_default().push(p);
@@ -91,10 +105,10 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
     for (file, problems) in by_file {
         let needs_text = problems.iter().any(|p| !matches!(p.at, At::Pos(_)));
         let locator = needs_text
-            .then(|| std::fs::read(content_dir.join(&file)).ok())
+            .then(|| read(&file))
             .flatten()
-            .map(|bytes| {
-                let (yaml, offset) = yaml_part(&String::from_utf8_lossy(&bytes), &file);
+            .map(|text| {
+                let (yaml, offset) = yaml_part(&text, &file);
                 Locator::new(&yaml, offset)
             })
             .unwrap_or_default();
