@@ -162,7 +162,12 @@ impl Locator {
     pub fn new(text: &str, line_offset: usize) -> Locator {
         let mut builder = Builder { line_offset, chars: text.chars().collect(), ..Builder::default() };
         let _ = Parser::new_from_str(text).load(&mut builder, false);
-        builder.locator
+        // The parser places an empty value at the very end on the line after the last.
+        let mut locator = builder.locator;
+        for pos in locator.values.values_mut().chain(locator.keys.values_mut()) {
+            *pos = pos.within(text, line_offset);
+        }
+        locator
     }
 
     /// The position of the value at `path`, or of the nearest enclosing value found.

@@ -123,7 +123,17 @@ pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
 }
 
 /// [`check_loaded`], timing each stage.
-pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+    check_located(loaded, timings, |problems| problem::locate_all(problems, content_dir, content_dir))
+}
+
+/// Validates and computes loaded content, placing its problems with `locate` (from the
+/// files on disk, or from texts held in memory).
+pub fn check_located(
+    mut loaded: Loaded,
+    timings: &mut Timings,
+    locate: impl FnOnce(Vec<problem::Problem>) -> Vec<Located>,
+) -> Checked {
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
@@ -144,7 +154,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
         })
     });
     crate::sheets::place_all(&mut problems, &places);
-    let problems = problem::locate_all(problems, content_dir, content_dir);
+    let problems = locate(problems);
     Checked { content, problems, computed, site_read: loaded.site_read }
 }
 

@@ -171,13 +171,24 @@ pub fn yaml_part(text: &str, file: &Path) -> (String, usize) {
 /// shows paths joined to `shown_root` (the content folder as the user typed it),
 /// and sorts by file, line and column.
 pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path) -> Vec<Located> {
+    let read = |file: &Path| crate::load::decode(std::fs::read(content_dir.join(file)).ok()?).ok();
+    locate_with(problems, shown_root, read)
+}
+
+/// [`locate_all`] over texts that `read` gives by path relative to the content folder
+/// (`None` for a file that cannot be read), so that content held in memory is placed too.
+pub fn locate_with(
+    problems: Vec<Problem>,
+    shown_root: &Path,
+    read: impl Fn(&Path) -> Option<String>,
+) -> Vec<Located> {
     let mut locators: BTreeMap<PathBuf, Locator> = BTreeMap::new();
     let needing = problems
         .iter()
         .flat_map(|p| std::iter::once((&p.file, &p.at)).chain(p.first.as_ref().map(|(f, a)| (f, a))))
         .filter(|(_, at)| matches!(at, At::Value(_) | At::Key(_)));
     for (file, _) in needing {
-        locators.entry(file.clone()).or_insert_with(|| locator_of(content_dir, file));
+        locators.entry(file.clone()).or_insert_with(|| locator_of(read(file), file));
     }
     let place = |file: &Path, at: &At| match at {
         At::Pos(pos) => Place::Pos(*pos),
@@ -206,15 +217,12 @@ pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path)
 }
 
 /// The positions of a content file's YAML, read once.
-fn locator_of(content_dir: &Path, file: &Path) -> Locator {
-    std::fs::read(content_dir.join(file))
-        .ok()
-        .and_then(|bytes| crate::load::decode(bytes).ok())
-        .map(|text| {
-            let (yaml, offset) = yaml_part(&text, file);
-            Locator::new(&yaml, offset)
-        })
-        .unwrap_or_default()
+fn locator_of(text: Option<String>, file: &Path) -> Locator {
+    text.map(|text| {
+        let (yaml, offset) = yaml_part(&text, file);
+        Locator::new(&yaml, offset)
+    })
+    .unwrap_or_default()
 }
 
 /// How many errors and warnings there are, in the words of one language: "2 errors, 1 warning".
