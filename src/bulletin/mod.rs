@@ -10,7 +10,7 @@ pub mod pdf;
 pub use crate::catalog::bulletin::{BulletinWords, fill, words};
 use crate::charts::Chart;
 use crate::draw::{ChartsByPage, FRONT};
-use crate::indicators::{Figures, Focus, Indicators, Status, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures, Tree};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
 use crate::period::Period;
@@ -207,7 +207,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
                                 ("target", &target_text(&locale, t))
                             ]
                         ),
-                        status_label(w, t.status)
+                        status_label(w, t)
                     )),
                 }),
                 None => facts.push(Fact {
@@ -407,19 +407,14 @@ fn target_text(locale: &Locale, t: &crate::indicators::TargetFigures) -> String 
     }
 }
 
-fn status_label(w: &BulletinWords, s: Status) -> &'static str {
-    match s {
-        Status::Exceeded => w.exceeded,
-        Status::Achieved => w.achieved,
-        Status::Behind => w.behind,
-    }
-}
-
-fn status_key(s: Status) -> &'static str {
-    match s {
-        Status::Exceeded => "exceeded",
-        Status::Achieved => "achieved",
-        Status::Behind => "behind",
+/// A target's standing in words: its pace while the period runs, else its status.
+fn status_label(w: &BulletinWords, t: &TargetFigures) -> &'static str {
+    match t.standing() {
+        Standing::Exceeded => w.exceeded,
+        Standing::Achieved => w.achieved,
+        Standing::OnPace => w.on_pace,
+        Standing::BehindPace => w.behind_pace,
+        Standing::Behind => w.behind,
     }
 }
 
@@ -460,10 +455,14 @@ fn row(
         admitted: locale.integer(f.admitted as i64),
         target: first.map_or_else(|| "–".into(), |t| target_text(locale, t)),
         achievement: first.map_or_else(|| "–".into(), |t| locale.percent(t.achievement_pct, decimals)),
-        status: first.map(|t| status_key(t.status)),
-        status_label: first.map_or_else(|| "–".into(), |t| status_label(w, t.status).to_string()),
+        status: first.map(|t| t.standing().key()),
+        status_label: first.map_or_else(|| "–".into(), |t| status_label(w, t).to_string()),
         change: change_text(locale, decimals, f),
-        rank: f.rank.map_or_else(|| "–".into(), |r| format!("{}/{}", r.by_admitted, r.of)),
+        // A rank among one says nothing.
+        rank: f
+            .rank
+            .filter(|r| r.of > 1)
+            .map_or_else(|| "–".into(), |r| format!("{}/{}", r.by_admitted, r.of)),
     }
 }
 

@@ -59,6 +59,9 @@ pub struct BulletinWords {
     pub exceeded: &'static str,
     pub achieved: &'static str,
     pub behind: &'static str,
+    /// While the period runs and the target is not reached yet.
+    pub on_pace: &'static str,
+    pub behind_pace: &'static str,
     /// The mark of figures summed from the units below, and what it means.
     pub derived_note: &'static str,
     pub charts: &'static str,
@@ -120,6 +123,8 @@ pub const VI: BulletinWords = BulletinWords {
     exceeded: "Vượt chỉ tiêu",
     achieved: "Đạt chỉ tiêu",
     behind: "Chưa đạt",
+    on_pace: "Đúng tiến độ",
+    behind_pace: "Chậm tiến độ",
     derived_note: "Σ: số liệu tổng hợp từ các đơn vị trực thuộc, không có chỉ tiêu riêng.",
     charts: "Biểu đồ",
     chart_data: "Số liệu của biểu đồ",
@@ -209,6 +214,8 @@ pub const EN: BulletinWords = BulletinWords {
     exceeded: "Exceeded",
     achieved: "Achieved",
     behind: "Behind",
+    on_pace: "On pace",
+    behind_pace: "Behind pace",
     derived_note: "Σ: summed from the units below; no target of its own.",
     charts: "Charts",
     chart_data: "Chart data",
