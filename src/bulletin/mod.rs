@@ -594,4 +594,29 @@ reports:
         assert_eq!(table.rows[0].rank, "1/2");
         assert!(b.charts.iter().any(|c| c.slug == "achievement_tinh_2024" && c.svg.starts_with("<svg")));
     }
+
+    #[test]
+    fn many_units_side_by_side_leave_their_figures_to_the_table() {
+        let data: String = (1..=5)
+            .map(|i| {
+                format!("  - {{unit: t{i}, period: 2024, admitted: {i}0, composition: {{women: {i}}}}}\n")
+            })
+            .collect();
+        let units: String = (1..=5).map(|i| format!("  - {{id: t{i}, name: Tỉnh {i}}}\n")).collect();
+        let loaded = parse(
+            Some(Input::new("site.yaml", "title: B\nbase_url: https://e.org/\n")),
+            vec![Input::new("data/d.yaml", &format!("units:\n{units}reports:\n{data}"))],
+        );
+        let ind = crate::indicators::compute(&loaded.content);
+        let focus = crate::indicators::focus(&loaded.content, &ind);
+        let charts = crate::draw::draw(&loaded.content, &ind, &focus, None);
+        let b = bulletin(&loaded.content, &ind, &focus, &charts);
+        assert!(b.cards.is_empty());
+        assert!(b.charts.iter().all(|c| !c.slug.starts_with("composition_")), "{:?}", b.charts);
+        assert_eq!(b.table.map(|t| t.rows.len()), Some(5));
+        assert_eq!(
+            b.headline.as_deref(),
+            Some("Tính đến ngày 31/12/2024, 5 đơn vị đã kết nạp tổng cộng 150 đảng viên mới năm 2024.")
+        );
+    }
 }

@@ -4,13 +4,14 @@
 # 127.0.0.1 and drives Chromium over every page (tests/browser/suite.js). Screenshots
 # and a PDF of the front page land in target/screenshots/.
 #   tests/browser/run.sh
-# Needs node (>= 20) with npm, and Chromium (Debian: apt-get install -y chromium);
+# Needs node (>= 20) with npm, Chromium (Debian: apt-get install -y chromium) and
+# pdfinfo (poppler-utils), which counts the pages of the printed front page;
 # CHROMIUM names another Chromium binary.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$SECONDS
 
-for tool in node npm cargo; do
+for tool in node npm cargo pdfinfo; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "browser suite: $tool is required" >&2
         exit 2
