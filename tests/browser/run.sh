@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The browser acceptance suite: builds the release binary, builds the sample bulletin
-# (content/) and a larger synthetic one into a temporary folder, serves each on
-# 127.0.0.1 and drives Chromium over every page (tests/browser/suite.js). Screenshots
+# The browser acceptance suite: builds the binary (the debug build `cargo test` made, so
+# CI compiles bantin once), builds the sample bulletin (content/) and a larger synthetic
+# one into a temporary folder, serves each on 127.0.0.1 and drives Chromium over every
+# page (tests/browser/suite.js). Screenshots
 # and a PDF of the front page land in target/screenshots/.
 #   tests/browser/run.sh
 # Needs node (>= 20) with npm, Chromium (Debian: apt-get install -y chromium) and
@@ -32,16 +33,16 @@ if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/n
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-cargo build --release --quiet --bin bantin --example generate
+cargo build --quiet --bin bantin --example generate
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # The sample bulletin, and a larger one from the synthetic content generator (one
 # province, ten communes and their cells: 20+ units, 40+ articles, pagination).
-target/release/bantin build --content content --output "$work/sample"
-target/release/examples/generate --size small --seed 1 --out "$work/large-content"
-target/release/bantin build --content "$work/large-content" --output "$work/large"
+target/debug/bantin build --content content --output "$work/sample"
+target/debug/examples/generate --size small --seed 1 --out "$work/large-content"
+target/debug/bantin build --content "$work/large-content" --output "$work/large"
 
 rm -rf target/screenshots
 mkdir -p target/screenshots
