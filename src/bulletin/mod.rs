@@ -6,6 +6,8 @@
 //! clock); the PDF and the HTML lay out the same data.
 
 pub mod pdf;
+#[cfg(feature = "pdf")]
+mod typeset;
 
 pub use crate::catalog::bulletin::{BulletinWords, fill, words};
 use crate::charts::Chart;
