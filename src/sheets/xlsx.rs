@@ -66,6 +66,8 @@ impl Writer {
         let options = SimpleFileOptions::default()
             .compression_method(method)
             .last_modified_time(zip::DateTime::default())
+            // The same bytes on every system (the default names the building one).
+            .system(zip::System::Unix)
             .large_file(false);
         Writer {
             zip: zip::ZipWriter::new(std::io::Cursor::new(Vec::new())),
