@@ -164,8 +164,12 @@ impl Locator {
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         // The parser places an empty value at the very end on the line after the last.
         let mut locator = builder.locator;
+        // Only a position past the last line needs moving: find that line once.
+        let last_line = line_offset + text.trim_end_matches('\n').matches('\n').count() + 1;
         for pos in locator.values.values_mut().chain(locator.keys.values_mut()) {
-            *pos = pos.within(text, line_offset);
+            if pos.line > last_line {
+                *pos = pos.within(text, line_offset);
+            }
         }
         locator
     }
