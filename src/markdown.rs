@@ -10,7 +10,7 @@
 
 use crate::{text, url};
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -29,15 +29,13 @@ pub struct Names<'a> {
     pub not_done: &'a str,
 }
 
-/// The HTML of a Markdown body.
+/// The HTML of a Markdown body, in one pass over pulldown-cmark's events: only a
+/// heading's own events are held back, until its text gives it an id.
 pub fn to_html(markdown: &str, names: &Names) -> String {
-    let parsed = Parser::new_ext(markdown, options()).map(escape_raw_html).map(without_heading_attrs);
-    let events = without_unsafe_links(parsed);
-    let events = with_heading_ids(events);
-    let events = with_table_boxes(events, names.article);
-    let events = events.into_iter().map(|e| task_mark(e, names)).collect::<Vec<_>>();
+    let events = Parser::new_ext(markdown, options()).map(escape_raw_html).map(without_heading_attrs);
+    let events = Decorated::new(without_unsafe_links(events), names);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, events);
     out
 }
 
@@ -60,20 +58,115 @@ fn without_heading_attrs(event: Event) -> Event {
 }
 
 /// Unwraps each link and image whose URL is not safe: its text, or its alt text, stays.
-fn without_unsafe_links<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+fn without_unsafe_links<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     // Whether each open link or image is kept; images may sit inside links.
     let mut kept = Vec::new();
-    events
-        .filter(|event| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                let keep = url::is_safe(dest_url);
-                kept.push(keep);
-                keep
+    events.filter(move |event| match event {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            let keep = url::is_safe(dest_url);
+            kept.push(keep);
+            keep
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => kept.pop().unwrap_or(true),
+        _ => true,
+    })
+}
+
+/// The theme's additions to a body's events: an id on each heading from its text
+/// ("Kết quả" → `ket-qua`, unique in the page); each table in a sideways-scrolling
+/// box (`table-scroll`) that takes keyboard focus, so a table wider than a phone can be
+/// scrolled without a pointer, named by the nearest heading above it, else by the
+/// article's title; a task-list item's state as a mark named in words. Runs after
+/// `escape_raw_html`, so the boxes are the only raw HTML events.
+struct Decorated<'a, 'n, I> {
+    events: I,
+    names: &'n Names<'n>,
+    /// Events ready to go out: a heading held back until its end, a table after its box.
+    ready: VecDeque<Event<'a>>,
+    used_ids: HashMap<String, usize>,
+    last_heading: Option<String>,
+}
+
+impl<'a, 'n, I: Iterator<Item = Event<'a>>> Decorated<'a, 'n, I> {
+    fn new(events: I, names: &'n Names<'n>) -> Self {
+        Decorated { events, names, ready: VecDeque::new(), used_ids: HashMap::new(), last_heading: None }
+    }
+
+    /// Holds back a heading without an id until its end, then names it from its text.
+    fn heading(&mut self, start: Event<'a>) -> Event<'a> {
+        let mut title = String::new();
+        for event in self.events.by_ref() {
+            let end = matches!(event, Event::End(TagEnd::Heading(_)));
+            if let Event::Text(t) | Event::Code(t) = &event {
+                title.push_str(t);
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => kept.pop().unwrap_or(true),
-            _ => true,
+            self.ready.push_back(event);
+            if end {
+                break;
+            }
+        }
+        let base = text::slug_lossy(&title);
+        let n = self.used_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
+        self.last_heading = Some(anchor.clone());
+        match start {
+            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                Event::Start(Tag::Heading { level, id: Some(CowStr::from(anchor)), classes, attrs })
+            }
+            other => other,
+        }
+    }
+
+    fn table_box(&self) -> Event<'a> {
+        let name = match &self.last_heading {
+            Some(id) => format!("aria-labelledby=\"{}\"", text::escape_html(id)),
+            None => format!("aria-label=\"{}\"", text::escape_html(self.names.article)),
+        };
+        Event::Html(format!("<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" {name}>\n").into())
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Decorated<'a, '_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.ready.pop_front() {
+            return Some(event);
+        }
+        Some(match self.events.next()? {
+            start @ Event::Start(Tag::Heading { id: None, .. }) => self.heading(start),
+            Event::Start(Tag::Heading { id: Some(id), level, classes, attrs }) => {
+                self.last_heading = Some(id.to_string());
+                Event::Start(Tag::Heading { id: Some(id), level, classes, attrs })
+            }
+            start @ Event::Start(Tag::Table(_)) => {
+                self.ready.push_back(start);
+                self.table_box()
+            }
+            end @ Event::End(TagEnd::Table) => {
+                self.ready.push_back(Event::Html("</div>\n".into()));
+                end
+            }
+            Event::TaskListMarker(done) => task_mark(done, self.names),
+            other => other,
         })
-        .collect()
+    }
+}
+
+/// A task-list item's state as a mark named in words. pulldown-cmark writes a disabled
+/// checkbox without a label: a form control in an article that nothing names (axe
+/// `label`, critical) and that readers cannot use anyway.
+fn task_mark<'a>(done: bool, names: &Names) -> Event<'a> {
+    let (mark, name) = if done { ("☑", names.done) } else { ("☐", names.not_done) };
+    let class = if done { "task task-done" } else { "task" };
+    Event::Html(
+        format!(
+            "<span class=\"{class}\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
+            text::escape_html(name)
+        )
+        .into(),
+    )
 }
 
 /// Each link and image URL of a body that [`to_html`] drops, with the byte offset in
@@ -104,82 +197,6 @@ pub fn unsafe_urls(markdown: &str) -> Vec<(usize, String)> {
 /// Links whose URL comes from a reference definition.
 fn is_reference(link_type: LinkType) -> bool {
     matches!(link_type, LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut)
-}
-
-/// Gives each heading an id from its text ("Kết quả" → `ket-qua`), unique in the page.
-fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut title = String::new();
-            for e in &events[i + 1..] {
-                match e {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => title.push_str(t),
-                    _ => {}
-                }
-            }
-            let base = text::slug_lossy(&title);
-            let n = used.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let anchor = if *n == 1 { base } else { format!("{base}-{n}") };
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(anchor));
-            }
-        }
-        i += 1;
-    }
-    events
-}
-
-/// Wraps each table in the theme's sideways-scrolling box (`table-scroll`). The box
-/// takes keyboard focus, so a table wider than a phone can be scrolled without a
-/// pointer, and is named by the nearest heading above the table, else by `title`.
-/// Runs after `escape_raw_html`, so these are the only raw HTML events.
-fn with_table_boxes<'a>(events: Vec<Event<'a>>, title: &str) -> Vec<Event<'a>> {
-    let mut out = Vec::with_capacity(events.len() + 4);
-    let mut heading: Option<String> = None;
-    for event in events {
-        match &event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => heading = Some(id.to_string()),
-            Event::Start(Tag::Table(_)) => {
-                let name = match &heading {
-                    Some(id) => format!("aria-labelledby=\"{}\"", text::escape_html(id)),
-                    None => format!("aria-label=\"{}\"", text::escape_html(title)),
-                };
-                let open = format!("<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" {name}>\n");
-                out.push(Event::Html(open.into()));
-            }
-            _ => {}
-        }
-        let closes_table = matches!(event, Event::End(TagEnd::Table));
-        out.push(event);
-        if closes_table {
-            out.push(Event::Html("</div>\n".into()));
-        }
-    }
-    out
-}
-
-/// A task-list item's state as a mark named in words. pulldown-cmark writes a disabled
-/// checkbox without a label: a form control in an article that nothing names (axe
-/// `label`, critical) and that readers cannot use anyway.
-fn task_mark<'a>(event: Event<'a>, names: &Names) -> Event<'a> {
-    match event {
-        Event::TaskListMarker(done) => {
-            let (mark, name) = if done { ("☑", names.done) } else { ("☐", names.not_done) };
-            let class = if done { "task task-done" } else { "task" };
-            Event::Html(
-                format!(
-                    "<span class=\"{class}\" role=\"img\" aria-label=\"{}\">{mark}</span> ",
-                    text::escape_html(name)
-                )
-                .into(),
-            )
-        }
-        other => other,
-    }
 }
 
 /// The first paragraph as plain text: an article's summary when none is written.
