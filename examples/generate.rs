@@ -4,7 +4,7 @@
 //! cargo run --release --example generate -- --size small|medium|national [--seed N] [--workbook] --out DIR
 //! ```
 
-use bantin::synthetic::{self, Reports, Size};
+use bantin_synthetic::{self as synthetic, Reports, Size};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -28,7 +28,6 @@ pub mod routes;
 pub mod serve;
 pub mod sheets;
 pub mod starter;
-pub mod synthetic;
 pub mod text;
 pub mod theme;
 pub mod timings;

@@ -226,8 +226,7 @@ fn the_html_bulletin_is_one_file() {
 fn a_synthetic_province_fits_in_four_pages() {
     let tmp = TempDir::new("synthetic-pdf");
     let content = tmp.join("content");
-    bantin::synthetic::generate(bantin::synthetic::Size::Small, 1, &content)
-        .expect("the small set is written");
+    bantin_synthetic::generate(bantin_synthetic::Size::Small, 1, &content).expect("the small set is written");
     let site = tmp.join("out");
     build(path_str(&content), &site, &[]);
     let pdf = site.join("bulletin.pdf");

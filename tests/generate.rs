@@ -1,4 +1,4 @@
-//! The synthetic content generator (`examples/generate.rs`, `bantin::synthetic`): the
+//! The synthetic content generator (`examples/generate.rs`, the `bantin-synthetic` crate): the
 //! small set is valid content for the real `bantin check` and `build`, holds every
 //! feature of the content format, and is the same for the same seed.
 
@@ -6,7 +6,7 @@ mod common;
 
 use bantin::locale::Locale;
 use bantin::model::Language;
-use bantin::synthetic::{self, Size};
+use bantin_synthetic::{self as synthetic, Size};
 use common::{TempDir, bantin, path_str, snapshot};
 use std::fs;
 use std::path::Path;

@@ -725,7 +725,7 @@ fn siblings_follow_their_order_and_pages_show_contact_and_next_release() {
 fn news_lists_paginate_by_twenty() {
     let tmp = TempDir::new("pages");
     let content = tmp.join("content");
-    bantin::synthetic::generate(bantin::synthetic::Size::Small, 1, &content).expect("generated");
+    bantin_synthetic::generate(bantin_synthetic::Size::Small, 1, &content).expect("generated");
     let out = tmp.join("out");
     build_ok(path_str(&content), &out);
     let news = files(&out);

@@ -7,8 +7,8 @@ use super::rng::Rng;
 use super::tree::{Level, Tree};
 use super::yaml::{quoted, scalar};
 use super::{CURRENT_YEAR, Shape};
-use crate::locale::Locale;
-use crate::model::Language;
+use bantin::locale::Locale;
+use bantin::model::Language;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -94,7 +94,7 @@ fn web_sources(tree: &Tree, figures: &mut Figures, rng: &mut Rng) {
     for r in &mut figures.reports {
         let u = &tree.units[r.unit];
         if r.source.is_none() && u.level == Level::Commune && rng.chance(0.05) {
-            let label = crate::text::slug_lossy(&r.period.label());
+            let label = bantin::text::slug_lossy(&r.period.label());
             r.source = Some(format!(
                 "https://example.org/bao-thu-nghiem-{:02}/so-lieu/{}-{label}.html",
                 u.province + 1,
@@ -168,7 +168,7 @@ impl Writer<'_> {
     }
 
     fn unique_slug(&mut self, text: &str) -> String {
-        let base = crate::text::slug_lossy(text);
+        let base = bantin::text::slug_lossy(text);
         let mut slug = base.clone();
         let mut n = 2;
         while !self.slugs.insert(slug.clone()) {

@@ -153,7 +153,7 @@ fn commune(n: usize, parent: usize, p: usize, siblings: usize, rng: &mut Rng) ->
         ("Đảng bộ xã", "xã", "xa")
     };
     let place = rng.pick(&PLACES);
-    let slug = crate::text::slug(place).expect("place names fold to slugs");
+    let slug = bantin::text::slug(place).expect("place names fold to slugs");
     Unit {
         id: format!("{id}-{slug}-{n}"),
         name: format!("Đảng bộ {word} {place} {n}"),
