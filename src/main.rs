@@ -77,6 +77,15 @@ enum Command {
     New {
         dir: PathBuf,
     },
+    Theme {
+        #[command(subcommand)]
+        action: ThemeCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    Export { theme_dir: PathBuf },
 }
 
 /// Exit statuses of SPEC §1.
@@ -103,6 +112,7 @@ fn main() -> ExitCode {
             run_build(&paths, timings, no_pdf, voice)
         }
         Command::New { dir } => run_new(&dir, voice),
+        Command::Theme { action: ThemeCommand::Export { theme_dir } } => run_theme_export(&theme_dir, voice),
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
             run_serve(serve::Options { paths, timings, bind, port, open, lang: voice.0 })
@@ -160,8 +170,14 @@ fn localized(help: &'static Help) -> clap::Command {
 /// Words the commands and options there are.
 fn worded_tree(command: clap::Command, help: &'static Help) -> clap::Command {
     let after = format!(
-        "{}\n  {}\n  {}\n  {}\n  {}\n\n{}",
-        help.usage_lines, help.build_usage, help.check_usage, help.serve_usage, help.new_usage, help.defaults
+        "{}\n  {}\n  {}\n  {}\n  {}\n  {}\n\n{}",
+        help.usage_lines,
+        help.build_usage,
+        help.check_usage,
+        help.serve_usage,
+        help.new_usage,
+        help.theme_usage,
+        help.defaults
     );
     let long = |about: &str, more: &str| format!("{about}\n\n{more}");
     worded(command, help, help.timings)
@@ -183,6 +199,18 @@ fn worded_tree(command: clap::Command, help: &'static Help) -> clap::Command {
                 .about(help.new)
                 .long_about(long(help.new, help.new_long))
                 .override_usage(help.new_usage),
+            "theme" => worded(c, help, help.timings)
+                .about(help.theme)
+                .override_usage(help.theme_usage)
+                .subcommand_help_heading(help.commands_heading)
+                .mut_subcommands(|c| match c.get_name() {
+                    "export" => worded(c, help, help.timings)
+                        .about(help.theme_export)
+                        .long_about(long(help.theme_export, help.theme_export_long))
+                        .override_usage(help.theme_usage),
+                    "help" => c.about(help.help_command),
+                    _ => c,
+                }),
             "help" => c.about(help.help_command),
             _ => c,
         })
@@ -210,6 +238,7 @@ fn worded_arg(arg: Arg, help: &'static Help, timings: &'static str) -> Arg {
         "open" => (help.open, None),
         "lang" => (help.lang, Some(help.lang_value)),
         "dir" => (help.new_dir, Some(help.dir_value)),
+        "theme_dir" => (help.theme_dir, Some(help.dir_value)),
         "help" => (help.help, None),
         "version" => (help.version, None),
         _ => return arg,
@@ -303,13 +332,30 @@ fn run_serve(options: serve::Options) -> ExitCode {
 /// Writes a starter bulletin, in the language of the messages.
 fn run_new(dir: &Path, voice: Voice) -> ExitCode {
     let words = voice.before_content();
-    match bantin::starter::write(dir, words.language()) {
-        Ok(workbook) => {
-            eprintln!("{}", words.new_written(dir, &workbook));
+    let written =
+        bantin::starter::write(dir, words.language()).map(|workbook| words.new_written(dir, &workbook));
+    report_started(written, words, |dir| words.new_not_empty(dir))
+}
+
+fn run_theme_export(dir: &Path, voice: Voice) -> ExitCode {
+    let words = voice.before_content();
+    let written = bantin::starter::theme(dir).map(|files| words.theme_written(dir, files));
+    report_started(written, words, |dir| words.theme_not_empty(dir))
+}
+
+/// What `new` or `theme export` did, or why it wrote nothing.
+fn report_started(
+    written: Result<String, bantin::starter::NewError>,
+    words: &dyn Words,
+    not_empty: impl Fn(&Path) -> String,
+) -> ExitCode {
+    match written {
+        Ok(message) => {
+            eprintln!("{message}");
             ExitCode::SUCCESS
         }
         Err(bantin::starter::NewError::NotEmpty(dir)) => {
-            eprintln!("{}", words.error(&words.new_not_empty(&dir)));
+            eprintln!("{}", words.error(&not_empty(&dir)));
             ExitCode::from(USAGE_ERROR)
         }
         Err(bantin::starter::NewError::Write(path, e)) => {

@@ -26,6 +26,11 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("bulletin.html", include_str!("../templates/bulletin.html")),
 ];
 
+/// The built-in templates by name, as `bantin theme export` copies them out.
+pub fn built_in() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BUILT_IN.iter().copied()
+}
+
 /// One template's text and where it came from, for error messages.
 #[derive(Clone, Debug)]
 pub struct TemplateSource {

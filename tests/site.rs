@@ -786,3 +786,30 @@ fn a_template_can_extend_the_built_in_one() {
         assert!(html.contains("<nav aria-label="), "{page} lost the built-in navigation");
     }
 }
+
+/// `bantin theme export` copies the built-in theme out: the same files as the theme the
+/// binary carries, a site built with them is the same site byte for byte, and a folder
+/// that holds files is refused and left as it was.
+#[test]
+fn the_built_in_theme_can_be_exported_to_start_from() {
+    let tmp = TempDir::new("theme");
+    let theme = tmp.join("templates");
+    let run = bantin(&["theme", "export", path_str(&theme)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let shipped = snapshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"));
+    assert!(snapshot(&theme) == shipped, "the exported theme is not the one in templates/");
+    let copied = format!("Đã chép {} tệp giao diện vào thư mục ", shipped.len());
+    assert!(run.stderr.starts_with(&copied), "{}", run.stderr);
+
+    let (plain, themed) = (tmp.join("plain"), tmp.join("themed"));
+    assert_eq!(build_with(VALID, &plain, &[]).code, 0);
+    assert_eq!(build_with(VALID, &themed, &["--templates", path_str(&theme)]).code, 0);
+    assert!(files(&plain) == files(&themed), "the exported theme builds another site");
+
+    fs::write(theme.join("base.html"), "{# my own #}").unwrap();
+    let before = snapshot(&theme);
+    let run = bantin(&["theme", "export", path_str(&theme)]);
+    assert_eq!(run.code, 2, "{run:#?}");
+    assert!(run.stderr.contains("bantin theme export chỉ chép giao diện vào thư mục mới hoặc thư mục trống"));
+    assert_eq!(snapshot(&theme), before, "a refused export changed the folder");
+}

@@ -487,6 +487,15 @@ pub static EN_HELP: Help = Help {
                bantin build.",
     new_usage: "bantin new DIR",
     new_dir: "The folder for the starter bulletin: new, or empty.",
+    theme: "Work with the bulletin's theme (its page templates).",
+    theme_export: "Copy the built-in theme into a new or empty folder, to start from.",
+    theme_export_long: "The folder receives every built-in template (base.html, unit.html, style.css…). Name \
+                        it templates, beside the content folder, then change the files you need and delete the \
+                        others: bantin build and bantin serve use its files in place of the built-in ones of the \
+                        same name. The built-in templates stay reachable as builtin/<name>, for example \
+                        {% extends \"builtin/base.html\" %}.",
+    theme_usage: "bantin theme export DIR",
+    theme_dir: "The folder for the theme: new, or empty.",
     help_command: "Print this message or the help of the given command",
     content: "The content folder (site.yaml, data/, news/, static/). [default: content]",
     templates: "Templates overriding the built-in theme by name [default: templates, when that folder \
@@ -632,6 +641,23 @@ impl Words for En {
         format!(
             "folder `{}` is not empty: bantin new writes a starter bulletin only into a new or empty folder, \
              so that it overwrites nothing",
+            folder.display()
+        )
+    }
+
+    fn theme_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "folder `{}` is not empty: bantin theme export copies the theme only into a new or empty folder, \
+             so that it overwrites nothing",
+            folder.display()
+        )
+    }
+
+    fn theme_written(&self, folder: &Path, files: usize) -> String {
+        format!(
+            "Copied {files} theme files into {}. Change the files you need, delete the others, then run: \
+             bantin build --templates {}",
+            folder.display(),
             folder.display()
         )
     }

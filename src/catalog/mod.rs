@@ -435,6 +435,11 @@ pub struct Help {
     pub new_long: &'static str,
     pub new_usage: &'static str,
     pub new_dir: &'static str,
+    pub theme: &'static str,
+    pub theme_export: &'static str,
+    pub theme_export_long: &'static str,
+    pub theme_usage: &'static str,
+    pub theme_dir: &'static str,
     pub help_command: &'static str,
     pub content: &'static str,
     pub templates: &'static str,
@@ -536,6 +541,9 @@ pub trait Words: Sync {
     fn new_not_empty(&self, folder: &Path) -> String;
     /// `bantin new` done: what it wrote, and what to do next.
     fn new_written(&self, folder: &Path, workbook: &Path) -> String;
+    /// `bantin theme export` refused a folder that holds files.
+    fn theme_not_empty(&self, folder: &Path) -> String;
+    fn theme_written(&self, folder: &Path, files: usize) -> String;
     fn refusal(&self, refusal: &Refusal) -> String;
     fn content_summary(&self, counts: &ContentCounts) -> String;
     fn problem_count(&self, errors: usize, warnings: usize) -> String;

@@ -494,6 +494,14 @@ pub static VI_HELP: Help = Help {
                check và bantin build.",
     new_usage: "bantin new THƯ_MỤC",
     new_dir: "Thư mục sẽ chứa bản tin mẫu: chưa có hoặc đang trống.",
+    theme: "Làm việc với giao diện (mẫu trang) của bản tin.",
+    theme_export: "Chép giao diện có sẵn ra một thư mục mới hoặc thư mục trống để sửa.",
+    theme_export_long: "Thư mục nhận mọi mẫu trang có sẵn (base.html, unit.html, style.css…). Đặt tên nó là \
+                        templates, cạnh thư mục content, rồi sửa tệp nào cần sửa và xóa những tệp giữ nguyên: \
+                        bantin build và bantin serve dùng tệp trong đó thay cho mẫu có sẵn cùng tên. Mẫu có sẵn \
+                        vẫn dùng được dưới tên builtin/<tên>, ví dụ {% extends \"builtin/base.html\" %}.",
+    theme_usage: "bantin theme export THƯ_MỤC",
+    theme_dir: "Thư mục sẽ chứa giao diện: chưa có hoặc đang trống.",
     help_command: "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu",
     content: "Thư mục nội dung (site.yaml, data/, news/, static/). [mặc định: content]",
     templates: "Thư mục mẫu trang, dùng thay mẫu có sẵn cùng tên [mặc định: templates, nếu có thư mục này].",
@@ -644,6 +652,23 @@ impl Words for Vi {
         format!(
             "thư mục `{}` đã có tệp: bantin new chỉ tạo bản tin mẫu trong thư mục mới hoặc thư mục trống, \
              để không ghi đè lên tệp nào",
+            folder.display()
+        )
+    }
+
+    fn theme_not_empty(&self, folder: &Path) -> String {
+        format!(
+            "thư mục `{}` đã có tệp: bantin theme export chỉ chép giao diện vào thư mục mới hoặc thư mục trống, \
+             để không ghi đè lên tệp nào",
+            folder.display()
+        )
+    }
+
+    fn theme_written(&self, folder: &Path, files: usize) -> String {
+        format!(
+            "Đã chép {files} tệp giao diện vào thư mục {}. Sửa tệp cần sửa, xóa các tệp giữ nguyên, rồi chạy: \
+             bantin build --templates {}",
+            folder.display(),
             folder.display()
         )
     }
