@@ -4,10 +4,12 @@
 //! The search page's script (`assets/search.js`) loads with `<script src>` only the files
 //! a query needs, which works from disk (`file://`), where `fetch` does not:
 //!
-//! - `search/_index.js`: the shard keys, the documents per chunk, and the fold table;
+//! - `search/_index.js`: the shard keys, the documents per chunk, the fold table, and
+//!   the paths of units and articles (from the route table, `*` standing for the id);
 //! - `search/{key}.js`: the terms that start with `key` (the longest key that starts a
 //!   term holds it) and where each is found;
-//! - `search/_{n}.js`: chunk `n` of the documents, as results show them.
+//! - `search/_{n}.js`: chunk `n` of the documents, as results show them: `[0, unit id,
+//!   name, parent and latest figure]`, `[1, article slug, title, date]`.
 //!
 //! Terms are the runs of letters and digits of [`text::fold`]ed text, so "Đắk Lắk",
 //! "dak lak" and "DAK LAK" are the same two terms; the page folds a query with a table
@@ -15,7 +17,10 @@
 //! hits: units level by level down the tree, then articles newest first. A term's
 //! postings are numbers: `gap * 2 + 1` for a document that has the term in its title (a
 //! unit's name or id, an article's title), `gap * 2` for one that has it elsewhere, `gap`
-//! counting from the previous document of the list (from 0 for the first).
+//! counting from the previous document of the list (from 0 for the first). They are
+//! written as one string, five bits a character, most significant first: [`LAST`] ends
+//! a number, [`MORE`] goes on (half the bytes of decimal numbers, which matters at
+//! national scale: about 3 million postings).
 
 use crate::catalog::{self, Words};
 use crate::indicators::{Figures, Indicators, Tree};
@@ -33,13 +38,18 @@ const CHUNK: usize = 64;
 const MAX_TERM: usize = 24;
 /// A shard larger than this (bytes) is split by the next letter of its terms.
 const SHARD_BYTES: usize = 24 * 1024;
+/// The digits of [`postings`]: the last of a number, and any before it.
+const LAST: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+const MORE: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&+";
 /// The file of shard keys; the other files' names start with `_` too, which no key does.
 const INDEX: &str = "_index";
 
 /// A document as results show it, and the texts it is found by.
 struct Doc {
-    /// The page, relative to the site's root.
-    path: String,
+    /// 0 for a unit, 1 for an article: the index of its path in `_index.js`.
+    kind: u8,
+    /// The unit's id or the article's slug.
+    key: String,
     title: String,
     /// A unit's parent and latest figure, an article's date.
     detail: String,
@@ -65,7 +75,7 @@ pub fn files(content: &Content, ind: &Indicators) -> Vec<OutputFile> {
         files.push(OutputFile::new(routes::search_file(key), js));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        let rows: Vec<[&str; 3]> = chunk.iter().map(|d| [&*d.path, &*d.title, &*d.detail]).collect();
+        let rows: Vec<_> = chunk.iter().map(|d| (d.kind, &d.key, &d.title, &d.detail)).collect();
         let json = serde_json::to_string(&rows).unwrap_or_default();
         files.push(OutputFile::new(
             routes::search_file(&format!("_{n}")),
@@ -90,6 +100,7 @@ fn index_file(shards: &BTreeMap<String, Vec<(&str, String)>>, docs: usize) -> St
     let keys: Vec<&str> = shards.keys().map(String::as_str).collect();
     let index = serde_json::json!({
         "keys": keys.join(" "), "docs": docs, "chunk": CHUNK, "max": MAX_TERM, "fold": fold_table(),
+        "paths": [routes::unit("*"), routes::article("*")],
     });
     format!("bantinSearch.index({index});\n")
 }
@@ -154,7 +165,8 @@ impl<'a> Site<'a> {
         let detail: Vec<&str> =
             [parent.map(|p| p.name.as_str()), figure.as_deref()].into_iter().flatten().collect();
         Doc {
-            path: routes::unit(&unit.id),
+            kind: 0,
+            key: unit.id.clone(),
             title: unit.name.clone(),
             detail: detail.join(" · "),
             named: format!("{} {}", unit.name, unit.id),
@@ -185,7 +197,8 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
     body.push(' ');
     body.push_str(&markdown::plain_text(&a.body));
     Doc {
-        path: routes::article(&a.slug),
+        kind: 1,
+        key: a.slug.clone(),
         title: a.title.clone(),
         detail: locale.date(a.date),
         named: a.title.clone(),
@@ -205,21 +218,31 @@ fn doc_terms(doc: &Doc) -> Vec<(String, bool)> {
     found.into_iter().collect()
 }
 
-/// Term → its postings, written as a JSON array (see the module's comment).
+/// Term → its postings, written as a JSON string (see the module's comment).
 fn postings(docs: &[Doc]) -> BTreeMap<String, String> {
     let per_doc: Vec<Vec<(String, bool)>> = docs.par_iter().map(doc_terms).collect();
     let mut lists: HashMap<String, (usize, String)> = HashMap::new();
     for (id, terms) in per_doc.into_iter().enumerate() {
         for (term, named) in terms {
-            let (last, list) = lists.entry(term).or_insert_with(|| (0, String::from("[")));
-            if list.len() > 1 {
-                list.push(',');
-            }
-            let _ = write!(list, "{}", (id - *last) * 2 + usize::from(named));
+            let (last, list) = lists.entry(term).or_insert_with(|| (0, String::from("\"")));
+            digits((id - *last) * 2 + usize::from(named), list);
             *last = id;
         }
     }
-    lists.into_iter().map(|(term, (_, list))| (term, list + "]")).collect()
+    lists.into_iter().map(|(term, (_, list))| (term, list + "\"")).collect()
+}
+
+/// `n` in the digits of [`LAST`] and [`MORE`].
+fn digits(n: usize, out: &mut String) {
+    let mut shift = 0;
+    while n >> (shift + 5) > 0 {
+        shift += 5;
+    }
+    while shift > 0 {
+        out.push(MORE[(n >> shift) & 31] as char);
+        shift -= 5;
+    }
+    out.push(LAST[n & 31] as char);
 }
 
 /// Shard key → its terms with their postings. Terms go by their first two letters; a
@@ -322,7 +345,12 @@ reports:
                     read.shards
                         .insert(args[0].as_str().unwrap().into(), args[1].as_object().unwrap().clone());
                 }
-                _ => read.docs.extend(args[1].as_array().unwrap().iter().cloned()),
+                _ => read.docs.extend(args[1].as_array().unwrap().iter().map(|d| {
+                    let kind = d[0].as_u64().unwrap();
+                    let path =
+                        format!("{}/{}.html", ["units", "news"][kind as usize], d[1].as_str().unwrap());
+                    serde_json::json!([path, d[2], d[3]])
+                })),
             }
         }
         read
@@ -338,8 +366,7 @@ reports:
                 for (t, list) in &self.shards[key] {
                     if t == term || (prefix && t.starts_with(term)) {
                         let mut id = 0;
-                        for n in list.as_array().unwrap() {
-                            let n = n.as_u64().unwrap() as usize;
+                        for n in undigits(list.as_str().unwrap()) {
                             id += n / 2;
                             *hits.entry(id).or_insert(false) |= n % 2 == 1;
                         }
@@ -362,6 +389,31 @@ reports:
             found.sort_by_key(|&(named, id)| (std::cmp::Reverse(named), id));
             found.iter().map(|&(_, id)| self.docs[id][1].as_str().unwrap().to_string()).collect()
         }
+    }
+
+    fn undigits(text: &str) -> Vec<usize> {
+        let (mut numbers, mut n) = (Vec::new(), 0);
+        for b in text.bytes() {
+            match (LAST.iter().position(|&d| d == b), MORE.iter().position(|&d| d == b)) {
+                (Some(d), _) => {
+                    numbers.push(n * 32 + d);
+                    n = 0;
+                }
+                (None, Some(d)) => n = n * 32 + d,
+                (None, None) => panic!("{text}"),
+            }
+        }
+        numbers
+    }
+
+    #[test]
+    fn postings_are_five_bits_a_digit() {
+        let mut out = String::new();
+        for n in [0, 31, 32, 1023, 1024, 123_456] {
+            digits(n, &mut out);
+        }
+        assert_eq!(out, "0vB0+vBA0DYS0");
+        assert_eq!(undigits(&out), [0, 31, 32, 1023, 1024, 123_456]);
     }
 
     #[test]
@@ -411,7 +463,7 @@ reports:
     fn large_shards_split_by_the_next_letter() {
         let postings: BTreeMap<String, String> = ["d", "da", "dan", "dang", "danh", "dao", "xa"]
             .iter()
-            .map(|t| (t.to_string(), "[0,2,4]".into()))
+            .map(|t| (t.to_string(), "\"02468\"".into()))
             .collect();
         let keys = |limit| shards(&postings, limit).into_keys().collect::<Vec<_>>();
         assert_eq!(keys(1000), ["d", "da", "xa"]);

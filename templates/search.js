@@ -20,6 +20,14 @@
   var results = [];
   var shown = 0;
   var asked = 0; // the latest query, so that a slower earlier one is not shown
+  // Postings are strings of five-bit digits: these end a number, the others go on.
+  var LAST = '0123456789abcdefghijklmnopqrstuv';
+  var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&+';
+  var DIGITS = {};
+  for (var d = 0; d < 32; d += 1) {
+    DIGITS[LAST.charCodeAt(d)] = d;
+    DIGITS[MORE.charCodeAt(d)] = d + 32;
+  }
 
   function arrived(name, value) {
     var resolve = arrivals[name];
@@ -105,13 +113,20 @@
     });
   }
 
-  function decode(numbers, hits) {
+  function decode(digits, hits) {
     var id = 0;
-    for (var i = 0; i < numbers.length; i += 1) {
-      var n = numbers[i];
+    var n = 0;
+    for (var i = 0; i < digits.length; i += 1) {
+      var d = DIGITS[digits.charCodeAt(i)];
+      if (d >= 32) {
+        n = n * 32 + d - 32;
+        continue;
+      }
+      n = n * 32 + d;
       id += Math.floor(n / 2);
       if (n % 2 === 1) hits.set(id, 1);
       else if (!hits.has(id)) hits.set(id, 0);
+      n = 0;
     }
   }
 
@@ -156,13 +171,13 @@
   function item(doc) {
     var li = document.createElement('li');
     var a = document.createElement('a');
-    a.href = said.root + doc[0];
-    a.textContent = doc[1];
+    a.href = said.root + index.paths[doc[0]].replace('*', doc[1]);
+    a.textContent = doc[2];
     li.appendChild(a);
-    if (doc[2]) {
+    if (doc[3]) {
       var detail = document.createElement('span');
       detail.className = 'search-detail';
-      detail.textContent = doc[2];
+      detail.textContent = doc[3];
       li.appendChild(detail);
     }
     return li;

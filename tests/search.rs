@@ -29,7 +29,7 @@ fn the_index_holds_folded_terms_of_units_and_published_articles() {
     for (shard, term) in [("da", "dang"), ("th", "thu"), ("ng", "nghiem"), ("ma", "mau"), ("do", "don")] {
         let text = read(&out.join(format!("search/{shard}.js")));
         assert!(text.starts_with(&format!("bantinSearch.shard(\"{shard}\",{{")), "{text}");
-        assert!(text.contains(&format!("\"{term}\":[")), "{term} in search/{shard}.js: {text}");
+        assert!(text.contains(&format!("\"{term}\":\"")), "{term} in search/{shard}.js: {text}");
     }
     let mut terms = String::new();
     for entry in fs::read_dir(out.join("search")).unwrap() {
@@ -44,7 +44,8 @@ fn the_index_holds_folded_terms_of_units_and_published_articles() {
     // The draft "Kế hoạch … (bản nháp)" is not indexed.
     assert!(!terms.contains("\"nhap\""), "a draft's words are not in the index");
     let docs = read(&out.join("search/_0.js"));
-    assert!(docs.contains(r#"["units/xa-thu-nghiem.html","Đảng bộ xã Thử Nghiệm","#), "{docs}");
+    assert!(docs.contains(r#"[0,"xa-thu-nghiem","Đảng bộ xã Thử Nghiệm","#), "{docs}");
+    assert!(index.contains(r#""paths":["units/*.html","news/*.html"]"#), "{index}");
     assert!(!docs.contains("bản nháp"), "{docs}");
 }
 
