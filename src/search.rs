@@ -88,11 +88,15 @@ pub fn files(content: &Content, ind: &Indicators) -> Vec<OutputFile> {
 /// The terms of a text, in order, repeats kept: folded, split at anything but `a-z0-9`,
 /// cut to [`MAX_TERM`] letters.
 pub fn terms(text: &str) -> Vec<String> {
-    text::fold(text)
+    tokens(&text::fold(text)).map(String::from).collect()
+}
+
+/// The terms of a folded text.
+fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())
-        .map(|t| t[..t.len().min(MAX_TERM)].to_string())
-        .collect()
+        .map(|t| &t[..t.len().min(MAX_TERM)])
 }
 
 /// `_index.js`: the keys, the chunk size, the longest term and the fold table.
@@ -208,14 +212,15 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
 
 /// Each document's terms, once each: true when found in its title.
 fn doc_terms(doc: &Doc) -> Vec<(String, bool)> {
-    let mut found: HashMap<String, bool> = HashMap::new();
-    for term in terms(&doc.body) {
+    let (body, named) = (text::fold(&doc.body), text::fold(&doc.named));
+    let mut found: HashMap<&str, bool> = HashMap::new();
+    for term in tokens(&body) {
         found.entry(term).or_insert(false);
     }
-    for term in terms(&doc.named) {
+    for term in tokens(&named) {
         found.insert(term, true);
     }
-    found.into_iter().collect()
+    found.into_iter().map(|(term, named)| (term.to_string(), named)).collect()
 }
 
 /// Term → its postings, written as a JSON string (see the module's comment).

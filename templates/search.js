@@ -13,7 +13,7 @@
   var list = document.getElementById('search-results');
   var more = document.getElementById('search-more');
   var said = page.dataset;
-  var SHOWN = 20;
+  var SHOWN = 10;
   var files = {}; // name -> promise of its value
   var arrivals = {}; // name -> resolve, while loading
   var index = null;
@@ -23,7 +23,7 @@
   // Postings are strings of five-bit digits: these end a number, the others go on.
   var LAST = '0123456789abcdefghijklmnopqrstuv';
   var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&+';
-  var DIGITS = {};
+  var DIGITS = new Int8Array(128);
   for (var d = 0; d < 32; d += 1) {
     DIGITS[LAST.charCodeAt(d)] = d;
     DIGITS[MORE.charCodeAt(d)] = d + 32;
@@ -100,54 +100,66 @@
     return keys;
   }
 
-  // Documents with the term: id -> 1 when in a title, else 0.
+  // The postings of a term (of every term it starts, for a prefix).
   function postings(term, prefix) {
     return Promise.all(shardsOf(term, prefix).map(load)).then(function (shards) {
-      var hits = new Map();
+      var lists = [];
       shards.forEach(function (shard) {
         Object.keys(shard).forEach(function (t) {
-          if (t === term || (prefix && t.lastIndexOf(term, 0) === 0)) decode(shard[t], hits);
+          if (t === term || (prefix && t.lastIndexOf(term, 0) === 0)) lists.push(shard[t]);
         });
       });
-      return hits;
+      return lists;
     });
   }
 
-  function decode(digits, hits) {
-    var id = 0;
-    var n = 0;
-    for (var i = 0; i < digits.length; i += 1) {
-      var d = DIGITS[digits.charCodeAt(i)];
-      if (d >= 32) {
-        n = n * 32 + d - 32;
-        continue;
+  // Marks each document of the lists in `marks`: 2 when in a title, else 1.
+  function decode(lists, marks) {
+    marks.fill(0);
+    lists.forEach(function (digits) {
+      var id = 0;
+      var n = 0;
+      for (var i = 0; i < digits.length; i += 1) {
+        var d = DIGITS[digits.charCodeAt(i)];
+        if (d >= 32) {
+          n = n * 32 + d - 32;
+          continue;
+        }
+        n = n * 32 + d;
+        id += (n - (n % 2)) / 2;
+        marks[id] |= n % 2 === 1 ? 2 : 1;
+        n = 0;
       }
-      n = n * 32 + d;
-      id += Math.floor(n / 2);
-      if (n % 2 === 1) hits.set(id, 1);
-      else if (!hits.has(id)) hits.set(id, 0);
-      n = 0;
-    }
+    });
   }
 
   // Every term, the last also as a prefix; ranked by title hits, then by id.
   function find(query) {
     var terms = termsOf(query);
     var last = terms.length - 1;
-    var lists = terms.map(function (t, i) { return postings(t, i === last && t.length > 1); });
-    return Promise.all(lists).then(function (lists) {
-      if (!lists.length) return [];
-      lists.sort(function (a, b) { return a.size - b.size; });
-      var found = [];
-      lists[0].forEach(function (named, id) {
-        for (var i = 1; i < lists.length; i += 1) {
-          if (!lists[i].has(id)) return;
-          named += lists[i].get(id);
+    var pending = terms.map(function (t, i) { return postings(t, i === last && t.length > 1); });
+    return Promise.all(pending).then(function (terms) {
+      var marks = new Uint8Array(index.docs);
+      var titled = new Uint8Array(index.docs);
+      var found = null;
+      terms.forEach(function (lists) {
+        decode(lists, marks);
+        var kept = [];
+        var count = found ? found.length : marks.length;
+        for (var i = 0; i < count; i += 1) {
+          var id = found ? found[i] : i;
+          if (!marks[id]) continue;
+          titled[id] += marks[id] >> 1;
+          kept.push(id);
         }
-        found.push([named, id]);
+        found = kept;
       });
-      found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      return found.map(function (f) { return f[1]; });
+      // In order of id already: grouped by title hits, most first.
+      var ranked = [];
+      for (var hits = terms.length; hits >= 0; hits -= 1) {
+        for (var i = 0; i < found.length; i += 1) if (titled[found[i]] === hits) ranked.push(found[i]);
+      }
+      return ranked;
     });
   }
 
@@ -250,4 +262,5 @@
   var query = new URLSearchParams(location.search).get('q') || '';
   input.value = query;
   if (query) search(query);
+  else load('_index').then(ready, function () {}); // ready before the first query
 })();
