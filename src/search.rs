@@ -213,13 +213,11 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
 /// Each document's terms, once each: true when found in its title.
 fn doc_terms(doc: &Doc) -> Vec<(String, bool)> {
     let (body, named) = (text::fold(&doc.body), text::fold(&doc.named));
-    let mut found: HashMap<&str, bool> = HashMap::new();
-    for term in tokens(&body) {
-        found.entry(term).or_insert(false);
-    }
-    for term in tokens(&named) {
-        found.insert(term, true);
-    }
+    let mut found: Vec<(&str, bool)> =
+        tokens(&named).map(|t| (t, true)).chain(tokens(&body).map(|t| (t, false))).collect();
+    // Sorted with the title's first, so that the one kept of equal terms is the title's.
+    found.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
+    found.dedup_by(|later, kept| later.0 == kept.0);
     found.into_iter().map(|(term, named)| (term.to_string(), named)).collect()
 }
 
