@@ -121,6 +121,8 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
         "sitemap.xml" => vec![PageId::Sitemap],
         "robots.txt" => vec![PageId::Robots],
         "style.css" => vec![PageId::Style],
+        "search.html" => vec![PageId::Search],
+        "search.js" => vec![PageId::Script],
         "bulletin.html" => vec![PageId::Bulletin],
         _ => return None,
     })

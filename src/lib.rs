@@ -25,6 +25,7 @@ pub mod points;
 pub mod problem;
 pub mod render;
 pub mod routes;
+pub mod search;
 pub mod serve;
 pub mod sheets;
 pub mod starter;

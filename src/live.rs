@@ -38,6 +38,8 @@ struct Good {
     /// Each page or file by what it shows: its path and bytes.
     pages: BTreeMap<PageId, (String, Bytes)>,
     data_files: Vec<(String, Bytes)>,
+    /// The search index, made again when a figure or a published article changes.
+    search_files: Vec<(String, Bytes)>,
     statics: BTreeMap<String, Bytes>,
     /// `bulletin.pdf`, typeset on request; `None` when the site makes none.
     pdf: Option<Arc<LazyPdf>>,
@@ -234,12 +236,22 @@ impl LiveSite {
             (files, count)
         });
         let fresh_data = fresh_data.map_err(|e| e.to_string())?;
+        let search_again =
+            !partial || touched.data_files || touched.pages.iter().any(|p| matches!(p, PageId::Article(_)));
+        let fresh_search = self.timings.stage("search", "files", || {
+            let files = search_again.then(|| shared(crate::search::files(&content, &ind)));
+            let count = files.as_ref().map_or(0, Vec::len);
+            (files, count)
+        });
         let old = self.good.take().filter(|_| partial);
         let made_again = !partial || touched.pages.contains(&PageId::Bulletin);
-        let (mut chart_files, mut pages, data_files, pdf) = match old {
-            Some(g) => (g.chart_files, g.pages, Some(g.data_files), g.pdf.filter(|_| !made_again)),
+        let (mut chart_files, mut pages, data_files, search_files, pdf) = match old {
+            Some(g) => {
+                (g.chart_files, g.pages, Some(g.data_files), g.search_files, g.pdf.filter(|_| !made_again))
+            }
             None => Default::default(),
         };
+        let search_files = fresh_search.unwrap_or(search_files);
         let pdf = match pdf {
             Some(kept) => Some(kept),
             None if content.site.pdf => {
@@ -262,8 +274,18 @@ impl LiveSite {
             (None, Some(fresh)) => fresh,
             (None, None) => shared(pipeline::data_files(&content, &ind, &focus).map_err(|e| e.to_string())?),
         };
-        self.good =
-            Some(Good { content, ind, focus, templates, chart_files, pages, data_files, statics, pdf });
+        self.good = Some(Good {
+            content,
+            ind,
+            focus,
+            templates,
+            chart_files,
+            pages,
+            data_files,
+            search_files,
+            statics,
+            pdf,
+        });
         Ok(counts)
     }
 
@@ -273,11 +295,12 @@ impl LiveSite {
     }
 
     /// Every file of the last good site, as `bantin build` would write it: statics
-    /// first, then pages, data files and charts, later ones winning on equal paths.
+    /// first, then pages, data files, the search index and charts, later ones winning on equal paths.
     pub fn files(&self) -> Files {
         let Some(good) = &self.good else { return Files::new() };
         let mut files: Files = good.statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
-        let charts_and_data = good.data_files.iter().chain(good.chart_files.values().flatten());
+        let charts_and_data =
+            good.data_files.iter().chain(&good.search_files).chain(good.chart_files.values().flatten());
         let rendered = good.pages.values().chain(charts_and_data);
         files.extend(rendered.map(|(p, b)| (p.clone(), b.clone())));
         files

@@ -248,9 +248,18 @@ pub fn build(
             (written, count)
         })
         .map_err(write_error)?;
+    let search_files = timings
+        .stage("search", "files", || {
+            let files = crate::search::files(content, ind);
+            let written = files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len());
+            let count = *written.as_ref().unwrap_or(&0);
+            (written, count)
+        })
+        .map_err(write_error)?;
     let chart_files = draw::files(&charts);
     let files = rendered
         + data_files
+        + search_files
         + usize::from(content.site.pdf)
         + chart_files * (1 + draw::DOWNLOADS)
         + content.statics.len();

@@ -368,6 +368,11 @@ fn render_bytes(
     Ok(out)
 }
 
+/// A file of the theme written as it is (the stylesheet, the search page's script).
+fn asset(templates: &Templates, name: &str, path: &str) -> OutputFile {
+    OutputFile::new(path, templates.get(name).map(|t| t.text.clone()).unwrap_or_default())
+}
+
 fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
     let mut ctx = Context::new();
     ctx.insert("page", &data);
@@ -407,7 +412,7 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
         None => "–".to_string(),
     });
     // Filters first: templates are checked against them when added.
-    let sources = templates.iter().filter(|(name, _)| !name.ends_with(".css"));
+    let sources = templates.iter().filter(|(name, _)| !name.ends_with(".css") && !name.ends_with(".js"));
     tera.add_raw_templates(sources.map(|(name, t)| (name.as_str(), t.text.as_str())))
         .map_err(|e| theme::describe_error(&e, templates))?;
     let globals = tera.global_context();
@@ -425,6 +430,7 @@ fn template_paths() -> Value {
         "data": routes::DATA, "feed": routes::FEED, "style": routes::STYLE, "json": routes::JSON,
         "csv": routes::CSV, "xlsx": routes::XLSX, "sitemap": routes::SITEMAP,
         "bulletin_pdf": routes::BULLETIN_PDF, "bulletin_html": routes::BULLETIN_HTML,
+        "search": routes::SEARCH, "script": routes::SCRIPT, "search_index": format!("{}/", routes::SEARCH_INDEX),
     })
 }
 
@@ -951,10 +957,8 @@ impl<'a> SiteView<'a> {
             PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
             PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
             PageId::Robots => return render_xml(tera, routes::ROBOTS, Value::Null, templates),
-            PageId::Style => {
-                let css = templates.get("style.css").map(|t| t.text.clone()).unwrap_or_default();
-                return Ok(OutputFile::new(routes::STYLE, css));
-            }
+            PageId::Style => return Ok(asset(templates, "style.css", routes::STYLE)),
+            PageId::Script => return Ok(asset(templates, "search.js", routes::SCRIPT)),
             PageId::Bulletin => self.bulletin_page(focus, charts),
             single => self.single_page(single.clone()),
         };
@@ -967,6 +971,7 @@ impl<'a> SiteView<'a> {
             PageId::Units => self.units_page(),
             PageId::Data => self.data_page(),
             PageId::NotFound => self.not_found_page(),
+            PageId::Search => self.search_page(),
             _ => self.tags_page(),
         }
     }
@@ -998,6 +1003,12 @@ impl<'a> SiteView<'a> {
             "data",
             &json!({ "rounding": rounding }),
         )
+    }
+
+    /// The page the search box leads to; its script shows the results.
+    fn search_page(&self) -> Page {
+        let data = json!({ "thousands": self.locale.separators().0.to_string() });
+        Page::new("search.html", routes::SEARCH.into(), self.l.search.label.into(), "search", &data)
     }
 
     fn not_found_page(&self) -> Page {

@@ -7,7 +7,9 @@
 //! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
 //! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
 //! and no [`period_key`] contains. Static files are the one source that could still
-//! land on a generated path: [`static_conflicts`] makes that a located error.
+//! land on a generated path: [`static_conflicts`] makes that a located error. The
+//! search page is `search.html`, its script `assets/search.js`, and nothing but the
+//! search index is written in [`SEARCH_INDEX`].
 
 use crate::catalog::problems::Msg;
 use crate::model::{Article, Content, Unit};
@@ -32,6 +34,12 @@ pub const BULLETIN_PDF: &str = "bulletin.pdf";
 pub const BULLETIN_HTML: &str = "bulletin.html";
 /// The indicators as a workbook, for spreadsheet programs in any locale.
 pub const XLSX: &str = "data/indicators.xlsx";
+/// The search page, where the search box of every page leads, and its script.
+pub const SEARCH: &str = "search.html";
+pub const SCRIPT: &str = "assets/search.js";
+/// The folder of the search index: shards named by a prefix of their terms
+/// (`[a-z0-9]+`), the other files by a name that starts with `_`.
+pub const SEARCH_INDEX: &str = "search";
 /// The folder of the charts; its names are known only once the charts are chosen.
 pub const CHARTS: &str = "charts";
 
@@ -58,6 +66,9 @@ pub enum PageId {
     Style,
     /// The bulletin to share as one HTML file.
     Bulletin,
+    Search,
+    /// The search page's script.
+    Script,
 }
 
 impl PageId {
@@ -78,6 +89,8 @@ impl PageId {
             PageId::Robots => ROBOTS.into(),
             PageId::Style => STYLE.into(),
             PageId::Bulletin => BULLETIN_HTML.into(),
+            PageId::Search => SEARCH.into(),
+            PageId::Script => SCRIPT.into(),
         }
     }
 }
@@ -122,6 +135,11 @@ pub fn chart_name(kind: &str, unit: Option<&str>, period: Option<&str>) -> Strin
     name
 }
 
+/// A file of the search index, by its name without `.js`.
+pub fn search_file(name: &str) -> String {
+    format!("{SEARCH_INDEX}/{name}.js")
+}
+
 pub fn chart(name: &str) -> String {
     format!("{CHARTS}/{name}.svg")
 }
@@ -162,6 +180,7 @@ pub fn pages(units: &[Unit], published: &[&Article], tags: &TagLists) -> Vec<Pag
         ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
     }
     ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style, PageId::Bulletin]);
+    ids.extend([PageId::Search, PageId::Script]);
     ids
 }
 
@@ -172,7 +191,8 @@ pub fn static_conflicts(content: &Content) -> Vec<Problem> {
     let mut files: BTreeSet<String> =
         pages(&content.units, &published, &tags).iter().map(PageId::path).collect();
     files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
-    let folders: BTreeSet<&str> = files.iter().flat_map(|f| ancestors(f)).chain([CHARTS]).collect();
+    let folders: BTreeSet<&str> =
+        files.iter().flat_map(|f| ancestors(f)).chain([CHARTS, SEARCH_INDEX]).collect();
     content
         .statics
         .iter()
@@ -186,6 +206,8 @@ pub fn static_conflicts(content: &Content) -> Vec<Problem> {
                 Msg::StaticUnderFile { file: file.to_string(), path: path.clone() }
             } else if path.starts_with(&format!("{CHARTS}/")) {
                 Msg::StaticInCharts { path }
+            } else if path.starts_with(&format!("{SEARCH_INDEX}/")) {
+                Msg::StaticInSearch { path }
             } else {
                 return None;
             };
@@ -213,6 +235,10 @@ mod tests {
         assert_ne!(tag("index", 1), TAGS);
         assert_eq!(tag("nu", 2), "tags/nu/page-2.html");
         assert_ne!(tag("nu", 2), tag("nu-page-2", 1));
+        assert_eq!(unit("search"), "units/search.html");
+        assert_ne!(unit("search"), PageId::Search.path());
+        assert_eq!(search_file("da"), "search/da.js");
+        assert_ne!(search_file("_index"), search_file("index"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("robots.txt", include_str!("../templates/robots.txt")),
     ("style.css", include_str!("../templates/style.css")),
+    ("search.html", include_str!("../templates/search.html")),
+    ("search.js", include_str!("../templates/search.js")),
     ("bulletin.html", include_str!("../templates/bulletin.html")),
 ];
 

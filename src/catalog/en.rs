@@ -2,8 +2,8 @@
 
 use super::{
     Built, ByStanding, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
-    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
-    UnitColumns, Usage, Words,
+    OutColumns, Progress, ReportColumns, SearchLabels, Setting, SheetLabels, SiteSettings, Starter,
+    TrainingFacts, UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -134,6 +134,20 @@ pub static EN: Labels = Labels {
     youth_in_sentence: "youth union members",
     women_in_sentence: "women",
     summed_mark: "(sum)",
+    search: SearchLabels {
+        label: "Search",
+        button: "Search",
+        hint: "Type a unit's name or id, or words from the news; with or without Vietnamese accents, \
+               as in “dang vien” or “Đắk Lắk”.",
+        needs_script: "Search needs JavaScript turned on in the browser. Units are listed under “Units” \
+                       and articles under “News”.",
+        found_one: "1 result found",
+        found: "{n} results found",
+        none: "No results found",
+        more: "Show more results",
+        unavailable: "The search data could not be opened. Open the bulletin from its complete folder \
+                      or from its website.",
+    },
     glossary: [
         Definition {
             term: "Admitted",
@@ -778,6 +792,13 @@ impl Words for En {
             count(of, "unit", "units"),
             count(of.saturating_sub(units), "unit", "units")
         )
+    }
+
+    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
+        match achievement {
+            Some(pct) => format!("{period}: {admitted} admitted, {pct} of target"),
+            None => format!("{period}: {admitted} admitted"),
+        }
     }
 
     fn previous_as_of(&self, date: &str) -> String {

@@ -24,6 +24,22 @@ use serde::Serialize;
 use std::path::Path;
 use std::time::Duration;
 
+/// The search box and the search page. `found` holds `{n}`, the number of results.
+#[derive(Debug, Serialize)]
+pub struct SearchLabels {
+    /// The box's label and the search page's title.
+    pub label: &'static str,
+    pub button: &'static str,
+    pub hint: &'static str,
+    pub needs_script: &'static str,
+    pub found_one: &'static str,
+    pub found: &'static str,
+    pub none: &'static str,
+    pub more: &'static str,
+    /// When the index cannot be read, as when the page was sent without its folder.
+    pub unavailable: &'static str,
+}
+
 /// The fixed words of the pages and charts; templates read them as `l` (`{{ l.home }}`).
 #[derive(Debug, Serialize)]
 pub struct Labels {
@@ -138,6 +154,7 @@ pub struct Labels {
     pub women_in_sentence: &'static str,
     /// After a figure summed from the units below, where `Σ` cannot be styled (the terminal).
     pub summed_mark: &'static str,
+    pub search: SearchLabels,
     /// The data page's explanation of each indicator, in the order shown.
     pub glossary: [Definition; 11],
     /// The built-in composition categories (SPEC §4).
@@ -576,6 +593,9 @@ pub trait Words: Sync {
     fn partial_sum(&self, units: usize, of: usize) -> String;
     /// The day the previous year's figure was counted to: `năm trước tính đến 31/03/2023`.
     fn previous_as_of(&self, date: &str) -> String;
+    /// A unit's latest figure in a search result: `Năm 2024: kết nạp 12, đạt 109,3% chỉ
+    /// tiêu`; `admitted` and `achievement` are formatted.
+    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String;
 
     // The front page's main points.
     fn units_count(&self, units: usize) -> String;

@@ -2,8 +2,8 @@
 
 use super::{
     Built, ByStanding, CategoryLabels, ChartLabels, Column, ContentCounts, Definition, Help, Labels, Named,
-    OutColumns, Progress, ReportColumns, Setting, SheetLabels, SiteSettings, Starter, TrainingFacts,
-    UnitColumns, Usage, Words,
+    OutColumns, Progress, ReportColumns, SearchLabels, Setting, SheetLabels, SiteSettings, Starter,
+    TrainingFacts, UnitColumns, Usage, Words,
 };
 use crate::locale::Locale;
 use crate::model::Language;
@@ -128,6 +128,20 @@ pub static VI: Labels = Labels {
     youth_in_sentence: "đoàn viên thanh niên",
     women_in_sentence: "nữ",
     summed_mark: "(tổng hợp)",
+    search: SearchLabels {
+        label: "Tìm kiếm",
+        button: "Tìm",
+        hint: "Gõ tên hoặc mã đơn vị, hay từ khóa trong tin bài; có dấu hoặc không dấu đều được, \
+               ví dụ “dang vien” hay “Đắk Lắk”.",
+        needs_script: "Muốn tìm kiếm, trình duyệt cần bật JavaScript. Bạn vẫn có thể tìm đơn vị ở mục \
+                       “Đơn vị” và tin bài ở mục “Tin tức”.",
+        found_one: "Tìm thấy 1 kết quả",
+        found: "Tìm thấy {n} kết quả",
+        none: "Không tìm thấy kết quả nào",
+        more: "Xem thêm kết quả",
+        unavailable: "Không mở được dữ liệu tìm kiếm. Hãy mở bản tin từ thư mục đầy đủ hoặc từ trang web \
+                      của bản tin.",
+    },
     glossary: [
         Definition {
             term: "Kết nạp",
@@ -787,6 +801,13 @@ impl Words for Vi {
             n(of),
             n(of.saturating_sub(units))
         )
+    }
+
+    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
+        match achievement {
+            Some(pct) => format!("{period}: kết nạp {admitted}, đạt {pct} chỉ tiêu"),
+            None => format!("{period}: kết nạp {admitted}"),
+        }
     }
 
     fn previous_as_of(&self, date: &str) -> String {

@@ -7,7 +7,8 @@
 // load, a missing <title>, <h1> or <html lang>, an <img> without alt, a table without
 // header cells, a broken link, and any serious or critical axe-core violation.
 // It saves full-page screenshots of each kind of page and an A4 PDF of the front page,
-// which must fit on two pages (pdfinfo, from poppler-utils, counts them).
+// which must fit on two pages (pdfinfo, from poppler-utils, counts them). The search box
+// must find folded queries, served and from disk, and announce the number of results.
 //
 //   node suite.js --shots DIR NAME=SITE_DIR [NAME=SITE_DIR ...]
 //
@@ -229,7 +230,11 @@ function inspect() {
         height: r.height,
       };
     }),
-    links: [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.href, raw: a.getAttribute('href') })),
+    // A form's action is a way to a page, as a link is (the search box leads to search.html).
+    links: [
+      ...[...document.querySelectorAll('a[href]')].map((a) => ({ href: a.href, raw: a.getAttribute('href') })),
+      ...[...document.querySelectorAll('form[action]')].map((f) => ({ href: f.action, raw: f.getAttribute('action') })),
+    ],
     missingFragments: [...document.querySelectorAll('a[href^="#"]')]
       .map((a) => decodeURIComponent(a.getAttribute('href').slice(1)))
       .filter((id) => id && !document.getElementById(id)),
@@ -601,6 +606,13 @@ async function checkSite(name, root, shots) {
       }
     }
 
+    // The search box, served and from disk.
+    const fileFront = `${pathToFileURL(root + path.sep).href}index.html`;
+    await Promise.all([
+      checkSearch(phone.tab, `${name} search @${PHONE.width}px`, front, root, { width: PHONE.width }),
+      checkSearch(disk.tab, `${name} search file:// @${DESKTOP.width}px`, fileFront, root, { width: DESKTOP.width }),
+    ]);
+
     // Linked files that are not pages (feed, data files, stylesheet) answer 200, and
     // every chart is an SVG with a title and a description.
     for (const [url, where] of resources) {
@@ -669,6 +681,75 @@ async function checkSite(name, root, shots) {
   } finally {
     await Promise.all([phone.close(), desktop.close(), disk.close()]);
     server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Search: the box of the front page leads to the search page, which finds folded
+// queries, announces the number of results and takes the keyboard to them.
+
+/** A text without Vietnamese diacritics, in capitals: "Đắk Lắk" -> "DAK LAK". */
+function unaccented(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toUpperCase();
+}
+
+/** Types a query into the search box of `from` and submits it; returns what the page shows. */
+async function searchFor(tab, where, from, query) {
+  const page = tab.page;
+  if (!(await tab.goto(from, where))) return null;
+  await page.fill('#search-q', query);
+  await Promise.all([page.waitForURL(/search\.html\?q=/), page.press('#search-q', 'Enter')]);
+  try {
+    await page.waitForFunction(() => document.getElementById('search-status').textContent.trim() !== '', null, { timeout: 10000 });
+  } catch {
+    tab.fail(where, `no result count is announced for “${query}”`);
+    return null;
+  }
+  return page.evaluate(() => {
+    const status = document.getElementById('search-status');
+    return {
+      status: status.textContent.trim(),
+      live: status.getAttribute('aria-live'),
+      said: { ...document.getElementById('search-page').dataset },
+      results: [...document.querySelectorAll('#search-results a')].map((a) => ({ text: a.textContent, href: a.href })),
+    };
+  });
+}
+
+async function checkSearch(tab, where, front, root, { width }) {
+  visited.add(where);
+  const page = tab.page;
+  const unit = JSON.parse(fs.readFileSync(path.join(root, 'data/indicators.json'), 'utf8')).units[0];
+
+  const party = await searchFor(tab, `${where} “dang vien”`, front, 'dang vien');
+  if (party) {
+    const count = party.said.found.replace('{n}', '\\d[\\d.,]*');
+    if (party.live !== 'polite') fail(where, 'the result count is not in an aria-live="polite" region');
+    if (!new RegExp(`^(${count}|${party.said.foundOne})$`).test(party.status)) {
+      fail(where, `“dang vien” announces “${party.status}”, not a number of results`);
+    }
+    if (!party.results.some((r) => /đảng viên/i.test(r.text))) {
+      fail(where, `“dang vien” finds no title with “Đảng viên”: ${party.results.slice(0, 3).map((r) => r.text).join(' | ')}`);
+    }
+    // The keyboard reaches the results: from the box, past its button, to the first one.
+    await page.focus('#search-q');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement.closest('#search-results') !== null);
+    if (!focused) fail(where, 'Tab from the search box does not reach the first result');
+    await checkPage(tab, where, { width });
+    if (width === PHONE.width) await auditPage(tab, where, { width });
+  }
+
+  const query = unaccented(unit.name);
+  const named = await searchFor(tab, `${where} “${query}”`, front, query);
+  if (named && !named.results.some((r) => r.text === unit.name && r.href.endsWith(`units/${unit.id}.html`))) {
+    fail(where, `“${query}” does not find the unit ${unit.name}: ${named.results.slice(0, 3).map((r) => r.text).join(' | ')}`);
+  }
+
+  const nonsense = await searchFor(tab, `${where} nonsense`, front, 'xqzv wqkj');
+  if (nonsense && (nonsense.status !== nonsense.said.none || nonsense.results.length)) {
+    fail(where, `a nonsense query announces “${nonsense.status}” with ${nonsense.results.length} results`);
   }
 }
 

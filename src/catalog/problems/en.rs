@@ -272,6 +272,10 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             "static/{path} is inside charts/, where the charts are written: rename or move it (static files \
              keep their paths in the site)"
         ),
+        Msg::StaticInSearch { path } => format!(
+            "static/{path} is inside search/, where the search index is written: rename or move it (static \
+             files keep their paths in the site)"
+        ),
     }
 }
 

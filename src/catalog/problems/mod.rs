@@ -283,6 +283,9 @@ pub enum Msg {
     StaticInCharts {
         path: String,
     },
+    StaticInSearch {
+        path: String,
+    },
 }
 
 /// The commonest YAML syntax errors, in plain words.
@@ -518,6 +521,7 @@ mod tests {
             Msg::StaticOverFolder { path: s("units") },
             Msg::StaticUnderFile { path: s("units.html/x"), file: s("units.html") },
             Msg::StaticInCharts { path: s("charts/x.svg") },
+            Msg::StaticInSearch { path: s("search/x.js") },
         ];
         for msg in &messages {
             let (vi, en) = (msg.text(Language::Vi, "a.yaml:1:1"), msg.text(Language::En, "a.yaml:1:1"));

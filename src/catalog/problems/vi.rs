@@ -273,6 +273,9 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::StaticInCharts { path } => format!(
             "static/{path} nằm trong charts/, nơi bantin ghi các biểu đồ: hãy chuyển tệp này sang thư mục khác"
         ),
+        Msg::StaticInSearch { path } => format!(
+            "static/{path} nằm trong search/, nơi bantin ghi dữ liệu tìm kiếm: hãy chuyển tệp này sang thư mục khác"
+        ),
     }
 }
 

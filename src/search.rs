@@ -1,0 +1,495 @@
+//! Search: an index of the units (by name and id) and the published articles (title,
+//! summary, body, tags), written at build time as plain script files beside the pages.
+//!
+//! The search page's script (`assets/search.js`) loads with `<script src>` only the files
+//! a query needs, which works from disk (`file://`), where `fetch` does not:
+//!
+//! - `search/_index.js`: the shard keys, the documents per chunk, the fold table, and
+//!   the paths of units and articles (from the route table, `*` standing for the id);
+//! - `search/{key}.js`: the terms that start with `key` (the longest key that starts a
+//!   term holds it) and where each is found;
+//! - `search/_{n}.js`: chunk `n` of the documents, as results show them: `[0, unit id,
+//!   name, parent and latest figure]`, `[1, article slug, title, date]`.
+//!
+//! Terms are the runs of letters and digits of [`text::fold`]ed text, so "Đắk Lắk",
+//! "dak lak" and "DAK LAK" are the same two terms; the page folds a query with a table
+//! made by the same function. Documents are numbered in the order results take at equal
+//! hits: units level by level down the tree, then articles newest first. A term's
+//! postings are numbers: `gap * 2 + 1` for a document that has the term in its title (a
+//! unit's name or id, an article's title), `gap * 2` for one that has it elsewhere, `gap`
+//! counting from the previous document of the list (from 0 for the first). They are
+//! written as one string, five bits a character, most significant first: [`LAST`] ends
+//! a number, [`MORE`] goes on (half the bytes of decimal numbers, which matters at
+//! national scale: about 3 million postings).
+
+use crate::catalog::{self, Words};
+use crate::indicators::{Figures, Indicators, Tree};
+use crate::locale::Locale;
+use crate::model::{Article, Content, Unit};
+use crate::write::OutputFile;
+use crate::{markdown, routes, text};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+/// Documents per chunk file.
+const CHUNK: usize = 64;
+/// Terms are cut to this many letters, in the index and in a query.
+const MAX_TERM: usize = 24;
+/// A shard larger than this (bytes) is split by the next letter of its terms.
+const SHARD_BYTES: usize = 24 * 1024;
+/// The digits of [`postings`]: the last of a number, and any before it.
+const LAST: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+const MORE: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ@#$%&+";
+/// The file of shard keys; the other files' names start with `_` too, which no key does.
+const INDEX: &str = "_index";
+
+/// A document as results show it, and the texts it is found by.
+struct Doc {
+    /// 0 for a unit, 1 for an article: the index of its path in `_index.js`.
+    kind: u8,
+    /// The unit's id or the article's slug.
+    key: String,
+    title: String,
+    /// A unit's parent and latest figure, an article's date.
+    detail: String,
+    /// Ranked first: a unit's name and id, an article's title.
+    named: String,
+    /// An article's summary, body and tags.
+    body: String,
+}
+
+/// The search index of a site: every file under [`routes::SEARCH_INDEX`].
+pub fn files(content: &Content, ind: &Indicators) -> Vec<OutputFile> {
+    let docs = documents(content, ind);
+    let postings = postings(&docs);
+    let shards = shards(&postings, SHARD_BYTES);
+    let mut files = vec![OutputFile::new(routes::search_file(INDEX), index_file(&shards, docs.len()))];
+    for (key, terms) in &shards {
+        let mut js = format!("bantinSearch.shard(\"{key}\",{{");
+        for (i, (term, list)) in terms.iter().enumerate() {
+            let comma = if i == 0 { "" } else { "," };
+            let _ = write!(js, "{comma}\"{term}\":{list}");
+        }
+        js.push_str("});\n");
+        files.push(OutputFile::new(routes::search_file(key), js));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let rows: Vec<_> = chunk.iter().map(|d| (d.kind, &d.key, &d.title, &d.detail)).collect();
+        let json = serde_json::to_string(&rows).unwrap_or_default();
+        files.push(OutputFile::new(
+            routes::search_file(&format!("_{n}")),
+            format!("bantinSearch.docs({n},{json});\n"),
+        ));
+    }
+    files
+}
+
+/// The terms of a text, in order, repeats kept: folded, split at anything but `a-z0-9`,
+/// cut to [`MAX_TERM`] letters.
+pub fn terms(text: &str) -> Vec<String> {
+    tokens(&text::fold(text)).map(String::from).collect()
+}
+
+/// The terms of a folded text.
+fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(|t| &t[..t.len().min(MAX_TERM)])
+}
+
+/// `_index.js`: the keys, the chunk size, the longest term and the fold table.
+fn index_file(shards: &BTreeMap<String, Vec<(&str, String)>>, docs: usize) -> String {
+    let keys: Vec<&str> = shards.keys().map(String::as_str).collect();
+    let index = serde_json::json!({
+        "keys": keys.join(" "), "docs": docs, "chunk": CHUNK, "max": MAX_TERM, "fold": fold_table(),
+        "paths": [routes::unit("*"), routes::article("*")],
+    });
+    format!("bantinSearch.index({index});\n")
+}
+
+/// Each ASCII letter with the letters that [`text::fold`] turns into it, of the Latin
+/// letters with diacritics Vietnamese uses (`"d": "ĎďĐđ…"`): the page folds a query
+/// with it, so index and query fold by one rule.
+fn fold_table() -> BTreeMap<String, String> {
+    let mut table: BTreeMap<String, String> = BTreeMap::new();
+    let letters = ('\u{c0}'..='\u{1b0}').chain('\u{1ea0}'..='\u{1ef9}');
+    for c in letters.filter(|c| c.is_alphabetic()) {
+        let folded = text::fold(&c.to_string());
+        if folded.len() == 1 && folded.bytes().all(|b| b.is_ascii_lowercase()) {
+            table.entry(folded).or_default().push(c);
+        }
+    }
+    table
+}
+
+/// Units level by level down the tree, then published articles newest first.
+fn documents(content: &Content, ind: &Indicators) -> Vec<Doc> {
+    let site = Site::new(content, ind);
+    let mut ids: Vec<&str> = Vec::with_capacity(content.units.len());
+    let mut level: Vec<&str> = site.tree.roots.clone();
+    while !level.is_empty() && ids.len() < content.units.len() {
+        ids.extend(&level);
+        level = level.iter().flat_map(|u| site.tree.children_of(u).iter().copied()).collect();
+    }
+    let mut docs: Vec<Doc> = ids.par_iter().map(|id| site.unit_doc(site.units[id])).collect();
+    let published = crate::render::published(content);
+    docs.par_extend(published.par_iter().map(|a| article_doc(a, site.locale)));
+    docs
+}
+
+/// What a unit's document is made from.
+struct Site<'a> {
+    ind: &'a Indicators,
+    tree: Tree<'a>,
+    units: HashMap<&'a str, &'a Unit>,
+    words: &'static dyn Words,
+    locale: Locale,
+    decimals: usize,
+}
+
+impl<'a> Site<'a> {
+    fn new(content: &'a Content, ind: &'a Indicators) -> Site<'a> {
+        Site {
+            ind,
+            tree: Tree::new(content),
+            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            words: catalog::words(content.site.language),
+            locale: Locale::new(content.site.language),
+            decimals: content.site.percent_decimals as usize,
+        }
+    }
+
+    /// A unit with its parent's name and its latest figure: `Đảng bộ tỉnh X · Năm
+    /// 2024: kết nạp 12, đạt 109,3% chỉ tiêu`.
+    fn unit_doc(&self, unit: &Unit) -> Doc {
+        let parent = self.tree.parent.get(unit.id.as_str()).and_then(|p| self.units.get(p));
+        let figure = self.latest(&unit.id).map(|f| self.figure(f));
+        let detail: Vec<&str> =
+            [parent.map(|p| p.name.as_str()), figure.as_deref()].into_iter().flatten().collect();
+        Doc {
+            kind: 0,
+            key: unit.id.clone(),
+            title: unit.name.clone(),
+            detail: detail.join(" · "),
+            named: format!("{} {}", unit.name, unit.id),
+            body: String::new(),
+        }
+    }
+
+    /// The latest figure of the unit's latest period, as the front page's overview picks it.
+    fn latest(&self, unit: &'a str) -> Option<&'a Figures> {
+        let order = |f: &&Figures| (f.period.from, f.as_of, f.period.to, f.period.label.clone());
+        self.ind.of_unit(unit).filter(|f| f.latest).max_by_key(order)
+    }
+
+    fn figure(&self, f: &Figures) -> String {
+        let period = self.words.period_title(&f.period.label, f.period.kind());
+        let admitted = self.locale.integer(i64::try_from(f.admitted).unwrap_or(i64::MAX));
+        let achievement = f.targets.first().map(|t| self.locale.percent(t.achievement_pct, self.decimals));
+        self.words.search_figure(&period, &admitted, achievement.as_deref())
+    }
+}
+
+fn article_doc(a: &Article, locale: Locale) -> Doc {
+    let mut body = a.summary.clone().unwrap_or_default();
+    for tag in &a.tags {
+        body.push(' ');
+        body.push_str(tag);
+    }
+    body.push(' ');
+    body.push_str(&markdown::plain_text(&a.body));
+    Doc {
+        kind: 1,
+        key: a.slug.clone(),
+        title: a.title.clone(),
+        detail: locale.date(a.date),
+        named: a.title.clone(),
+        body,
+    }
+}
+
+/// Each document's terms, once each: true when found in its title.
+fn doc_terms(doc: &Doc) -> Vec<(String, bool)> {
+    let (body, named) = (text::fold(&doc.body), text::fold(&doc.named));
+    let mut found: Vec<(&str, bool)> =
+        tokens(&named).map(|t| (t, true)).chain(tokens(&body).map(|t| (t, false))).collect();
+    // Sorted with the title's first, so that the one kept of equal terms is the title's.
+    found.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
+    found.dedup_by(|later, kept| later.0 == kept.0);
+    found.into_iter().map(|(term, named)| (term.to_string(), named)).collect()
+}
+
+/// Term → its postings, written as a JSON string (see the module's comment).
+fn postings(docs: &[Doc]) -> BTreeMap<String, String> {
+    let per_doc: Vec<Vec<(String, bool)>> = docs.par_iter().map(doc_terms).collect();
+    let mut lists: HashMap<String, (usize, String)> = HashMap::new();
+    for (id, terms) in per_doc.into_iter().enumerate() {
+        for (term, named) in terms {
+            let (last, list) = lists.entry(term).or_insert_with(|| (0, String::from("\"")));
+            digits((id - *last) * 2 + usize::from(named), list);
+            *last = id;
+        }
+    }
+    lists.into_iter().map(|(term, (_, list))| (term, list + "\"")).collect()
+}
+
+/// `n` in the digits of [`LAST`] and [`MORE`].
+fn digits(n: usize, out: &mut String) {
+    let mut shift = 0;
+    while n >> (shift + 5) > 0 {
+        shift += 5;
+    }
+    while shift > 0 {
+        out.push(MORE[(n >> shift) & 31] as char);
+        shift -= 5;
+    }
+    out.push(LAST[n & 31] as char);
+}
+
+/// Shard key → its terms with their postings. Terms go by their first two letters; a
+/// shard over `limit` bytes keeps the terms equal to its key and gives the longer ones
+/// to shards keyed one letter longer, again and again.
+fn shards(postings: &BTreeMap<String, String>, limit: usize) -> BTreeMap<String, Vec<(&str, String)>> {
+    let mut out = BTreeMap::new();
+    for (key, terms) in group(postings.iter().map(|(t, p)| (t.as_str(), p.as_str())), 2) {
+        split(key, terms, limit, &mut out);
+    }
+    out
+}
+
+/// Terms by their first `n` letters (fewer for a shorter term).
+fn group<'a>(
+    terms: impl Iterator<Item = (&'a str, &'a str)>,
+    n: usize,
+) -> BTreeMap<String, Vec<(&'a str, &'a str)>> {
+    let mut groups: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
+    for (term, list) in terms {
+        groups.entry(term[..term.len().min(n)].to_string()).or_default().push((term, list));
+    }
+    groups
+}
+
+fn split<'a>(
+    key: String,
+    terms: Vec<(&'a str, &'a str)>,
+    limit: usize,
+    out: &mut BTreeMap<String, Vec<(&'a str, String)>>,
+) {
+    let size: usize = terms.iter().map(|(t, p)| t.len() + p.len() + 4).sum();
+    let longer = terms.iter().any(|(t, _)| t.len() > key.len());
+    let keep = |terms: Vec<(&'a str, &'a str)>| terms.into_iter().map(|(t, p)| (t, p.to_string())).collect();
+    if size <= limit || !longer {
+        out.insert(key, keep(terms));
+        return;
+    }
+    let (own, rest): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(t, _)| t.len() == key.len());
+    if !own.is_empty() {
+        out.insert(key.clone(), keep(own));
+    }
+    for (sub, terms) in group(rest.into_iter(), key.len() + 1) {
+        split(sub, terms, limit, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+    use std::collections::BTreeSet;
+
+    const DATA: &str = "units:
+  - {id: dak-lak, name: Đảng bộ tỉnh Đắk Lắk}
+  - {id: krong-pac, name: Đảng bộ huyện Krông Pắc, parent: dak-lak}
+  - {id: ea-kly, name: Đảng bộ xã Ea Kly, parent: krong-pac}
+reports:
+  - {unit: krong-pac, period: 2024, admitted: 1234, targets: [{value: 1000}]}
+";
+
+    fn site(articles: &[(&str, &str)]) -> (Content, Indicators) {
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
+        let mut sources = vec![Source::new("data/d.yaml", DATA)];
+        sources.extend(articles.iter().map(|(name, text)| Source::new(&format!("news/{name}.md"), text)));
+        let loaded = parse(Some(site), sources);
+        let ind = crate::indicators::compute(&loaded.content);
+        (loaded.content, ind)
+    }
+
+    fn sample() -> (Content, Indicators) {
+        site(&[
+            (
+                "a",
+                "---\ntitle: Kết nạp đảng viên mới\ndate: 2024-05-04\ntags: [chỉ tiêu]\n---\nHội nghị ở Krông Pắc.\n",
+            ),
+            ("b", "---\ntitle: Hội nghị\ndate: 2024-06-01\n---\nBàn về **Đảng viên** trẻ.\n"),
+            ("c", "---\ntitle: Bản nháp bí mật\ndate: 2024-06-02\ndraft: true\n---\nXyzzy.\n"),
+        ])
+    }
+
+    /// The index as the page reads it: files by name without `.js`, each one's JSON.
+    struct Read {
+        keys: Vec<String>,
+        shards: HashMap<String, serde_json::Map<String, serde_json::Value>>,
+        docs: Vec<serde_json::Value>,
+    }
+
+    fn read(files: &[OutputFile]) -> Read {
+        let mut read = Read { keys: Vec::new(), shards: HashMap::new(), docs: Vec::new() };
+        for f in files {
+            let text = String::from_utf8(f.bytes.clone()).unwrap();
+            let (call, args) = text.trim_end().trim_end_matches(");").split_once('(').unwrap();
+            let args: serde_json::Value = serde_json::from_str(&format!("[{args}]")).unwrap();
+            match call {
+                "bantinSearch.index" => {
+                    read.keys = args[0]["keys"].as_str().unwrap().split(' ').map(String::from).collect()
+                }
+                "bantinSearch.shard" => {
+                    read.shards
+                        .insert(args[0].as_str().unwrap().into(), args[1].as_object().unwrap().clone());
+                }
+                _ => read.docs.extend(args[1].as_array().unwrap().iter().map(|d| {
+                    let kind = d[0].as_u64().unwrap();
+                    let path =
+                        format!("{}/{}.html", ["units", "news"][kind as usize], d[1].as_str().unwrap());
+                    serde_json::json!([path, d[2], d[3]])
+                })),
+            }
+        }
+        read
+    }
+
+    impl Read {
+        /// Documents with the term (with any term it starts, for `prefix`): id → in title.
+        fn postings(&self, term: &str, prefix: bool) -> BTreeMap<usize, bool> {
+            let mut hits = BTreeMap::new();
+            let keys =
+                self.keys.iter().filter(|k| term.starts_with(k.as_str()) || (prefix && k.starts_with(term)));
+            for key in keys {
+                for (t, list) in &self.shards[key] {
+                    if t == term || (prefix && t.starts_with(term)) {
+                        let mut id = 0;
+                        for n in undigits(list.as_str().unwrap()) {
+                            id += n / 2;
+                            *hits.entry(id).or_insert(false) |= n % 2 == 1;
+                        }
+                    }
+                }
+            }
+            hits
+        }
+
+        /// The titles found by a query, ranked: every term, the last as a prefix.
+        fn find(&self, query: &str) -> Vec<String> {
+            let terms = terms(query);
+            let lists: Vec<_> =
+                terms.iter().enumerate().map(|(i, t)| self.postings(t, i + 1 == terms.len())).collect();
+            let mut found: Vec<(usize, usize)> = lists[0]
+                .keys()
+                .filter(|id| lists.iter().all(|l| l.contains_key(id)))
+                .map(|id| (lists.iter().filter(|l| l[id]).count(), *id))
+                .collect();
+            found.sort_by_key(|&(named, id)| (std::cmp::Reverse(named), id));
+            found.iter().map(|&(_, id)| self.docs[id][1].as_str().unwrap().to_string()).collect()
+        }
+    }
+
+    fn undigits(text: &str) -> Vec<usize> {
+        let (mut numbers, mut n) = (Vec::new(), 0);
+        for b in text.bytes() {
+            match (LAST.iter().position(|&d| d == b), MORE.iter().position(|&d| d == b)) {
+                (Some(d), _) => {
+                    numbers.push(n * 32 + d);
+                    n = 0;
+                }
+                (None, Some(d)) => n = n * 32 + d,
+                (None, None) => panic!("{text}"),
+            }
+        }
+        numbers
+    }
+
+    #[test]
+    fn postings_are_five_bits_a_digit() {
+        let mut out = String::new();
+        for n in [0, 31, 32, 1023, 1024, 123_456] {
+            digits(n, &mut out);
+        }
+        assert_eq!(out, "0vB0+vBA0DYS0");
+        assert_eq!(undigits(&out), [0, 31, 32, 1023, 1024, 123_456]);
+    }
+
+    #[test]
+    fn index_and_query_fold_alike() {
+        assert_eq!(terms("Đắk Lắk"), ["dak", "lak"]);
+        assert_eq!(terms("DAK LAK"), terms("dak lak"));
+        assert_eq!(terms("Đảng viên, ĐOÀN-viên"), ["dang", "vien", "doan", "vien"]);
+        assert_eq!(terms(&"x".repeat(40)), ["x".repeat(MAX_TERM)]);
+        let table = fold_table();
+        assert!(table["d"].contains('đ') && table["d"].contains('Đ'));
+        assert!(table["a"].contains('ắ') && table["a"].contains('Ặ'));
+        assert!(table["u"].contains('ư') && table["o"].contains('ờ'));
+    }
+
+    #[test]
+    fn finds_units_and_articles_with_every_term_and_a_prefix() {
+        let (content, ind) = sample();
+        let index = read(&files(&content, &ind));
+        assert_eq!(index.find("dak lak"), ["Đảng bộ tỉnh Đắk Lắk"]);
+        assert_eq!(index.find("DAK LAK"), index.find("Đắk Lắk"));
+        assert_eq!(index.find("krong-pac"), ["Đảng bộ huyện Krông Pắc", "Kết nạp đảng viên mới"]);
+        // Title hits first, then units before articles, newer articles first.
+        assert_eq!(index.find("dang vien"), ["Kết nạp đảng viên mới", "Hội nghị"]);
+        assert_eq!(index.find("dang vi"), index.find("dang vien"));
+        assert_eq!(index.find("hoi nghi"), ["Hội nghị", "Kết nạp đảng viên mới"]);
+        assert_eq!(index.find("chi tieu"), ["Kết nạp đảng viên mới"]);
+        assert!(index.find("dang xyz").is_empty());
+        assert!(index.find("xyzzy").is_empty(), "drafts are not indexed");
+        assert_eq!(index.docs.len(), 5);
+    }
+
+    #[test]
+    fn units_show_their_parent_and_latest_figure() {
+        let (content, ind) = sample();
+        let index = read(&files(&content, &ind));
+        let detail = |title: &str| index.docs.iter().find(|d| d[1] == title).unwrap()[2].clone();
+        assert_eq!(
+            detail("Đảng bộ huyện Krông Pắc"),
+            "Đảng bộ tỉnh Đắk Lắk · Năm 2024: kết nạp 1.234, đạt 123,4% chỉ tiêu"
+        );
+        assert_eq!(detail("Đảng bộ tỉnh Đắk Lắk"), "Năm 2024: kết nạp 1.234");
+        assert_eq!(detail("Hội nghị"), "01/06/2024");
+        assert_eq!(index.docs[0][0], "units/dak-lak.html");
+    }
+
+    #[test]
+    fn large_shards_split_by_the_next_letter() {
+        let postings: BTreeMap<String, String> = ["d", "da", "dan", "dang", "danh", "dao", "xa"]
+            .iter()
+            .map(|t| (t.to_string(), "\"02468\"".into()))
+            .collect();
+        let keys = |limit| shards(&postings, limit).into_keys().collect::<Vec<_>>();
+        assert_eq!(keys(1000), ["d", "da", "xa"]);
+        assert_eq!(keys(50), ["d", "da", "dan", "dao", "xa"]);
+        assert_eq!(keys(20), ["d", "da", "dan", "dang", "danh", "dao", "xa"]);
+        // Every term is in the shard of the longest key that starts it.
+        let split = shards(&postings, 20);
+        for term in postings.keys() {
+            let key = split.keys().filter(|k| term.starts_with(k.as_str())).max_by_key(|k| k.len()).unwrap();
+            assert!(split[key].iter().any(|(t, _)| t == term), "{term} in {key}");
+        }
+        let names: BTreeSet<String> = split.keys().map(|k| routes::search_file(k)).collect();
+        assert!(!names.contains(&routes::search_file(INDEX)));
+    }
+
+    #[test]
+    fn the_same_content_gives_the_same_bytes() {
+        let (content, ind) = sample();
+        let a = files(&content, &ind);
+        let b = files(&content, &ind);
+        assert_eq!(a.len(), b.len());
+        for (a, b) in a.iter().zip(&b) {
+            assert_eq!((&a.path, &a.bytes), (&b.path, &b.bytes));
+        }
+    }
+}
