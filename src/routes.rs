@@ -126,6 +126,12 @@ pub fn chart(name: &str) -> String {
     format!("{CHARTS}/{name}.svg")
 }
 
+/// A chart's narrow drawing, for phones, in a folder of its own inside [`CHARTS`]:
+/// chart names have no `/`, so no chart file can land there.
+pub fn narrow_chart(name: &str) -> String {
+    format!("{CHARTS}/narrow/{name}.svg")
+}
+
 /// A chart's table as CSV, beside its SVG: chart names are unique, and nothing but
 /// charts is written in [`CHARTS`].
 pub fn chart_csv(name: &str) -> String {
@@ -229,6 +235,7 @@ mod tests {
         );
         assert_eq!(chart_name("admissions", Some("ba-tri"), None), "admissions_ba-tri");
         assert_eq!(chart("admissions_ba-tri"), "charts/admissions_ba-tri.svg");
+        assert_eq!(narrow_chart("admissions_ba-tri"), "charts/narrow/admissions_ba-tri.svg");
         assert_eq!(chart_csv("admissions_ba-tri"), "charts/admissions_ba-tri.csv");
         assert_eq!(chart_xlsx("admissions_ba-tri"), "charts/admissions_ba-tri.xlsx");
     }

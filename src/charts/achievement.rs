@@ -21,7 +21,7 @@ pub fn achievement(
     chart(values(unit_id, period_label, units, t)?, t)
 }
 
-fn values(
+pub(super) fn values(
     unit_id: Option<&str>,
     period_label: &str,
     units: &[(&str, &Figures)],

@@ -19,7 +19,7 @@ pub fn admissions_over_years(
     chart(values(unit_name, unit_id, years, t)?, t)
 }
 
-fn values(unit_name: &str, unit_id: &str, years: &[&Figures], t: &ChartText) -> Option<Values> {
+pub(super) fn values(unit_name: &str, unit_id: &str, years: &[&Figures], t: &ChartText) -> Option<Values> {
     let mut items: Vec<(i32, &Figures)> =
         years.iter().filter_map(|f| Some((f.period.calendar_year()?, *f))).collect();
     items.sort_by_key(|a| (a.0, a.1.as_of));

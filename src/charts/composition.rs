@@ -18,7 +18,7 @@ pub fn composition(
     chart(values(unit_id, unit_name, f, categories, t)?, t)
 }
 
-fn values(
+pub(super) fn values(
     unit_id: &str,
     unit_name: &str,
     f: &Figures,

@@ -16,7 +16,12 @@ pub fn progress(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &Char
     chart(values(unit_id, unit_name, snapshots, t)?, t)
 }
 
-fn values(unit_id: &str, unit_name: &str, snapshots: &[&Figures], t: &ChartText) -> Option<Values> {
+pub(super) fn values(
+    unit_id: &str,
+    unit_name: &str,
+    snapshots: &[&Figures],
+    t: &ChartText,
+) -> Option<Values> {
     let mut snaps: Vec<&Figures> = snapshots.to_vec();
     snaps.sort_by_key(|f| f.as_of);
     let latest = *snaps.last()?;

@@ -13,7 +13,7 @@ pub fn training(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> O
     chart(values(unit_id, unit_name, f, t)?, t)
 }
 
-fn values(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> Option<Values> {
+pub(super) fn values(unit_id: &str, unit_name: &str, f: &Figures, t: &ChartText) -> Option<Values> {
     let tr = &f.training;
     if tr.awareness_trainees.is_none() && tr.new_member_trainees.is_none() {
         return None;

@@ -375,7 +375,7 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
 
 /// Where a value label of width `w` starts, given where it would (`x`): right of the
 /// reference line at `line` when its white ground (2 px either side) would cover it.
-fn label_clear_of(x: i32, w: i32, line: Option<i32>) -> i32 {
+pub(super) fn label_clear_of(x: i32, w: i32, line: Option<i32>) -> i32 {
     match line {
         Some(line) if x - 3 <= line + 1 && line - 1 <= x + w + 3 => line + 6,
         _ => x,
