@@ -6,7 +6,7 @@
 //! `bulletin.pdf` and `bulletin.html`), each item in its kind's folder
 //! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
 //! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
-//! and no [`period_key`] contains. Static files are the one source that could still
+//! and no [`period_key`] contains (its narrow drawing has a folder of its own). Static files are the one source that could still
 //! land on a generated path: [`static_conflicts`] makes that a located error.
 
 use crate::catalog::problems::Msg;

@@ -29,6 +29,9 @@ pub(super) fn draw(values: &Values, width: i32, t: &ChartText) -> Drawing {
     Drawing { svg: svg.finish(values, height, t), width: width as u32, height: height as u32 }
 }
 
+/// A place in the drawing, in its viewBox units.
+type Point = (f64, f64);
+
 /// A number in SVG: at most one decimal.
 fn n(x: f64) -> String {
     let x = (finite(x) * 10.0).round() / 10.0;
@@ -505,7 +508,7 @@ impl Svg {
         &mut self,
         track: &Track,
         t: &ChartText,
-        (dl, projected, last): ((f64, f64), Option<(f64, f64)>, (f64, f64)),
+        (dl, projected, last): (Point, Option<Point>, Point),
         (left, top, base): (f64, f64, f64),
     ) {
         let room = dl.0 - 8.0 - left;
