@@ -367,36 +367,30 @@ impl Svg {
         let x_mid = |i: usize| left + slot_w * (i as f64 + 0.5);
         let value_w = years.bars.iter().map(|b| text_width(&t.int(b.admitted), SMALL)).fold(0.0, f64::max);
         let show_values = value_w <= slot_w - 2.0;
-        let mut values = Vec::new();
+        let half = (bar_w / 2.0 + 4.0).min(slot_w / 2.0);
+        let (mut above, mut inside) = (Vec::new(), Vec::new());
         for (i, year) in years.slots.iter().enumerate() {
             let cx = x_mid(i);
-            let Some(bar) = years.bars.iter().find(|b| b.year == *year) else {
-                values.push(("–".to_string(), cx, base - 4.0));
-                continue;
-            };
-            let mut above = y_of(bar.admitted as f64);
-            let target = bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0));
-            self.push(&format!(
-                "<g class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{target}>\n",
-                bar.admitted
-            ));
-            let half = (bar_w / 2.0 + 4.0).min(slot_w / 2.0);
-            if let Some((value, max)) = bar.range_top() {
-                let band = format!("stroke=\"{}\"", hex(AXIS));
-                self.rect((cx - half + 0.5, y_of(max)), (cx + half - 0.5, y_of(value)), &hex(BAND), &band);
+            match years.bars.iter().find(|b| b.year == *year) {
+                Some(bar) => {
+                    let value = t.int(bar.admitted);
+                    let value_w = text_width(&value, SMALL);
+                    let (y, within) = self.year_bar(bar, value_w, (cx, bar_w, half), (base, &y_of));
+                    let value = (value, cx, y);
+                    if within { inside.push(value) } else { above.push(value) }
+                }
+                // A year without a report inside the span: a dash, as in tables.
+                None => above.push(("–".to_string(), cx, base - 4.0)),
             }
-            self.rect((cx - bar_w / 2.0, above), (cx + bar_w / 2.0, base), &hex(BLUE), "");
-            if let Some((value, max)) = bar.target {
-                let y = y_of(value);
-                self.path(&[(cx - half, y), (cx + half, y)], &line_attrs(INK, 3.0, Stroke::Solid));
-                above = above.min(y - 1.5).min(y_of(max.unwrap_or(value)));
-            }
-            self.end();
-            values.push((t.int(bar.admitted), cx, above - 5.0));
         }
         if show_values {
             self.labels("values", &format!(" font-size=\"{SMALL}\""));
-            for (text, x, y) in &values {
+            for (text, x, y) in &above {
+                self.text(text, *x, *y, SMALL, Anchor::Middle);
+            }
+            self.end();
+            self.push(&format!("<g class=\"values\" font-size=\"{SMALL}\" fill=\"#FFF\">\n"));
+            for (text, x, y) in &inside {
                 self.text(text, *x, *y, SMALL, Anchor::Middle);
             }
             self.end();
@@ -411,6 +405,45 @@ impl Svg {
         }
         self.end();
         base + 24.0
+    }
+}
+
+impl Svg {
+    /// One year's bar, its target mark and range; returns where its value (`value_w`
+    /// wide) goes, its baseline, and whether inside the top of the bar, clear of the
+    /// target marks.
+    fn year_bar(
+        &mut self,
+        bar: &YearBar,
+        value_w: f64,
+        (cx, bar_w, half): (f64, f64, f64),
+        (base, y_of): (f64, &impl Fn(f64) -> f64),
+    ) -> (f64, bool) {
+        let target = bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0));
+        self.push(&format!(
+            "<g class=\"bar\" data-year=\"{}\" data-admitted=\"{}\"{target}>\n",
+            bar.year, bar.admitted
+        ));
+        if let Some((value, max)) = bar.range_top() {
+            let band = format!("stroke=\"{}\"", hex(AXIS));
+            self.rect((cx - half + 0.5, y_of(max)), (cx + half - 0.5, y_of(value)), &hex(BAND), &band);
+        }
+        let top = y_of(bar.admitted as f64);
+        self.rect((cx - bar_w / 2.0, top), (cx + bar_w / 2.0, base), &hex(BLUE), "");
+        let marks: Vec<f64> = bar
+            .target
+            .map_or(Vec::new(), |(value, max)| std::iter::once(value).chain(max).map(|v| y_of(v)).collect());
+        if let Some(&y) = marks.first() {
+            self.path(&[(cx - half, y), (cx + half, y)], &line_attrs(INK, 3.0, Stroke::Solid));
+        }
+        self.end();
+        let fits = value_w + 4.0 <= bar_w;
+        let clear = marks.iter().all(|&m| m < top - 2.0 || m > top + 20.0);
+        if base - top >= 20.0 && fits && clear {
+            (top + 14.0, true)
+        } else {
+            (marks.iter().fold(top, |a, &m| a.min(m - 1.5)) - 5.0, false)
+        }
     }
 }
 
@@ -512,15 +545,21 @@ impl Svg {
         (left, top, base): (f64, f64, f64),
     ) {
         let room = dl.0 - 8.0 - left;
+        // Each label above its point, where the lines coming to it from the left are
+        // not; when the two are close, the higher point's label goes on top.
         let mut target_y = dl.1 - 9.0;
-        let mut projected_y = projected.map(|p| if p.1 >= dl.1 { p.1 + 18.0 } else { p.1 - 9.0 });
-        if let Some(py) = projected_y.as_mut() {
-            if (*py - target_y).abs() < LINE {
-                if *py >= target_y { *py = target_y + LINE } else { target_y = *py + LINE }
-            }
-            *py = py.clamp(top, base - 4.0);
+        let mut projected_y = projected.map(|p| p.1 - 9.0);
+        if let (Some(py), Some(p)) = (projected_y.as_mut(), projected)
+            && (*py - target_y).abs() < LINE
+        {
+            let low = py.min(target_y);
+            (*py, target_y) = if p.1 < dl.1 { (low - LINE, low) } else { (low, low - LINE) };
         }
-        target_y = target_y.clamp(top, base - 4.0);
+        // Both kept inside, together so that they stay apart.
+        let upper = projected_y.map_or(target_y, |py| py.min(target_y));
+        let shift = (top - upper).max(0.0);
+        let inside = |y: f64| (y + shift).min(base - 4.0);
+        let (target_y, projected_y) = (inside(target_y), projected_y.map(inside));
         self.labels("labels", "");
         self.text(&ellipsize(&track.target_label, FONT, room), dl.0 - 8.0, target_y, FONT, Anchor::End);
         if let (Some(label), Some(py)) = (&track.projected_label, projected_y) {
