@@ -560,17 +560,45 @@ impl Svg {
         let shift = (top - upper).max(0.0);
         let inside = |y: f64| (y + shift).min(base - 4.0);
         let (target_y, projected_y) = (inside(target_y), projected_y.map(inside));
+        let target_label = ellipsize(&track.target_label, FONT, room);
+        let projected_label = track.projected_label.as_ref().map(|l| ellipsize(l, FONT, room));
+        let mut taken = vec![span(&target_label, dl.0 - 8.0, target_y, Anchor::End)];
         self.labels("labels", "");
-        self.text(&ellipsize(&track.target_label, FONT, room), dl.0 - 8.0, target_y, FONT, Anchor::End);
-        if let (Some(label), Some(py)) = (&track.projected_label, projected_y) {
+        self.text(&target_label, dl.0 - 8.0, target_y, FONT, Anchor::End);
+        if let (Some(label), Some(py)) = (&projected_label, projected_y) {
+            taken.push(span(label, dl.0 - 8.0, py, Anchor::End));
             self.push(&format!("<g fill=\"{}\">\n", hex(BLUE)));
-            self.text(&ellipsize(label, FONT, room), dl.0 - 8.0, py, FONT, Anchor::End);
+            self.text(label, dl.0 - 8.0, py, FONT, Anchor::End);
             self.end();
         }
+        // The last value above its point, else below it, else left out (the table
+        // has it) rather than over another label.
         let value = t.int(track.points.last().map_or(0, |&(_, a)| a));
-        self.text(&value, last.0, (last.1 - 9.0).max(top - 8.0), FONT, Anchor::Middle);
+        let free = |y: f64| !taken.iter().any(|s| s.meets(&span(&value, last.0, y, Anchor::Middle)));
+        if let Some(y) = [(last.1 - 9.0).max(top - 8.0), last.1 + 18.0].into_iter().find(|&y| free(y)) {
+            self.text(&value, last.0, y, FONT, Anchor::Middle);
+        }
         self.end();
     }
+}
+
+/// The box a label of [`FONT`] takes, baseline at `y`.
+struct Span {
+    x0: f64,
+    x1: f64,
+    y: f64,
+}
+
+impl Span {
+    fn meets(&self, other: &Span) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && (self.y - other.y).abs() < FONT + 2.0
+    }
+}
+
+fn span(text: &str, x: f64, y: f64, anchor: Anchor) -> Span {
+    let w = text_width(text, FONT);
+    let x0 = left_of(x, w, anchor);
+    Span { x0, x1: x0 + w, y }
 }
 
 /// Ticks on the first of every `months`-th month from `from` to `end`, labelled with
