@@ -432,7 +432,7 @@ impl Svg {
         self.rect((cx - bar_w / 2.0, top), (cx + bar_w / 2.0, base), &hex(BLUE), "");
         let marks: Vec<f64> = bar
             .target
-            .map_or(Vec::new(), |(value, max)| std::iter::once(value).chain(max).map(|v| y_of(v)).collect());
+            .map_or(Vec::new(), |(value, max)| std::iter::once(value).chain(max).map(y_of).collect());
         if let Some(&y) = marks.first() {
             self.path(&[(cx - half, y), (cx + half, y)], &line_attrs(INK, 3.0, Stroke::Solid));
         }
