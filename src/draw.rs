@@ -18,13 +18,16 @@ pub type ChartsByPage = HashMap<String, Vec<Chart>>;
 /// The key of the front page's charts in [`ChartsByPage`]: no unit id is empty.
 pub const FRONT: &str = "";
 
-/// How many charts the charts make: a chart shown on two pages is one chart (one SVG,
-/// and [`DOWNLOADS`] files of its table).
+/// How many charts the charts make: a chart shown on two pages is one chart (its
+/// [`DRAWINGS`], and [`DOWNLOADS`] files of its table).
 pub fn files(charts: &ChartsByPage) -> usize {
     charts.values().flatten().map(chart_path).collect::<std::collections::HashSet<_>>().len()
 }
 
-/// The files of a chart's table besides its SVG: a CSV file and a workbook.
+/// The SVG files of a chart: its wide drawing and its narrow one, for phones.
+pub const DRAWINGS: usize = 2;
+
+/// The files of a chart's table besides its drawings: a CSV file and a workbook.
 pub const DOWNLOADS: usize = 2;
 
 /// How a chart's table is written for download: the site's locale and its percentage
@@ -43,12 +46,13 @@ impl Downloads {
         }
     }
 
-    /// A chart's files: its SVG, and its table as CSV and as a workbook.
-    pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); 3]> {
+    /// A chart's files: its drawings, and its table as CSV and as a workbook.
+    pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); DRAWINGS + DOWNLOADS]> {
         let table = &chart.table;
         let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals)?;
         Ok([
             (chart_path(chart), chart.svg.as_bytes().to_vec()),
+            (crate::routes::narrow_chart(&chart.slug), chart.narrow.as_bytes().to_vec()),
             (
                 crate::routes::chart_csv(&chart.slug),
                 crate::sheets::out::table_csv(table, self.locale).into_bytes(),
@@ -78,8 +82,8 @@ pub fn draw(
     }
 }
 
-/// Draws every chart and hands each SVG, with its table's downloads, to `write` as soon
-/// as a page's charts are drawn; the charts come back without their SVG text, so a build
+/// Draws every chart and hands its drawings, with its table's downloads, to `write` as
+/// soon as a page's charts are drawn; the charts come back without their SVG text, so a build
 /// never holds all of them in memory, but for the front page's and the focus units' (the
 /// shared bulletin shows them).
 pub fn draw_to(
@@ -95,6 +99,7 @@ pub fn draw_to(
             for (path, bytes) in downloads.files(c)? {
                 write(&path, &bytes)?;
             }
+            c.narrow = String::new();
             if !keep {
                 c.svg = String::new();
             }

@@ -212,7 +212,7 @@ impl LiveSite {
             let count = rendered.as_ref().map_or(0, Vec::len);
             (rendered, count)
         })?;
-        // Counted as a build counts them: HTML pages, and chart files.
+        // Counted as a build counts them: HTML pages, and charts.
         let pages = rendered.iter().filter(|(_, f)| f.path.ends_with(".html")).count();
         let counts = (pages, draw::files(&drawn));
 
@@ -220,7 +220,7 @@ impl LiveSite {
         let downloads = draw::Downloads::new(&content);
         let mut drawn_files = Vec::with_capacity(drawn.len());
         for (key, charts) in &drawn {
-            let mut files = Vec::with_capacity(3 * charts.len());
+            let mut files = Vec::with_capacity((draw::DRAWINGS + draw::DOWNLOADS) * charts.len());
             for chart in charts {
                 let made = downloads.files(chart).map_err(|e| e.to_string())?;
                 files.extend(made.into_iter().map(|(path, bytes)| (path, Bytes::from(bytes))));

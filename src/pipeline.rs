@@ -181,7 +181,8 @@ pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> std::io
 pub struct Written {
     /// HTML pages.
     pub pages: usize,
-    /// Chart files (a chart shown on two pages is one file).
+    /// Charts (a chart shown on two pages is one chart), each written as
+    /// [`draw::DRAWINGS`] SVG files and [`draw::DOWNLOADS`] files of its table.
     pub charts: usize,
     /// Every file, pages, charts, data files and static files included.
     pub files: usize,
@@ -261,7 +262,7 @@ pub fn build(
         + data_files
         + search_files
         + usize::from(content.site.pdf)
-        + chart_files * (1 + draw::DOWNLOADS)
+        + chart_files * (draw::DRAWINGS + draw::DOWNLOADS)
         + content.statics.len();
     timings
         .stage("write", "files", || {

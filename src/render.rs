@@ -710,7 +710,8 @@ impl<'a> SiteView<'a> {
         self.news_by_unit.get(unit).map_or(&[], Vec::as_slice)
     }
 
-    /// A page's charts: file, accessible text and the numbers as a table.
+    /// A page's charts: files and sizes of both drawings, accessible text and the
+    /// numbers as a table.
     fn charts_of(&self, charts: &ChartsByPage, page: &str) -> Value {
         let views: Vec<Value> = charts
             .get(page)
@@ -718,7 +719,10 @@ impl<'a> SiteView<'a> {
             .flatten()
             .map(|c| {
                 json!({
-                    "file": chart_path(c), "title": c.title, "desc": c.desc, "caption": c.table.caption,
+                    "file": chart_path(c), "width": c.size.0, "height": c.size.1,
+                    "narrow": routes::narrow_chart(&c.slug),
+                    "narrow_width": c.narrow_size.0, "narrow_height": c.narrow_size.1,
+                    "title": c.title, "desc": c.desc, "caption": c.table.caption,
                     "headers": c.table.headers, "rows": c.table.rows, "numeric": c.table.numeric,
                     "csv": routes::chart_csv(&c.slug), "xlsx": routes::chart_xlsx(&c.slug),
                 })

@@ -6,10 +6,11 @@
 //! `bulletin.pdf` and `bulletin.html`), each item in its kind's folder
 //! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
 //! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
-//! and no [`period_key`] contains. Static files are the one source that could still
-//! land on a generated path: [`static_conflicts`] makes that a located error. The
-//! search page is `search.html`, its script `assets/search.js`, and nothing but the
-//! search index is written in [`SEARCH_INDEX`].
+//! and no [`period_key`] contains (its narrow drawing has a folder of its own). Static
+//! files are the one source that could still land on a generated path:
+//! [`static_conflicts`] makes that a located error. The search page is `search.html`,
+//! its script `assets/search.js`, and nothing but the search index is written in
+//! [`SEARCH_INDEX`].
 
 use crate::catalog::problems::Msg;
 use crate::model::{Article, Content, Unit};
@@ -144,6 +145,12 @@ pub fn chart(name: &str) -> String {
     format!("{CHARTS}/{name}.svg")
 }
 
+/// A chart's narrow drawing, for phones, in a folder of its own inside [`CHARTS`]:
+/// chart names have no `/`, so no chart file can land there.
+pub fn narrow_chart(name: &str) -> String {
+    format!("{CHARTS}/narrow/{name}.svg")
+}
+
 /// A chart's table as CSV, beside its SVG: chart names are unique, and nothing but
 /// charts is written in [`CHARTS`].
 pub fn chart_csv(name: &str) -> String {
@@ -255,6 +262,7 @@ mod tests {
         );
         assert_eq!(chart_name("admissions", Some("ba-tri"), None), "admissions_ba-tri");
         assert_eq!(chart("admissions_ba-tri"), "charts/admissions_ba-tri.svg");
+        assert_eq!(narrow_chart("admissions_ba-tri"), "charts/narrow/admissions_ba-tri.svg");
         assert_eq!(chart_csv("admissions_ba-tri"), "charts/admissions_ba-tri.csv");
         assert_eq!(chart_xlsx("admissions_ba-tri"), "charts/admissions_ba-tri.xlsx");
     }

@@ -5,7 +5,9 @@
 // an HTTP error status, a console or script error, a failed request, a request that
 // leaves 127.0.0.1, a page wider than a 360 px viewport, a chart image that does not
 // load, a missing <title>, <h1> or <html lang>, an <img> without alt, a table without
-// header cells, a broken link, and any serious or critical axe-core violation.
+// header cells, a broken link, any serious or critical axe-core violation, a chart
+// that does not fit its page or shows the drawing not made for the width (the narrow
+// one on phones), and chart text under 12 CSS px as shown.
 // It saves full-page screenshots of each kind of page and an A4 PDF of the front page,
 // which must fit on two pages (pdfinfo, from poppler-utils, counts them). The search box
 // must find folded queries, served and from disk, and announce the number of results.
@@ -26,6 +28,12 @@ const { chromium } = require('playwright-core');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
+/** Pages up to this width show the narrow drawings of the charts (the pictures' media). */
+const NARROW_UP_TO = 43 * 16;
+/** The least size of chart text as shown, in CSS px. */
+const LEAST_CHART_TEXT = 12;
+/** A chart drawing's path, wide or narrow. */
+const CHART_FILE = /\/charts\/(narrow\/)?[^/]+\.svg$/;
 const DESKTOP = { width: 1280, height: 900 };
 // The front page printed on A4 fits on this many pages.
 const MAX_FRONT_PAGES = 2;
@@ -383,7 +391,7 @@ async function checkPage(tab, where, { width }) {
   for (const t of facts.tablesWithoutTh) fail(where, `table without header cells (<th>): ${t}`);
   for (const id of facts.missingFragments) fail(where, `in-page link to #${id}, which no element has`);
   for (const img of facts.images) {
-    const chart = /\/charts\/[^/]+$/.test(img.src);
+    const chart = CHART_FILE.test(img.src);
     if (!img.complete || img.naturalWidth === 0 || img.naturalHeight === 0) {
       fail(where, `${chart ? 'chart ' : ''}image does not load: ${img.src}`);
     } else if (img.width === 0 || img.height === 0) {
@@ -399,6 +407,49 @@ async function checkPage(tab, where, { width }) {
     );
   }
   return facts;
+}
+
+/**
+ * The charts of a page as shown at `width` (served over HTTP, where their drawings can
+ * be fetched): each fits the page without a scrolling box, shows the narrow drawing
+ * exactly where the page is narrow, and no text of it is under LEAST_CHART_TEXT CSS px
+ * (a text's font size times the drawing's shown width over its viewBox width).
+ */
+async function checkCharts(tab, where, { width }) {
+  const charts = await tab.page.evaluate(async () => {
+    const sizeOf = (el) => {
+      for (let e = el; e; e = e.parentElement) if (e.hasAttribute('font-size')) return parseFloat(e.getAttribute('font-size'));
+      return 16;
+    };
+    const out = [];
+    for (const img of document.querySelectorAll('.chart img')) {
+      img.scrollIntoView({ block: 'center' });
+      if (!img.complete) await new Promise((resolve) => { img.addEventListener('load', resolve, { once: true }); setTimeout(resolve, 5000); });
+      const r = img.getBoundingClientRect();
+      const scrolls = [];
+      for (let p = img.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (p.scrollWidth > p.clientWidth + 0.5) scrolls.push(p.tagName.toLowerCase() + (p.className ? `.${p.className}` : ''));
+      }
+      const svg = new DOMParser().parseFromString(await (await fetch(img.currentSrc)).text(), 'image/svg+xml').documentElement;
+      const viewWidth = parseFloat((svg.getAttribute('viewBox') || '0 0 0 0').split(/\s+/)[2]);
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent.trim(), size: sizeOf(t) }));
+      const least = texts.reduce((m, t) => (t.size < m.size ? t : m), { text: '', size: Infinity });
+      out.push({ src: img.currentSrc, right: r.right, shown: r.width, viewWidth, least, scrolls, clientWidth: document.documentElement.clientWidth });
+    }
+    window.scrollTo(0, 0);
+    return out;
+  });
+  for (const c of charts) {
+    const name = c.src.replace(/^.*\/charts\//, 'charts/');
+    const narrow = c.src.includes('/charts/narrow/');
+    if (narrow !== width <= NARROW_UP_TO) fail(where, `chart shows its ${narrow ? 'narrow' : 'wide'} drawing at ${width} px: ${name}`);
+    if (c.right > c.clientWidth + 0.5) fail(where, `chart reaches ${Math.round(c.right)} px in a ${c.clientWidth} px page: ${name}`);
+    if (c.scrolls.length) fail(where, `chart scrolls sideways in ${c.scrolls.join(', ')}: ${name}`);
+    const shownSize = (c.least.size * c.shown) / c.viewWidth;
+    if (!(shownSize >= LEAST_CHART_TEXT - 0.01)) {
+      fail(where, `chart text “${c.least.text}” is shown at ${shownSize.toFixed(2)} CSS px (< ${LEAST_CHART_TEXT}): ${name}`);
+    }
+  }
 }
 
 /**
@@ -512,8 +563,9 @@ async function checkSite(name, root, shots) {
         const where = `${name} ${rel(url)} @${PHONE.width}px`;
         if (!(await tab.goto(url, where))) return;
         const facts = await checkPage(tab, where, { width: PHONE.width });
+        await checkCharts(tab, where, { width: PHONE.width });
         await auditPage(tab, where, { width: PHONE.width });
-        for (const img of facts.images) if (/\/charts\/[^/]+$/.test(img.src)) charts.add(img.src);
+        for (const img of facts.images) if (CHART_FILE.test(img.src)) charts.add(img.src);
         for (const { href } of facts.links) {
           const u = new URL(href);
           if (u.origin !== origin) {
@@ -542,7 +594,10 @@ async function checkSite(name, root, shots) {
     const wide = async () => {
       for await (const p of pages) {
         const where = `${name} ${p.rel} @${DESKTOP.width}px`;
-        if (await desktop.tab.goto(p.url, where)) await checkPage(desktop.tab, where, { width: DESKTOP.width });
+        if (await desktop.tab.goto(p.url, where)) {
+          await checkPage(desktop.tab, where, { width: DESKTOP.width });
+          await checkCharts(desktop.tab, where, { width: DESKTOP.width });
+        }
       }
     };
 

@@ -1,0 +1,734 @@
+//! The wide drawing of every chart, for screens and print, with plotters' low-level
+//! drawing API (a `DrawingArea` on `SVGBackend::with_string`, with `Rectangle`,
+//! `PathElement`, `Circle` and `Text` elements). plotters is built without a font
+//! backend, so text becomes `<text>` elements that the reader's browser sets.
+//!
+//! Each drawing layer is rendered into its own fragment and the fragments are put
+//! together in one `<svg>` root, so that bars and points can carry a `class` (and
+//! `data-*` attributes) and the root can carry `<title>`, `<desc>`, `role="img"` and
+//! `aria-labelledby`, which plotters does not write itself. plotters escapes the text
+//! it writes; the parts written here are escaped by [`escape`].
+
+use super::*;
+// The palette's blue, not plotters'.
+use super::BLUE;
+use chrono::Datelike;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// The width of the wide drawings' viewBox; text sizes are for this width.
+const WIDTH: i32 = 640;
+/// Outer padding.
+const PAD: i32 = 10;
+
+/// The wide drawing of `values`; `None` when plotters failed to draw.
+pub(super) fn draw(values: &Values, t: &ChartText) -> Option<Drawing> {
+    let canvas = match &values.plot {
+        Plot::Bars(bars) => draw_hbars(bars, t)?,
+        Plot::Years(years) => draw_years(years, t),
+        Plot::Progress(track) => draw_progress(track, t)?,
+    };
+    let height = canvas.height as u32;
+    let svg = canvas.finish(&values.slug, &values.title, &values.desc, t)?;
+    Some(Drawing { svg, width: WIDTH as u32, height })
+}
+
+// Drawing.
+
+type Area<'b> = DrawingArea<SVGBackend<'b>, Shift>;
+
+/// The elements of one drawing layer; each call draws with plotters.
+struct Pen<'a, 'b> {
+    area: &'a Area<'b>,
+    ok: bool,
+}
+
+impl Pen<'_, '_> {
+    fn check<E>(&mut self, r: Result<(), E>) {
+        self.ok &= r.is_ok();
+    }
+
+    fn rect(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) {
+        let r = self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()));
+        self.check(r);
+    }
+
+    fn frame(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) {
+        let r = self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(1)));
+        self.check(r);
+    }
+
+    fn line(&mut self, points: &[(i32, i32)], color: RGBColor, width: u32, stroke: Stroke) {
+        let style = color.stroke_width(width);
+        let r = match stroke {
+            Stroke::Solid => self.area.draw(&PathElement::new(points.to_vec(), style)),
+            Stroke::Dashed => self.area.draw(&DashedPathElement::new(points.iter().copied(), 7, 5, style)),
+            Stroke::Dotted => self.area.draw(&DashedPathElement::new(points.iter().copied(), 3, 4, style)),
+        };
+        self.check(r);
+    }
+
+    fn circle(&mut self, c: (i32, i32), r: i32, color: RGBColor, filled: bool) {
+        let style = if filled { color.filled() } else { color.stroke_width(2) };
+        let res = self.area.draw(&Circle::new(c, r, style));
+        self.check(res);
+    }
+
+    fn polygon(&mut self, points: &[(i32, i32)], color: RGBColor) {
+        let r = self.area.draw(&Polygon::new(points.to_vec(), color.filled()));
+        self.check(r);
+    }
+
+    /// Text vertically centred on `at.1`, anchored at `at.0` by `h`.
+    fn text(&mut self, text: &str, at: (i32, i32), size: f64, color: RGBColor, h: HPos) {
+        // plotters' SVG backend writes `font-size` as size / 1.24.
+        let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size * 1.24, FontStyle::Normal);
+        let style = TextStyle::from(font).color(&color).pos(Pos::new(h, VPos::Center));
+        let r = self.area.draw(&Text::new(clean(text), at, style));
+        self.check(r);
+    }
+
+    /// Diagonal white stripes over a bar, so that it differs from solid bars in
+    /// grayscale as well as in colour.
+    fn hatch(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32)) {
+        let h = y1 - y0;
+        if x1 - x0 < 2 || h <= 0 {
+            return;
+        }
+        let mut c = x0 - h;
+        while c < x1 {
+            // The segment (c + s, y1 - s) for s in 0..=h, clipped to x0..=x1.
+            let s0 = (x0 - c).max(0);
+            let s1 = (x1 - c).min(h);
+            if s0 < s1 {
+                self.line(&[(c + s0, y1 - s0), (c + s1, y1 - s1)], PAPER, 2, Stroke::Solid);
+            }
+            c += 7;
+        }
+    }
+}
+
+/// An SVG document put together from plotters-drawn layers.
+struct Canvas {
+    height: i32,
+    body: String,
+    ok: bool,
+}
+
+impl Canvas {
+    fn new(height: i32) -> Canvas {
+        let mut canvas = Canvas { height: height.max(1), body: String::new(), ok: true };
+        canvas.layer("class=\"background\"", |pen| {
+            let r = pen.area.fill(&PAPER);
+            pen.check(r);
+        });
+        canvas
+    }
+
+    /// Draws one layer and adds it, as a `<g>` with `attrs` (already escaped).
+    fn layer(&mut self, attrs: &str, draw: impl FnOnce(&mut Pen<'_, '_>)) {
+        let mut buf = String::new();
+        {
+            let area =
+                SVGBackend::with_string(&mut buf, (WIDTH as u32, self.height as u32)).into_drawing_area();
+            let mut pen = Pen { area: &area, ok: true };
+            draw(&mut pen);
+            let presented = area.present().is_ok();
+            self.ok &= pen.ok && presented;
+        }
+        // plotters writes a whole document: keep what is inside its root element.
+        let inner = buf.find(">\n").map(|i| &buf[i + 2..]).unwrap_or("").trim_end();
+        let inner = inner.strip_suffix("</svg>").unwrap_or(inner);
+        self.body.push_str("<g");
+        if !attrs.is_empty() {
+            self.body.push(' ');
+            self.body.push_str(attrs);
+        }
+        self.body.push_str(">\n");
+        self.body.push_str(&tidy(inner));
+        self.body.push_str("</g>\n");
+    }
+
+    /// The document, or `None` when plotters failed to draw.
+    fn finish(self, slug: &str, title: &str, desc: &str, t: &ChartText) -> Option<String> {
+        if !self.ok {
+            return None;
+        }
+        let lang = t.locale.language.code();
+        Some(format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
+             role=\"img\" aria-labelledby=\"{slug}-title {slug}-desc\" xml:lang=\"{lang}\" \
+             font-family=\"{font}\">\n<title id=\"{slug}-title\">{title}</title>\n\
+             <desc id=\"{slug}-desc\">{desc}</desc>\n{body}</svg>\n",
+            h = self.height,
+            font = escape(FONT_FAMILY),
+            title = escape(title),
+            desc = escape(desc),
+            body = self.body,
+        ))
+    }
+}
+
+/// Drops what plotters writes that changes nothing: `opacity="1"`, `stroke="none"`
+/// and every text's `font-family` (the root sets it for all), joins its lines drawn
+/// alike one after the other into one path, and rounds its `font-size` (written as
+/// size / 1.24).
+fn tidy(fragment: &str) -> String {
+    let font = format!(" font-family=\"{}\"", escape(FONT_FAMILY));
+    let fragment = fragment.replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", "").replace(&font, "");
+    let fragment = join_lines(&fragment);
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment.as_str();
+    const KEY: &str = "font-size=\"";
+    while let Some(i) = rest.find(KEY) {
+        out.push_str(&rest[..i + KEY.len()]);
+        rest = &rest[i + KEY.len()..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].parse::<f64>() {
+            Ok(v) => {
+                let v = (v * 10.0).round() / 10.0;
+                out.push_str(&format!("{v}"));
+            }
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Consecutive `<polyline>`s of the same style (a hatch's stripes, a dashed line's
+/// dashes) as one `<path>` of as many parts: the same drawing in far fewer bytes.
+fn join_lines(fragment: &str) -> String {
+    const KEY: &str = " points=\"";
+    let mut out = String::with_capacity(fragment.len());
+    let mut open: Option<&str> = None;
+    for line in fragment.split_inclusive('\n') {
+        let polyline = line
+            .strip_prefix("<polyline")
+            .and_then(|rest| rest.trim_end().strip_suffix("\"/>"))
+            .and_then(|rest| rest.split_once(KEY));
+        let Some((style, points)) = polyline else {
+            if open.take().is_some() {
+                out.push_str("\"/>\n");
+            }
+            out.push_str(line);
+            continue;
+        };
+        if open != Some(style) {
+            if open.is_some() {
+                out.push_str("\"/>\n");
+            }
+            out.push_str(&format!("<path{style} d=\""));
+            open = Some(style);
+        }
+        for (i, point) in points.split_whitespace().enumerate() {
+            out.push(if i == 0 { 'M' } else { 'L' });
+            out.push_str(&point.replacen(',', " ", 1));
+        }
+    }
+    if open.is_some() {
+        out.push_str("\"/>\n");
+    }
+    out
+}
+
+/// Legend entries flowing left to right from the top left, wrapping when needed.
+/// Returns the height used.
+fn legend_height(items: &[(Key, String)]) -> i32 {
+    legend_layout(items).last().map_or(0, |&(_, y)| y + 12)
+}
+
+fn legend_layout(items: &[(Key, String)]) -> Vec<(i32, i32)> {
+    let (mut x, mut y) = (PAD, 14);
+    let mut out = Vec::new();
+    for (_, label) in items {
+        let w = 22 + text_width(label, FONT).ceil() as i32;
+        if x > PAD && x + w > WIDTH - PAD {
+            x = PAD;
+            y += 22;
+        }
+        out.push((x, y));
+        x += w + 18;
+    }
+    out
+}
+
+fn draw_legend(canvas: &mut Canvas, items: &[(Key, String)]) {
+    if items.is_empty() {
+        return;
+    }
+    let places = legend_layout(items);
+    canvas.layer("class=\"legend\"", |pen| {
+        for ((key, label), &(x, y)) in items.iter().zip(&places) {
+            match *key {
+                Key::Swatch(color, hatch) => {
+                    pen.rect((x, y - 7), (x + 14, y + 7), color);
+                    if hatch {
+                        pen.hatch((x, y - 7), (x + 14, y + 7));
+                    }
+                }
+                Key::Line(color, stroke) => {
+                    pen.line(&[(x, y), (x + 16, y)], color, 2, stroke);
+                }
+                Key::Hollow(color) => {
+                    pen.line(&[(x, y), (x + 16, y)], color, 2, Stroke::Dotted);
+                    pen.circle((x + 8, y), 5, PAPER, true);
+                    pen.circle((x + 8, y), 5, color, false);
+                }
+                Key::Band => {
+                    pen.rect((x, y - 7), (x + 14, y + 7), BAND);
+                    pen.frame((x, y - 7), (x + 14, y + 7), AXIS);
+                }
+            }
+            pen.text(label, (x + 20, y), FONT, INK, HPos::Left);
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------
+// Horizontal bars: achievement, composition, training.
+
+fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
+    if spec.bars.is_empty() {
+        return None;
+    }
+    let text_w =
+        spec.bars.iter().map(|b| text_width(&b.text, FONT)).fold(0.0, f64::max).min(WIDTH as f64 * 0.4);
+    // Leave the plot at least 200 px.
+    let cap = spec.label_cap.min(WIDTH as f64 - 2.0 * PAD as f64 - text_w - 24.0 - 200.0).max(60.0);
+    let labels: Vec<Vec<String>> = spec.bars.iter().map(|b| wrap2(&b.label, FONT, cap)).collect();
+    let label_w =
+        labels.iter().flatten().map(|l| text_width(l, FONT)).fold(0.0, f64::max).min(cap).ceil() as i32;
+    let two_lines = labels.iter().any(|l| l.len() > 1);
+    let pitch = if two_lines { 40 } else { 30 };
+    let bar_h = 18;
+
+    let legend_h = legend_height(&spec.legend);
+    let ref_h = if spec.reference.is_some() { 22 } else { 0 };
+    let top = legend_h + ref_h + 10;
+    let rows_bottom = top + pitch * spec.bars.len() as i32;
+    let height = rows_bottom + 50;
+
+    let left = PAD + label_w + 10;
+    let right = WIDTH - PAD - text_w.ceil() as i32 - 10;
+    let plot_w = (right - left).max(1);
+
+    let data_max = spec.bars.iter().map(|b| finite(b.value)).fold(0.0, f64::max);
+    let tick_count = (plot_w / 70).clamp(2, 6) as usize;
+    let (step, top_value) = match spec.scale {
+        Scale::Percent { at_least, exactly: true } => (at_least / 5.0, at_least),
+        Scale::Percent { at_least, .. } => axis(data_max.max(at_least), tick_count, false),
+        Scale::Count => axis(data_max, tick_count, true),
+    };
+    let x_of = |v: f64| -> i32 {
+        let v = finite(v).clamp(0.0, top_value);
+        left + (v / top_value * plot_w as f64).round() as i32
+    };
+    let tick_label = |v: f64| match spec.scale {
+        Scale::Percent { .. } => t.locale.percent(v, decimals_of(step)),
+        Scale::Count => t.int(v.round().max(0.0) as u64),
+    };
+
+    let mut canvas = Canvas::new(height);
+    draw_legend(&mut canvas, &spec.legend);
+
+    let tick_values = ticks(step, top_value);
+    canvas.layer("class=\"grid\"", |pen| {
+        for &v in &tick_values {
+            let x = x_of(v);
+            let color = if v == 0.0 { AXIS } else { GRID };
+            pen.line(&[(x, top - 4), (x, rows_bottom)], color, 1, Stroke::Solid);
+        }
+    });
+
+    let mut value_labels: Vec<(&str, (i32, i32))> = Vec::new();
+    for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
+        let y_mid = top + pitch * i as i32 + pitch / 2;
+        let (x0, x1) = (left, x_of(bar.value));
+        let mut attrs = String::from("class=\"bar\"");
+        if !bar.attrs.is_empty() {
+            attrs.push(' ');
+            attrs.push_str(&bar.attrs);
+        }
+        canvas.layer(&attrs, |pen| {
+            let (a, b) = ((x0, y_mid - bar_h / 2), (x1, y_mid + bar_h / 2));
+            if x1 > x0 {
+                pen.rect(a, b, bar.color);
+                if bar.hatch {
+                    pen.hatch(a, b);
+                }
+            }
+            match lines.as_slice() {
+                [one] => pen.text(one, (left - 8, y_mid), FONT, INK, HPos::Right),
+                [first, second, ..] => {
+                    pen.text(first, (left - 8, y_mid - 8), FONT, INK, HPos::Right);
+                    pen.text(second, (left - 8, y_mid + 8), FONT, INK, HPos::Right);
+                }
+                [] => {}
+            }
+        });
+        value_labels.push((bar.text.as_str(), (x1 + 6, y_mid)));
+    }
+
+    if let Some((value, label)) = &spec.reference {
+        let x = x_of(*value);
+        let label_w = text_width(label, SMALL).ceil() as i32;
+        let lx = (x - label_w / 2).clamp(PAD, WIDTH - PAD - label_w);
+        canvas.layer("class=\"reference\"", |pen| {
+            pen.line(&[(x, top - 6), (x, rows_bottom + 2)], INK, 2, Stroke::Solid);
+            pen.text(label, (lx, top - 14), SMALL, INK, HPos::Left);
+        });
+    }
+
+    // Value labels last, on a white ground, so that the gridlines never run through
+    // them; a label that would cover the reference line starts right of it instead.
+    let reference_x = spec.reference.as_ref().map(|(value, _)| x_of(*value));
+    canvas.layer("class=\"values\"", |pen| {
+        for &(text, (x, y)) in &value_labels {
+            let w = text_width(text, FONT).ceil() as i32;
+            let x = label_clear_of(x, w, reference_x);
+            pen.rect((x - 2, y - 9), (x + w + 2, y + 9), PAPER);
+            pen.text(text, (x, y), FONT, INK, HPos::Left);
+        }
+    });
+
+    let axis_title = spec.axis_title.clone();
+    canvas.layer("class=\"axis\"", |pen| {
+        pen.line(&[(left, rows_bottom), (right, rows_bottom)], AXIS, 1, Stroke::Solid);
+        for &v in &tick_values {
+            let x = x_of(v);
+            pen.line(&[(x, rows_bottom), (x, rows_bottom + 4)], AXIS, 1, Stroke::Solid);
+            let label = tick_label(v);
+            let w = text_width(&label, SMALL).ceil() as i32;
+            let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
+            pen.text(&label, (cx, rows_bottom + 14), SMALL, MUTED, HPos::Center);
+        }
+        let title = ellipsize(&axis_title, SMALL, (WIDTH - 2 * PAD) as f64);
+        let w = text_width(&title, SMALL).ceil() as i32;
+        let cx = ((left + right) / 2).clamp(PAD + w / 2, WIDTH - PAD - w / 2);
+        pen.text(&title, (cx, rows_bottom + 36), SMALL, MUTED, HPos::Center);
+    });
+    Some(canvas)
+}
+
+/// Where a value label of width `w` starts, given where it would (`x`): right of the
+/// reference line at `line` when its white ground (2 px either side) would cover it.
+pub(super) fn label_clear_of(x: i32, w: i32, line: Option<i32>) -> i32 {
+    match line {
+        Some(line) if x - 3 <= line + 1 && line - 1 <= x + w + 3 => line + 6,
+        _ => x,
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Vertical bars: admissions over the years.
+
+/// A bar per year with its target marked by a dark line across the bar, and a range
+/// as a grey band; years without a report keep an empty slot.
+fn draw_years(years: &Years, t: &ChartText) -> Canvas {
+    let Years { slots, bars, legend } = years;
+    let data_max = bars
+        .iter()
+        .flat_map(|b| [Some(b.admitted as f64), b.target.map(|tg| tg.0), b.target.and_then(|tg| tg.1)])
+        .flatten()
+        .fold(0.0, f64::max);
+    let (step, top_value) = axis(data_max, 5, true);
+    let tick_values = ticks(step, top_value);
+    let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
+    let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
+
+    let top = legend_height(legend) + 22;
+    let plot_h = 240;
+    let base = top + plot_h;
+    let height = base + 34;
+    let left = PAD + tick_w + 8;
+    let right = WIDTH - PAD;
+    let slot_w = (right - left) as f64 / slots.len() as f64;
+    let bar_w = ((slot_w * 0.6).round() as i32).clamp(2, 56);
+    let y_of = |v: f64| -> i32 {
+        let v = finite(v).clamp(0.0, top_value);
+        base - (v / top_value * plot_h as f64).round() as i32
+    };
+    let x_mid = |i: usize| -> i32 { left + (slot_w * (i as f64 + 0.5)).round() as i32 };
+
+    let mut canvas = Canvas::new(height);
+    draw_legend(&mut canvas, legend);
+    canvas.layer("class=\"grid\"", |pen| {
+        for (&v, label) in tick_values.iter().zip(&tick_labels) {
+            let y = y_of(v);
+            if v > 0.0 {
+                pen.line(&[(left, y), (right, y)], GRID, 1, Stroke::Solid);
+            }
+            pen.text(label, (left - 6, y), SMALL, MUTED, HPos::Right);
+        }
+    });
+
+    let value_w = bars.iter().map(|b| text_width(&t.int(b.admitted), SMALL)).fold(0.0, f64::max);
+    let show_values = value_w <= slot_w - 2.0;
+    for (i, year) in slots.iter().enumerate() {
+        let Some(bar) = bars.iter().find(|b| b.year == *year) else {
+            // A year without a report inside the span: a dash, as in tables.
+            if show_values {
+                let at = (x_mid(i), base - 10);
+                canvas.layer("class=\"missing\"", |pen| {
+                    pen.text("–", at, SMALL, MUTED, HPos::Center);
+                });
+            }
+            continue;
+        };
+        let cx = x_mid(i);
+        let (x0, x1) = (cx - bar_w / 2, cx - bar_w / 2 + bar_w);
+        let y_bar = y_of(bar.admitted as f64);
+        let attrs = format!(
+            "class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{}",
+            bar.admitted,
+            bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
+        );
+        let value = t.int(bar.admitted);
+        let value_w = text_width(&value, SMALL).ceil() as i32;
+        canvas.layer(&attrs, |pen| {
+            let half = (bar_w / 2 + 5).min((slot_w / 2.0).floor() as i32);
+            // Target marks: the value, and the top of a range.
+            let mut marks: Vec<i32> = Vec::new();
+            let mut band: Option<(i32, i32)> = None;
+            if let Some((value, _)) = bar.target {
+                let y_value = y_of(value);
+                marks.push(y_value);
+                if let Some((_, max)) = bar.range_top() {
+                    let y_max = y_of(max);
+                    marks.push(y_max);
+                    band = Some((y_max, y_value));
+                    pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
+                }
+            }
+            if y_bar < base {
+                pen.rect((x0, y_bar), (x1, base), BLUE);
+            }
+            if let Some((y_max, y_value)) = band {
+                pen.frame((cx - half, y_max), (cx + half, y_value), AXIS);
+            }
+            if let Some(&y_value) = marks.first() {
+                pen.line(&[(cx - half, y_value), (cx + half, y_value)], INK, 3, Stroke::Solid);
+            }
+            if !show_values {
+                return;
+            }
+            // The value inside the top of its bar when it fits clear of the target
+            // marks, else above the bar and the marks.
+            let clear = |y: i32| marks.iter().all(|&m| (y - m).abs() >= 11);
+            let inside = std::iter::once(y_bar + 11)
+                .chain(marks.iter().map(|m| m + 12))
+                .find(|&y| y - 9 >= y_bar && y + 9 < base && clear(y) && value_w + 4 <= bar_w);
+            match inside {
+                Some(y) => pen.text(&value, (cx, y), SMALL, PAPER, HPos::Center),
+                None => {
+                    let mut y = y_bar - 9;
+                    for _ in 0..3 {
+                        if let Some(m) = marks.iter().filter(|&&m| (y - m).abs() < 11).min() {
+                            y = m - 11;
+                        }
+                        if let Some((y_max, y_value)) = band
+                            && y + 8 > y_max
+                            && y - 8 < y_value
+                        {
+                            y = y_max - 11;
+                        }
+                    }
+                    pen.text(&value, (cx, y.max(top - 14)), SMALL, INK, HPos::Center);
+                }
+            }
+        });
+    }
+
+    let year_w = text_width("0000", SMALL);
+    let every = ((year_w + 6.0) / slot_w).ceil().max(1.0) as usize;
+    canvas.layer("class=\"axis\"", |pen| {
+        pen.line(&[(left, base), (right, base)], AXIS, 1, Stroke::Solid);
+        for (i, year) in slots.iter().enumerate() {
+            // Every `every`-th year, counted from the last one.
+            if (slots.len() - 1 - i).is_multiple_of(every) {
+                pen.text(&year.to_string(), (x_mid(i), base + 14), SMALL, MUTED, HPos::Center);
+            }
+        }
+    });
+    canvas
+}
+
+// ---------------------------------------------------------------------------------
+// A line: progress through a period.
+
+/// The admitted at each snapshot joined from zero, against the dashed straight line to
+/// the target at its deadline (a range as a grey wedge), with the projected end.
+fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
+    let Track { from, end, total, target, target_max, projected: pace, .. } = *track;
+    let snaps = &track.points;
+    let (target_label, projected_label, legend) =
+        (&track.target_label, &track.projected_label, &track.legend);
+    let span = day_pos(from, end).max(1.0);
+    let target_top = target_max.unwrap_or(target).max(target);
+    let data_max = snaps
+        .iter()
+        .map(|&(_, admitted)| admitted as f64)
+        .fold(target_top, f64::max)
+        .max(pace.unwrap_or(0.0));
+    let (step, top_value) = axis(data_max, 5, true);
+    let tick_values = ticks(step, top_value);
+    let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
+    let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
+
+    let end_w = text_width(target_label, FONT)
+        .max(projected_label.as_deref().map_or(0.0, |l| text_width(l, FONT)))
+        .min(200.0)
+        .ceil() as i32;
+
+    let top = legend_height(legend) + 22;
+    let plot_h = 240;
+    let base = top + plot_h;
+    let height = base + 34;
+    let left = PAD + tick_w + 8;
+    let right = WIDTH - PAD - end_w - 12;
+    let plot_w = (right - left).max(1) as f64;
+    let y_of = |v: f64| -> i32 {
+        let v = finite(v).clamp(0.0, top_value);
+        base - (v / top_value * plot_h as f64).round() as i32
+    };
+    let x_of = |pos: f64| -> i32 { left + (finite(pos).clamp(0.0, span) / span * plot_w).round() as i32 };
+
+    // Month ticks at a step that leaves room for the labels.
+    let month_label = |d: NaiveDate| t.locale.month(d);
+    let label_w = text_width(&month_label(from), SMALL) + 14.0;
+    let mut x_ticks: Vec<(f64, String)> = Vec::new();
+    for months in [1, 2, 3, 6, 12, 24, 60, 120, 240, 600] {
+        x_ticks.clear();
+        let (mut y, mut m) = (from.year(), from.month());
+        for _ in 0..2400 {
+            let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) else {
+                break;
+            };
+            if d > end {
+                break;
+            }
+            let index = i64::from(y) * 12 + i64::from(m) - 1;
+            if d >= from && index % months == 0 {
+                let pos = (d - from).num_days() as f64;
+                let label = if months >= 12 { y.to_string() } else { month_label(d) };
+                x_ticks.push((pos, label));
+            }
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        if x_ticks.len() as f64 * label_w <= plot_w {
+            break;
+        }
+    }
+
+    let mut canvas = Canvas::new(height);
+    draw_legend(&mut canvas, legend);
+    canvas.layer("class=\"grid\"", |pen| {
+        for (&v, label) in tick_values.iter().zip(&tick_labels) {
+            let y = y_of(v);
+            if v > 0.0 {
+                pen.line(&[(left, y), (right, y)], GRID, 1, Stroke::Solid);
+            }
+            pen.text(label, (left - 6, y), SMALL, MUTED, HPos::Right);
+        }
+        pen.line(&[(left, base), (right, base)], AXIS, 1, Stroke::Solid);
+        pen.line(&[(left, top - 6), (left, base)], AXIS, 1, Stroke::Solid);
+        for (pos, label) in &x_ticks {
+            let x = x_of(*pos);
+            pen.line(&[(x, base), (x, base + 4)], AXIS, 1, Stroke::Solid);
+            let w = text_width(label, SMALL).ceil() as i32;
+            let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
+            pen.text(label, (cx, base + 15), SMALL, MUTED, HPos::Center);
+        }
+    });
+
+    let dl = (x_of(total), y_of(target));
+    canvas.layer("class=\"target\"", |pen| {
+        if let Some(max) = target_max.filter(|&m| m > target) {
+            pen.polygon(&[(left, base), dl, (dl.0, y_of(max))], BAND);
+        }
+        pen.line(&[(left, base), dl], INK, 2, Stroke::Dashed);
+        pen.rect((dl.0 - 4, dl.1 - 4), (dl.0 + 4, dl.1 + 4), INK);
+    });
+
+    let points: Vec<(i32, i32)> =
+        snaps.iter().map(|&(day, admitted)| (x_of(day_pos(from, day)), y_of(admitted as f64))).collect();
+    let last = *points.last()?;
+    let projected = pace.map(|p| (x_of(total), y_of(p)));
+    if let Some(pp) = projected {
+        canvas.layer("class=\"projection\"", |pen| {
+            pen.line(&[last, pp], BLUE, 2, Stroke::Dotted);
+        });
+    }
+    canvas.layer("class=\"line\"", |pen| {
+        let mut path = vec![(left, base)];
+        path.extend(&points);
+        pen.line(&path, BLUE, 2, Stroke::Solid);
+    });
+    for (&(day, admitted), &p) in snaps.iter().zip(&points) {
+        let attrs = format!("class=\"point\" data-date=\"{day}\" data-admitted=\"{admitted}\"");
+        canvas.layer(&attrs, |pen| {
+            pen.circle(p, 4, BLUE, true);
+        });
+    }
+    if let (Some(pp), Some(p)) = (projected, pace) {
+        // Data, like data-admitted: the full figure, not the one the label shows.
+        let attrs = format!("class=\"projected\" data-projected=\"{p}\"");
+        canvas.layer(&attrs, |pen| {
+            pen.circle(pp, 5, PAPER, true);
+            pen.circle(pp, 5, BLUE, false);
+        });
+    }
+
+    // Labels at the deadline, kept apart, then the last value.
+    let mut target_y = dl.1;
+    let mut projected_y = projected.map(|p| p.1);
+    if let Some(py) = projected_y.as_mut() {
+        if (*py - target_y).abs() < 18 {
+            if *py >= target_y {
+                *py = target_y + 18;
+            } else {
+                target_y = *py + 18;
+            }
+        }
+        let lowest = base - 6;
+        let shift = (*py).max(target_y) - lowest;
+        if shift > 0 {
+            *py -= shift;
+            target_y -= shift;
+        }
+    }
+    let last_label = t.int(snaps.last().map_or(0, |&(_, admitted)| admitted));
+    canvas.layer("class=\"labels\"", |pen| {
+        let lx = dl.0 + 10;
+        pen.text(
+            &ellipsize(target_label, FONT, (WIDTH - PAD - lx) as f64),
+            (lx, target_y.max(top)),
+            FONT,
+            INK,
+            HPos::Left,
+        );
+        if let (Some(label), Some(py)) = (projected_label, projected_y) {
+            pen.text(
+                &ellipsize(label, FONT, (WIDTH - PAD - lx) as f64),
+                (lx, py.max(top)),
+                FONT,
+                BLUE,
+                HPos::Left,
+            );
+        }
+        // The last value on a white ground: above its point, or left of it at the top.
+        let w = text_width(&last_label, FONT).ceil() as i32;
+        let (cx, cy) = if last.1 - 16 >= top - 4 {
+            (last.0.clamp(left + w / 2 + 2, WIDTH - PAD - w / 2 - 3), last.1 - 16)
+        } else {
+            ((last.0 - 10 - w / 2).max(left + w / 2 + 2), last.1)
+        };
+        pen.rect((cx - w / 2 - 3, cy - 9), (cx + w / 2 + 3, cy + 9), PAPER);
+        pen.text(&last_label, (cx, cy), FONT, INK, HPos::Center);
+    });
+    Some(canvas)
+}
