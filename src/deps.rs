@@ -2,20 +2,20 @@
 //! templates touches, so that a live preview renders only those again.
 //!
 //! The rules follow what each page shows (see `render`): an article appears on its
-//! own page, in the news and tag lists, the feed, the sitemap, the front page and the
-//! pages of the units it names; a unit's figures appear on its page, its parent's
-//! table of children, its charts and its parent's, the front page, the data files and
-//! the articles that name it. Site settings and units (names, tree, order) show on
+//! own page, in its lists (news, tags, units, month), the feed, the sitemap, the front
+//! page and the pages of the units it names; a unit's figures appear on its page, its
+//! parent's table of children, the index of units, its charts and its parent's, the
+//! front page, the data files and the articles that name it. Site settings and units (names, tree, order) show on
 //! nearly every page, so a change to them touches everything.
 
 use crate::draw::FRONT;
 use crate::indicators::{Figures, Indicators, Tree};
+use crate::lists::{ListId, Lists};
 use crate::model::{Article, Content, Unit};
-use crate::render::{self, Inputs, tag_lists};
-use crate::routes::{PER_PAGE, PageId, page_count};
-use crate::text;
+use crate::render::Inputs;
+use crate::routes::PageId;
 use crate::theme::Templates;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// What a change touches.
 #[derive(Debug, Default, PartialEq)]
@@ -40,7 +40,10 @@ impl Touched {
 
 /// What changed between two computed sites of the same folder.
 pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
-    if old.content.site != new.content.site || !same_units(&old.content.units, &new.content.units) {
+    if old.content.site != new.content.site
+        || !same_units(&old.content.units, &new.content.units)
+        || crate::render::favicon(old.content) != crate::render::favicon(new.content)
+    {
         return Touched::everything();
     }
     let mut t = Touched::default();
@@ -104,17 +107,20 @@ fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, content:
 
 fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
     let published = || content.articles.iter().filter(|a| !a.draft);
+    let lists = || Lists::new(content);
+    let pages_of = |keep: fn(&ListId) -> bool| -> Vec<PageId> {
+        lists().pages().into_iter().filter(|p| ListId::of_page(p).is_some_and(|(l, _)| keep(&l))).collect()
+    };
     Some(match name {
         "index.html" => vec![PageId::Front],
         "units.html" => vec![PageId::Units],
         "unit.html" => content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
         "article.html" => published().map(|a| PageId::Article(a.slug.clone())).collect(),
-        "news.html" => (1..=page_count(published().count())).map(PageId::News).collect(),
+        "news.html" => pages_of(|l| *l == ListId::News),
         "tags.html" => vec![PageId::Tags],
-        "tag.html" => {
-            let lists = tag_lists(&render::published(content));
-            lists.iter().flat_map(|(slug, (_, list))| tag_pages(slug, list.len())).collect()
-        }
+        "tag.html" => pages_of(|l| matches!(l, ListId::Tag(_))),
+        "unit_news.html" => pages_of(|l| matches!(l, ListId::Unit(_))),
+        "month.html" => lists().month_pages().collect(),
         "data.html" => vec![PageId::Data],
         "404.html" => vec![PageId::NotFound],
         "feed.xml" => vec![PageId::Feed],
@@ -123,40 +129,10 @@ fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
         "style.css" => vec![PageId::Style],
         "search.html" => vec![PageId::Search],
         "search.js" => vec![PageId::Script],
+        "favicon.svg" => vec![PageId::Favicon],
         "bulletin.html" => vec![PageId::Bulletin],
         _ => return None,
     })
-}
-
-fn tag_pages(slug: &str, articles: usize) -> impl Iterator<Item = PageId> + '_ {
-    (1..=page_count(articles)).map(move |n| PageId::Tag(slug.to_string(), n))
-}
-
-/// The lists of a computed site: where each published article stands in them.
-struct Lists<'a> {
-    published: Vec<&'a Article>,
-    tags: BTreeMap<String, (String, Vec<&'a Article>)>,
-}
-
-impl<'a> Lists<'a> {
-    fn new(content: &'a Content) -> Lists<'a> {
-        let published = render::published(content);
-        let tags = tag_lists(&published);
-        Lists { published, tags }
-    }
-
-    fn tag_len(&self, slug: &str) -> usize {
-        self.tags.get(slug).map_or(0, |(_, list)| list.len())
-    }
-
-    /// The page of a list (`None` for the news list) that shows an article.
-    fn page_of(&self, tag: Option<&str>, slug: &str) -> Option<usize> {
-        let list = match tag {
-            None => &self.published,
-            Some(tag) => &self.tags.get(tag)?.1,
-        };
-        list.iter().position(|a| a.slug == slug).map(|i| i / PER_PAGE + 1)
-    }
 }
 
 /// An article's fields, without where it was written.
@@ -199,9 +175,10 @@ fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) 
     }
 }
 
-/// The list pages a changed article touches: the one page showing it when it keeps its
-/// place (same time, still published, same tag), else every page of its lists, as
-/// articles after it move.
+/// The list pages a changed article touches: the one page of each list showing it when
+/// it keeps its place (same time, still published, still in the list), else every page
+/// of the list, as articles after it move; and then the archive, on the news and month
+/// pages, counts the months again.
 fn list_pages_touched(
     t: &mut Touched,
     slug: &str,
@@ -210,25 +187,26 @@ fn list_pages_touched(
     old: &Lists,
     new: &Lists,
 ) {
-    let tags = |a: Option<&Article>| -> BTreeSet<String> {
-        a.map(|a| a.tags.iter().map(|tag| text::slug_lossy(tag)).collect()).unwrap_or_default()
+    let ids = |a: Option<&Article>| -> BTreeSet<ListId> {
+        a.map(ListId::of).unwrap_or_default().into_iter().collect()
     };
-    let (old_tags, new_tags) = (tags(before), tags(after));
+    let (old_ids, new_ids) = (ids(before), ids(after));
     let in_place =
         matches!((before, after), (Some(a), Some(b)) if !a.draft && !b.draft && a.published == b.published);
-    match (in_place, new.page_of(None, slug)) {
-        (true, Some(n)) => {
-            t.pages.insert(PageId::News(n));
-        }
-        _ => t.pages.extend((1..=page_count(old.published.len().max(new.published.len()))).map(PageId::News)),
-    }
-    for tag in old_tags.union(&new_tags) {
-        let kept = in_place && old_tags.contains(tag) && new_tags.contains(tag);
-        match (kept, new.page_of(Some(tag), slug)) {
+    for id in old_ids.union(&new_ids) {
+        let kept = in_place && old_ids.contains(id) && new_ids.contains(id);
+        match (kept, new.page_of(id, slug)) {
             (true, Some(n)) => {
-                t.pages.insert(PageId::Tag(tag.clone(), n));
+                // A unit's short list is on the unit's page only.
+                t.pages.extend(id.pages(new.get(id).len()).filter(|p| *p == id.page(n)));
             }
-            _ => t.pages.extend(tag_pages(tag, old.tag_len(tag).max(new.tag_len(tag)))),
+            _ => t.pages.extend(id.pages(old.get(id).len().max(new.get(id).len()))),
+        }
+    }
+    if !in_place {
+        for lists in [old, new] {
+            t.pages.extend(ListId::News.pages(lists.published.len()));
+            t.pages.extend(lists.month_pages());
         }
     }
 }
@@ -278,7 +256,7 @@ impl<'a> Shown<'a> {
 
     /// The pages that show a unit's figures.
     fn figures(&self, t: &mut Touched, unit: &str) {
-        t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front]);
+        t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front, PageId::Units]);
         t.pages.extend(self.parent(unit).map(|p| PageId::Unit(p.to_string())));
         let naming = self.naming.get(unit).into_iter().flatten();
         t.pages.extend(naming.map(|slug| PageId::Article(slug.to_string())));
@@ -377,6 +355,7 @@ reports:
             PageId::News(1),
             PageId::Tags,
             PageId::Tag("thanh-nien".into(), 1),
+            PageId::Month(crate::lists::Month { year: 2024, month: 3 }, 1),
             PageId::Feed,
             PageId::Sitemap,
             PageId::Front,
@@ -473,6 +452,7 @@ reports:
         let t = diff(&base(), &after);
         let mut expected: BTreeSet<PageId> = units(&["b", "c", "p"]).collect();
         expected.insert(PageId::Front);
+        expected.insert(PageId::Units);
         expected.insert(PageId::Bulletin);
         expected.insert(PageId::Article("tin-b".into()));
         assert_eq!(t.pages, expected);

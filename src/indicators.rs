@@ -340,11 +340,30 @@ impl Indicators {
             .find(|f| f.latest && f.period.label == period_label)
     }
 
+    /// Each period's figure of a unit (its latest snapshot), the most recent period first:
+    /// the one that starts last; of two starting together, the one counted to the later
+    /// day, then the longer one, then by label.
+    pub fn periods_of<'a>(&'a self, unit: &'a str) -> Vec<&'a Figures> {
+        let mut latest: Vec<&Figures> = self.of_unit(unit).filter(|f| f.latest).collect();
+        latest.sort_by(|a, b| recency(b).cmp(&recency(a)));
+        latest
+    }
+
+    /// A unit's current figure: that of its most recent period (see [`Self::periods_of`]).
+    pub fn current<'a>(&'a self, unit: &'a str) -> Option<&'a Figures> {
+        self.of_unit(unit).filter(|f| f.latest).max_by(|a, b| recency(a).cmp(&recency(b)))
+    }
+
     /// Every report of a unit in order (period start, label, as_of).
     pub fn of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Figures> + 'a {
         let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
         self.reports[start..].iter().take_while(move |f| f.unit == unit)
     }
+}
+
+/// How recent a period's figure is; see [`Indicators::periods_of`].
+fn recency(f: &Figures) -> (NaiveDate, NaiveDate, NaiveDate, &str) {
+    (f.period.from, f.as_of, f.period.to, &f.period.label)
 }
 
 /// Computes every indicator of validated content.

@@ -13,6 +13,7 @@ pub mod draw;
 pub mod hints;
 pub mod indicators;
 pub mod limits;
+pub mod lists;
 pub mod live;
 pub mod load;
 pub mod locale;

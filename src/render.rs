@@ -16,20 +16,26 @@ use crate::{text, url};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera};
 
 /// Articles in the feed.
 const FEED_SIZE: usize = 20;
-/// Latest news on the front page and on unit pages.
+/// Latest news on the front page.
 const NEWS_ON_FRONT: usize = 5;
 /// Composition categories on each headline card.
 const HEADLINE_CATEGORIES: usize = 4;
 
 use crate::draw::{ChartsByPage, chart_path};
-use crate::routes::{self, page_count};
+use crate::lists::{ListId, Lists};
+use crate::routes;
 pub use crate::routes::{PER_PAGE, PageId};
+
+mod list;
+mod unit;
+
+pub(crate) use unit::figure_in_words;
 
 /// One page to render: its template, its path in the output and its own data.
 struct Page {
@@ -240,77 +246,6 @@ struct RankingView<'a> {
     by_admitted: Vec<FiguresView<'a>>,
 }
 
-#[derive(Serialize)]
-struct SnapshotsView<'a> {
-    /// The period's title.
-    period: String,
-    snapshots: Vec<FiguresView<'a>>,
-}
-
-/// What a unit's page shows, but for its news.
-#[derive(Serialize)]
-struct UnitPageView<'a> {
-    unit: UnitRef<'a>,
-    breadcrumb: Vec<UnitRef<'a>>,
-    /// The latest figures of each period, newest first.
-    periods: Vec<FiguresView<'a>>,
-    snapshots: Vec<SnapshotsView<'a>>,
-    children_period: Option<String>,
-    children: Option<RankingView<'a>>,
-    /// Whether some period gives the members at its start (a column of the table).
-    has_members_at_start: bool,
-    sub_units: Vec<UnitRef<'a>>,
-    charts: Value,
-}
-
-/// A paginated list of articles.
-enum List<'s> {
-    News,
-    /// A tag's list, by the tag's slug.
-    Tag(&'s str),
-}
-
-impl List<'_> {
-    fn path(&self, n: usize) -> String {
-        match self {
-            List::News => routes::news(n),
-            List::Tag(slug) => routes::tag(slug, n),
-        }
-    }
-
-    fn section(&self) -> &'static str {
-        match self {
-            List::News => "news",
-            List::Tag(_) => "tags",
-        }
-    }
-}
-
-/// Published articles, newest first: the order of every list.
-pub fn published(content: &Content) -> Vec<&Article> {
-    let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
-    published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-    published
-}
-
-/// Tag slug → (the tag as first written, its articles in the order of `published`).
-pub type TagLists<'a> = BTreeMap<String, (String, Vec<&'a Article>)>;
-
-/// The [`TagLists`] of published articles.
-pub fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
-    let mut tags: BTreeMap<String, (String, Vec<&Article>)> = BTreeMap::new();
-    for a in published {
-        for tag in &a.tags {
-            let entry = tags.entry(text::slug_lossy(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
-            // Two tags of one article may share a slug; the article is listed once.
-            if entry.1.last().is_none_or(|x| x.slug != a.slug) {
-                entry.1.push(a);
-            }
-        }
-    }
-    tags
-}
-
 /// The composition categories of the front page's headline cards, chosen once for the
 /// page so that the cards compare: the (at most four) that most cards give a share of,
 /// in display order; a card without one shows a dash.
@@ -412,7 +347,9 @@ fn engine(content: &Content, templates: &Templates) -> Result<Tera, String> {
         None => "–".to_string(),
     });
     // Filters first: templates are checked against them when added.
-    let sources = templates.iter().filter(|(name, _)| !name.ends_with(".css") && !name.ends_with(".js"));
+    let sources = templates
+        .iter()
+        .filter(|(name, _)| !name.ends_with(".css") && !name.ends_with(".js") && !name.ends_with(".svg"));
     tera.add_raw_templates(sources.map(|(name, t)| (name.as_str(), t.text.as_str())))
         .map_err(|e| theme::describe_error(&e, templates))?;
     let globals = tera.global_context();
@@ -461,7 +398,14 @@ fn site_globals(content: &Content) -> Value {
         "percent_decimals": s.percent_decimals,
         "private": s.private,
         "pdf": s.pdf,
+        "favicon": favicon(content),
     })
+}
+
+/// The site's icon: its own from `static/`, else the theme's.
+pub fn favicon(content: &Content) -> &'static str {
+    let own = content.statics.iter().any(|rel| text::slashed(rel) == routes::STATIC_FAVICON);
+    if own { routes::STATIC_FAVICON } else { routes::FAVICON }
 }
 
 /// The base URL with exactly one trailing slash.
@@ -489,16 +433,12 @@ struct SiteView<'a> {
     locale: Locale,
     /// Decimals of percentages (`percent_decimals`).
     decimals: usize,
-    /// Published articles, newest first.
-    published: Vec<&'a Article>,
+    /// Published articles and their lists.
+    lists: Lists<'a>,
     /// Each published article as lists show it, made once on first use: an article
     /// appears in the news list, its tags' lists, its units' pages and the feed.
     refs: HashMap<&'a str, OnceLock<tera::Value>>,
     articles_by_slug: HashMap<&'a str, &'a Article>,
-    /// Unit id → published articles naming it, newest first.
-    news_by_unit: HashMap<&'a str, Vec<&'a Article>>,
-    /// Tag slug → (name, articles newest first).
-    tags: TagLists<'a>,
     base_url: String,
     /// The path part of the base URL (`/ban-tin/`), for the 404 page.
     base_path: String,
@@ -506,17 +446,7 @@ struct SiteView<'a> {
 
 impl<'a> SiteView<'a> {
     fn new(content: &'a Content, ind: &'a Indicators) -> SiteView<'a> {
-        let published = published(content);
-        let tags = tag_lists(&published);
-        let mut news_by_unit: HashMap<&str, Vec<&Article>> = HashMap::new();
-        for a in &published {
-            for unit in &a.units {
-                let list = news_by_unit.entry(unit.as_str()).or_default();
-                if list.last().is_none_or(|last| last.slug != a.slug) {
-                    list.push(a);
-                }
-            }
-        }
+        let lists = Lists::new(content);
         let base_url = base_url(&content.site.base_url);
         SiteView {
             content,
@@ -529,11 +459,9 @@ impl<'a> SiteView<'a> {
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
             decimals: content.site.percent_decimals as usize,
-            articles_by_slug: published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
-            refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
-            published,
-            news_by_unit,
-            tags,
+            articles_by_slug: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
+            refs: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
+            lists,
             base_path: base_path(&content.site.base_url),
             base_url,
         }
@@ -706,10 +634,6 @@ impl<'a> SiteView<'a> {
         })
     }
 
-    fn news_about(&self, unit: &str) -> &[&'a Article] {
-        self.news_by_unit.get(unit).map_or(&[], Vec::as_slice)
-    }
-
     /// A page's charts: files and sizes of both drawings, accessible text and the
     /// numbers as a table.
     fn charts_of(&self, charts: &ChartsByPage, page: &str) -> Value {
@@ -747,19 +671,8 @@ impl<'a> SiteView<'a> {
             [one] if group.iter().all(|g| g.unit != one.unit) => Some(self.unit_ref(&one.unit)),
             _ => None,
         };
-        let overview: Vec<FiguresView> = self
-            .tree
-            .roots
-            .iter()
-            .filter_map(|u| {
-                let latest = self
-                    .ind
-                    .of_unit(u)
-                    .filter(|f| f.latest)
-                    .max_by(|a, b| (a.period.from, a.as_of).cmp(&(b.period.from, b.as_of)))?;
-                Some(self.figures(latest))
-            })
-            .collect();
+        let overview: Vec<FiguresView> =
+            self.tree.roots.iter().filter_map(|u| self.ind.current(u).map(|f| self.figures(f))).collect();
         // One set of categories for every card, so that the cards compare.
         let categories = headline_categories(&self.categories, &headline);
         let cards: Vec<Value> = headline
@@ -785,27 +698,9 @@ impl<'a> SiteView<'a> {
             "overview": overview,
             "charts": self.charts_of(charts, crate::draw::FRONT),
         });
-        let news: Vec<&Article> = self.published.iter().take(NEWS_ON_FRONT).copied().collect();
+        let news: Vec<&Article> = self.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
         Page::new("index.html", routes::FRONT.into(), self.content.site.title.clone(), "home", &data)
             .with_list("news", self.article_list(&news))
-    }
-
-    fn unit_tree(&self, id: &'a str) -> Value {
-        let children: Vec<Value> = self.tree.children_of(id).iter().map(|c| self.unit_tree(c)).collect();
-        let mut node = json!(self.unit_ref(id));
-        node["children"] = Value::Array(children);
-        node
-    }
-
-    fn units_page(&self) -> Page {
-        let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_tree(r)).collect();
-        Page::new(
-            "units.html",
-            routes::UNITS.into(),
-            self.l.all_units.into(),
-            "units",
-            &json!({ "tree": tree }),
-        )
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
@@ -820,55 +715,6 @@ impl<'a> SiteView<'a> {
         }
         chain.reverse();
         chain
-    }
-
-    fn unit_page(&self, unit: &'a Unit, charts: &ChartsByPage) -> Page {
-        let id = unit.id.as_str();
-        let all: Vec<&Figures> = self.ind.of_unit(id).collect();
-        let mut latest: Vec<&Figures> = all.iter().filter(|f| f.latest).copied().collect();
-        latest.sort_by(|a, b| {
-            (b.period.from, b.period.to, &b.period.label).cmp(&(a.period.from, a.period.to, &a.period.label))
-        });
-        let snapshots: Vec<SnapshotsView> = latest
-            .iter()
-            .filter_map(|f| {
-                let snaps: Vec<FiguresView> = all
-                    .iter()
-                    .filter(|s| s.period.label == f.period.label)
-                    .map(|s| self.figures(s))
-                    .collect();
-                (snaps.len() > 1).then(|| SnapshotsView {
-                    period: self.words.period_title(&f.period.label, f.period.kind()),
-                    snapshots: snaps,
-                })
-            })
-            .collect();
-        let children_period = latest.iter().find(|f| {
-            self.tree.children_of(id).iter().any(|c| self.ind.latest(c, &f.period.label).is_some())
-        });
-        let children = children_period.map(|p| {
-            let rows: Vec<&Figures> = self
-                .tree
-                .children_of(id)
-                .iter()
-                .filter_map(|c| self.ind.latest(c, &p.period.label))
-                .collect();
-            self.ranking(&rows)
-        });
-        let view = UnitPageView {
-            unit: self.unit_ref(id),
-            breadcrumb: self.breadcrumb(id),
-            periods: latest.iter().map(|f| self.figures(f)).collect(),
-            snapshots,
-            children_period: children_period
-                .map(|f| self.words.period_title(&f.period.label, f.period.kind())),
-            children,
-            has_members_at_start: latest.iter().any(|f| f.members_at_start.is_some()),
-            sub_units: self.tree.children_of(id).iter().map(|c| self.unit_ref(c)).collect(),
-            charts: self.charts_of(charts, id),
-        };
-        Page::new("unit.html", routes::unit(id), unit.name.clone(), "units", &view)
-            .with_list("news", self.article_list(self.news_about(id)))
     }
 
     /// A unit's figures in force on an article's day: of its figures counted to that day
@@ -895,39 +741,9 @@ impl<'a> SiteView<'a> {
         Page::new("article.html", routes::article(&a.slug), a.title.clone(), "news", &view)
     }
 
-    /// Page `n` of a paginated list of articles.
-    fn list_page(&self, list: &List, n: usize) -> Page {
-        let (articles, template, title, extra) = self.list(list);
-        let pages = page_count(articles.len());
-        let slice = &articles[((n - 1) * PER_PAGE).min(articles.len())..(n * PER_PAGE).min(articles.len())];
-        let data = json!({
-            "pagination": {
-                "current": n, "total": pages,
-                "previous": (n > 1).then(|| list.path(n - 1)),
-                "next": (n < pages).then(|| list.path(n + 1)),
-                "first": list.path(1), "last": list.path(pages),
-            },
-            "extra": extra,
-        });
-        let title = if n == 1 { title.to_string() } else { format!("{title} – {} {n}", self.l.page) };
-        Page::new(template, list.path(n), title, list.section(), &data)
-            .with_list("articles", self.article_list(slice))
-    }
-
-    /// A list's articles, template, title and extra data for the template.
-    fn list<'s>(&'s self, list: &List<'s>) -> (&'s [&'a Article], &'static str, &'s str, Value) {
-        match list {
-            List::News => (&self.published, "news.html", self.l.news, Value::Null),
-            List::Tag(slug) => match self.tags.get(*slug) {
-                Some((name, articles)) => (articles, "tag.html", name.as_str(), json!({ "tag": name })),
-                None => (&[], "tag.html", slug, Value::Null),
-            },
-        }
-    }
-
     /// Every page and file of the site.
     fn all_pages(&self) -> Vec<PageId> {
-        routes::pages(&self.content.units, &self.published, &self.tags)
+        routes::pages(&self.content.units, &self.lists)
     }
 
     /// Whether the site has this page (a selection may name pages since removed).
@@ -935,9 +751,9 @@ impl<'a> SiteView<'a> {
         match id {
             PageId::Unit(unit) => self.units.contains_key(unit.as_str()),
             PageId::Article(slug) => self.articles_by_slug.contains_key(slug.as_str()),
-            PageId::News(n) => *n >= 1 && *n <= page_count(self.published.len()),
-            PageId::Tag(slug, n) => {
-                self.tags.get(slug).is_some_and(|(_, a)| *n >= 1 && *n <= page_count(a.len()))
+            PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
+                ListId::of_page(id)
+                    .is_some_and(|(list, _)| list.pages(self.lists.get(&list).len()).any(|p| p == *id))
             }
             _ => true,
         }
@@ -956,13 +772,16 @@ impl<'a> SiteView<'a> {
             PageId::Front => self.front_page(focus, charts),
             PageId::Unit(unit) => self.unit_page(self.units[unit.as_str()], charts),
             PageId::Article(slug) => self.article_page(self.articles_by_slug[slug.as_str()]),
-            PageId::News(n) => self.list_page(&List::News, *n),
-            PageId::Tag(slug, n) => self.list_page(&List::Tag(slug), *n),
+            PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
+                let (list, n) = ListId::of_page(id).expect("a list page");
+                self.list_page(&list, n)
+            }
             PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
             PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
             PageId::Robots => return render_xml(tera, routes::ROBOTS, Value::Null, templates),
             PageId::Style => return Ok(asset(templates, "style.css", routes::STYLE)),
             PageId::Script => return Ok(asset(templates, "search.js", routes::SCRIPT)),
+            PageId::Favicon => return Ok(asset(templates, "favicon.svg", routes::FAVICON)),
             PageId::Bulletin => self.bulletin_page(focus, charts),
             single => self.single_page(single.clone()),
         };
@@ -982,7 +801,7 @@ impl<'a> SiteView<'a> {
 
     fn tags_page(&self) -> Page {
         let tags: Vec<Value> = self
-            .tags
+            .lists.tags
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
@@ -1021,6 +840,7 @@ impl<'a> SiteView<'a> {
 
     fn feed(&self) -> Value {
         let entries: Vec<Value> = self
+            .lists
             .published
             .iter()
             .take(FEED_SIZE)
@@ -1030,7 +850,7 @@ impl<'a> SiteView<'a> {
                 v
             })
             .collect();
-        let updated = self.published.first().map(|a| a.published.to_rfc3339());
+        let updated = self.lists.published.first().map(|a| a.published.to_rfc3339());
         json!({ "entries": entries, "updated": updated, "feed_url": format!("{}{}", self.base_url, routes::FEED) })
     }
 
@@ -1043,11 +863,12 @@ impl<'a> SiteView<'a> {
                 .collect();
         urls.extend(self.content.units.iter().map(|u| json!({ "loc": loc(&routes::unit(&u.id)) })));
         urls.extend(
-            self.published
+            self.lists
+                .published
                 .iter()
                 .map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
         );
-        urls.extend(self.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
+        urls.extend(self.lists.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
         json!({ "urls": urls })
     }
 }

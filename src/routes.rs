@@ -5,17 +5,19 @@
 //! `news.html`, `news-2.html`, `tags.html`, `data.html`; the bulletin to share,
 //! `bulletin.pdf` and `bulletin.html`), each item in its kind's folder
 //! (`units/{id}.html`, `news/{slug}.html`, `tags/{slug}.html`, a tag's later pages in
-//! `tags/{slug}/page-N.html`), and a chart's name joins its parts with `_`, which no id
-//! and no [`period_key`] contains (its narrow drawing has a folder of its own). Static
-//! files are the one source that could still land on a generated path:
-//! [`static_conflicts`] makes that a located error. The search page is `search.html`,
-//! its script `assets/search.js`, and nothing but the search index is written in
-//! [`SEARCH_INDEX`].
+//! `tags/{slug}/page-N.html`), a unit's news in the unit's own folder
+//! (`units/{id}/news.html`, `units/{id}/news-N.html`), a month of news in the archive
+//! (`archive/2024-10.html`, `archive/2024-10/page-N.html`), and a chart's name joins its
+//! parts with `_`, which no id and no [`period_key`] contains (its narrow drawing has a
+//! folder of its own). Static files are the one source that could still land on a
+//! generated path: [`static_conflicts`] makes that a located error. The search page is
+//! `search.html`, its script `assets/search.js`, and nothing but the search index is
+//! written in [`SEARCH_INDEX`].
 
 use crate::catalog::problems::Msg;
-use crate::model::{Article, Content, Unit};
+use crate::lists::{Lists, Month};
+use crate::model::{Content, Unit};
 use crate::problem::Problem;
-use crate::render::TagLists;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -43,6 +45,10 @@ pub const SCRIPT: &str = "assets/search.js";
 pub const SEARCH_INDEX: &str = "search";
 /// The folder of the charts; its names are known only once the charts are chosen.
 pub const CHARTS: &str = "charts";
+/// The site's icon when `static/` gives none.
+pub const FAVICON: &str = "assets/favicon.svg";
+/// A site's own icon, from `static/`.
+pub const STATIC_FAVICON: &str = "favicon.svg";
 
 /// Articles per page of the news list and of each tag.
 pub const PER_PAGE: usize = 20;
@@ -61,10 +67,16 @@ pub enum PageId {
     Tags,
     /// A page of one tag's list: the tag's slug and the page, from 1.
     Tag(String, usize),
+    /// A page of the news naming a unit: its id and the page, from 1.
+    UnitNews(String, usize),
+    /// A page of one month's news.
+    Month(Month, usize),
     Feed,
     Sitemap,
     Robots,
     Style,
+    /// The built-in icon.
+    Favicon,
     /// The bulletin to share as one HTML file.
     Bulletin,
     Search,
@@ -85,10 +97,13 @@ impl PageId {
             PageId::News(n) => news(*n),
             PageId::Tags => TAGS.into(),
             PageId::Tag(slug, n) => tag(slug, *n),
+            PageId::UnitNews(id, n) => unit_news(id, *n),
+            PageId::Month(m, n) => month(m, *n),
             PageId::Feed => FEED.into(),
             PageId::Sitemap => SITEMAP.into(),
             PageId::Robots => ROBOTS.into(),
             PageId::Style => STYLE.into(),
+            PageId::Favicon => FAVICON.into(),
             PageId::Bulletin => BULLETIN_HTML.into(),
             PageId::Search => SEARCH.into(),
             PageId::Script => SCRIPT.into(),
@@ -117,6 +132,22 @@ pub fn tag(slug: &str, n: usize) -> String {
     match n {
         1 => format!("tags/{slug}.html"),
         n => format!("tags/{slug}/page-{n}.html"),
+    }
+}
+
+/// Page `n` (from 1) of the news naming a unit.
+pub fn unit_news(id: &str, n: usize) -> String {
+    match n {
+        1 => format!("units/{id}/news.html"),
+        n => format!("units/{id}/news-{n}.html"),
+    }
+}
+
+/// Page `n` (from 1) of a month's news.
+pub fn month(m: &Month, n: usize) -> String {
+    match n {
+        1 => format!("archive/{}.html", m.key()),
+        n => format!("archive/{}/page-{n}.html", m.key()),
     }
 }
 
@@ -176,27 +207,22 @@ pub fn period_key(label: &str) -> String {
     key
 }
 
-/// Every page of a site but for the charts: its units, its published articles (newest
-/// first) and its tag lists.
-pub fn pages(units: &[Unit], published: &[&Article], tags: &TagLists) -> Vec<PageId> {
+/// Every page of a site but for the charts: its units, its published articles and
+/// their lists.
+pub fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
     let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
     ids.extend(units.iter().map(|u| PageId::Unit(u.id.clone())));
-    ids.extend(published.iter().map(|a| PageId::Article(a.slug.clone())));
-    ids.extend((1..=page_count(published.len())).map(PageId::News));
-    for (slug, (_, articles)) in tags {
-        ids.extend((1..=page_count(articles.len())).map(|n| PageId::Tag(slug.clone(), n)));
-    }
+    ids.extend(lists.published.iter().map(|a| PageId::Article(a.slug.clone())));
+    ids.extend(lists.pages());
     ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style, PageId::Bulletin]);
-    ids.extend([PageId::Search, PageId::Script]);
+    ids.extend([PageId::Search, PageId::Script, PageId::Favicon]);
     ids
 }
 
 /// Static files that would land on a generated file or folder: a located error each.
 pub fn static_conflicts(content: &Content) -> Vec<Problem> {
-    let published = crate::render::published(content);
-    let tags = crate::render::tag_lists(&published);
-    let mut files: BTreeSet<String> =
-        pages(&content.units, &published, &tags).iter().map(PageId::path).collect();
+    let lists = Lists::new(content);
+    let mut files: BTreeSet<String> = pages(&content.units, &lists).iter().map(PageId::path).collect();
     files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
     let folders: BTreeSet<&str> =
         files.iter().flat_map(|f| ancestors(f)).chain([CHARTS, SEARCH_INDEX]).collect();
@@ -246,6 +272,11 @@ mod tests {
         assert_ne!(unit("search"), PageId::Search.path());
         assert_eq!(search_file("da"), "search/da.js");
         assert_ne!(search_file("_index"), search_file("index"));
+        assert_eq!(unit_news("ba-tri", 2), "units/ba-tri/news-2.html");
+        assert_ne!(unit_news("news", 1), unit("news"));
+        let october = Month { year: 2024, month: 10 };
+        assert_eq!(month(&october, 1), "archive/2024-10.html");
+        assert_eq!(month(&october, 3), "archive/2024-10/page-3.html");
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! national scale: about 3 million postings).
 
 use crate::catalog::{self, Words};
-use crate::indicators::{Figures, Indicators, Tree};
+use crate::indicators::{Indicators, Tree};
 use crate::locale::Locale;
 use crate::model::{Article, Content, Unit};
 use crate::write::OutputFile;
@@ -134,7 +134,7 @@ fn documents(content: &Content, ind: &Indicators) -> Vec<Doc> {
         level = level.iter().flat_map(|u| site.tree.children_of(u).iter().copied()).collect();
     }
     let mut docs: Vec<Doc> = ids.par_iter().map(|id| site.unit_doc(site.units[id])).collect();
-    let published = crate::render::published(content);
+    let published = crate::lists::published(content);
     docs.par_extend(published.par_iter().map(|a| article_doc(a, site.locale)));
     docs
 }
@@ -165,7 +165,10 @@ impl<'a> Site<'a> {
     /// 2024: kết nạp 12, đạt 109,3% chỉ tiêu`.
     fn unit_doc(&self, unit: &Unit) -> Doc {
         let parent = self.tree.parent.get(unit.id.as_str()).and_then(|p| self.units.get(p));
-        let figure = self.latest(&unit.id).map(|f| self.figure(f));
+        let figure = self
+            .ind
+            .current(&unit.id)
+            .map(|f| crate::render::figure_in_words(f, self.words, &self.locale, self.decimals));
         let detail: Vec<&str> =
             [parent.map(|p| p.name.as_str()), figure.as_deref()].into_iter().flatten().collect();
         Doc {
@@ -176,19 +179,6 @@ impl<'a> Site<'a> {
             named: format!("{} {}", unit.name, unit.id),
             body: String::new(),
         }
-    }
-
-    /// The latest figure of the unit's latest period, as the front page's overview picks it.
-    fn latest(&self, unit: &'a str) -> Option<&'a Figures> {
-        let order = |f: &&Figures| (f.period.from, f.as_of, f.period.to, f.period.label.clone());
-        self.ind.of_unit(unit).filter(|f| f.latest).max_by_key(order)
-    }
-
-    fn figure(&self, f: &Figures) -> String {
-        let period = self.words.period_title(&f.period.label, f.period.kind());
-        let admitted = self.locale.integer(i64::try_from(f.admitted).unwrap_or(i64::MAX));
-        let achievement = f.targets.first().map(|t| self.locale.percent(t.achievement_pct, self.decimals));
-        self.words.search_figure(&period, &admitted, achievement.as_deref())
     }
 }
 

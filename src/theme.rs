@@ -17,6 +17,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("news.html", include_str!("../templates/news.html")),
     ("tags.html", include_str!("../templates/tags.html")),
     ("tag.html", include_str!("../templates/tag.html")),
+    ("unit_news.html", include_str!("../templates/unit_news.html")),
+    ("month.html", include_str!("../templates/month.html")),
     ("data.html", include_str!("../templates/data.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("feed.xml", include_str!("../templates/feed.xml")),
@@ -25,6 +27,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("style.css", include_str!("../templates/style.css")),
     ("search.html", include_str!("../templates/search.html")),
     ("search.js", include_str!("../templates/search.js")),
+    ("favicon.svg", include_str!("../templates/favicon.svg")),
     ("bulletin.html", include_str!("../templates/bulletin.html")),
 ];
 

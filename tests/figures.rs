@@ -357,7 +357,11 @@ reports:
     assert_shows(
         &site.page("units/b.html"),
         "units/b.html",
-        &["35 <span class=\"rate\">(3,5% số đảng viên đầu kỳ)</span>: 100,0%", "Đạt chỉ tiêu"],
+        &[
+            "35 <span class=\"rate\">(3,5% số đảng viên đầu kỳ)</span>",
+            "data-label=\"Tỷ lệ đạt\">100,0%",
+            "Đạt chỉ tiêu",
+        ],
     );
     assert_shows(&site.page("units/tinh.html"), "units/tinh.html", &["167–221", "6.544"]);
 }
@@ -510,7 +514,11 @@ fn an_article_shows_the_figures_in_force_on_its_date() {
     assert_shows(
         table,
         "the article's figures",
-        &["<td>04/05/2024</td>", "<td class=\"num\">57</td>", "23,2%"],
+        &[
+            "<td data-label=\"Tính đến\">04/05/2024</td>",
+            "<td class=\"num\" data-label=\"Kết nạp\">57</td>",
+            "23,2%",
+        ],
     );
     assert_hides(table, "the article's figures", &["30/09/2024", "<td class=\"num\">130</td>"]);
     // The unit's page has both snapshots.

@@ -41,7 +41,9 @@ fn small_set_passes_check_and_builds() {
     let site = dir.join("site");
     let run = bantin(&["build", "--content", path_str(&content), "--output", path_str(&site)]);
     assert_eq!(run.code, 0, "{run:#?}");
-    let unit_pages = fs::read_dir(site.join("units")).expect("units/").count();
+    let files = fs::read_dir(site.join("units")).expect("units/");
+    // A unit named by many articles has a folder of its news beside its page.
+    let unit_pages = files.filter(|f| f.as_ref().is_ok_and(|f| f.path().is_file())).count();
     assert_eq!(unit_pages, stats.units, "a page per unit");
     assert!(site.join("units.html").is_file(), "the unit tree");
     assert!(site.join("favicon.svg").is_file());

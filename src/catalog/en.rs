@@ -126,6 +126,13 @@ pub static EN: Labels = Labels {
     not_found_text: "The page you asked for is not in this bulletin. Go to the front page or the list of news.",
     feed: "News feed (Atom)",
     sub_units: "Units below",
+    sub_units_no_figures: "Units below without figures for this period",
+    latest_figures: "Latest figures",
+    period_details: "Each period in detail",
+    show_ranking: "Show the ranking of",
+    first_page: "First page",
+    last_page: "Last page",
+    archive: "Archive by month",
     all_units: "All units",
     summary_of: "Summary of",
     read_more: "Read more",
@@ -794,15 +801,55 @@ impl Words for En {
         )
     }
 
-    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
+    fn previous_as_of(&self, date: &str) -> String {
+        format!("previous year as of {date}")
+    }
+
+    fn unit_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
         match achievement {
             Some(pct) => format!("{period}: {admitted} admitted, {pct} of target"),
             None => format!("{period}: {admitted} admitted"),
         }
     }
 
-    fn previous_as_of(&self, date: &str) -> String {
-        format!("previous year as of {date}")
+    fn units_below(&self, units: usize) -> String {
+        match units {
+            1 => "1 unit below".into(),
+            _ => format!("{} units below", n(units)),
+        }
+    }
+
+    fn month_title(&self, year: i32, month: u32) -> String {
+        format!("{} {year}", self.month_name(month))
+    }
+
+    fn month_name(&self, month: u32) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        MONTHS.get(month.wrapping_sub(1) as usize).map_or_else(|| month.to_string(), |m| m.to_string())
+    }
+
+    fn articles(&self, count: usize) -> String {
+        match count {
+            1 => "1 article".into(),
+            _ => format!("{} articles", n(count)),
+        }
+    }
+
+    fn all_articles(&self, count: usize) -> String {
+        format!("See all {} articles", n(count))
     }
 
     fn units_count(&self, units: usize) -> String {

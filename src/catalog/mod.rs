@@ -144,6 +144,18 @@ pub struct Labels {
     pub not_found_text: &'static str,
     pub feed: &'static str,
     pub sub_units: &'static str,
+    /// The children a unit's ranking leaves out: they have no figures of its period.
+    pub sub_units_no_figures: &'static str,
+    /// A unit's page: its latest period first, then every period, then each in detail.
+    pub latest_figures: &'static str,
+    pub period_details: &'static str,
+    /// Before the number of children, on a summary that opens their ranking.
+    pub show_ranking: &'static str,
+    /// Pagination: the first and the last page, in words.
+    pub first_page: &'static str,
+    pub last_page: &'static str,
+    /// The news by year and month.
+    pub archive: &'static str,
     pub all_units: &'static str,
     pub summary_of: &'static str,
     pub read_more: &'static str,
@@ -593,9 +605,21 @@ pub trait Words: Sync {
     fn partial_sum(&self, units: usize, of: usize) -> String;
     /// The day the previous year's figure was counted to: `năm trước tính đến 31/03/2023`.
     fn previous_as_of(&self, date: &str) -> String;
-    /// A unit's latest figure in a search result: `Năm 2024: kết nạp 12, đạt 109,3% chỉ
-    /// tiêu`; `admitted` and `achievement` are formatted.
-    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String;
+    /// A unit's latest figure in the index of units and in search results, the period
+    /// and numbers formatted: `Năm 2024: kết nạp 312, đạt 104,0% chỉ tiêu`.
+    fn unit_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String;
+    /// `12 đơn vị trực thuộc`.
+    fn units_below(&self, units: usize) -> String;
+
+    // Lists of news.
+    /// `Tháng 10/2024`.
+    fn month_title(&self, year: i32, month: u32) -> String;
+    /// A month within its year: `Tháng 10`.
+    fn month_name(&self, month: u32) -> String;
+    /// `563 bài`.
+    fn articles(&self, count: usize) -> String;
+    /// The link from a unit's latest news to all of them: `Xem tất cả 362 bài`.
+    fn all_articles(&self, count: usize) -> String;
 
     // The front page's main points.
     fn units_count(&self, units: usize) -> String;

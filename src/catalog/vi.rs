@@ -120,6 +120,13 @@ pub static VI: Labels = Labels {
     not_found_text: "Trang bạn tìm không có trong bản tin. Hãy về trang chủ hoặc xem danh sách tin.",
     feed: "Theo dõi tin (Atom)",
     sub_units: "Đơn vị cấp dưới",
+    sub_units_no_figures: "Đơn vị trực thuộc chưa có số liệu kỳ này",
+    latest_figures: "Số liệu mới nhất",
+    period_details: "Chi tiết từng kỳ",
+    show_ranking: "Xem bảng xếp hạng",
+    first_page: "Trang đầu",
+    last_page: "Trang cuối",
+    archive: "Lưu trữ theo tháng",
     all_units: "Tất cả đơn vị",
     summary_of: "Tổng hợp",
     read_more: "Đọc tiếp",
@@ -803,15 +810,35 @@ impl Words for Vi {
         )
     }
 
-    fn search_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
+    fn previous_as_of(&self, date: &str) -> String {
+        format!("năm trước tính đến {date}")
+    }
+
+    fn unit_figure(&self, period: &str, admitted: &str, achievement: Option<&str>) -> String {
         match achievement {
             Some(pct) => format!("{period}: kết nạp {admitted}, đạt {pct} chỉ tiêu"),
             None => format!("{period}: kết nạp {admitted}"),
         }
     }
 
-    fn previous_as_of(&self, date: &str) -> String {
-        format!("năm trước tính đến {date}")
+    fn units_below(&self, units: usize) -> String {
+        format!("{} đơn vị trực thuộc", n(units))
+    }
+
+    fn month_title(&self, year: i32, month: u32) -> String {
+        format!("Tháng {month}/{year}")
+    }
+
+    fn month_name(&self, month: u32) -> String {
+        format!("Tháng {month}")
+    }
+
+    fn articles(&self, count: usize) -> String {
+        format!("{} bài", n(count))
+    }
+
+    fn all_articles(&self, count: usize) -> String {
+        format!("Xem tất cả {} bài", n(count))
     }
 
     fn units_count(&self, units: usize) -> String {

@@ -5,9 +5,10 @@
 // an HTTP error status, a console or script error, a failed request, a request that
 // leaves 127.0.0.1, a page wider than a 360 px viewport, a chart image that does not
 // load, a missing <title>, <h1> or <html lang>, an <img> without alt, a table without
-// header cells, a broken link, any serious or critical axe-core violation, a chart
-// that does not fit its page or shows the drawing not made for the width (the narrow
-// one on phones), and chart text under 12 CSS px as shown.
+// header cells, a broken link, a masthead taller than a sixth of a 360×640 phone screen,
+// a request for /favicon.ico (every page links its icon), any serious or critical
+// axe-core violation, a chart that does not fit its page or shows the drawing not made
+// for the width (the narrow one on phones), and chart text under 12 CSS px as shown.
 // It saves full-page screenshots of each kind of page and an A4 PDF of the front page,
 // which must fit on two pages (pdfinfo, from poppler-utils, counts them). The search box
 // must find folded queries, served and from disk, and announce the number of results.
@@ -35,6 +36,8 @@ const LEAST_CHART_TEXT = 12;
 /** A chart drawing's path, wide or narrow. */
 const CHART_FILE = /\/charts\/(narrow\/)?[^/]+\.svg$/;
 const DESKTOP = { width: 1280, height: 900 };
+// The masthead takes at most a sixth of a phone screen of this height.
+const PHONE_SCREEN_HEIGHT = 640;
 // The front page printed on A4 fits on this many pages.
 const MAX_FRONT_PAGES = 2;
 // Playwright adds --headless itself too, and --user-data-dir: a fresh temporary folder
@@ -54,6 +57,8 @@ const KINDS = [
   ['front', (p) => p === 'index.html'],
   ['units-index', (p) => p === 'units.html'],
   ['unit', (p) => /^units\/[^/]+\.html$/.test(p)],
+  ['unit-news', (p) => /^units\/[^/]+\/news(-\d+)?\.html$/.test(p)],
+  ['archive', (p) => /^archive\/.+\.html$/.test(p)],
   ['news-index', (p) => p === 'news.html'],
   ['news-page', (p) => /^news-\d+\.html$/.test(p)],
   ['article', (p) => /^news\/[^/]+\.html$/.test(p)],
@@ -62,7 +67,9 @@ const KINDS = [
   ['data', (p) => p === 'data.html'],
   ['bulletin', (p) => p === 'bulletin.html'],
 ];
-const SCREENSHOT_KINDS = ['front', 'units-index', 'unit', 'news-index', 'article', 'tags-index', 'tag', 'data', 'bulletin', '404'];
+// Only a unit named by more articles than its page lists has a list of its own.
+const OPTIONAL_KINDS = new Set(['unit-news']);
+const SCREENSHOT_KINDS = ['front', 'units-index', 'unit', 'unit-news', 'archive', 'news-index', 'article', 'tags-index', 'tag', 'data', 'bulletin', '404'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -250,6 +257,7 @@ function inspect() {
     clientWidth,
     wide: wide.slice(0, 5).map((el) => `${describe(el)} (right edge at ${Math.round(el.getBoundingClientRect().right)} px)`),
     tables: document.querySelectorAll('table').length,
+    masthead: document.querySelector('.masthead')?.getBoundingClientRect().height ?? 0,
   };
 }
 
@@ -290,6 +298,11 @@ class Tab {
       fail(this.where, `console error: ${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
     });
     page.on('pageerror', (err) => fail(this.where, `script error: ${err.message}`));
+    page.on('request', (req) => {
+      // bulletin.html travels alone and links nothing, an icon neither.
+      if (/\/bulletin\.html$/.test(this.url || '')) return;
+      if (/\/favicon\.ico$/.test(new URL(req.url()).pathname)) fail(this.where, `request for ${req.url()}: the page links no icon`);
+    });
     page.on('requestfailed', (req) => {
       if (this.blocked.has(req.url())) return;
       fail(this.where, `request failed: ${req.url()} (${req.failure()?.errorText})`);
@@ -398,6 +411,9 @@ async function checkPage(tab, where, { width }) {
       fail(where, `${chart ? 'chart ' : ''}image is shown at zero size: ${img.src}`);
     }
     if (chart && !(img.alt || '').trim()) fail(where, `chart image with an empty alt: ${img.src}`);
+  }
+  if (width < 500 && facts.masthead > PHONE_SCREEN_HEIGHT / 6) {
+    fail(where, `masthead is ${Math.round(facts.masthead)} px tall, over a sixth of a ${PHONE_SCREEN_HEIGHT} px screen`);
   }
   if (facts.scrollWidth > facts.clientWidth) {
     fail(
@@ -714,7 +730,9 @@ async function checkSite(name, root, shots) {
         }
       }
     };
-    for (const kind of SCREENSHOT_KINDS) if (!pick.has(kind)) fail(name, `no page of kind ${kind} to photograph`);
+    for (const kind of SCREENSHOT_KINDS) {
+      if (!pick.has(kind) && !OPTIONAL_KINDS.has(kind)) fail(name, `no page of kind ${kind} to photograph`);
+    }
     await Promise.all([photograph({ tab: phone.tab, viewport: PHONE }), photograph({ tab: desktop.tab, viewport: DESKTOP })]);
     await desktop.tab.goto(front, `${name} front page PDF`, { quiet: true });
     const frontPdf = path.join(dir, 'front-a4.pdf');

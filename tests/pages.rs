@@ -1,0 +1,129 @@
+//! The shape of the pages: a unit's page (its latest figures, one table of its periods,
+//! each period in detail, its latest news and a link to the rest), the numbered pages
+//! of the news, the archive by month and the site's icon on every page.
+
+mod common;
+
+use common::{TempDir, bantin, copy_dir, path_str};
+use std::fs;
+use std::path::Path;
+
+/// The valid fixture plus `count` articles naming the commune, a day apart from
+/// 2023-01-01 (31 in January, 28 in February, …).
+fn site_with_news(count: usize) -> (TempDir, TempDir) {
+    let content = TempDir::new("pages-content");
+    copy_dir(Path::new("tests/fixtures/valid"), &content.0);
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    for i in 0..count {
+        let day = start + chrono::Days::new(i as u64);
+        let text = format!("---\ntitle: Tin số {i}\ndate: {day}\nunits: [xa-thu-nghiem]\n---\nNội dung.\n");
+        fs::write(content.join(&format!("news/tin-so-{i}.md")), text).unwrap();
+    }
+    let out = TempDir::new("pages-out");
+    let run = bantin(&["build", "--content", path_str(&content.0), "--output", path_str(&out.0)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    (content, out)
+}
+
+fn read(out: &TempDir, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn count(text: &str, part: &str) -> usize {
+    text.matches(part).count()
+}
+
+#[test]
+fn a_unit_page_leads_with_its_latest_figures_then_one_table_and_each_period_in_detail() {
+    let (_content, out) = site_with_news(0);
+    let page = read(&out, "units/tinh-thu-nghiem.html");
+    let latest = page.find("Số liệu mới nhất").expect("latest figures");
+    let table = page.find("<caption>Số liệu theo kỳ: ").expect("the table of periods");
+    let details = page.find("Chi tiết từng kỳ").expect("the periods in detail");
+    assert!(latest < table && table < details);
+    assert_eq!(count(&page, "<table class=\"figures stack by-period\">\n  <caption>Số liệu theo kỳ"), 1);
+    let rows = count(&page[table..details], "<th scope=\"row\">");
+    assert!(rows >= 2, "one row per period: {rows}");
+    assert_eq!(count(&page, "<details class=\"period\""), rows, "one summary to open per period");
+    for label in ["Kết nạp", "Chỉ tiêu", "So với cùng kỳ"] {
+        assert!(page[table..details].contains(&format!("data-label=\"{label}")), "{label}");
+    }
+}
+
+#[test]
+fn a_unit_page_lists_its_latest_news_and_links_to_all_of_them() {
+    let (_content, out) = site_with_news(45);
+    let page = read(&out, "units/xa-thu-nghiem.html");
+    let news = &page[page.find("id=\"unit-news\"").expect("news section")..];
+    assert_eq!(count(news, "class=\"article-title\""), 10);
+    assert!(news.contains("href=\"../units/xa-thu-nghiem/news.html\">Xem tất cả 46 bài"), "{news}");
+    let all = read(&out, "units/xa-thu-nghiem/news.html");
+    assert_eq!(count(&all, "class=\"article-title\""), 20);
+    assert!(all.contains("Tin về đơn vị: Đảng bộ xã Thử Nghiệm"));
+    let last = read(&out, "units/xa-thu-nghiem/news-3.html");
+    assert_eq!(count(&last, "class=\"article-title\""), 6);
+    // A unit with few articles has no list of its own.
+    assert!(!out.join("units/tinh-thu-nghiem/news.html").exists());
+}
+
+#[test]
+fn news_pages_are_numbered_with_the_first_the_last_and_the_nearby_pages() {
+    let (_content, out) = site_with_news(160);
+    // 162 published articles: 9 pages.
+    assert!(out.join("news-9.html").exists() && !out.join("news-10.html").exists());
+    let fifth = read(&out, "news-5.html");
+    let nav = &fifth[fifth.find("class=\"pagination\"").expect("pagination")..];
+    assert!(nav.contains("<a href=\"news.html\">Trang đầu</a>"), "{nav}");
+    assert!(nav.contains("<a href=\"news-9.html\">Trang cuối</a>"), "{nav}");
+    for n in 3..=7 {
+        assert!(nav.contains(&format!("href=\"news-{n}.html\" aria-label=\"Trang {n}\"")), "page {n}");
+    }
+    assert!(nav.contains("aria-label=\"Trang 5\" aria-current=\"page\">5</a>"));
+    assert_eq!(count(nav, "class=\"gap\""), 2);
+    let first = read(&out, "news.html");
+    assert!(first.contains("href=\"news.html\" aria-label=\"Trang 1\" aria-current=\"page\">1</a>"));
+    assert!(!first.contains(">Trang đầu</a>"));
+}
+
+#[test]
+fn the_archive_lists_each_month_of_news_and_the_news_list_links_it() {
+    let (_content, out) = site_with_news(60);
+    let february = read(&out, "archive/2023-02.html");
+    assert!(february.contains("<h1>Tin tức · Tháng 2/2023</h1>"), "{february}");
+    assert_eq!(count(&february, "class=\"article-title\""), 20);
+    let rest = read(&out, "archive/2023-02/page-2.html");
+    assert_eq!(count(&rest, "class=\"article-title\""), 8);
+    for day in 31..59 {
+        let shown =
+            february.contains(&format!(">Tin số {day}<")) || rest.contains(&format!(">Tin số {day}<"));
+        assert!(shown, "the article of day {day} is in February");
+    }
+    assert!(!february.contains(">Tin số 30<") && !rest.contains(">Tin số 59<"));
+    let news = read(&out, "news.html");
+    assert!(news.contains("Lưu trữ theo tháng"));
+    assert!(news.contains("href=\"archive/2023-02.html\" aria-label=\"Tháng 2/2023\">Tháng 2</a> <span class=\"count\">(28)</span>"), "{news}");
+    assert!(out.join("archive/2024-06.html").exists() && out.join("archive/2025-01.html").exists());
+}
+
+#[test]
+fn every_page_links_the_site_icon() {
+    let (_content, out) = site_with_news(25);
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out.0) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&out.0).unwrap().to_string_lossy().replace('\\', "/");
+        if !rel.ends_with(".html") || rel == "bulletin.html" {
+            continue;
+        }
+        let root = if rel == "404.html" {
+            "/ban-tin-thu-nghiem/".to_string()
+        } else {
+            "../".repeat(rel.matches('/').count())
+        };
+        let link = format!("<link rel=\"icon\" href=\"{root}assets/favicon.svg\" type=\"image/svg+xml\">");
+        assert!(read(&out, &rel).contains(&link), "{rel} should link the icon");
+        pages += 1;
+    }
+    assert!(pages > 20);
+    assert!(read(&out, "assets/favicon.svg").starts_with("<svg"));
+}
