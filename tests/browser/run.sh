@@ -29,7 +29,8 @@ if [ ! -x "$chromium" ]; then
 fi
 
 # The pinned packages of package-lock.json, once.
-if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ] ||
+    [ ! -d tests/browser/node_modules/lighthouse ]; then
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -176,6 +176,34 @@ function basePath(root) {
 }
 
 // ---------------------------------------------------------------------------------
+// Lighthouse, as an auditor runs it: a phone, its accessibility, best practices and SEO
+// categories each at 100, with the audits that cost points named.
+
+const LIGHTHOUSE_CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+
+async function lighthouseAudit(where, url) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS.filter((a) => a !== '--headless')] });
+  try {
+    const options = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES };
+    const { lhr } = await lighthouse(url, options);
+    visited.add(`${where} lighthouse`);
+    for (const id of LIGHTHOUSE_CATEGORIES) {
+      const category = lhr.categories[id];
+      if (category.score === 1) continue;
+      const lost = category.auditRefs
+        .map((ref) => lhr.audits[ref.id])
+        .filter((a) => a.score !== null && a.score < 1 && !['notApplicable', 'manual', 'informative'].includes(a.scoreDisplayMode))
+        .map((a) => a.id);
+      fail(`${where} lighthouse`, `${id} ${Math.round(category.score * 100)}, not 100: ${lost.join(', ')}`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// ---------------------------------------------------------------------------------
 // What a page shows, measured inside the page.
 
 /** Scrolls every image into view (they load lazily) and waits until each has settled. */
@@ -744,6 +772,9 @@ async function checkSite(name, root, shots) {
     if (await desktop.tab.goto(bulletin, `${name} bulletin.html printed`, { quiet: true })) {
       await desktop.tab.page.pdf({ path: path.join(dir, 'bulletin-html-a4.pdf'), format: 'A4', preferCSSPageSize: true });
     }
+
+    // Lighthouse at its mobile settings on the front page and the richest unit page.
+    for (const url of [front, pick.get('unit')?.url].filter(Boolean)) await lighthouseAudit(`${name} ${rel(url)}`, url);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(
