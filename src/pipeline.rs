@@ -205,6 +205,8 @@ pub fn build(
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
     let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
+    let inputs = render::Inputs { content, ind, focus, templates: &templates };
+    let tera = render::compile(content, &templates).map_err(BuildError::Templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
     let staging = output.stage().map_err(write_error)?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
@@ -223,8 +225,7 @@ pub fn build(
         staging.write(&file.path, &file.bytes)
     };
     let rendered = timings.stage("render", "pages", || {
-        let inputs = render::Inputs { content, ind, focus, templates: &templates };
-        let rendered = render::render_each(inputs, &charts, None, &emit);
+        let rendered = render::render_each(inputs, &tera, &charts, None, &emit);
         let count = *rendered.as_ref().unwrap_or(&0);
         (rendered, count)
     });
