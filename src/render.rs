@@ -445,6 +445,9 @@ struct SiteView<'a> {
     /// Each published article as lists show it, made once on first use: an article
     /// appears in the news list, its tags' lists, its units' pages and the feed.
     refs: HashMap<&'a str, OnceLock<tera::Value>>,
+    /// Each published article's summary when it has none of its own: its body's first
+    /// paragraph, found once for its lists and its page.
+    summaries: HashMap<&'a str, OnceLock<String>>,
     articles_by_slug: HashMap<&'a str, &'a Article>,
     base_url: String,
     /// The path part of the base URL (`/ban-tin/`), for the 404 page.
@@ -468,6 +471,7 @@ impl<'a> SiteView<'a> {
             decimals: content.site.percent_decimals as usize,
             articles_by_slug: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
+            summaries: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             lists,
             base_path: base_path(&content.site.base_url),
             base_url,
@@ -623,8 +627,17 @@ impl<'a> SiteView<'a> {
             .collect()
     }
 
+    fn summary(&self, a: &Article) -> String {
+        let first_paragraph = || markdown::first_paragraph(&a.body);
+        match (&a.summary, self.summaries.get(a.slug.as_str())) {
+            (Some(written), _) => written.clone(),
+            (None, Some(found)) => found.get_or_init(first_paragraph).clone(),
+            (None, None) => first_paragraph(),
+        }
+    }
+
     fn article_ref(&self, a: &Article) -> Value {
-        let summary = a.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&a.body));
+        let summary = self.summary(a);
         json!({
             "slug": a.slug,
             "title": a.title,
