@@ -889,6 +889,8 @@ impl<'a> SiteView<'a> {
                 .map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
         );
         urls.extend(self.lists.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
+        // A month of the archive is a list of its own, as a tag's is: its first page.
+        urls.extend(self.lists.months.keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
         json!({ "urls": urls })
     }
 }

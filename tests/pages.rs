@@ -103,6 +103,9 @@ fn the_archive_lists_each_month_of_news_and_the_news_list_links_it() {
     assert!(news.contains("Lưu trữ theo tháng"));
     assert!(news.contains("href=\"archive/2023-02.html\" aria-label=\"Tháng 2/2023\">Tháng 2</a> <span class=\"count\">(28)</span>"), "{news}");
     assert!(out.join("archive/2024-06.html").exists() && out.join("archive/2025-01.html").exists());
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("archive/2023-02.html</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("archive/2023-02/page-2.html"), "only a month's first page is listed");
 }
 
 #[test]
