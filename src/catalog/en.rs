@@ -824,21 +824,9 @@ impl Words for En {
     }
 
     fn month_name(&self, month: u32) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        MONTHS.get(month.wrapping_sub(1) as usize).map_or_else(|| month.to_string(), |m| m.to_string())
+        // The bulletin's heading names the months already.
+        let months = &super::bulletin::words(Language::En).months;
+        months.get(month.wrapping_sub(1) as usize).map_or_else(|| month.to_string(), |m| m.to_string())
     }
 
     fn articles(&self, count: usize) -> String {
