@@ -3,13 +3,16 @@
 // bytes it loads and the time from submitting it to the announced number of results,
 // in headless Chromium with the CPU slowed down as on a phone (CDP
 // Emulation.setCPUThrottlingRate). Each query runs in a fresh page (nothing loaded
-// yet: "first"), then again in the same page (the files already there: "again").
+// yet: "first"), then again in the same page (the files already there: "again"), and
+// typed into another fresh page a key at a time, as a reader types ("typed": from
+// Enter to the results, with what the page loaded while the words were typed).
 //
 //   node bench/search.js SITE_DIR [QUERY ...]
 //
 // Without queries: "dang vien", the name of the first commune (a unit two levels down)
 // without diacritics, and "dang vi". Environment: CHROMIUM (default /usr/bin/chromium),
-// RATE (CPU slowdown, default 4), RUNS (default 5; medians are reported).
+// RATE (CPU slowdown, default 4), RUNS (default 5; medians are reported), TYPING (ms
+// between keys, default 150).
 'use strict';
 
 const fs = require('node:fs');
@@ -20,6 +23,7 @@ const { chromium } = require('../tests/browser/node_modules/playwright-core');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const RATE = Number(process.env.RATE || 4);
 const RUNS = Number(process.env.RUNS || 5);
+const TYPING = Number(process.env.TYPING || 150);
 
 function serve(root) {
   const server = http.createServer((req, res) => {
@@ -51,7 +55,8 @@ function defaultQueries(root) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Submits `query` in the page; returns ms until the result count is announced. */
+/** Submits the search form (with `query` put in the box, unless null); returns ms
+ *  until the result count is announced. */
 function timeQuery(page, query) {
   return page.evaluate(
     (q) =>
@@ -65,11 +70,34 @@ function timeQuery(page, query) {
           observer.disconnect();
           resolve({ ms: performance.now() - started, status: status.textContent });
         }).observe(status, { childList: true, characterData: true, subtree: true });
-        input.value = q;
+        if (q !== null) input.value = q;
         input.form.requestSubmit();
       }),
     query,
   );
+}
+
+/** Types `query` into the box a key every TYPING ms, then presses Enter: ms from Enter
+ *  until the result count is announced. */
+async function timeTyped(page, query) {
+  await page.focus('#search-q');
+  await page.keyboard.type(query, { delay: TYPING });
+  return timeQuery(page, null);
+}
+
+/** A search page with its index loaded and the CPU slowed; `requested` fills with the
+ *  index files the page asks for from then on. */
+async function freshPage(browser, url) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(url, { waitUntil: 'load' });
+  const requested = [];
+  page.on('request', (r) => {
+    const m = /\/search\/([^/?]+)$/.exec(r.url());
+    if (m) requested.push(m[1]);
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  return { page, requested };
 }
 
 async function main() {
@@ -92,35 +120,33 @@ async function main() {
   const url = `http://127.0.0.1:${server.address().port}/search.html`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   console.log(`CPU slowed ${RATE}×, ${RUNS} runs, medians\n`);
-  console.log('| query | results | files loaded | KiB loaded | first query (ms) | again (ms) |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  console.log('| query | results | files loaded | KiB loaded | first query (ms) | again (ms) | typed: KiB loaded | typed: Enter to results (ms) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const query of queries) {
     const first = [];
     const again = [];
+    const typed = [];
     let loaded = [];
+    let typedLoaded = [];
     let status = '';
     for (let run = 0; run < RUNS; run += 1) {
-      const page = await browser.newPage();
-      const cdp = await page.context().newCDPSession(page);
-      await page.goto(url, { waitUntil: 'load' });
-      const requested = [];
-      page.on('request', (r) => {
-        const m = /\/search\/([^/?]+)$/.exec(r.url());
-        if (m) requested.push(m[1]);
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
-      const one = await timeQuery(page, query);
-      const two = await timeQuery(page, query);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      const fresh = await freshPage(browser, url);
+      const one = await timeQuery(fresh.page, query);
+      const two = await timeQuery(fresh.page, query);
       first.push(one.ms);
       again.push(two.ms);
-      loaded = requested;
+      loaded = fresh.requested;
       status = one.status;
-      await page.close();
+      await fresh.page.close();
+
+      const typing = await freshPage(browser, url);
+      typed.push((await timeTyped(typing.page, query)).ms);
+      typedLoaded = typing.requested;
+      await typing.page.close();
     }
-    const bytes = loaded.reduce((sum, f) => sum + size(f), 0);
-    console.log(`| “${query}” | ${status} | ${loaded.length} | ${(bytes / 1024).toFixed(1)} | ` +
-      `${median(first).toFixed(0)} | ${median(again).toFixed(0)} |`);
+    const kib = (files) => (files.reduce((sum, f) => sum + size(f), 0) / 1024).toFixed(1);
+    console.log(`| “${query}” | ${status} | ${loaded.length} | ${kib(loaded)} | ` +
+      `${median(first).toFixed(0)} | ${median(again).toFixed(0)} | ${kib(typedLoaded)} | ${median(typed).toFixed(0)} |`);
   }
   await browser.close();
   server.close();

@@ -242,8 +242,19 @@
       });
   }
 
+  // While a word is typed, the shard that will hold it loads, so that the query finds
+  // its files there when it runs. Only that shard: the shards a prefix would also need
+  // wait for the query itself, which keeps what typing fetches small.
+  function prefetch(query) {
+    if (!index) return;
+    termsOf(query).forEach(function (term) {
+      shardsOf(term, false).forEach(function (key) { load(key).catch(function () {}); });
+    });
+  }
+
   var typing = null;
   input.addEventListener('input', function () {
+    prefetch(input.value);
     clearTimeout(typing);
     typing = setTimeout(function () { search(input.value); }, 200);
   });
