@@ -165,11 +165,15 @@ impl Ctx<'_> {
     fn front_charts(&self, content: &Content, focus: &Focus) -> Vec<Chart> {
         let Some(period) = &focus.period else { return Vec::new() };
         let group = points::comparison_group(content, self.ind, focus);
-        let parent = match group.first().and_then(|f| self.tree.parent.get(f.unit.as_str())) {
-            Some(p) if group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(p)) => Some(*p),
-            _ => None,
-        };
-        let mut out: Vec<Chart> = self.achievement(parent, &period.label, &group).into_iter().collect();
+        let mut out: Vec<Chart> = match self.parent_of_all(&group, &period.label) {
+            // Every child of one unit: that unit's own chart, the file its page shows too.
+            Some(parent) => {
+                self.achievement(Some(parent), &period.label, &self.children_figures(parent, &period.label))
+            }
+            None => self.achievement(None, &period.label, &group),
+        }
+        .into_iter()
+        .collect();
         let summarised: Vec<&str> = focus
             .units
             .iter()
@@ -229,6 +233,14 @@ impl Ctx<'_> {
             out.extend(charts::training(id, name, f, self.t));
         }
         out
+    }
+
+    /// The unit whose children with figures for `period` are exactly `group`, if any.
+    fn parent_of_all(&self, group: &[&Figures], period: &str) -> Option<&str> {
+        let parent = *self.tree.parent.get(group.first()?.unit.as_str())?;
+        let all = group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(&parent))
+            && self.children_figures(parent, period).len() == group.len();
+        all.then_some(parent)
     }
 
     fn children_figures(&self, id: &str, period: &str) -> Vec<&Figures> {

@@ -20,9 +20,14 @@ struct Server {
 
 impl Server {
     fn start(content: &Path) -> Server {
+        Server::start_with(content, &[])
+    }
+
+    fn start_with(content: &Path, more: &[&str]) -> Server {
         let port = free_port();
         let mut child = bantin_command()
             .args(["serve", "--content", path_str(content), "--port", &port.to_string()])
+            .args(more)
             .stderr(Stdio::piped())
             .spawn()
             .expect("bantin serve starts");
@@ -40,15 +45,19 @@ impl Server {
     }
 
     fn wait_for_line(&self, start: &str) -> String {
+        self.wait_for_any_line(&[start])
+    }
+
+    fn wait_for_any_line(&self, starts: &[&str]) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.lines.recv_timeout(left) {
-                Ok(line) if line.starts_with(start) => return line,
+                Ok(line) if starts.iter().any(|s| line.starts_with(s)) => return line,
                 Ok(line) => assert!(!line.contains("panicked"), "{line}"),
                 Err(_) => break,
             }
         }
-        panic!("bantin serve printed no line starting with {start:?}");
+        panic!("bantin serve printed no line starting with any of {starts:?}");
     }
 
     fn try_get(&self, path: &str) -> Result<Vec<u8>, ureq::Error> {
@@ -164,19 +173,35 @@ fn serve_rebuilds_on_edits_shows_errors_and_equals_a_build() {
     server.page_once("favicon.svg", "the new icon", |p| p == icon);
 
     // What is served is what a build of the same folder writes.
-    let output = tmp.join("output");
-    let run = bantin(&["build", "--content", path_str(&content), "--output", path_str(&output)]);
+    assert_served_as_built(&server, &tmp.join("output"), &["--content", path_str(&content)]);
+}
+
+/// Every file that `bantin build` with `args` writes into `output` is served with the
+/// same bytes (fetched again while the server may still be rebuilding after a save).
+fn assert_served_as_built(server: &Server, output: &Path, args: &[&str]) {
+    let run = bantin(&[&["build", "--output", path_str(output)], args].concat());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let built = snapshot(&output);
+    let built = snapshot(output);
     assert!(built.len() > 40, "the build wrote the whole site");
+    let deadline = Instant::now() + Duration::from_secs(20);
     for (rel, bytes) in built {
         let Some(bytes) = bytes else { continue };
         let rel = rel.to_str().unwrap().replace('\\', "/");
         if rel == ".bantin" {
             continue; // the mark of a built folder, not part of the site
         }
-        let served = server.get(&rel);
-        assert!(without_reload_script(&served) == bytes, "{rel} served differs from the build");
+        loop {
+            let served = without_reload_script(&server.get(&rel));
+            if served == bytes {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{rel} served differs from the build:\n{}",
+                first_difference(&served, &bytes)
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -215,4 +240,223 @@ fn serve_on_broken_content_shows_the_problems_until_fixed() {
 
     edit(&content.join("data/don-vi.yaml"), "women: 15", "women: 5");
     server.page_once("index.html", "the site", |p| !p.contains("bantin-problems") && p.contains("<h1"));
+}
+
+/// The first line where `served` and `built` differ, both ways.
+fn first_difference(served: &[u8], built: &[u8]) -> String {
+    let (served, built) = (String::from_utf8_lossy(served), String::from_utf8_lossy(built));
+    let mut lines = served.lines().zip(built.lines()).enumerate();
+    match lines.find(|(_, (s, b))| s != b) {
+        Some((n, (s, b))) => format!("line {}: served {s:?}\n        built  {b:?}", n + 1),
+        None => format!("served {} lines, built {}", served.lines().count(), built.lines().count()),
+    }
+}
+
+/// What `serve` prints when a save has been taken in: pages rebuilt, nothing changed, or
+/// the last good site kept while the content has errors.
+const TAKEN_IN: [&str; 3] = ["Đã tạo lại ", "Không có trang nào thay đổi", KEPT];
+const KEPT: &str = "Bản xem trước giữ lần dựng";
+
+/// A random sequence of the saves a staffer makes — figures, articles, units, site
+/// settings, a template, a broken save and its fix — on the synthetic `small` set; at
+/// checkpoints and at the end, what is served equals a fresh build of the same folder.
+/// `BANTIN_EDIT_SEED` replays a sequence; the seed used is printed.
+#[test]
+fn serve_after_random_edits_equals_a_build() {
+    let seed = std::env::var("BANTIN_EDIT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| fastrand::u64(..));
+    println!("BANTIN_EDIT_SEED={seed}");
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let tmp = TempDir::new("serve-edits");
+    let content = tmp.join("content");
+    let templates = tmp.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    bantin_synthetic::generate(bantin_synthetic::Size::Small, seed % 8, &content)
+        .expect("the small set is written");
+    let server = Server::start_with(&content, &["--templates", path_str(&templates)]);
+    let mut deleted = Vec::new();
+    for step in 1..=24 {
+        let save = Save::ALL[rng.usize(..Save::ALL.len())];
+        println!("save {step}: {save:?}");
+        match save {
+            Save::BrokenThenFixed => break_and_fix(&server, &mut rng, &content),
+            save => {
+                deleted.extend(save.make(&mut rng, &content, &templates, step));
+                let taken = server.wait_for_any_line(&TAKEN_IN);
+                assert!(!taken.starts_with(KEPT), "save {step} ({save:?}) broke the content");
+            }
+        }
+        if step % 6 == 0 {
+            let output = tmp.join(&format!("build-{step}"));
+            let args = ["--content", path_str(&content), "--templates", path_str(&templates)];
+            assert_served_as_built(&server, &output, &args);
+            for page in &deleted {
+                let gone = server.try_get(page);
+                assert!(
+                    matches!(gone, Err(ureq::Error::StatusCode(404))),
+                    "{page} is still served: {gone:?}"
+                );
+            }
+        }
+    }
+}
+
+/// A figure saved as a word: the preview keeps the last good site; then the file is
+/// saved back as it was.
+fn break_and_fix(server: &Server, rng: &mut fastrand::Rng, content: &Path) {
+    let file = pick(rng, &files_under(&content.join("data"), ".yaml"), "admitted: ");
+    let good = std::fs::read_to_string(&file).unwrap();
+    edit(&file, "admitted: ", "admitted: nhiều ");
+    server.wait_for_line(KEPT);
+    std::fs::write(&file, good).unwrap();
+    let taken = server.wait_for_any_line(&TAKEN_IN);
+    assert!(!taken.starts_with(KEPT), "the file saved back as it was is good");
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Save {
+    ReportFigure,
+    ArticleTitle,
+    ArticleDate,
+    ArticleTags,
+    ArticleDraft,
+    NewArticle,
+    DeletedArticle,
+    UnitName,
+    SiteTitle,
+    Template,
+    BrokenThenFixed,
+}
+
+impl Save {
+    const ALL: [Save; 11] = [
+        Save::ReportFigure,
+        Save::ArticleTitle,
+        Save::ArticleDate,
+        Save::ArticleTags,
+        Save::ArticleDraft,
+        Save::NewArticle,
+        Save::DeletedArticle,
+        Save::UnitName,
+        Save::SiteTitle,
+        Save::Template,
+        Save::BrokenThenFixed,
+    ];
+
+    /// Makes this save; returns the page of an article it deleted.
+    fn make(self, rng: &mut fastrand::Rng, content: &Path, templates: &Path, step: usize) -> Option<String> {
+        let articles = files_under(&content.join("news"), ".md");
+        match self {
+            Save::ReportFigure => {
+                // A block (`    admitted: 57`) or a flow report (`{unit: …, admitted: 5, …}`).
+                let file = pick(rng, &files_under(&content.join("data"), ".yaml"), "admitted: ");
+                let text = std::fs::read_to_string(&file).unwrap();
+                let lines: Vec<&str> = text.lines().filter(|l| l.contains("admitted: ")).collect();
+                let line = lines[rng.usize(..lines.len())];
+                let at = line.find("admitted: ").unwrap() + "admitted: ".len();
+                let digits = line[at..].chars().take_while(char::is_ascii_digit).count();
+                let admitted: u64 = line[at..at + digits].parse().unwrap();
+                let changed = format!("{}{}{}", &line[..at], admitted + rng.u64(1..4), &line[at + digits..]);
+                edit(&file, &format!("{line}\n"), &format!("{changed}\n"));
+            }
+            Save::ArticleTitle => {
+                let file = &articles[rng.usize(..articles.len())];
+                edit(file, &pick_line(rng, file, "title: "), &format!("title: \"Tin sửa lần {step}\""));
+            }
+            Save::ArticleDate => {
+                let file = &articles[rng.usize(..articles.len())];
+                let date = pick_line(rng, file, "date: ");
+                // 29 February stays in a leap year.
+                let year = if date.contains("-02-29") { 2024 } else { rng.u32(2020..=2024) };
+                edit(file, &date[.."date: 2024".len()], &format!("date: {year}"));
+            }
+            Save::ArticleTags => {
+                let file = pick(rng, &articles, "tags: [");
+                edit(&file, "tags: [", &format!("tags: [chủ đề {}, ", step % 3));
+            }
+            Save::ArticleDraft => {
+                let file = pick_uncited(rng, content);
+                match std::fs::read_to_string(&file).unwrap().contains("draft: true\n") {
+                    true => edit(&file, "draft: true\n", ""),
+                    false => edit(&file, "\n---\n", "\ndraft: true\n---\n"),
+                }
+            }
+            Save::NewArticle => {
+                let units =
+                    std::fs::read_to_string(content.join("data/tinh-thu-nghiem-01/don-vi.yaml")).unwrap();
+                let ids: Vec<&str> = units.lines().filter_map(|l| l.strip_prefix("  - id: ")).collect();
+                let unit = ids[rng.usize(..ids.len())];
+                let date = format!("2024-0{}-1{}", rng.u32(1..=9), rng.u32(0..=9));
+                let text = format!(
+                    "---\ntitle: Tin mới số {step}\ndate: {date}\nunits: [{unit}]\ntags: [tin mới]\n---\nNội dung tin mới.\n"
+                );
+                std::fs::write(content.join(format!("news/2024/{date}-tin-moi-{step}.md")), text).unwrap();
+            }
+            Save::DeletedArticle => {
+                let file = pick_uncited(rng, content);
+                std::fs::remove_file(&file).unwrap();
+                return Some(format!("news/{}.html", file.file_stem().unwrap().to_str().unwrap()));
+            }
+            Save::UnitName => {
+                let file = content.join("data/tinh-thu-nghiem-01/don-vi.yaml");
+                let name = pick_line(rng, &file, "    name: ");
+                edit(&file, &format!("{name}\n"), &format!("{name} (sửa lần {step})\n"));
+            }
+            Save::SiteTitle => {
+                let file = content.join("site.yaml");
+                edit(&file, &pick_line(rng, &file, "title: "), &format!("title: Bản tin sửa lần {step}"));
+            }
+            Save::Template => {
+                let file = templates.join("news.html");
+                if file.exists() {
+                    std::fs::remove_file(&file).unwrap();
+                } else {
+                    let footer =
+                        format!("{{% block footer %}}<footer>Lần sửa {step}</footer>{{% endblock footer %}}");
+                    std::fs::write(&file, format!("{{% extends \"builtin/news.html\" %}}{footer}")).unwrap();
+                }
+            }
+            Save::BrokenThenFixed => unreachable!("made with the server: break_and_fix"),
+        }
+        None
+    }
+}
+
+/// The files under `dir` whose names end with `ext`, in a stable order.
+fn files_under(dir: &Path, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> =
+        snapshot(dir).into_keys().filter(|f| f.to_str().unwrap().ends_with(ext)).collect();
+    files.sort();
+    files.into_iter().map(|f| dir.join(f)).collect()
+}
+
+/// One of `files` that contains `needle`.
+fn pick(rng: &mut fastrand::Rng, files: &[std::path::PathBuf], needle: &str) -> std::path::PathBuf {
+    let with: Vec<_> =
+        files.iter().filter(|f| std::fs::read_to_string(f).unwrap().contains(needle)).collect();
+    with[rng.usize(..with.len())].clone()
+}
+
+/// One of the lines of `file` that start with `start`.
+fn pick_line(rng: &mut fastrand::Rng, file: &Path, start: &str) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(start)).collect();
+    lines[rng.usize(..lines.len())].to_string()
+}
+
+/// An article that no report cites as its source (a report may not cite a draft or a
+/// missing article).
+fn pick_uncited(rng: &mut fastrand::Rng, content: &Path) -> std::path::PathBuf {
+    let data: String = files_under(&content.join("data"), ".yaml")
+        .iter()
+        .map(|d| std::fs::read_to_string(d).unwrap())
+        .collect();
+    let articles = files_under(&content.join("news"), ".md");
+    let uncited: Vec<_> = articles
+        .iter()
+        .filter(|a| !data.contains(&format!("source: {}\n", a.file_stem().unwrap().to_str().unwrap())))
+        .collect();
+    uncited[rng.usize(..uncited.len())].clone()
 }
