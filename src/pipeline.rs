@@ -79,7 +79,7 @@ impl Checked {
                     f.unit.clone(),
                     f.period.label.clone(),
                     locale.date(f.as_of),
-                    locale.integer(f.admitted as i64) + if f.derived { &summed } else { "" },
+                    locale.integer(f.admitted) + if f.derived { &summed } else { "" },
                     first
                         .map(|t| locale.people_range(t.people().0, t.people().1))
                         .unwrap_or_else(|| "-".into()),

@@ -328,13 +328,17 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
     let locale = Locale::new(content.site.language);
     let decimals = content.site.percent_decimals as usize;
     tera.register_filter("num", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.decimal(x, 0))
+        whole_or(v, locale, |x| locale.decimal(x, 0))
     });
     tera.register_filter("people", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.people(x))
+        whole_or(v, locale, |x| locale.people(x))
     });
     tera.register_filter("people_needed", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.people_needed(x))
+        match v.as_i64() {
+            // Nobody is needed below zero.
+            Some(n) if n < 0 => locale.integer(0),
+            _ => whole_or(v, locale, |x| locale.people_needed(x)),
+        }
     });
     tera.register_filter("dec", move |v: &tera::Value, k: Kwargs, _: &State| {
         let places = k.get::<usize>("places").ok().flatten().unwrap_or(1);
@@ -343,8 +347,9 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
     tera.register_filter("pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.percent(x, decimals))
     });
-    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.signed_integer(x.round() as i64))
+    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| match v.as_i64() {
+        Some(n) => locale.signed_integer(n),
+        None => number(v, |x| locale.signed_integer(crate::locale::round_to_i64(x))),
     });
     tera.register_filter("signed_pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.signed_percent(x, decimals))
@@ -383,6 +388,15 @@ fn template_paths() -> Value {
 fn show_date(locale: Locale, text: &str) -> String {
     let day = text.char_indices().nth(10).map_or(text, |(end, _)| &text[..end]);
     crate::period::parse_date(day).map(|d| locale.date(d)).unwrap_or_else(|_| text.to_string())
+}
+
+/// A whole number from a template value as the integer it is; a fraction by `fraction`.
+fn whole_or(v: &tera::Value, locale: Locale, fraction: impl Fn(f64) -> String) -> String {
+    match (v.as_u64(), v.as_i64()) {
+        (Some(n), _) => locale.integer(n),
+        (None, Some(n)) => locale.whole(n),
+        (None, None) => number(v, fraction),
+    }
 }
 
 /// A number from a template value, formatted; `–` when absent.
@@ -552,7 +566,7 @@ impl<'a> SiteView<'a> {
             label: if f.whole_period() { self.l.change_whole_year } else { self.l.change },
             previous_note: self.words.previous_as_of(&self.locale.date(c.previous_as_of)),
         });
-        let n = |x: usize| self.locale.integer(i64::try_from(x).unwrap_or(i64::MAX));
+        let n = |x: usize| self.locale.count(x);
         let rank = RankView {
             admitted: f.rank.filter(|r| r.of > 1).map(|r| format!("{}/{}", n(r.by_admitted), n(r.of))),
             achievement: f

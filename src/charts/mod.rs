@@ -92,7 +92,7 @@ impl ChartText {
     }
 
     fn int(&self, n: u64) -> String {
-        self.locale.integer(i64::try_from(n).unwrap_or(i64::MAX))
+        self.locale.integer(n)
     }
 
     fn pct(&self, x: f64) -> String {

@@ -128,7 +128,7 @@ impl Writer<'_> {
         let delay = if r.as_of.is_some() { self.rng.range(2, 15) } else { self.rng.range(5, 40) };
         let date = r.as_of() + Duration::days(delay as i64);
         let place = prose::upper_first(&u.place);
-        let admitted = self.locale.integer(r.admitted as i64);
+        let admitted = self.locale.integer(r.admitted);
         let title = match &r.period {
             Period::Year(y) if r.as_of.is_some() => format!(
                 "Đến {}, {place} kết nạp {admitted} đảng viên mới trong năm {y}",
@@ -327,12 +327,12 @@ impl Writer<'_> {
             "Tính đến ngày {}, {} đã kết nạp {} đảng viên mới {within}",
             l.date(r.as_of()),
             u.name,
-            l.integer(r.admitted as i64)
+            l.integer(r.admitted)
         );
         match (r.targets.first(), self.achievement(r)) {
             (Some(t), Some(pct)) => {
                 let by = t.by.as_deref().map(|b| format!(" do {b} giao")).unwrap_or_default();
-                let _ = write!(lead, ", đạt {pct} chỉ tiêu {}{by}.", l.integer(t.value as i64));
+                let _ = write!(lead, ", đạt {pct} chỉ tiêu {}{by}.", l.integer(t.value));
             }
             _ => lead.push('.'),
         }
@@ -341,7 +341,7 @@ impl Writer<'_> {
             .filter_map(|(key, label)| {
                 let (_, n) = r.composition.iter().find(|(k, _)| k == key)?;
                 let share = l.percent(*n as f64 / r.admitted.max(1) as f64 * 100.0, 1);
-                Some(format!("{} {label} ({share})", l.integer(*n as i64)))
+                Some(format!("{} {label} ({share})", l.integer(*n)))
             })
             .collect();
         if !groups.is_empty() {
@@ -351,8 +351,8 @@ impl Writer<'_> {
             let _ = write!(
                 lead,
                 " Các cấp ủy đã mở {} lớp bồi dưỡng nhận thức về Đảng cho {} quần chúng ưu tú.",
-                l.integer(classes as i64),
-                l.integer(trainees as i64)
+                l.integer(classes),
+                l.integer(trainees)
             );
         }
         lead
@@ -371,7 +371,7 @@ impl Writer<'_> {
         let rows: Vec<Vec<String>> = children
             .iter()
             .take(5)
-            .map(|&(c, n)| vec![self.tree.units[c].name.clone(), self.locale.integer(n as i64)])
+            .map(|&(c, n)| vec![self.tree.units[c].name.clone(), self.locale.integer(n)])
             .collect();
         Some(prose::table(&["Đơn vị", "Kết nạp"], &rows))
     }
@@ -388,7 +388,7 @@ impl Writer<'_> {
                 let target = self.rng.range(1, 12);
                 vec![
                     format!("Chi bộ thôn {i}"),
-                    self.locale.integer(self.rng.range(12, 180) as i64),
+                    self.locale.integer(self.rng.range(12, 180)),
                     admitted.to_string(),
                     target.to_string(),
                     self.locale.percent(admitted as f64 / target as f64 * 100.0, 1),
