@@ -312,9 +312,14 @@ fn asset(templates: &Templates, name: &str, path: &str) -> OutputFile {
     OutputFile::new(path, templates.get(name).map(|t| t.text.clone()).unwrap_or_default())
 }
 
-fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
+fn render_xml(
+    tera: &Tera,
+    template: &str,
+    data: &Value,
+    templates: &Templates,
+) -> Result<OutputFile, String> {
     let mut ctx = Context::new();
-    ctx.insert("page", &data);
+    ctx.insert("page", data);
     let xml = render_bytes(tera, template, &ctx, templates)?;
     Ok(OutputFile::new(template, xml))
 }
@@ -810,20 +815,20 @@ impl<'a> SiteView<'a> {
                 let (list, n) = ListId::of_page(id).expect("a list page");
                 self.list_page(&list, n)
             }
-            PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
-            PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
-            PageId::Robots => return render_xml(tera, routes::ROBOTS, Value::Null, templates),
+            PageId::Feed => return render_xml(tera, "feed.xml", &self.feed(), templates),
+            PageId::Sitemap => return render_xml(tera, "sitemap.xml", &self.sitemap(), templates),
+            PageId::Robots => return render_xml(tera, routes::ROBOTS, &Value::Null, templates),
             PageId::Style => return Ok(asset(templates, "style.css", routes::STYLE)),
             PageId::Script => return Ok(asset(templates, "search.js", routes::SCRIPT)),
             PageId::Favicon => return Ok(asset(templates, "favicon.svg", routes::FAVICON)),
             PageId::Bulletin => self.bulletin_page(focus, charts),
-            single => self.single_page(single.clone()),
+            single => self.single_page(single),
         };
         render_page(tera, self, page, templates)
     }
 
     /// A page of which the site has exactly one, other than the front page.
-    fn single_page(&self, id: PageId) -> Page {
+    fn single_page(&self, id: &PageId) -> Page {
         match id {
             PageId::Units => self.units_page(),
             PageId::Data => self.data_page(),
