@@ -66,7 +66,7 @@ impl Checked {
             return String::new();
         };
         let locale = Locale::new(language);
-        let decimals = self.content.site.percent_decimals as usize;
+        let decimals = usize::from(self.content.site.percent_decimals);
         let roots = indicators::Tree::new(&self.content).roots;
         let l = catalog::labels(language);
         let header = [l.unit, l.period, l.as_of, l.admitted, l.target, l.achievement];

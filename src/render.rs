@@ -331,7 +331,7 @@ fn render_xml(
 pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String> {
     let mut tera = Tera::new();
     let locale = Locale::new(content.site.language);
-    let decimals = content.site.percent_decimals as usize;
+    let decimals = usize::from(content.site.percent_decimals);
     tera.register_filter("num", move |v: &tera::Value, _: Kwargs, _: &State| {
         whole_or(v, locale, |x| locale.decimal(x, 0))
     });
@@ -487,7 +487,7 @@ impl<'a> SiteView<'a> {
             l: catalog::labels(content.site.language),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
-            decimals: content.site.percent_decimals as usize,
+            decimals: usize::from(content.site.percent_decimals),
             articles_by_slug: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             summaries: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
@@ -702,7 +702,7 @@ impl<'a> SiteView<'a> {
         let group = points::comparison_group(self.content, self.ind, focus);
         let writer = Writer {
             locale: self.locale,
-            decimals: self.content.site.percent_decimals as usize,
+            decimals: usize::from(self.content.site.percent_decimals),
             names: &self.names,
         };
         let main_points = points::main_points(focus, &headline, &group, &writer);

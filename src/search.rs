@@ -157,7 +157,7 @@ impl<'a> Site<'a> {
             units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
-            decimals: content.site.percent_decimals as usize,
+            decimals: usize::from(content.site.percent_decimals),
         }
     }
 

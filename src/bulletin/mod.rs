@@ -155,7 +155,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
     let site = &content.site;
     let w = words(site.language);
     let locale = Locale::new(site.language);
-    let decimals = site.percent_decimals as usize;
+    let decimals = usize::from(site.percent_decimals);
     let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied().unwrap_or(id).to_string();
     let headline: Vec<&Figures> = match &focus.period {

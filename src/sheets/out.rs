@@ -166,7 +166,7 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
     let mut target_widths: Vec<usize> = unit_widths.to_vec();
     target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
 
-    let mut book = super::xlsx::Writer::new(content.site.percent_decimals as usize, true);
+    let mut book = super::xlsx::Writer::new(usize::from(content.site.percent_decimals), true);
     let rows = ind.reports.iter().map(|fig| {
         let line = datafiles::report_value(fig);
         let mut row = unit_columns(fig);
