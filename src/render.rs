@@ -339,11 +339,7 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
         whole_or(v, locale, |x| locale.people(x))
     });
     tera.register_filter("people_needed", move |v: &tera::Value, _: Kwargs, _: &State| {
-        match v.as_i64() {
-            // Nobody is needed below zero.
-            Some(n) if n < 0 => locale.integer(0),
-            _ => whole_or(v, locale, |x| locale.people_needed(x)),
-        }
+        people_needed(v, locale)
     });
     tera.register_filter("dec", move |v: &tera::Value, k: Kwargs, _: &State| {
         let places = k.get::<usize>("places").ok().flatten().unwrap_or(1);
@@ -352,10 +348,7 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
     tera.register_filter("pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.percent(x, decimals))
     });
-    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| match v.as_i64() {
-        Some(n) => locale.signed_integer(n),
-        None => number(v, |x| locale.signed_integer(crate::locale::round_to_i64(x))),
-    });
+    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| signed(v, locale));
     tera.register_filter("signed_pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.signed_percent(x, decimals))
     });
@@ -401,6 +394,22 @@ fn whole_or(v: &tera::Value, locale: Locale, fraction: impl Fn(f64) -> String) -
         (Some(n), _) => locale.integer(n),
         (None, Some(n)) => locale.whole(n),
         (None, None) => number(v, fraction),
+    }
+}
+
+/// People still needed: an integer as it is, nobody below zero; a fraction rounded up.
+fn people_needed(v: &tera::Value, locale: Locale) -> String {
+    match v.as_i64() {
+        Some(n) if n < 0 => locale.integer(0),
+        _ => whole_or(v, locale, |x| locale.people_needed(x)),
+    }
+}
+
+/// A change with its sign: an integer as it is, a fraction to the nearest whole.
+fn signed(v: &tera::Value, locale: Locale) -> String {
+    match v.as_i64() {
+        Some(n) => locale.signed_integer(n),
+        None => number(v, |x| locale.signed_integer(crate::locale::round_to_i64(x))),
     }
 }
 
@@ -931,6 +940,24 @@ mod tests {
         assert_eq!(base_path("https://e.org/ban-tin/"), "/ban-tin/");
         assert_eq!(base_path("https://e.org/ban-tin"), "/ban-tin/");
         assert_eq!(base_path("https://e.org"), "/");
+    }
+
+    /// Template integers are formatted from their digits: 2^53 + 1 has no `f64`.
+    #[test]
+    fn template_integers_are_not_floats() {
+        let (vi, en) = (Locale::new(Language::Vi), Locale::new(Language::En));
+        let people = |v: tera::Value| whole_or(&v, vi, |x| vi.people(x));
+        assert_eq!(people(tera::Value::from(9_007_199_254_740_993_u64)), "9.007.199.254.740.993");
+        assert_eq!(people(tera::Value::from(u64::MAX)), "18.446.744.073.709.551.615");
+        assert_eq!(people(tera::Value::from(-1500_i64)), "-1.500");
+        assert_eq!(people(tera::Value::from(124.5)), "125");
+        assert_eq!(people(tera::Value::from("x")), "–");
+        assert_eq!(people_needed(&tera::Value::from(-3_i64), vi), "0");
+        assert_eq!(people_needed(&tera::Value::from(38.2), vi), "39");
+        assert_eq!(people_needed(&tera::Value::from(23596_u64), en), "23,596");
+        assert_eq!(signed(&tera::Value::from(i64::MIN), en), "-9,223,372,036,854,775,808");
+        assert_eq!(signed(&tera::Value::from(12_u64), vi), "+12");
+        assert_eq!(signed(&tera::Value::from(-2.6), vi), "-3");
     }
 
     #[test]

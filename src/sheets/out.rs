@@ -457,6 +457,20 @@ mod tests {
         let en = Locale::new(Language::En);
         assert_eq!(shown("23,596", en), Out::Integer(23596));
         assert_eq!(shown("109.3%", en), Out::Percent(109.3));
+        assert_eq!(shown("+12", en), Out::Plain(12));
+        assert_eq!(shown("-1,500", en), Out::Integer(-1500));
+    }
+
+    /// A JSON integer is a whole-number cell of its own digits, past what a float holds.
+    #[test]
+    fn integers_stay_integers() {
+        let l = catalog::labels(Language::Vi);
+        let path = |p: &str| vec![p.to_string()];
+        let big = serde_json::json!(9_007_199_254_740_993_u64);
+        assert_eq!(cell(&path("admitted"), &big, l), Out::Integer(9_007_199_254_740_993));
+        assert_eq!(cell(&path("admitted"), &serde_json::json!(12.5), l), Out::Decimal(12.5));
+        assert_eq!(cell(&path("achievement_pct"), &serde_json::json!(110), l), Out::Percent(110.0));
+        assert_eq!(Out::Integer(9_007_199_254_740_993).csv(), "9007199254740993");
     }
 
     #[test]
