@@ -168,11 +168,11 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
     let names: BTreeMap<&str, &str> =
         content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, header.into_iter().map(Cell::Text).collect());
+    push_row(&mut out, &header.into_iter().map(Cell::Text).collect::<Vec<_>>());
     for f in &ind.reports {
         push_row(
             &mut out,
-            csv_row(f, names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
+            &csv_row(f, names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
         );
     }
     out
@@ -194,7 +194,7 @@ fn opt_text(text: Option<&str>) -> Cell {
     Cell::Text(text.unwrap_or_default().to_string())
 }
 
-fn figure(v: impl ToString) -> Cell {
+fn figure(v: &impl ToString) -> Cell {
     Cell::Figure(v.to_string())
 }
 
@@ -207,14 +207,14 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
         text(&f.unit),
         text(name),
         text(&f.period.label),
-        figure(f.period.from),
-        figure(f.period.to),
-        figure(f.as_of),
-        figure(f.latest),
-        figure(f.derived),
+        figure(&f.period.from),
+        figure(&f.period.to),
+        figure(&f.as_of),
+        figure(&f.latest),
+        figure(&f.derived),
         opt(f.summed.map(|s| s.units)),
         opt(f.summed.map(|s| s.of)),
-        figure(f.admitted),
+        figure(&f.admitted),
     ];
     for n in 0..targets {
         match f.targets.get(n) {
@@ -223,13 +223,13 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
                 let status = serde_json::to_value(t.status).ok().and_then(word);
                 let pace_status = t.pace_status.and_then(|p| serde_json::to_value(p).ok().and_then(word));
                 row.extend([
-                    figure(t.value),
+                    figure(&t.value),
                     opt(t.max),
                     opt(t.rate_pct),
                     opt(t.max_rate_pct),
                     opt_text(t.by.as_deref()),
-                    figure(t.deadline),
-                    figure(t.achievement_pct),
+                    figure(&t.deadline),
+                    figure(&t.achievement_pct),
                     opt(status),
                     opt(pace_status),
                     opt(t.pace.map(|p| p.pace_pct)),
@@ -237,7 +237,7 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
                     opt(t.pace.map(|p| p.required_per_month)),
                 ]);
             }
-            None => row.extend(std::iter::repeat_n(figure(""), TARGET_FIELDS.len())),
+            None => row.extend(std::iter::repeat_n(figure(&""), TARGET_FIELDS.len())),
         }
     }
     for key in categories {
@@ -278,7 +278,7 @@ fn neutralised(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One CSV line (RFC 4180): fields with a comma, quote or line break are quoted.
-pub fn push_row(out: &mut String, cells: Vec<Cell>) {
+pub fn push_row(out: &mut String, cells: &[Cell]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -302,7 +302,7 @@ pub fn push_row(out: &mut String, cells: Vec<Cell>) {
 mod tests {
     use super::*;
 
-    fn row(cells: Vec<Cell>) -> String {
+    fn row(cells: &[Cell]) -> String {
         let mut out = String::new();
         push_row(&mut out, cells);
         out
@@ -310,10 +310,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_only_what_needs_it() {
-        assert_eq!(
-            row(vec![text("a"), text("b, c"), text("say \"hi\"")]),
-            "a,\"b, c\",\"say \"\"hi\"\"\"\r\n"
-        );
+        assert_eq!(row(&[text("a"), text("b, c"), text("say \"hi\"")]), "a,\"b, c\",\"say \"\"hi\"\"\"\r\n");
     }
 
     #[test]
@@ -328,13 +325,13 @@ mod tests {
             text("Đảng bộ = 1"),
         ];
         assert_eq!(
-            row(cells),
+            row(&cells),
             "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(1),'+1,'-2+3,'\t=1,\"'\r=1\",Đảng bộ = 1\r\n"
         );
     }
 
     #[test]
     fn figures_keep_their_sign() {
-        assert_eq!(row(vec![figure(-12), figure(-5.5), opt(Some(-1)), opt::<i64>(None)]), "-12,-5.5,-1,\r\n");
+        assert_eq!(row(&[figure(&-12), figure(&-5.5), opt(Some(-1)), opt::<i64>(None)]), "-12,-5.5,-1,\r\n");
     }
 }

@@ -42,7 +42,7 @@ impl Downloads {
     pub fn new(content: &Content) -> Downloads {
         Downloads {
             locale: crate::locale::Locale::new(content.site.language),
-            decimals: content.site.percent_decimals as usize,
+            decimals: usize::from(content.site.percent_decimals),
         }
     }
 
@@ -120,7 +120,7 @@ fn draw_with<E: Send>(
     finish: &Finish<'_, E>,
 ) -> Result<ChartsByPage, E> {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
-    let t = ChartText::new(content.site.language, content.site.percent_decimals as usize);
+    let t = ChartText::new(content.site.language, usize::from(content.site.percent_decimals));
     let tree = Tree::new(content);
     let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let categories: Vec<(String, String)> =

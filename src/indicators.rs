@@ -148,8 +148,7 @@ impl TargetFigures {
     /// The whole people the target asks for: at least `value` rounded up, at most `max`
     /// rounded down (a rate of 3% of 5.544 members asks for at least 167 people).
     pub fn people(&self) -> (u64, Option<u64>) {
-        let whole = |x: i64| u64::try_from(x).unwrap_or(0);
-        (whole(whole_up(self.value)), self.max.map(|m| whole(whole_down(m))))
+        (whole_up(self.value), self.max.map(whole_down))
     }
 
     /// Where the target stands as pages show it: the pace while the period runs and
@@ -168,7 +167,7 @@ impl TargetFigures {
 /// A whole number as a JSON integer (`220`, not `220.0`), any other as it is.
 fn number<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
-        s.serialize_i64(*x as i64)
+        s.serialize_i64(crate::locale::round_to_i64(*x))
     } else {
         s.serialize_f64(*x)
     }

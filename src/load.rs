@@ -752,7 +752,7 @@ fn mend<T: DeserializeOwned>(value: &mut Value, e: &serde_path_to_error::Error<s
                 map.insert(key.clone(), stand_in);
             }
             (Value::Sequence(seq), Value::Number(n)) => {
-                match n.as_u64().and_then(|i| seq.get_mut(i as usize)) {
+                match n.as_u64().and_then(|i| seq.get_mut(usize::try_from(i).ok()?)) {
                     Some(slot) => *slot = stand_in,
                     None => return false,
                 }

@@ -22,13 +22,37 @@ impl Locale {
         }
     }
 
-    /// `23.596` (vi), `23,596` (en).
-    pub fn integer(self, n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
+    /// `23.596` (vi), `23,596` (en): a count, from its own digits (no float between).
+    pub fn integer(self, n: u64) -> String {
+        self.whole_number(None, n)
+    }
+
+    /// A count of things held in memory (pages, units), as [`Locale::integer`].
+    pub fn count(self, n: usize) -> String {
+        // A `usize` is at most 64 bits wide on every target Rust supports.
+        self.integer(u64::try_from(n).unwrap_or(u64::MAX))
+    }
+
+    /// A whole number that may be below zero: `-1.500`, `23.596`.
+    pub fn whole(self, n: i64) -> String {
+        self.whole_number((n < 0).then_some('-'), n.unsigned_abs())
+    }
+
+    /// A change with its sign: `+12`, `-3`, `0`.
+    pub fn signed_integer(self, n: i64) -> String {
+        let sign = match n.signum() {
+            1 => Some('+'),
+            -1 => Some('-'),
+            _ => None,
+        };
+        self.whole_number(sign, n.unsigned_abs())
+    }
+
+    /// `magnitude` grouped in thousands, after its sign if it has one.
+    fn whole_number(self, sign: Option<char>, magnitude: u64) -> String {
+        let digits = magnitude.to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-        if n < 0 {
-            out.push('-');
-        }
+        out.extend(sign);
         group_thousands(&digits, self.separators().0, &mut out);
         out
     }
@@ -60,10 +84,9 @@ impl Locale {
 
     /// Whole people from `low` to `high`: `246`, or `246–275` for a range.
     pub fn people_range(self, low: u64, high: Option<u64>) -> String {
-        let n = |x: u64| self.integer(i64::try_from(x).unwrap_or(i64::MAX));
         match high {
-            Some(high) if high != low => format!("{}–{}", n(low), n(high)),
-            _ => n(low),
+            Some(high) if high != low => format!("{}–{}", self.integer(low), self.integer(high)),
+            _ => self.integer(low),
         }
     }
 
@@ -84,11 +107,6 @@ impl Locale {
     /// `109,3%` (vi), `109.3%` (en): no space before the sign.
     pub fn percent(self, x: f64, decimals: usize) -> String {
         format!("{}%", self.decimal(x, decimals))
-    }
-
-    /// A change with its sign: `+12`, `-3`, `0`.
-    pub fn signed_integer(self, n: i64) -> String {
-        if n > 0 { format!("+{}", self.integer(n)) } else { self.integer(n) }
     }
 
     /// A change of a percentage with its sign: `+5,7%`.
@@ -173,18 +191,37 @@ pub fn round_half_away(x: f64, decimals: usize) -> String {
 /// The whole number at or above `x` (0 for what is not above 0), on its decimal value
 /// to nine places, so that a figure meant to be whole that floating point puts a hair
 /// above it (39.000000000000007) is not taken up to the next person.
-pub fn whole_up(x: f64) -> i64 {
+pub fn whole_up(x: f64) -> u64 {
     let rounded: f64 = round_half_away(x.max(0.0), 9).parse().unwrap_or(0.0);
-    let up = rounded.ceil();
-    if up >= i64::MAX as f64 { i64::MAX } else { up as i64 }
+    round_to_u64(rounded.ceil())
 }
 
 /// The whole number at or below `x` (0 for what is not above 0), on its decimal value to
 /// nine places, as [`whole_up`].
-pub fn whole_down(x: f64) -> i64 {
+pub fn whole_down(x: f64) -> u64 {
     let rounded: f64 = round_half_away(x.max(0.0), 9).parse().unwrap_or(0.0);
-    let down = rounded.floor();
-    if down >= i64::MAX as f64 { i64::MAX } else { down as i64 }
+    round_to_u64(rounded.floor())
+}
+
+/// `x` rounded to the nearest whole number, half away from zero, held within `i64`;
+/// not a number is 0.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a float `as` an integer saturates at the integer's bounds and takes NaN to 0"
+)]
+pub fn round_to_i64(x: f64) -> i64 {
+    x.round() as i64
+}
+
+/// `x` rounded to the nearest whole number, half away from zero, held within `u64`:
+/// 0 below zero and for what is not a number, `u64::MAX` above it.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a float `as` an integer saturates at the integer's bounds and takes NaN to 0"
+)]
+pub fn round_to_u64(x: f64) -> u64 {
+    x.round() as u64
 }
 
 #[cfg(test)]
@@ -200,7 +237,23 @@ mod tests {
         assert_eq!(EN.integer(23596), "23,596");
         assert_eq!(VI.integer(1234567), "1.234.567");
         assert_eq!(VI.integer(999), "999");
-        assert_eq!(VI.integer(-1500), "-1.500");
+        assert_eq!(VI.integer(0), "0");
+        assert_eq!(EN.integer(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(VI.count(1000), "1.000");
+        assert_eq!(VI.whole(-1500), "-1.500");
+        assert_eq!(VI.whole(1500), "1.500");
+        assert_eq!(EN.whole(i64::MIN), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn rounding_into_a_count() {
+        assert_eq!(round_to_u64(2.5), 3);
+        assert_eq!(round_to_u64(2.4), 2);
+        assert_eq!(round_to_u64(-3.0), 0);
+        assert_eq!(round_to_u64(f64::NAN), 0);
+        assert_eq!(round_to_u64(1e30), u64::MAX);
+        assert_eq!(round_to_i64(-2.5), -3);
+        assert_eq!(round_to_i64(-1e30), i64::MIN);
     }
 
     #[test]
@@ -279,6 +332,8 @@ mod tests {
         assert_eq!(VI.signed_integer(12), "+12");
         assert_eq!(VI.signed_integer(-3), "-3");
         assert_eq!(VI.signed_integer(0), "0");
+        assert_eq!(EN.signed_integer(-1500), "-1,500");
+        assert_eq!(EN.signed_integer(i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(VI.signed_percent(5.714, 1), "+5,7%");
         assert_eq!(VI.signed_percent(0.01, 1), "0,0%");
     }

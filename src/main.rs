@@ -115,7 +115,7 @@ fn main() -> ExitCode {
         Command::Theme { action: ThemeCommand::Export { theme_dir } } => run_theme_export(&theme_dir, voice),
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
-            run_serve(serve::Options { paths, timings, bind, port, open, lang: voice.0 })
+            run_serve(&serve::Options { paths, timings, bind, port, open, lang: voice.0 })
         }
     }
 }
@@ -307,7 +307,7 @@ fn templates_or_default(templates: Option<PathBuf>) -> Option<PathBuf> {
     templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()))
 }
 
-fn run_serve(options: serve::Options) -> ExitCode {
+fn run_serve(options: &serve::Options) -> ExitCode {
     let words = Voice(options.lang).before_content();
     if let Some(code) = content_folder_missing(&options.paths.content, words) {
         return code;

@@ -395,8 +395,7 @@ pub fn de_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
 /// A unit's sort key: a whole number, bounded like a count in both directions.
 fn de_order<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     let order = i64::deserialize(d)?;
-    let max = limits::MAX_COUNT as i64;
-    if !(-max..=max).contains(&order) {
+    if order.unsigned_abs() > limits::MAX_COUNT {
         let fault = Fault::OrderTooFar { written: order.to_string(), max: limits::MAX_COUNT };
         return Err(fault.into_error());
     }

@@ -66,7 +66,7 @@ impl Checked {
             return String::new();
         };
         let locale = Locale::new(language);
-        let decimals = self.content.site.percent_decimals as usize;
+        let decimals = usize::from(self.content.site.percent_decimals);
         let roots = indicators::Tree::new(&self.content).roots;
         let l = catalog::labels(language);
         let header = [l.unit, l.period, l.as_of, l.admitted, l.target, l.achievement];
@@ -79,7 +79,7 @@ impl Checked {
                     f.unit.clone(),
                     f.period.label.clone(),
                     locale.date(f.as_of),
-                    locale.integer(f.admitted as i64) + if f.derived { &summed } else { "" },
+                    locale.integer(f.admitted) + if f.derived { &summed } else { "" },
                     first
                         .map(|t| locale.people_range(t.people().0, t.people().1))
                         .unwrap_or_else(|| "-".into()),

@@ -312,9 +312,14 @@ fn asset(templates: &Templates, name: &str, path: &str) -> OutputFile {
     OutputFile::new(path, templates.get(name).map(|t| t.text.clone()).unwrap_or_default())
 }
 
-fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -> Result<OutputFile, String> {
+fn render_xml(
+    tera: &Tera,
+    template: &str,
+    data: &Value,
+    templates: &Templates,
+) -> Result<OutputFile, String> {
     let mut ctx = Context::new();
-    ctx.insert("page", &data);
+    ctx.insert("page", data);
     let xml = render_bytes(tera, template, &ctx, templates)?;
     Ok(OutputFile::new(template, xml))
 }
@@ -326,15 +331,15 @@ fn render_xml(tera: &Tera, template: &str, data: Value, templates: &Templates) -
 pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String> {
     let mut tera = Tera::new();
     let locale = Locale::new(content.site.language);
-    let decimals = content.site.percent_decimals as usize;
+    let decimals = usize::from(content.site.percent_decimals);
     tera.register_filter("num", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.decimal(x, 0))
+        whole_or(v, locale, |x| locale.decimal(x, 0))
     });
     tera.register_filter("people", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.people(x))
+        whole_or(v, locale, |x| locale.people(x))
     });
     tera.register_filter("people_needed", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.people_needed(x))
+        people_needed(v, locale)
     });
     tera.register_filter("dec", move |v: &tera::Value, k: Kwargs, _: &State| {
         let places = k.get::<usize>("places").ok().flatten().unwrap_or(1);
@@ -343,9 +348,7 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
     tera.register_filter("pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.percent(x, decimals))
     });
-    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| {
-        number(v, |x| locale.signed_integer(x.round() as i64))
-    });
+    tera.register_filter("signed", move |v: &tera::Value, _: Kwargs, _: &State| signed(v, locale));
     tera.register_filter("signed_pct", move |v: &tera::Value, _: Kwargs, _: &State| {
         number(v, |x| locale.signed_percent(x, decimals))
     });
@@ -383,6 +386,31 @@ fn template_paths() -> Value {
 fn show_date(locale: Locale, text: &str) -> String {
     let day = text.char_indices().nth(10).map_or(text, |(end, _)| &text[..end]);
     crate::period::parse_date(day).map(|d| locale.date(d)).unwrap_or_else(|_| text.to_string())
+}
+
+/// A whole number from a template value as the integer it is; a fraction by `fraction`.
+fn whole_or(v: &tera::Value, locale: Locale, fraction: impl Fn(f64) -> String) -> String {
+    match (v.as_u64(), v.as_i64()) {
+        (Some(n), _) => locale.integer(n),
+        (None, Some(n)) => locale.whole(n),
+        (None, None) => number(v, fraction),
+    }
+}
+
+/// People still needed: an integer as it is, nobody below zero; a fraction rounded up.
+fn people_needed(v: &tera::Value, locale: Locale) -> String {
+    match v.as_i64() {
+        Some(n) if n < 0 => locale.integer(0),
+        _ => whole_or(v, locale, |x| locale.people_needed(x)),
+    }
+}
+
+/// A change with its sign: an integer as it is, a fraction to the nearest whole.
+fn signed(v: &tera::Value, locale: Locale) -> String {
+    match v.as_i64() {
+        Some(n) => locale.signed_integer(n),
+        None => number(v, |x| locale.signed_integer(crate::locale::round_to_i64(x))),
+    }
 }
 
 /// A number from a template value, formatted; `–` when absent.
@@ -468,7 +496,7 @@ impl<'a> SiteView<'a> {
             l: catalog::labels(content.site.language),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
-            decimals: content.site.percent_decimals as usize,
+            decimals: usize::from(content.site.percent_decimals),
             articles_by_slug: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             refs: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             summaries: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
@@ -552,7 +580,7 @@ impl<'a> SiteView<'a> {
             label: if f.whole_period() { self.l.change_whole_year } else { self.l.change },
             previous_note: self.words.previous_as_of(&self.locale.date(c.previous_as_of)),
         });
-        let n = |x: usize| self.locale.integer(i64::try_from(x).unwrap_or(i64::MAX));
+        let n = |x: usize| self.locale.count(x);
         let rank = RankView {
             admitted: f.rank.filter(|r| r.of > 1).map(|r| format!("{}/{}", n(r.by_admitted), n(r.of))),
             achievement: f
@@ -683,7 +711,7 @@ impl<'a> SiteView<'a> {
         let group = points::comparison_group(self.content, self.ind, focus);
         let writer = Writer {
             locale: self.locale,
-            decimals: self.content.site.percent_decimals as usize,
+            decimals: usize::from(self.content.site.percent_decimals),
             names: &self.names,
         };
         let main_points = points::main_points(focus, &headline, &group, &writer);
@@ -796,20 +824,20 @@ impl<'a> SiteView<'a> {
                 let (list, n) = ListId::of_page(id).expect("a list page");
                 self.list_page(&list, n)
             }
-            PageId::Feed => return render_xml(tera, "feed.xml", self.feed(), templates),
-            PageId::Sitemap => return render_xml(tera, "sitemap.xml", self.sitemap(), templates),
-            PageId::Robots => return render_xml(tera, routes::ROBOTS, Value::Null, templates),
+            PageId::Feed => return render_xml(tera, "feed.xml", &self.feed(), templates),
+            PageId::Sitemap => return render_xml(tera, "sitemap.xml", &self.sitemap(), templates),
+            PageId::Robots => return render_xml(tera, routes::ROBOTS, &Value::Null, templates),
             PageId::Style => return Ok(asset(templates, "style.css", routes::STYLE)),
             PageId::Script => return Ok(asset(templates, "search.js", routes::SCRIPT)),
             PageId::Favicon => return Ok(asset(templates, "favicon.svg", routes::FAVICON)),
             PageId::Bulletin => self.bulletin_page(focus, charts),
-            single => self.single_page(single.clone()),
+            single => self.single_page(single),
         };
         render_page(tera, self, page, templates)
     }
 
     /// A page of which the site has exactly one, other than the front page.
-    fn single_page(&self, id: PageId) -> Page {
+    fn single_page(&self, id: &PageId) -> Page {
         match id {
             PageId::Units => self.units_page(),
             PageId::Data => self.data_page(),
@@ -912,6 +940,24 @@ mod tests {
         assert_eq!(base_path("https://e.org/ban-tin/"), "/ban-tin/");
         assert_eq!(base_path("https://e.org/ban-tin"), "/ban-tin/");
         assert_eq!(base_path("https://e.org"), "/");
+    }
+
+    /// Template integers are formatted from their digits: 2^53 + 1 has no `f64`.
+    #[test]
+    fn template_integers_are_not_floats() {
+        let (vi, en) = (Locale::new(Language::Vi), Locale::new(Language::En));
+        let people = |v: tera::Value| whole_or(&v, vi, |x| vi.people(x));
+        assert_eq!(people(tera::Value::from(9_007_199_254_740_993_u64)), "9.007.199.254.740.993");
+        assert_eq!(people(tera::Value::from(u64::MAX)), "18.446.744.073.709.551.615");
+        assert_eq!(people(tera::Value::from(-1500_i64)), "-1.500");
+        assert_eq!(people(tera::Value::from(124.5)), "125");
+        assert_eq!(people(tera::Value::from("x")), "–");
+        assert_eq!(people_needed(&tera::Value::from(-3_i64), vi), "0");
+        assert_eq!(people_needed(&tera::Value::from(38.2), vi), "39");
+        assert_eq!(people_needed(&tera::Value::from(23596_u64), en), "23,596");
+        assert_eq!(signed(&tera::Value::from(i64::MIN), en), "-9,223,372,036,854,775,808");
+        assert_eq!(signed(&tera::Value::from(12_u64), vi), "+12");
+        assert_eq!(signed(&tera::Value::from(-2.6), vi), "-3");
     }
 
     #[test]

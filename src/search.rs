@@ -157,7 +157,7 @@ impl<'a> Site<'a> {
             units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
-            decimals: content.site.percent_decimals as usize,
+            decimals: usize::from(content.site.percent_decimals),
         }
     }
 
@@ -340,8 +340,11 @@ reports:
                 }
                 _ => read.docs.extend(args[1].as_array().unwrap().iter().map(|d| {
                     let kind = d[0].as_u64().unwrap();
-                    let path =
-                        format!("{}/{}.html", ["units", "news"][kind as usize], d[1].as_str().unwrap());
+                    let path = format!(
+                        "{}/{}.html",
+                        ["units", "news"][usize::try_from(kind).unwrap()],
+                        d[1].as_str().unwrap()
+                    );
                     serde_json::json!([path, d[2], d[3]])
                 })),
             }

@@ -100,7 +100,7 @@ struct Shared {
 }
 
 /// Builds, serves and watches until the process is stopped.
-pub fn serve(options: Options) -> Result<(), ServeError> {
+pub fn serve(options: &Options) -> Result<(), ServeError> {
     let addr = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(addr).map_err(|e| match e.kind() {
         std::io::ErrorKind::AddrInUse => ServeError::PortInUse(addr),
@@ -112,7 +112,7 @@ pub fn serve(options: Options) -> Result<(), ServeError> {
     report(&live, &outcome, options.timings, words);
     let shared =
         Arc::new(Shared { served: RwLock::new(served(&live, words)), reload: broadcast::channel(16).0 });
-    let _watcher = watch(&options, live, shared.clone())?;
+    let _watcher = watch(options, live, shared.clone())?;
 
     let url = format!("http://{addr}/");
     eprintln!("{}", words.serving(&options.paths.content, &url));
@@ -149,13 +149,13 @@ fn watch(options: &Options, live: LiveSite, shared: Arc<Shared>) -> Result<impl 
             .watch(folder, RecursiveMode::Recursive)
             .map_err(|e| ServeError::Watch(format!("{}: {e}", folder.display())))?;
     }
-    std::thread::spawn(move || rebuild_on_change(live, rx, &shared, timings, lang));
+    std::thread::spawn(move || rebuild_on_change(live, &rx, &shared, timings, lang));
     Ok(debouncer)
 }
 
 fn rebuild_on_change(
     mut live: LiveSite,
-    rx: mpsc::Receiver<DebounceEventResult>,
+    rx: &mpsc::Receiver<DebounceEventResult>,
     shared: &Shared,
     timings: bool,
     lang: Option<Language>,

@@ -27,7 +27,7 @@ fn small_set_passes_check_and_builds() {
     let run = bantin(&["check", "--content", path_str(&content)]);
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(run.stderr, "", "the small set has no problem at all");
-    let n = |count: usize| Locale::new(Language::Vi).integer(count as i64);
+    let n = |count: usize| Locale::new(Language::Vi).count(count);
     let summary = format!(
         "{} đơn vị, {} báo cáo, {} bài viết ({} bản nháp)",
         n(stats.units),

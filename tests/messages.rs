@@ -393,7 +393,7 @@ fn workbook(sheet: &str, rows: &[&[Option<Cell>]]) -> Vec<u8> {
     let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
+            let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
             match cell {
                 None => {}
                 Some(Cell::N(n)) => {

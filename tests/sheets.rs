@@ -207,12 +207,12 @@ fn as_workbook(data: &Path) -> Vec<u8> {
         }
         let sheet = book.add_worksheet().set_name(name).unwrap();
         for (c, h) in headers.iter().enumerate() {
-            sheet.write_string(0, c as u16, h).unwrap();
+            sheet.write_string(0, u16::try_from(c).unwrap(), h).unwrap();
         }
         for (r, row) in rows.iter().enumerate() {
             for (h, v) in row {
                 let c = headers.iter().position(|x| x == h).unwrap();
-                write_value(sheet, r as u32 + 1, c as u16, v);
+                write_value(sheet, u32::try_from(r + 1).unwrap(), u16::try_from(c).unwrap(), v);
             }
         }
     }
@@ -353,7 +353,7 @@ fn indicators_xlsx_keeps_its_numbers_in_a_vietnamese_libreoffice() {
         header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {header:?}"))
     };
     assert_eq!(rows.len(), reports.len() + 1);
-    let vi = |n: u64| bantin::locale::Locale::new(bantin::model::Language::Vi).integer(n as i64);
+    let vi = |n: u64| bantin::locale::Locale::new(bantin::model::Language::Vi).integer(n);
     for (row, report) in rows[1..].iter().zip(reports) {
         assert_eq!(row[col("Mã đơn vị")], report["unit"].as_str().unwrap());
         assert_eq!(row[col("Đảng viên mới được kết nạp")], vi(report["admitted"].as_u64().unwrap()));

@@ -155,7 +155,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
     let site = &content.site;
     let w = words(site.language);
     let locale = Locale::new(site.language);
-    let decimals = site.percent_decimals as usize;
+    let decimals = usize::from(site.percent_decimals);
     let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let name = |id: &str| names.get(id).copied().unwrap_or(id).to_string();
     let headline: Vec<&Figures> = match &focus.period {
@@ -193,7 +193,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
         .map(|f| {
             let mut facts = vec![Fact {
                 label: w.admitted.to_string(),
-                value: locale.integer(f.admitted as i64),
+                value: locale.integer(f.admitted),
                 note: Some(change_note(w, &locale, decimals, f)),
             }];
             match f.targets.first() {
@@ -205,7 +205,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
                         fill(
                             w.of_target,
                             &[
-                                ("admitted", &locale.integer(f.admitted as i64)),
+                                ("admitted", &locale.integer(f.admitted)),
                                 ("target", &target_text(&locale, t))
                             ]
                         ),
@@ -306,7 +306,8 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
             None => site.title.clone(),
         },
         author: if author.is_empty() { site.title.clone() } else { author.join(", ") },
-        date: issued.map(|d| [d.year() as u32, d.month(), d.day()]),
+        // A year before the common era has no place in the PDF's date.
+        date: issued.and_then(|d| Some([u32::try_from(d.year()).ok()?, d.month(), d.day()])),
         ident: format!(
             "{} {} {}",
             site.base_url,
@@ -365,7 +366,7 @@ fn headline_sentence(
 ) -> String {
     let date = locale.date(as_of);
     let total = crate::indicators::add_up(headline.iter().map(|f| f.admitted));
-    let admitted = locale.integer(total as i64);
+    let admitted = locale.integer(total);
     match headline {
         [one] => {
             let unit = name(&one.unit);
@@ -399,14 +400,10 @@ fn headline_sentence(
     }
 }
 
-/// `246`, or `246–275` for a range.
+/// A target in whole people, as the pages show it: `246`, or `246–275` for a range.
 fn target_text(locale: &Locale, t: &crate::indicators::TargetFigures) -> String {
-    match t.max {
-        Some(max) if max != t.value => {
-            format!("{}–{}", locale.integer(t.value as i64), locale.integer(max as i64))
-        }
-        _ => locale.integer(t.value as i64),
-    }
+    let (low, high) = t.people();
+    locale.people_range(low, high)
 }
 
 /// A target's standing in words: its pace while the period runs, else its status.
@@ -454,7 +451,7 @@ fn row(
     Row {
         unit: name(&f.unit),
         derived: f.derived,
-        admitted: locale.integer(f.admitted as i64),
+        admitted: locale.integer(f.admitted),
         target: first.map_or_else(|| "–".into(), |t| target_text(locale, t)),
         achievement: first.map_or_else(|| "–".into(), |t| locale.percent(t.achievement_pct, decimals)),
         status: first.map(|t| t.standing().key()),

@@ -15,13 +15,13 @@ use std::path::Path;
 pub struct En;
 
 /// `1,234`: counts grouped as English writes them.
-fn n<T: TryInto<i64>>(count: T) -> String {
-    Locale::new(Language::En).integer(count.try_into().unwrap_or(i64::MAX))
+fn n<T: TryInto<u64>>(count: T) -> String {
+    Locale::new(Language::En).integer(count.try_into().unwrap_or(u64::MAX))
 }
 
 /// `1 error`, `2 errors`: a count with its noun in the right number.
-fn count<T: TryInto<i64> + Copy>(number: T, one: &str, many: &str) -> String {
-    let is_one = number.try_into().is_ok_and(|x: i64| x == 1);
+fn count<T: TryInto<u64> + Copy>(number: T, one: &str, many: &str) -> String {
+    let is_one = number.try_into().is_ok_and(|x: u64| x == 1);
     format!("{} {}", n(number), if is_one { one } else { many })
 }
 

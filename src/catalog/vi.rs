@@ -15,8 +15,8 @@ use std::path::Path;
 pub struct Vi;
 
 /// `1.234`: counts grouped as Vietnamese writes them.
-fn n<T: TryInto<i64>>(count: T) -> String {
-    Locale::new(Language::Vi).integer(count.try_into().unwrap_or(i64::MAX))
+fn n<T: TryInto<u64>>(count: T) -> String {
+    Locale::new(Language::Vi).integer(count.try_into().unwrap_or(u64::MAX))
 }
 
 /// What to do instead, after every refusal of an output folder.

@@ -57,7 +57,7 @@ pub(super) fn values(unit_name: &str, unit_id: &str, years: &[&Figures], t: &Cha
     };
 
     // Slots: every year of the span, unless the span is very long.
-    let span = (last_year - first_year + 1) as usize;
+    let span = usize::try_from(last_year - first_year + 1).unwrap_or(0);
     let slots: Vec<i32> =
         if span <= 40 { (first_year..=last_year).collect() } else { items.iter().map(|(y, _)| *y).collect() };
     let any_range =

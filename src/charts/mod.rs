@@ -29,7 +29,7 @@ pub use training::training;
 
 use crate::catalog::{self, ChartLabels, Labels, Words};
 use crate::indicators::{Figures, Standing, TargetFigures};
-use crate::locale::Locale;
+use crate::locale::{Locale, round_to_i64, round_to_u64};
 use crate::model::Language;
 use chrono::NaiveDate;
 use plotters::style::RGBColor;
@@ -92,7 +92,12 @@ impl ChartText {
     }
 
     fn int(&self, n: u64) -> String {
-        self.locale.integer(i64::try_from(n).unwrap_or(i64::MAX))
+        self.locale.integer(n)
+    }
+
+    /// An axis tick of counts, to the nearest whole person.
+    fn tick(&self, v: f64) -> String {
+        self.int(round_to_u64(v))
     }
 
     fn pct(&self, x: f64) -> String {
@@ -298,9 +303,26 @@ fn axis(max: f64, count: usize, whole: bool) -> (f64, f64) {
     (step, top)
 }
 
+/// A length or place in a drawing, rounded to the nearest whole and held within `i32`
+/// (callers ceil or floor first where they mean to).
+fn px(x: f64) -> i32 {
+    let held = round_to_i64(x).clamp(i64::from(i32::MIN), i64::from(i32::MAX));
+    i32::try_from(held).unwrap_or_default()
+}
+
+/// A count of ticks, labels or slots, rounded to the nearest whole and at least 0.
+fn whole_count(x: f64) -> usize {
+    usize::try_from(round_to_u64(x)).unwrap_or(usize::MAX)
+}
+
+/// A count of things drawn (bars, rows) as a factor of lengths in a drawing.
+fn px_count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
 /// The ticks of an axis from zero to `top`.
 fn ticks(step: f64, top: f64) -> Vec<f64> {
-    let n = (top / step).round().clamp(0.0, 100.0) as usize;
+    let n = whole_count((top / step).clamp(0.0, 100.0));
     (0..=n).map(|i| i as f64 * step).collect()
 }
 
@@ -308,7 +330,7 @@ fn decimals_of(step: f64) -> usize {
     if step >= 1.0 || !step.is_finite() || step <= 0.0 {
         0
     } else {
-        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
+        whole_count((-step.log10()).ceil().clamp(0.0, 6.0))
     }
 }
 

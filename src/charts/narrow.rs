@@ -26,7 +26,11 @@ pub(super) fn draw(values: &Values, width: i32, t: &ChartText) -> Drawing {
         Plot::Progress(track) => svg.progress(track, t),
     };
     let height = height.ceil();
-    Drawing { svg: svg.finish(values, height, t), width: width as u32, height: height as u32 }
+    Drawing {
+        svg: svg.finish(values, height, t),
+        width: u32::try_from(width).unwrap_or(0),
+        height: u32::try_from(round_to_u64(height)).unwrap_or(u32::MAX),
+    }
 }
 
 /// A place in the drawing, in its viewBox units.
@@ -255,7 +259,7 @@ impl Svg {
         // The end of the axis clear of the edge: the 100% line is drawn whole.
         let (left, right) = (PAD, self.w - PAD - 4.0);
         let data_max = spec.bars.iter().map(|b| finite(b.value)).fold(0.0, f64::max);
-        let count = ((right - left) / 70.0).clamp(2.0, 5.0) as usize;
+        let count = whole_count(((right - left) / 70.0).clamp(2.0, 5.0).floor());
         let (step, top_value) = match spec.scale {
             Scale::Percent { at_least, exactly: true } => (at_least / 5.0, at_least),
             Scale::Percent { at_least, .. } => axis(data_max.max(at_least), count, false),
@@ -325,7 +329,7 @@ impl Svg {
     ) -> f64 {
         let label = |v: f64| match spec.scale {
             Scale::Percent { .. } => t.locale.percent(v, decimals_of(step)),
-            Scale::Count => t.int(v.round().max(0.0) as u64),
+            Scale::Count => t.tick(v),
         };
         self.push(&format!("<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
         let axis = format!("stroke=\"{}\"", hex(AXIS));
@@ -355,7 +359,7 @@ impl Svg {
             .flat_map(|b| [Some(b.admitted as f64), b.target.map(|tg| tg.0), b.target.and_then(|tg| tg.1)])
             .flatten()
             .fold(0.0, f64::max);
-        let (top_value, grid) = value_ticks(data_max, 4, |v| t.int(v.round() as u64));
+        let (top_value, grid) = value_ticks(data_max, 4, |v| t.tick(v));
         let top = self.legend(&years.legend) + 24.0;
         let (plot_h, left, right) = (180.0, PAD + widest(&grid, SMALL) + 8.0, self.w - PAD);
         let base = top + plot_h;
@@ -395,7 +399,7 @@ impl Svg {
             }
             self.end();
         }
-        let every = ((text_width("0000", SMALL) + 6.0) / slot_w).ceil().max(1.0) as usize;
+        let every = whole_count(((text_width("0000", SMALL) + 6.0) / slot_w).ceil().max(1.0));
         self.push(&format!("<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
         self.path(&[(left, base), (right, base)], &format!("stroke=\"{}\"", hex(AXIS)));
         for (i, year) in years.slots.iter().enumerate() {
@@ -459,7 +463,7 @@ impl Svg {
             .map(|&(_, a)| a as f64)
             .fold(target_top, f64::max)
             .max(track.projected.unwrap_or(0.0));
-        let (top_value, grid) = value_ticks(data_max, 4, |v| t.int(v.round() as u64));
+        let (top_value, grid) = value_ticks(data_max, 4, |v| t.tick(v));
         let top = self.legend(&track.legend) + 24.0;
         let (plot_h, left, right) = (180.0, PAD + widest(&grid, SMALL) + 8.0, self.w - PAD - 6.0);
         let base = top + plot_h;

@@ -471,10 +471,10 @@ fn progress_of_one_snapshot_after_the_deadline_and_without_target() {
 #[test]
 fn progress_over_a_term_with_many_snapshots() {
     let term = Period::parse("2020-2025").unwrap();
-    let snaps: Vec<Figures> = (0..20)
+    let snaps: Vec<Figures> = (0..20_u64)
         .map(|i| {
             let as_of = format!("{}-{:02}-28", 2020 + i / 4, 1 + (i % 4) * 3);
-            report("t", term.clone(), Some(&as_of), 100 * i as u64, Some((5000, Some(5500), None)))
+            report("t", term.clone(), Some(&as_of), 100 * i, Some((5000, Some(5500), None)))
         })
         .collect();
     let refs: Vec<&Figures> = snaps.iter().rev().collect();
@@ -537,7 +537,7 @@ fn value_labels_stay_off_the_target_line() {
         doc.descendants().find(|n| n.attribute("class") == Some(class)).unwrap_or_else(|| panic!("{class}"))
     };
     let path = group("reference").children().find(|n| n.has_tag_name("path")).unwrap();
-    let line = path_points(path.attribute("d").unwrap())[0].0 as i32;
+    let line = px(path_points(path.attribute("d").unwrap())[0].0);
     let grounds: Vec<(i32, i32)> = group("values")
         .children()
         .filter(|n| n.has_tag_name("rect"))
@@ -659,8 +659,9 @@ fn write_samples() {
     let one_year = year("a", 2024, 929, Some(850));
     charts
         .push(("vi-years-one".into(), admissions_over_years("Xã A & B", "a", &[&one_year], &vi()).unwrap()));
-    let long: Vec<Figures> =
-        (2000..2025).map(|y| year("t", y, 20000 + (y as u64 % 7) * 3000, Some(50000))).collect();
+    let long: Vec<Figures> = (2000..2025)
+        .map(|y| year("t", y, 20000 + u64::from(y.unsigned_abs() % 7) * 3000, Some(50000)))
+        .collect();
     let lrefs: Vec<&Figures> = long.iter().collect();
     charts.push(("vi-years-25".into(), admissions_over_years("Đảng bộ tỉnh", "t", &lrefs, &vi()).unwrap()));
 
@@ -696,10 +697,10 @@ fn write_samples() {
         progress("krong-pac", "Huyện Krông Pắc", &late_refs, &vi()).unwrap(),
     ));
     let term = Period::parse("2020-2025").unwrap();
-    let tsnaps: Vec<Figures> = (0..20)
+    let tsnaps: Vec<Figures> = (0..20_u64)
         .map(|i| {
             let as_of = format!("{}-{:02}-28", 2020 + i / 4, 1 + (i % 4) * 3);
-            report("t", term.clone(), Some(&as_of), 260 * i as u64, Some((5000, Some(5500), None)))
+            report("t", term.clone(), Some(&as_of), 260 * i, Some((5000, Some(5500), None)))
         })
         .collect();
     let trefs: Vec<&Figures> = tsnaps.iter().collect();

@@ -30,9 +30,9 @@ pub(super) fn draw(values: &Values, t: &ChartText) -> Option<Drawing> {
         Plot::Years(years) => draw_years(years, t),
         Plot::Progress(track) => draw_progress(track, t)?,
     };
-    let height = canvas.height as u32;
+    let height = u32::try_from(canvas.height).unwrap_or(0);
     let svg = canvas.finish(&values.slug, &values.title, &values.desc, t)?;
-    Some(Drawing { svg, width: WIDTH as u32, height })
+    Some(Drawing { svg, width: WIDTH.unsigned_abs(), height })
 }
 
 // Drawing.
@@ -46,18 +46,18 @@ struct Pen<'a, 'b> {
 }
 
 impl Pen<'_, '_> {
-    fn check<E>(&mut self, r: Result<(), E>) {
+    fn check<E>(&mut self, r: &Result<(), E>) {
         self.ok &= r.is_ok();
     }
 
     fn rect(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) {
         let r = self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()));
-        self.check(r);
+        self.check(&r);
     }
 
     fn frame(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) {
         let r = self.area.draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(1)));
-        self.check(r);
+        self.check(&r);
     }
 
     fn line(&mut self, points: &[(i32, i32)], color: RGBColor, width: u32, stroke: Stroke) {
@@ -67,18 +67,18 @@ impl Pen<'_, '_> {
             Stroke::Dashed => self.area.draw(&DashedPathElement::new(points.iter().copied(), 7, 5, style)),
             Stroke::Dotted => self.area.draw(&DashedPathElement::new(points.iter().copied(), 3, 4, style)),
         };
-        self.check(r);
+        self.check(&r);
     }
 
     fn circle(&mut self, c: (i32, i32), r: i32, color: RGBColor, filled: bool) {
         let style = if filled { color.filled() } else { color.stroke_width(2) };
         let res = self.area.draw(&Circle::new(c, r, style));
-        self.check(res);
+        self.check(&res);
     }
 
     fn polygon(&mut self, points: &[(i32, i32)], color: RGBColor) {
         let r = self.area.draw(&Polygon::new(points.to_vec(), color.filled()));
-        self.check(r);
+        self.check(&r);
     }
 
     /// Text vertically centred on `at.1`, anchored at `at.0` by `h`.
@@ -87,7 +87,7 @@ impl Pen<'_, '_> {
         let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size * 1.24, FontStyle::Normal);
         let style = TextStyle::from(font).color(&color).pos(Pos::new(h, VPos::Center));
         let r = self.area.draw(&Text::new(clean(text), at, style));
-        self.check(r);
+        self.check(&r);
     }
 
     /// Diagonal white stripes over a bar, so that it differs from solid bars in
@@ -122,7 +122,7 @@ impl Canvas {
         let mut canvas = Canvas { height: height.max(1), body: String::new(), ok: true };
         canvas.layer("class=\"background\"", |pen| {
             let r = pen.area.fill(&PAPER);
-            pen.check(r);
+            pen.check(&r);
         });
         canvas
     }
@@ -131,8 +131,11 @@ impl Canvas {
     fn layer(&mut self, attrs: &str, draw: impl FnOnce(&mut Pen<'_, '_>)) {
         let mut buf = String::new();
         {
-            let area =
-                SVGBackend::with_string(&mut buf, (WIDTH as u32, self.height as u32)).into_drawing_area();
+            let area = SVGBackend::with_string(
+                &mut buf,
+                (WIDTH.unsigned_abs(), u32::try_from(self.height).unwrap_or(0)),
+            )
+            .into_drawing_area();
             let mut pen = Pen { area: &area, ok: true };
             draw(&mut pen);
             let presented = area.present().is_ok();
@@ -245,7 +248,7 @@ fn legend_layout(items: &[(Key, String)]) -> Vec<(i32, i32)> {
     let (mut x, mut y) = (PAD, 14);
     let mut out = Vec::new();
     for (_, label) in items {
-        let w = 22 + text_width(label, FONT).ceil() as i32;
+        let w = 22 + px(text_width(label, FONT).ceil());
         if x > PAD && x + w > WIDTH - PAD {
             x = PAD;
             y += 22;
@@ -296,12 +299,12 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
         return None;
     }
     let text_w =
-        spec.bars.iter().map(|b| text_width(&b.text, FONT)).fold(0.0, f64::max).min(WIDTH as f64 * 0.4);
+        spec.bars.iter().map(|b| text_width(&b.text, FONT)).fold(0.0, f64::max).min(f64::from(WIDTH) * 0.4);
     // Leave the plot at least 200 px.
-    let cap = spec.label_cap.min(WIDTH as f64 - 2.0 * PAD as f64 - text_w - 24.0 - 200.0).max(60.0);
+    let cap = spec.label_cap.min(f64::from(WIDTH) - 2.0 * f64::from(PAD) - text_w - 24.0 - 200.0).max(60.0);
     let labels: Vec<Vec<String>> = spec.bars.iter().map(|b| wrap2(&b.label, FONT, cap)).collect();
     let label_w =
-        labels.iter().flatten().map(|l| text_width(l, FONT)).fold(0.0, f64::max).min(cap).ceil() as i32;
+        px(labels.iter().flatten().map(|l| text_width(l, FONT)).fold(0.0, f64::max).min(cap).ceil());
     let two_lines = labels.iter().any(|l| l.len() > 1);
     let pitch = if two_lines { 40 } else { 30 };
     let bar_h = 18;
@@ -309,15 +312,15 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
     let legend_h = legend_height(&spec.legend);
     let ref_h = if spec.reference.is_some() { 22 } else { 0 };
     let top = legend_h + ref_h + 10;
-    let rows_bottom = top + pitch * spec.bars.len() as i32;
+    let rows_bottom = top + pitch * px_count(spec.bars.len());
     let height = rows_bottom + 50;
 
     let left = PAD + label_w + 10;
-    let right = WIDTH - PAD - text_w.ceil() as i32 - 10;
+    let right = WIDTH - PAD - px(text_w.ceil()) - 10;
     let plot_w = (right - left).max(1);
 
     let data_max = spec.bars.iter().map(|b| finite(b.value)).fold(0.0, f64::max);
-    let tick_count = (plot_w / 70).clamp(2, 6) as usize;
+    let tick_count = usize::try_from((plot_w / 70).clamp(2, 6)).unwrap_or(2);
     let (step, top_value) = match spec.scale {
         Scale::Percent { at_least, exactly: true } => (at_least / 5.0, at_least),
         Scale::Percent { at_least, .. } => axis(data_max.max(at_least), tick_count, false),
@@ -325,11 +328,11 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
     };
     let x_of = |v: f64| -> i32 {
         let v = finite(v).clamp(0.0, top_value);
-        left + (v / top_value * plot_w as f64).round() as i32
+        left + px(v / top_value * f64::from(plot_w))
     };
     let tick_label = |v: f64| match spec.scale {
         Scale::Percent { .. } => t.locale.percent(v, decimals_of(step)),
-        Scale::Count => t.int(v.round().max(0.0) as u64),
+        Scale::Count => t.tick(v),
     };
 
     let mut canvas = Canvas::new(height);
@@ -346,7 +349,7 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
 
     let mut value_labels: Vec<(&str, (i32, i32))> = Vec::new();
     for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
-        let y_mid = top + pitch * i as i32 + pitch / 2;
+        let y_mid = top + pitch * px_count(i) + pitch / 2;
         let (x0, x1) = (left, x_of(bar.value));
         let mut attrs = String::from("class=\"bar\"");
         if !bar.attrs.is_empty() {
@@ -375,7 +378,7 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
 
     if let Some((value, label)) = &spec.reference {
         let x = x_of(*value);
-        let label_w = text_width(label, SMALL).ceil() as i32;
+        let label_w = px(text_width(label, SMALL).ceil());
         let lx = (x - label_w / 2).clamp(PAD, WIDTH - PAD - label_w);
         canvas.layer("class=\"reference\"", |pen| {
             pen.line(&[(x, top - 6), (x, rows_bottom + 2)], INK, 2, Stroke::Solid);
@@ -388,7 +391,7 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
     let reference_x = spec.reference.as_ref().map(|(value, _)| x_of(*value));
     canvas.layer("class=\"values\"", |pen| {
         for &(text, (x, y)) in &value_labels {
-            let w = text_width(text, FONT).ceil() as i32;
+            let w = px(text_width(text, FONT).ceil());
             let x = label_clear_of(x, w, reference_x);
             pen.rect((x - 2, y - 9), (x + w + 2, y + 9), PAPER);
             pen.text(text, (x, y), FONT, INK, HPos::Left);
@@ -402,12 +405,12 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
             let x = x_of(v);
             pen.line(&[(x, rows_bottom), (x, rows_bottom + 4)], AXIS, 1, Stroke::Solid);
             let label = tick_label(v);
-            let w = text_width(&label, SMALL).ceil() as i32;
+            let w = px(text_width(&label, SMALL).ceil());
             let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
             pen.text(&label, (cx, rows_bottom + 14), SMALL, MUTED, HPos::Center);
         }
-        let title = ellipsize(&axis_title, SMALL, (WIDTH - 2 * PAD) as f64);
-        let w = text_width(&title, SMALL).ceil() as i32;
+        let title = ellipsize(&axis_title, SMALL, f64::from(WIDTH - 2 * PAD));
+        let w = px(text_width(&title, SMALL).ceil());
         let cx = ((left + right) / 2).clamp(PAD + w / 2, WIDTH - PAD - w / 2);
         pen.text(&title, (cx, rows_bottom + 36), SMALL, MUTED, HPos::Center);
     });
@@ -437,8 +440,8 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
         .fold(0.0, f64::max);
     let (step, top_value) = axis(data_max, 5, true);
     let tick_values = ticks(step, top_value);
-    let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
-    let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
+    let tick_labels: Vec<String> = tick_values.iter().map(|&v| t.tick(v)).collect();
+    let tick_w = px(tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil());
 
     let top = legend_height(legend) + 22;
     let plot_h = 240;
@@ -446,13 +449,13 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
     let height = base + 34;
     let left = PAD + tick_w + 8;
     let right = WIDTH - PAD;
-    let slot_w = (right - left) as f64 / slots.len() as f64;
-    let bar_w = ((slot_w * 0.6).round() as i32).clamp(2, 56);
+    let slot_w = f64::from(right - left) / slots.len() as f64;
+    let bar_w = px(slot_w * 0.6).clamp(2, 56);
     let y_of = |v: f64| -> i32 {
         let v = finite(v).clamp(0.0, top_value);
-        base - (v / top_value * plot_h as f64).round() as i32
+        base - px(v / top_value * f64::from(plot_h))
     };
-    let x_mid = |i: usize| -> i32 { left + (slot_w * (i as f64 + 0.5)).round() as i32 };
+    let x_mid = |i: usize| -> i32 { left + px(slot_w * (i as f64 + 0.5)) };
 
     let mut canvas = Canvas::new(height);
     draw_legend(&mut canvas, legend);
@@ -488,9 +491,9 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
             bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
         );
         let value = t.int(bar.admitted);
-        let value_w = text_width(&value, SMALL).ceil() as i32;
+        let value_w = px(text_width(&value, SMALL).ceil());
         canvas.layer(&attrs, |pen| {
-            let half = (bar_w / 2 + 5).min((slot_w / 2.0).floor() as i32);
+            let half = (bar_w / 2 + 5).min(px((slot_w / 2.0).floor()));
             // Target marks: the value, and the top of a range.
             let mut marks: Vec<i32> = Vec::new();
             let mut band: Option<(i32, i32)> = None;
@@ -544,7 +547,7 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
     }
 
     let year_w = text_width("0000", SMALL);
-    let every = ((year_w + 6.0) / slot_w).ceil().max(1.0) as usize;
+    let every = whole_count(((year_w + 6.0) / slot_w).ceil().max(1.0));
     canvas.layer("class=\"axis\"", |pen| {
         pen.line(&[(left, base), (right, base)], AXIS, 1, Stroke::Solid);
         for (i, year) in slots.iter().enumerate() {
@@ -576,13 +579,13 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
         .max(pace.unwrap_or(0.0));
     let (step, top_value) = axis(data_max, 5, true);
     let tick_values = ticks(step, top_value);
-    let tick_labels: Vec<String> = tick_values.iter().map(|v| t.int(v.round() as u64)).collect();
-    let tick_w = tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil() as i32;
+    let tick_labels: Vec<String> = tick_values.iter().map(|&v| t.tick(v)).collect();
+    let tick_w = px(tick_labels.iter().map(|l| text_width(l, SMALL)).fold(0.0, f64::max).ceil());
 
-    let end_w = text_width(target_label, FONT)
+    let end_w = px(text_width(target_label, FONT)
         .max(projected_label.as_deref().map_or(0.0, |l| text_width(l, FONT)))
         .min(200.0)
-        .ceil() as i32;
+        .ceil());
 
     let top = legend_height(legend) + 22;
     let plot_h = 240;
@@ -590,12 +593,12 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
     let height = base + 34;
     let left = PAD + tick_w + 8;
     let right = WIDTH - PAD - end_w - 12;
-    let plot_w = (right - left).max(1) as f64;
+    let plot_w = f64::from((right - left).max(1));
     let y_of = |v: f64| -> i32 {
         let v = finite(v).clamp(0.0, top_value);
-        base - (v / top_value * plot_h as f64).round() as i32
+        base - px(v / top_value * f64::from(plot_h))
     };
-    let x_of = |pos: f64| -> i32 { left + (finite(pos).clamp(0.0, span) / span * plot_w).round() as i32 };
+    let x_of = |pos: f64| -> i32 { left + px(finite(pos).clamp(0.0, span) / span * plot_w) };
 
     // Month ticks at a step that leaves room for the labels.
     let month_label = |d: NaiveDate| t.locale.month(d);
@@ -639,7 +642,7 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
         for (pos, label) in &x_ticks {
             let x = x_of(*pos);
             pen.line(&[(x, base), (x, base + 4)], AXIS, 1, Stroke::Solid);
-            let w = text_width(label, SMALL).ceil() as i32;
+            let w = px(text_width(label, SMALL).ceil());
             let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
             pen.text(label, (cx, base + 15), SMALL, MUTED, HPos::Center);
         }
@@ -705,7 +708,7 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
     canvas.layer("class=\"labels\"", |pen| {
         let lx = dl.0 + 10;
         pen.text(
-            &ellipsize(target_label, FONT, (WIDTH - PAD - lx) as f64),
+            &ellipsize(target_label, FONT, f64::from(WIDTH - PAD - lx)),
             (lx, target_y.max(top)),
             FONT,
             INK,
@@ -713,7 +716,7 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
         );
         if let (Some(label), Some(py)) = (projected_label, projected_y) {
             pen.text(
-                &ellipsize(label, FONT, (WIDTH - PAD - lx) as f64),
+                &ellipsize(label, FONT, f64::from(WIDTH - PAD - lx)),
                 (lx, py.max(top)),
                 FONT,
                 BLUE,
@@ -721,7 +724,7 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
             );
         }
         // The last value on a white ground: above its point, or left of it at the top.
-        let w = text_width(&last_label, FONT).ceil() as i32;
+        let w = px(text_width(&last_label, FONT).ceil());
         let (cx, cy) = if last.1 - 16 >= top - 4 {
             (last.0.clamp(left + w / 2 + 2, WIDTH - PAD - w / 2 - 3), last.1 - 16)
         } else {

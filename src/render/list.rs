@@ -57,7 +57,7 @@ impl<'a> SiteView<'a> {
         for k in 1..=total {
             let near = k.abs_diff(n) <= NEAR;
             let text = match k {
-                _ if near => self.locale.integer(k as i64),
+                _ if near => self.locale.count(k),
                 1 => self.l.first_page.to_string(),
                 _ if k == total => self.l.last_page.to_string(),
                 _ => {
@@ -67,7 +67,7 @@ impl<'a> SiteView<'a> {
                     continue;
                 }
             };
-            let label = near.then(|| format!("{} {}", self.l.page, self.locale.integer(k as i64)));
+            let label = near.then(|| format!("{} {}", self.l.page, self.locale.count(k)));
             pages.push(json!({
                 "url": path(k), "text": text, "label": label,
                 "current": k == n, "far": near && k.abs_diff(n) == NEAR,

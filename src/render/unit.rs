@@ -162,7 +162,7 @@ impl<'a> SiteView<'a> {
 /// one: `Năm 2024: kết nạp 312, đạt 104,0% chỉ tiêu`.
 pub(crate) fn figure_in_words(f: &Figures, words: &dyn Words, locale: &Locale, decimals: usize) -> String {
     let period = words.period_title(&f.period.label, f.period.kind());
-    let admitted = locale.integer(i64::try_from(f.admitted).unwrap_or(i64::MAX));
+    let admitted = locale.integer(f.admitted);
     let achievement = f.targets.first().map(|t| locale.percent(t.achievement_pct, decimals));
     words.unit_figure(&period, &admitted, achievement.as_deref())
 }

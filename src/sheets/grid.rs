@@ -90,7 +90,7 @@ fn sheets<R: Reader<Cursor<Vec<u8>>>>(book: &mut R) -> Result<Vec<Grid>, R::Erro
         let rows = range
             .rows()
             .enumerate()
-            .map(|(i, cells)| (row0 + i as u32 + 1, cells.iter().map(cell_of).collect()))
+            .map(|(i, cells)| (row0 + super::index_u32(i) + 1, cells.iter().map(cell_of).collect()))
             .collect();
         grids.push(Grid { name: Some(name), first_col: col0 + 1, rows });
     }
@@ -126,7 +126,11 @@ fn cell_of(data: &Data) -> Cell {
 /// A number cell: whole numbers (as spreadsheets store them, in floating point) as
 /// integers, so that a count reads as a count.
 fn number(f: f64) -> Cell {
-    if f.fract() == 0.0 && f.abs() < 9.0e15 { Cell::Int(f as i64) } else { Cell::Float(f) }
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        Cell::Int(crate::locale::round_to_i64(f))
+    } else {
+        Cell::Float(f)
+    }
 }
 
 /// A text cell, trimmed; blank text is an empty cell.
@@ -147,7 +151,7 @@ pub fn csv(text: &str) -> Result<Grid, String> {
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line() as u32;
+        let line = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => rows.push((line, record.iter().map(csv_cell).collect())),

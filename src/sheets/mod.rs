@@ -31,6 +31,18 @@ use std::path::Path;
 /// notes).
 const HEADER_SEARCH_ROWS: usize = 20;
 
+/// A row or column number within a workbook as the `u32` spreadsheets count in. A
+/// sheet holds at most 1,048,576 rows and 16,384 columns, so an index past `u32`
+/// saturates, and the workbook writer refuses the cell.
+pub(crate) fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// A column or sheet number within a workbook as a `u16`, as [`index_u32`].
+pub(crate) fn index_u16(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
 /// What one spreadsheet file yielded.
 #[derive(Debug, Default)]
 pub struct Read {
@@ -46,7 +58,7 @@ pub struct Read {
 /// Reads a workbook's bytes.
 pub fn read_workbook(format: Format, bytes: Vec<u8>) -> Read {
     match grid::workbook(format, bytes) {
-        Ok(grids) => read_grids(grids),
+        Ok(grids) => read_grids(&grids),
         Err(message) => Read { problems: vec![file_problem(message)], ..Read::default() },
     }
 }
@@ -54,7 +66,7 @@ pub fn read_workbook(format: Format, bytes: Vec<u8>) -> Read {
 /// Reads a CSV file's text.
 pub fn read_csv(text: &str) -> Read {
     match grid::csv(text) {
-        Ok(grid) => read_grids(vec![grid]),
+        Ok(grid) => read_grids(&[grid]),
         Err(cause) => Read { problems: vec![file_problem(Msg::CannotRead { cause })], ..Read::default() },
     }
 }
@@ -72,10 +84,10 @@ fn file_problem(message: Msg) -> Problem {
     Problem::file_error("", message)
 }
 
-fn read_grids(grids: Vec<Grid>) -> Read {
+fn read_grids(grids: &[Grid]) -> Read {
     let mut read = Read::default();
     let mut found = false;
-    for (index, grid) in grids.into_iter().enumerate() {
+    for (index, grid) in grids.iter().enumerate() {
         found |= read_grid(index, grid, &mut read);
     }
     if !found {
@@ -120,8 +132,8 @@ fn header_row(grid: &Grid) -> Option<Header> {
 
 /// Reads one sheet's items into `read`; false when the sheet holds neither units nor
 /// reports.
-fn read_grid(index: usize, grid: Grid, read: &mut Read) -> bool {
-    let Some(header) = header_row(&grid) else { return false };
+fn read_grid(index: usize, grid: &Grid, read: &mut Read) -> bool {
+    let Some(header) = header_row(grid) else { return false };
     let mut sheet = SheetPlaces {
         name: grid.name.clone(),
         index,
@@ -142,7 +154,8 @@ fn read_grid(index: usize, grid: Grid, read: &mut Read) -> bool {
     };
     sheet.header = grid.rows[h].0;
     let columns = header_columns(kind, &grid.rows[h].1, &mut sheet, &mut read.problems);
-    let sheet_number = read.places.sheets.len() as u16;
+    // Sheets are numbered as a workbook's are, far below `u16::MAX`.
+    let sheet_number = index_u16(read.places.sheets.len());
     read.places.sheets.push(sheet);
     for (row, cells) in &grid.rows[h + 1..] {
         let Some((value, targets)) = item_value(kind, &columns, cells) else { continue };
@@ -205,7 +218,7 @@ fn header_columns(
             Cell::Date(d) => d.clone(),
             Cell::Bool(b) => b.to_string(),
         };
-        let col = sheet.first_col + i as u32;
+        let col = sheet.first_col + index_u32(i);
         let at = sheet.cell(sheet.header, col);
         let slot = match table.slot(&header) {
             Some(slot) if columns::known(kind, &slot) => slot,

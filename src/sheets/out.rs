@@ -18,12 +18,10 @@ use std::collections::HashMap;
 /// A workbook whose properties hold nothing that changes from one run to the next.
 pub fn workbook(title: &str, comment: &str, created: NaiveDate) -> Workbook {
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(
-        created.year().clamp(1900, 9999) as u16,
-        created.month() as u8,
-        created.day() as u8,
-    )
-    .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
+    let year = u16::try_from(created.year().clamp(1900, 9999)).unwrap_or(1900);
+    let (month, day) = month_day(created);
+    let created = ExcelDateTime::from_ymd(year, month, day)
+        .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"));
     let properties =
         DocProperties::new().set_title(title).set_comment(comment).set_creation_datetime(&created);
     book.set_properties(&properties);
@@ -33,7 +31,13 @@ pub fn workbook(title: &str, comment: &str, created: NaiveDate) -> Workbook {
 /// The date a spreadsheet shows as a date.
 pub fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
     let year = u16::try_from(d.year()).ok().filter(|y| (1900..=9999).contains(y))?;
-    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+    let (month, day) = month_day(d);
+    ExcelDateTime::from_ymd(year, month, day).ok()
+}
+
+/// A date's month and day as a spreadsheet takes them (chrono's are 1–12 and 1–31).
+fn month_day(d: NaiveDate) -> (u8, u8) {
+    (u8::try_from(d.month()).unwrap_or(1), u8::try_from(d.day()).unwrap_or(1))
 }
 
 /// The formats of header, whole number, decimal, percentage and date cells.
@@ -69,9 +73,9 @@ impl Formats {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Out {
     Empty,
-    Integer(f64),
+    Integer(i64),
     /// A whole number shown without thousands separators (a year).
-    Plain(f64),
+    Plain(i64),
     Decimal(f64),
     /// A percentage (109.3), written as the fraction a spreadsheet formats as 109.3%.
     Percent(f64),
@@ -85,7 +89,8 @@ impl Out {
     fn csv(&self) -> String {
         match self {
             Out::Empty => String::new(),
-            Out::Integer(n) | Out::Plain(n) | Out::Decimal(n) | Out::Percent(n) => n.to_string(),
+            Out::Integer(n) | Out::Plain(n) => n.to_string(),
+            Out::Decimal(x) | Out::Percent(x) => x.to_string(),
             Out::Date(d) => d.to_string(),
             Out::Bool(b) => b.to_string(),
             Out::Text(t) => t.clone(),
@@ -147,8 +152,8 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
     }
     let fields: Vec<&String> = fields.iter().collect();
     let order: Vec<String> = content.site.categories().into_iter().map(|c| c.key).collect();
-    let paths = in_order(paths.list, &fields, &order);
-    let target_paths = in_order(target_paths.list, &[], &[]);
+    let paths = in_order(&paths.list, &fields, &order);
+    let target_paths = in_order(&target_paths.list, &[], &[]);
     let width = |h: &str| h.chars().count().clamp(10, 24) + 2;
 
     let mut headers: Vec<String> = unit_headers.to_vec();
@@ -161,7 +166,7 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
     let mut target_widths: Vec<usize> = unit_widths.to_vec();
     target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
 
-    let mut book = super::xlsx::Writer::new(content.site.percent_decimals as usize, true);
+    let mut book = super::xlsx::Writer::new(usize::from(content.site.percent_decimals), true);
     let rows = ind.reports.iter().map(|fig| {
         let line = datafiles::report_value(fig);
         let mut row = unit_columns(fig);
@@ -181,7 +186,7 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
                     Out::Text(fig.period.label.clone()),
                     Out::Date(fig.as_of),
                     Out::Bool(fig.latest),
-                    Out::Plain(n as f64 + 1.0),
+                    Out::Plain(i64::try_from(n + 1).unwrap_or(i64::MAX)),
                 ]);
                 row.extend(target_paths.iter().map(|p| cell(p, at(t, p), l)));
                 row
@@ -227,7 +232,7 @@ impl Paths {
 /// The columns' paths in the order of the fields (`fields`, as `indicators.json` has
 /// them) and composition categories in the site's order (`categories`); a path that
 /// is absent in some lines and an object in others is a column for each of its fields.
-fn in_order(paths: Vec<Vec<String>>, fields: &[&String], categories: &[String]) -> Vec<Vec<String>> {
+fn in_order(paths: &[Vec<String>], fields: &[&String], categories: &[String]) -> Vec<Vec<String>> {
     let mut kept: Vec<Vec<String>> = paths
         .iter()
         .filter(|p| !paths.iter().any(|q| q.len() > p.len() && q.starts_with(p)))
@@ -317,12 +322,11 @@ fn cell(path: &[String], value: &Value, l: &Labels) -> Out {
         Value::Bool(b) => Out::Bool(*b),
         Value::Number(n) => {
             let x = n.as_f64().unwrap_or(0.0);
-            if last.ends_with("pct") {
-                Out::Percent(x)
-            } else if n.is_f64() {
-                Out::Decimal(x)
-            } else {
-                Out::Integer(x)
+            match n.as_i64() {
+                _ if last.ends_with("pct") => Out::Percent(x),
+                Some(whole) => Out::Integer(whole),
+                // A fraction, or a whole number past i64 (no count comes near one).
+                None => Out::Decimal(x),
             }
         }
         Value::String(t) => {
@@ -382,11 +386,12 @@ fn shown(text: &str, locale: Locale) -> Out {
     let shaped = !machine.is_empty()
         && machine.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
         && machine.chars().any(|c| c.is_ascii_digit());
-    match machine.parse::<f64>() {
-        Ok(x) if shaped && percent => Out::Percent(x),
-        Ok(x) if shaped && machine.contains('.') => Out::Decimal(x),
-        Ok(x) if shaped && grouped => Out::Integer(x),
-        Ok(x) if shaped => Out::Plain(x),
+    let whole = if percent || machine.contains('.') { None } else { machine.parse::<i64>().ok() };
+    match (whole, machine.parse::<f64>()) {
+        (Some(n), _) if shaped && grouped => Out::Integer(n),
+        (Some(n), _) if shaped => Out::Plain(n),
+        (None, Ok(x)) if shaped && percent => Out::Percent(x),
+        (None, Ok(x)) if shaped => Out::Decimal(x),
         _ => date_shown(trimmed, locale).unwrap_or_else(|| Out::Text(text.to_string())),
     }
 }
@@ -420,7 +425,7 @@ pub fn table_csv(table: &DataTable, locale: Locale) -> String {
         .zip(&percent_columns)
         .map(|(h, pct)| datafiles::Cell::Text(if *pct { format!("{h} (%)") } else { h.clone() }))
         .collect();
-    datafiles::push_row(&mut out, headers);
+    datafiles::push_row(&mut out, &headers);
     for row in &cells {
         let row = row
             .iter()
@@ -428,8 +433,8 @@ pub fn table_csv(table: &DataTable, locale: Locale) -> String {
                 Out::Text(t) => datafiles::Cell::Text(t.clone()),
                 other => datafiles::Cell::Figure(other.csv()),
             })
-            .collect();
-        datafiles::push_row(&mut out, row);
+            .collect::<Vec<_>>();
+        datafiles::push_row(&mut out, &row);
     }
     out
 }
@@ -442,16 +447,30 @@ mod tests {
     #[test]
     fn figures_shown_are_read_back_in_their_locale() {
         let vi = Locale::new(Language::Vi);
-        assert_eq!(shown("23.596", vi), Out::Integer(23596.0));
-        assert_eq!(shown("2016", vi), Out::Plain(2016.0));
+        assert_eq!(shown("23.596", vi), Out::Integer(23596));
+        assert_eq!(shown("2016", vi), Out::Plain(2016));
         assert_eq!(shown("109,3%", vi), Out::Percent(109.3));
         assert_eq!(shown("112,2", vi), Out::Decimal(112.2));
         assert_eq!(shown("-", vi), Out::Empty);
         assert_eq!(shown("220–240", vi), Out::Text("220–240".into()));
         assert_eq!(shown("04/05/2024", vi), Out::Date(NaiveDate::from_ymd_opt(2024, 5, 4).unwrap()));
         let en = Locale::new(Language::En);
-        assert_eq!(shown("23,596", en), Out::Integer(23596.0));
+        assert_eq!(shown("23,596", en), Out::Integer(23596));
         assert_eq!(shown("109.3%", en), Out::Percent(109.3));
+        assert_eq!(shown("+12", en), Out::Plain(12));
+        assert_eq!(shown("-1,500", en), Out::Integer(-1500));
+    }
+
+    /// A JSON integer is a whole-number cell of its own digits, past what a float holds.
+    #[test]
+    fn integers_stay_integers() {
+        let l = catalog::labels(Language::Vi);
+        let path = |p: &str| vec![p.to_string()];
+        let big = serde_json::json!(9_007_199_254_740_993_u64);
+        assert_eq!(cell(&path("admitted"), &big, l), Out::Integer(9_007_199_254_740_993));
+        assert_eq!(cell(&path("admitted"), &serde_json::json!(12.5), l), Out::Decimal(12.5));
+        assert_eq!(cell(&path("achievement_pct"), &serde_json::json!(110), l), Out::Percent(110.0));
+        assert_eq!(Out::Integer(9_007_199_254_740_993).csv(), "9007199254740993");
     }
 
     #[test]

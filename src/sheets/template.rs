@@ -226,7 +226,7 @@ fn fill(
     let text_format = Format::new().set_num_format("@");
     let required_header = f.header.clone().set_background_color("#FFF2CC");
     for (i, c) in columns.iter().enumerate() {
-        let col = i as u16;
+        let col = super::index_u16(i);
         let header_format = if c.required { &required_header } else { &f.header };
         sheet.write_string_with_format(0, col, &c.header, header_format)?;
         sheet.insert_note(
@@ -256,7 +256,7 @@ fn fill(
             }
             Shape::Period => {
                 // A year, a term `2020-2025`, or any label beside a period's own first day.
-                let letters = |c: usize| crate::problem::CellRef::column_letters(c as u32 + 1);
+                let letters = |c: usize| crate::problem::CellRef::column_letters(super::index_u32(c + 1));
                 let p = format!("{}2", letters(i));
                 let from =
                     columns.iter().position(|c| c.field == "period_from").map(|c| format!("{}2", letters(c)));
@@ -303,10 +303,10 @@ fn fill(
         }
     }
     for (r, example) in examples.iter().enumerate() {
-        let row = r as u32 + 1;
+        let row = super::index_u32(r + 1);
         for (field, value) in example {
             let Some(col) = columns.iter().position(|c| c.field == *field) else { continue };
-            let col = col as u16;
+            let col = super::index_u16(col);
             match value {
                 Example::Text(t) => {
                     sheet.write_string_with_format(row, col, t, &text_format)?;
@@ -354,7 +354,7 @@ fn guide(
         sheet.write_string_with_format(row, 0, *name, &title)?;
         row += 1;
         for (c, h) in s.guide_headers.iter().enumerate() {
-            sheet.write_string_with_format(row, c as u16, *h, &f.header)?;
+            sheet.write_string_with_format(row, super::index_u16(c), *h, &f.header)?;
         }
         row += 1;
         for column in columns.iter() {

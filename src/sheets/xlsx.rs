@@ -216,10 +216,14 @@ fn write_sheet(
     widths: &[usize],
     rows: impl Iterator<Item = Vec<Out>>,
 ) -> std::io::Result<()> {
-    let letters: Vec<String> =
-        (0..headers.len().max(1)).map(|c| crate::problem::CellRef::column_letters(c as u32 + 1)).collect();
+    let letters: Vec<String> = (0..headers.len().max(1))
+        .map(|c| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
+        .collect();
     let letter = |c: usize| {
-        letters.get(c).cloned().unwrap_or_else(|| crate::problem::CellRef::column_letters(c as u32 + 1))
+        letters
+            .get(c)
+            .cloned()
+            .unwrap_or_else(|| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
     };
     write!(
         out,
@@ -283,11 +287,11 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2024, 5, 4).unwrap();
         let rows = vec![vec![
             Out::Text("Huyện <A> & \"B\"".into()),
-            Out::Integer(23596.0),
+            Out::Integer(23596),
             Out::Percent(109.3),
             Out::Date(day),
             Out::Empty,
-            Out::Plain(2016.0),
+            Out::Plain(2016),
         ]];
         let headers: Vec<String> =
             ["Đơn vị", "Kết nạp", "Tỷ lệ", "Ngày", "x", "Năm"].map(String::from).to_vec();

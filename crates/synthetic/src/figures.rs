@@ -5,6 +5,7 @@
 use super::rng::Rng;
 use super::tree::{Level, Tree};
 use super::{CURRENT_YEAR, Shape};
+use bantin::locale::round_to_u64;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -189,7 +190,7 @@ impl Builder<'_> {
 
     fn members_in(&self, unit: usize, year: i32) -> u64 {
         let growth = 1.0 + 0.025 * f64::from(year - self.shape.first_year);
-        (self.members[unit] as f64 * growth).round() as u64
+        round_to_u64(self.members[unit] as f64 * growth)
     }
 
     fn record(&mut self, label: &str, unit: usize, value: u64) {
@@ -222,7 +223,7 @@ impl Builder<'_> {
             }
             let cells = self.children_sum(&label, commune).unwrap_or(0);
             if self.rng.chance(0.9) {
-                let admitted = (expected.round() as u64).max(cells);
+                let admitted = round_to_u64(expected).max(cells);
                 let targets = self.targets(commune, &period, expected);
                 let report = self.report(commune, &period, None, admitted, targets);
                 self.push(report);
@@ -232,7 +233,7 @@ impl Builder<'_> {
         }
         let provinces = self.tree.provinces.clone();
         for (p, &province) in provinces.iter().enumerate() {
-            let own = (year as usize + p) % 4 != 2;
+            let own = (usize::try_from(year).unwrap_or(0) + p) % 4 != 2;
             self.province(province, &period, &[None], own);
         }
     }
@@ -250,7 +251,7 @@ impl Builder<'_> {
             self.cells(commune, &period, Some(last), expected * share);
             let cells = self.children_sum(&label, commune).unwrap_or(0);
             if self.rng.chance(0.7) {
-                let admitted = (expected.round() as u64).max(cells);
+                let admitted = round_to_u64(expected).max(cells);
                 let targets = self.targets(commune, &period, expected / 0.75);
                 let skip_first = self.rng.chance(0.2);
                 let as_of: Vec<Option<NaiveDate>> =
@@ -273,9 +274,9 @@ impl Builder<'_> {
         let weights: Vec<f64> = cells.iter().map(|_| self.rng.between(0.1, 1.0)).collect();
         let sum: f64 = weights.iter().sum();
         for (&cell, w) in cells.iter().zip(&weights) {
-            let admitted = (total * w / sum).floor() as u64;
+            let admitted = round_to_u64((total * w / sum).floor());
             let targets = if self.rng.chance(0.6) {
-                vec![plain_target(((admitted as f64) * self.rng.between(0.7, 1.4)).round().max(1.0) as u64)]
+                vec![plain_target(round_to_u64((admitted as f64) * self.rng.between(0.7, 1.4)).max(1))]
             } else {
                 Vec::new()
             };
@@ -312,7 +313,13 @@ impl Builder<'_> {
         let n = as_of.len();
         for (i, &day) in as_of.iter().enumerate() {
             let part = if i + 1 == n { 1.0 } else { (i + 1) as f64 / n as f64 * self.rng.between(0.7, 0.95) };
-            let report = self.report(unit, period, day, (admitted as f64 * part) as u64, targets.to_vec());
+            let report = self.report(
+                unit,
+                period,
+                day,
+                round_to_u64((admitted as f64 * part).floor()),
+                targets.to_vec(),
+            );
             self.push(report);
         }
     }
@@ -329,7 +336,7 @@ impl Builder<'_> {
             let sum: f64 = weights.iter().sum();
             for (&(label, first, last, end), w) in QUARTERS.iter().zip(&weights) {
                 let period = Period::Named { from: day(year, first, 1), to: day(year, last, end), label };
-                let admitted = (total as f64 * w / sum) as u64;
+                let admitted = round_to_u64((total as f64 * w / sum).floor());
                 let report = self.report(province, &period, None, admitted, Vec::new());
                 self.push(report);
             }
@@ -345,7 +352,7 @@ impl Builder<'_> {
                 continue;
             }
             let Some(total) = self.latest(&year, commune) else { continue };
-            let admitted = (total as f64 * self.rng.between(0.1, 0.25)) as u64;
+            let admitted = round_to_u64((total as f64 * self.rng.between(0.1, 0.25)).floor());
             let report = self.report(commune, &period, None, admitted, Vec::new());
             self.push(report);
         }
@@ -412,18 +419,18 @@ impl Builder<'_> {
             Some(p) => format!("Ban Thường vụ {}", self.tree.units[p].committee),
             None => "Ban Tổ chức Trung ương".to_string(),
         };
-        let value = ((basis * self.rng.between(0.85, 1.2)).round() as u64).max(1);
+        let value = round_to_u64(basis * self.rng.between(0.85, 1.2)).max(1);
         let deadline = self.deadline(period);
         let mut targets = vec![Target { value, max: None, by: Some(above), document: None, deadline }];
         if self.rng.chance(0.4) {
-            let own = ((value as f64) * self.rng.between(1.05, 1.2)).round() as u64;
+            let own = round_to_u64((value as f64) * self.rng.between(1.05, 1.2));
             let max = self.rng.chance(0.3).then(|| own + own / 10 + 1);
             let document = format!("Nghị quyết Đại hội {} nhiệm kỳ 2020-2025", u.name);
             let by = Some(format!("Ban Chấp hành {}", u.name));
             targets.push(Target { value: own, max, by, document: Some(document), deadline });
         }
         if self.rng.chance(0.08) {
-            let stretch = ((value as f64) * 1.3).round() as u64;
+            let stretch = round_to_u64((value as f64) * 1.3);
             targets
                 .push(Target { document: Some("Chỉ tiêu phấn đấu".into()), ..plain_target(stretch) });
         }
@@ -473,7 +480,7 @@ impl Builder<'_> {
             training: (full && (level == Level::Province || self.rng.chance(0.8)))
                 .then(|| self.training(admitted)),
             confirmed: (full && is_year && self.rng.chance(0.6))
-                .then(|| (admitted as f64 * self.rng.between(0.8, 1.0)) as u64),
+                .then(|| round_to_u64((admitted as f64 * self.rng.between(0.8, 1.0)).floor())),
             source: None,
             note: (full && self.rng.chance(0.04)).then(|| self.rng.pick(&NOTES).to_string()),
         }
@@ -492,18 +499,19 @@ impl Builder<'_> {
             if (cell && !matches!(key, "youth" | "women")) || self.rng.chance(0.05) {
                 continue;
             }
-            counts.push((key, ((admitted as f64 * self.rng.between(lo, hi)).round() as u64).min(admitted)));
+            counts.push((key, round_to_u64(admitted as f64 * self.rng.between(lo, hi)).min(admitted)));
         }
         counts
     }
 
     fn training(&mut self, admitted: u64) -> Training {
-        let trainees = (admitted as f64 * self.rng.between(1.1, 2.0)).ceil() as u64 + self.rng.range(0, 10);
+        let trainees =
+            round_to_u64((admitted as f64 * self.rng.between(1.1, 2.0)).ceil()) + self.rng.range(0, 10);
         let classes = (trainees / self.rng.range(35, 80)).max(1);
         if self.rng.chance(0.2) {
             return [Some(classes), Some(trainees), None, None];
         }
-        let new_members = (admitted as f64 * self.rng.between(0.7, 1.0)) as u64;
+        let new_members = round_to_u64((admitted as f64 * self.rng.between(0.7, 1.0)).floor());
         let new_classes = (new_members / self.rng.range(30, 70)).max(1);
         [Some(classes), Some(trainees), Some(new_classes), Some(new_members)]
     }

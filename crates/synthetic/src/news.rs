@@ -126,9 +126,9 @@ impl Writer<'_> {
         let r = &self.figures.reports[index];
         let u = &self.tree.units[r.unit];
         let delay = if r.as_of.is_some() { self.rng.range(2, 15) } else { self.rng.range(5, 40) };
-        let date = r.as_of() + Duration::days(delay as i64);
+        let date = r.as_of() + Duration::days(i64::try_from(delay).unwrap_or(0));
         let place = prose::upper_first(&u.place);
-        let admitted = self.locale.integer(r.admitted as i64);
+        let admitted = self.locale.integer(r.admitted);
         let title = match &r.period {
             Period::Year(y) if r.as_of.is_some() => format!(
                 "Đến {}, {place} kết nạp {admitted} đảng viên mới trong năm {y}",
@@ -181,8 +181,8 @@ impl Writer<'_> {
     /// Everyday news: a day in the generated years, a few units, a few tags.
     fn general_plan(&mut self, shape: &Shape, draft: bool, named: bool) -> Plan {
         let first = day(shape.first_year, 1, 1);
-        let span = (day(CURRENT_YEAR, 10, 31) - first).num_days() as u64;
-        let date = first + Duration::days(self.rng.range(0, span) as i64);
+        let span = u64::try_from((day(CURRENT_YEAR, 10, 31) - first).num_days()).unwrap_or(0);
+        let date = first + Duration::days(i64::try_from(self.rng.range(0, span)).unwrap_or(0));
         let units = self.some_units();
         let subject = match units.first() {
             Some(&u) => prose::upper_first(&self.tree.units[u].place),
@@ -191,7 +191,7 @@ impl Writer<'_> {
         let title = format!("{subject} {}", prose::headline(&mut self.rng));
         let slug_words: Vec<&str> = title.split_whitespace().take(8).collect();
         let slug = self.unique_slug(&format!("{date} {}", slug_words.join(" ")));
-        let n = self.rng.range(1, 4) as usize;
+        let n = 1 + self.rng.below(4);
         let tags = self.rng.sample(&prose::TAGS, n).into_iter().copied().collect();
         Plan { slug, date, title, units, tags, report: None, draft, named }
     }
@@ -275,7 +275,7 @@ impl Writer<'_> {
     /// 300 to 600 words: a lead (with the figures, for a report), sections with
     /// headings, and now and then a list, a quotation, a table or a footnote.
     fn body(&mut self, plan: &Plan) -> String {
-        let target = self.rng.range(320, 560) as usize;
+        let target = 320 + self.rng.below(241);
         let mut blocks = Vec::new();
         let mut extras = Vec::new();
         let mut footnote = None;
@@ -327,12 +327,12 @@ impl Writer<'_> {
             "Tính đến ngày {}, {} đã kết nạp {} đảng viên mới {within}",
             l.date(r.as_of()),
             u.name,
-            l.integer(r.admitted as i64)
+            l.integer(r.admitted)
         );
         match (r.targets.first(), self.achievement(r)) {
             (Some(t), Some(pct)) => {
                 let by = t.by.as_deref().map(|b| format!(" do {b} giao")).unwrap_or_default();
-                let _ = write!(lead, ", đạt {pct} chỉ tiêu {}{by}.", l.integer(t.value as i64));
+                let _ = write!(lead, ", đạt {pct} chỉ tiêu {}{by}.", l.integer(t.value));
             }
             _ => lead.push('.'),
         }
@@ -341,7 +341,7 @@ impl Writer<'_> {
             .filter_map(|(key, label)| {
                 let (_, n) = r.composition.iter().find(|(k, _)| k == key)?;
                 let share = l.percent(*n as f64 / r.admitted.max(1) as f64 * 100.0, 1);
-                Some(format!("{} {label} ({share})", l.integer(*n as i64)))
+                Some(format!("{} {label} ({share})", l.integer(*n)))
             })
             .collect();
         if !groups.is_empty() {
@@ -351,8 +351,8 @@ impl Writer<'_> {
             let _ = write!(
                 lead,
                 " Các cấp ủy đã mở {} lớp bồi dưỡng nhận thức về Đảng cho {} quần chúng ưu tú.",
-                l.integer(classes as i64),
-                l.integer(trainees as i64)
+                l.integer(classes),
+                l.integer(trainees)
             );
         }
         lead
@@ -371,7 +371,7 @@ impl Writer<'_> {
         let rows: Vec<Vec<String>> = children
             .iter()
             .take(5)
-            .map(|&(c, n)| vec![self.tree.units[c].name.clone(), self.locale.integer(n as i64)])
+            .map(|&(c, n)| vec![self.tree.units[c].name.clone(), self.locale.integer(n)])
             .collect();
         Some(prose::table(&["Đơn vị", "Kết nạp"], &rows))
     }
@@ -388,7 +388,7 @@ impl Writer<'_> {
                 let target = self.rng.range(1, 12);
                 vec![
                     format!("Chi bộ thôn {i}"),
-                    self.locale.integer(self.rng.range(12, 180) as i64),
+                    self.locale.integer(self.rng.range(12, 180)),
                     admitted.to_string(),
                     target.to_string(),
                     self.locale.percent(admitted as f64 / target as f64 * 100.0, 1),

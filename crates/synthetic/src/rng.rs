@@ -18,7 +18,9 @@ impl Rng {
 
     /// A number in `0..n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
+        // The remainder is below `n`, so it fits a `usize`; a `usize` fits a `u64`.
+        let below = self.next_u64() % u64::try_from(n).unwrap_or(u64::MAX);
+        usize::try_from(below).unwrap_or(0)
     }
 
     /// A number in `lo..=hi`.

@@ -3,6 +3,7 @@
 
 use super::Shape;
 use super::rng::Rng;
+use bantin::locale::round_to_u64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -91,7 +92,7 @@ impl Tree {
                 let n = tree.communes.len() + 1;
                 let commune = tree.add(commune(n, province, p, communes, rng));
                 tree.communes.push(commune);
-                let cells = rng.range(shape.cells.0 as u64, shape.cells.1 as u64) as usize;
+                let cells = shape.cells.0 + rng.below(shape.cells.1 - shape.cells.0 + 1);
                 for k in 1..=cells {
                     let cell = tree.add(cell(k, &tree.units[commune], commune, rng));
                     tree.cells.push(cell);
@@ -115,7 +116,9 @@ impl Tree {
 fn split(total: usize, parts: usize, rng: &mut Rng) -> Vec<usize> {
     let weights: Vec<f64> = (0..parts).map(|_| rng.between(0.7, 1.3)).collect();
     let sum: f64 = weights.iter().sum();
-    let mut sizes: Vec<usize> = weights.iter().map(|w| ((total as f64 * w / sum) as usize).max(1)).collect();
+    let share =
+        |w: f64| usize::try_from(round_to_u64((total as f64 * w / sum).floor())).unwrap_or(usize::MAX);
+    let mut sizes: Vec<usize> = weights.iter().map(|&w| share(w).max(1)).collect();
     let mut i = 0;
     while sizes.iter().sum::<usize>() < total {
         sizes[i % parts] += 1;
@@ -138,7 +141,7 @@ fn province(p: usize) -> Unit {
         committee: format!("{committee} Thử Nghiệm {n:02}"),
         kind,
         parent: None,
-        order: Some(n as i64),
+        order: i64::try_from(n).ok(),
         level: Level::Province,
         children: Vec::new(),
         province: p,
@@ -161,7 +164,7 @@ fn commune(n: usize, parent: usize, p: usize, siblings: usize, rng: &mut Rng) ->
         committee: format!("Đảng ủy {word} {place} {n}"),
         kind,
         parent: Some(parent),
-        order: rng.chance(0.8).then(|| rng.range(1, siblings as u64) as i64),
+        order: rng.chance(0.8).then(|| 1 + rng.below(siblings)).and_then(|k| i64::try_from(k).ok()),
         level: Level::Commune,
         children: Vec::new(),
         province: p,
@@ -185,7 +188,7 @@ fn cell(k: usize, commune: &Unit, parent: usize, rng: &mut Rng) -> Unit {
         name,
         kind: "Chi bộ",
         parent: Some(parent),
-        order: rng.chance(0.5).then_some(k as i64),
+        order: rng.chance(0.5).then_some(k).and_then(|k| i64::try_from(k).ok()),
         level: Level::Cell,
         children: Vec::new(),
         province: commune.province,

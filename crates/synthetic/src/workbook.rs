@@ -11,7 +11,10 @@ const ROWS_PER_SHEET: usize = 1_000_000;
 
 fn date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     use chrono::Datelike;
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+    // Out-of-range parts make an invalid date, which the workbook writer refuses.
+    let year = u16::try_from(d.year()).unwrap_or(0);
+    let (month, day) = (u8::try_from(d.month()).unwrap_or(0), u8::try_from(d.day()).unwrap_or(0));
+    ExcelDateTime::from_ymd(year, month, day)
 }
 
 /// Every report in sheets of [`ROWS_PER_SHEET`] rows; the bytes of an `.xlsx` file.
@@ -47,7 +50,10 @@ pub fn reports(tree: &Tree, reports: &[&Report]) -> Result<Vec<u8>, XlsxError> {
         ]
         .map(String::from),
     );
-    let col = |name: &str| headers.iter().position(|h| h == name).expect("a known column") as u16;
+    let col = |name: &str| {
+        let at = headers.iter().position(|h| h == name).expect("a known column");
+        u16::try_from(at).expect("a column within a sheet")
+    };
     let day = Format::new().set_num_format("dd/mm/yyyy");
 
     let mut book = Workbook::new();
@@ -56,10 +62,10 @@ pub fn reports(tree: &Tree, reports: &[&Report]) -> Result<Vec<u8>, XlsxError> {
     for (s, chunk) in reports.chunks(ROWS_PER_SHEET).enumerate() {
         let sheet = book.add_worksheet().set_name(format!("Báo cáo {}", s + 1))?;
         for (c, h) in headers.iter().enumerate() {
-            sheet.write_string(0, c as u16, h)?;
+            sheet.write_string(0, u16::try_from(c).unwrap_or(u16::MAX), h)?;
         }
         for (i, r) in chunk.iter().enumerate() {
-            row(sheet, i as u32 + 1, tree, r, &col, &day)?;
+            row(sheet, u32::try_from(i + 1).unwrap_or(u32::MAX), tree, r, &col, &day)?;
         }
     }
     book.save_to_buffer()
