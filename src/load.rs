@@ -9,9 +9,9 @@
 use crate::catalog::problems::{Fault, Msg, SyntaxHint};
 use crate::hints;
 use crate::limits;
-use crate::locate::Position;
+use crate::locate::{Position, YamlText};
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
-use crate::problem::{At, Problem};
+use crate::problem::{At, Indexes, PathIndex, Problem};
 use crate::sheets::{self, grid::Format};
 use crate::timings::Timings;
 use crate::{markdown, text, url};
@@ -36,8 +36,9 @@ pub struct Loaded {
     /// Unit ids and article slugs that may be defined in files or entries that could
     /// not be read, with those files: references to them are not reported as unknown.
     pub unreadable: BTreeMap<String, PathBuf>,
-    /// Where the items of each spreadsheet file are, to place their problems at cells.
-    pub places: HashMap<PathBuf, Arc<sheets::Places>>,
+    /// Each file's index of places (its YAML text's positions, a spreadsheet's cells),
+    /// to place the problems found later at YAML paths.
+    pub indexes: Indexes,
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
@@ -66,8 +67,8 @@ pub struct Parsed {
     problems: Vec<Problem>,
     /// Unit ids and article slugs this file may define but could not be read.
     unreadable: Vec<String>,
-    /// A spreadsheet's places of items and fields.
-    places: Option<Arc<sheets::Places>>,
+    /// Where the file's YAML paths are: its text kept, or a spreadsheet's cells.
+    index: Option<Arc<dyn PathIndex>>,
 }
 
 /// A problem's position and message, before its file is attached.
@@ -222,7 +223,10 @@ pub fn parse_file(source: &Source) -> Parsed {
             from_sheets(sheets::read_workbook(sheet.expect("a workbook"), bytes))
         }
         Ok(text) if sheet == Some(Format::Csv) => from_sheets(sheets::read_csv(text)),
-        Ok(text) => parse_data(text),
+        Ok(text) => {
+            let kept = Arc::new(YamlText::whole(text.as_str().into()));
+            Parsed { index: Some(kept.clone()), ..parse_data(&kept) }
+        }
         Err(failure) => Parsed {
             problems: vec![failure_at(&source.rel, failure.clone())],
             unreadable: source.salvaged.clone(),
@@ -242,7 +246,7 @@ fn from_sheets(read: sheets::Read) -> Parsed {
         article: None,
         problems: read.problems,
         unreadable: read.unreadable,
-        places: Some(Arc::new(read.places)),
+        index: Some(Arc::new(read.places)),
     }
 }
 
@@ -250,13 +254,18 @@ fn from_sheets(read: sheets::Read) -> Parsed {
 fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     let mut problems = Vec::new();
     let mut content = Content::default();
+    let mut indexes = Indexes::new();
     let site_rel = PathBuf::from("site.yaml");
     let site_read = match site {
         None => {
             problems.push(Problem::file_error(&site_rel, Msg::SiteMissing));
             false
         }
-        Some(source) => match source.text.and_then(|t| parse_yaml::<Site>(&t, 0)) {
+        Some(source) => match source.text.and_then(|t| {
+            let site = parse_yaml::<Site>(&t, 0);
+            indexes.insert(site_rel.clone(), Arc::new(YamlText::whole(t.into())) as Arc<dyn PathIndex>);
+            site
+        }) {
             Ok(site) => {
                 content.site = site;
                 true
@@ -270,9 +279,8 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
     content.files.push(site_rel);
 
     let mut unreadable = BTreeMap::new();
-    let mut places = HashMap::new();
     for (rel, mut p) in parsed {
-        places.extend(p.places.take().map(|places| (rel.clone(), places)));
+        indexes.extend(p.index.take().map(|index| (rel.clone(), index)));
         let file = content.files.len();
         content.files.push(rel.clone());
         p.units.iter_mut().for_each(|u| u.origin.file = file);
@@ -284,7 +292,7 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
         content.articles.extend(p.article);
         problems.extend(p.problems);
     }
-    Loaded { content, problems, site_read, unreadable, places }
+    Loaded { content, problems, site_read, unreadable, indexes }
 }
 
 fn failure_at(file: &Path, (at, message): Failure) -> Problem {
@@ -544,7 +552,8 @@ fn syntax_hint(detail: &str) -> Option<SyntaxHint> {
 
 /// The fast path parses the file straight into its types; a file with problems is
 /// parsed again item by item, so that every broken item is reported, not only the first.
-fn parse_data(text: &str) -> Parsed {
+fn parse_data(kept: &YamlText) -> Parsed {
+    let text = kept.yaml();
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct DataFile {
@@ -566,13 +575,14 @@ fn parse_data(text: &str) -> Parsed {
             }
             Parsed { units: data.units, reports: data.reports, ..Parsed::default() }
         }
-        Err(_) => parse_data_items(text),
+        Err(_) => parse_data_items(kept),
     }
 }
 
 /// Parses a data file item by item. Items that fail are left out, so the indexes of
 /// the kept items are set from their place in the file here, before they are lost.
-fn parse_data_items(text: &str) -> Parsed {
+fn parse_data_items(kept: &YamlText) -> Parsed {
+    let text = kept.yaml();
     let mut parsed = Parsed::default();
     let root: Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
@@ -607,18 +617,18 @@ fn parse_data_items(text: &str) -> Parsed {
             }
         }
     }
-    as_written(&mut parsed.problems, text);
+    as_written(&mut parsed.problems, kept);
     parsed
 }
 
 /// Counts the YAML reader turned into fractions (`1.000` reads as 1) told by the
 /// form they are written in, which names the usual mistake: a thousands separator.
-fn as_written(problems: &mut [Problem], text: &str) {
+fn as_written(problems: &mut [Problem], kept: &YamlText) {
     let is_fraction = |p: &Problem| matches!(&p.message, Msg::Value { fault: Fault::NotWhole { .. }, .. });
     if !problems.iter().any(is_fraction) {
         return;
     }
-    let locator = crate::locate::Locator::new(text, 0);
+    let locator = kept.locator();
     for p in problems.iter_mut().filter(|p| is_fraction(p)) {
         if let (At::Value(path), Msg::Value { fault, .. }) = (&p.at, &mut p.message)
             && let Some(written) = locator.written(path)
@@ -826,7 +836,7 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 }
 
 fn parse_article(rel: &Path, text: &str) -> Parsed {
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed { index: front_matter_index(text), ..Parsed::default() };
     match article(rel, text) {
         Ok(article) => {
             parsed.problems = unsafe_url_warnings(rel, text, &article.body);
@@ -839,6 +849,14 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// The positions of an article's front matter, from its text kept.
+fn front_matter_index(text: &str) -> Option<Arc<dyn PathIndex>> {
+    let (yaml, _) = split_front_matter(text)?;
+    // The front matter is a slice of `text`: its offset is the distance between them.
+    let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
+    Some(Arc::new(YamlText::new(text.into(), start..start + yaml.len(), 1)))
 }
 
 /// A warning for each link or image URL of the body that pages drop, placed in the
@@ -905,7 +923,7 @@ mod tests {
     #[test]
     fn collects_every_broken_item_of_a_data_file() {
         let text = "units:\n  - id: a\n    name: A\n    colour: red\nreports:\n  - unit: a\n    period: 2016\n    admitted: -1\n  - unit: a\n    period: 2017\n    admitted: 3\n";
-        let parsed = parse_data(text);
+        let parsed = parse_data(&YamlText::whole(text.into()));
         assert_eq!(parsed.units.len(), 0);
         assert_eq!(parsed.reports.len(), 1);
         assert_eq!(parsed.reports[0].origin, Origin { file: 0, item: "reports[1]".into() });

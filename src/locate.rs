@@ -3,9 +3,12 @@
 //! serde_yaml reports positions only for the errors it raises itself. Rules checked
 //! later (an unknown unit, a count above `admitted`…) know the YAML path of the value
 //! (`reports[3].composition.women`); this module maps such paths back to line and
-//! column with yaml-rust2's event parser. It runs only for files that have problems.
+//! column with yaml-rust2's event parser, over the text kept in memory when the file
+//! was loaded ([`YamlText`]). It runs only for files that have problems.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
@@ -196,6 +199,42 @@ impl Locator {
     }
 }
 
+/// A file's text kept from loading, and where its YAML is in it (the whole of a data
+/// file, the front matter of an article). Its positions are read from this text the
+/// first time a problem asks for one, once: reading them for every file would cost a
+/// second parse of all content for the few files that have problems.
+#[derive(Debug)]
+pub struct YamlText {
+    text: Arc<str>,
+    yaml: Range<usize>,
+    /// The line of the file before the YAML's first line.
+    line_offset: usize,
+    locator: OnceLock<Locator>,
+}
+
+impl YamlText {
+    /// The YAML at bytes `yaml` of `text`, whose first line is line `1 + line_offset`.
+    pub fn new(text: Arc<str>, yaml: Range<usize>, line_offset: usize) -> YamlText {
+        YamlText { text, yaml, line_offset, locator: OnceLock::new() }
+    }
+
+    /// A text that is YAML throughout.
+    pub fn whole(text: Arc<str>) -> YamlText {
+        let yaml = 0..text.len();
+        YamlText::new(text, yaml, 0)
+    }
+
+    /// The YAML part of the text.
+    pub fn yaml(&self) -> &str {
+        self.text.get(self.yaml.clone()).unwrap_or_default()
+    }
+
+    /// The positions of the YAML, read on first use.
+    pub fn locator(&self) -> &Locator {
+        self.locator.get_or_init(|| Locator::new(self.yaml(), self.line_offset))
+    }
+}
+
 fn parent(path: &str) -> Option<&str> {
     if path.is_empty() {
         return None;
@@ -250,6 +289,15 @@ reports:
         assert_eq!(Position::of_offset(text, 0), Position::START);
         assert_eq!(Position::of_offset(text, text.find("ba").unwrap()), Position { line: 2, col: 5 });
         assert_eq!(Position::of_offset(text, text.find('\n').unwrap()), Position { line: 1, col: 4 });
+    }
+
+    #[test]
+    fn a_kept_text_places_its_yaml_part_in_the_file() {
+        let text = format!("---\n{DOC}---\nbody\n");
+        let kept = YamlText::new(text.as_str().into(), 4..4 + DOC.len(), 1);
+        assert_eq!(kept.yaml(), DOC);
+        assert_eq!(kept.locator().value("units[0].name"), at(4, 11));
+        assert_eq!(YamlText::whole(DOC.into()).locator().value("units[0].name"), at(3, 11));
     }
 
     #[test]

@@ -122,18 +122,9 @@ pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
     check_loaded_timed(loaded, content_dir, &mut Timings::default())
 }
 
-/// [`check_loaded`], timing each stage.
-pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
-    check_located(loaded, timings, |problems| problem::locate_all(problems, content_dir, content_dir))
-}
-
-/// Validates and computes loaded content, placing its problems with `locate` (from the
-/// files on disk, or from texts held in memory).
-pub fn check_located(
-    mut loaded: Loaded,
-    timings: &mut Timings,
-    locate: impl FnOnce(Vec<problem::Problem>) -> Vec<Located>,
-) -> Checked {
+/// [`check_loaded`], timing each stage. Problems are placed from the indexes kept
+/// when the files were loaded, and shown under `content_dir`.
+pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
@@ -143,7 +134,6 @@ pub fn check_located(
         ((), items)
     });
     let content = loaded.content;
-    let places = loaded.places;
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
             let ind = indicators::compute(&content);
@@ -153,8 +143,7 @@ pub fn check_located(
             ((ind, focus), count)
         })
     });
-    crate::sheets::place_all(&mut problems, &places);
-    let problems = locate(problems);
+    let problems = problem::locate(problems, &loaded.indexes, content_dir);
     Checked { content, problems, computed, site_read: loaded.site_read }
 }
 

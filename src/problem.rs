@@ -2,10 +2,11 @@
 
 use crate::catalog::Words;
 use crate::catalog::problems::Msg;
-use crate::locate::{Locator, Position};
+use crate::locate::{Position, YamlText};
 use crate::model::Language;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -59,21 +60,67 @@ impl std::fmt::Display for CellRef {
     }
 }
 
-/// Where a located problem is: a line and column of a text file, or a workbook's cell.
+/// Where in its file a located problem is: a line and column of a text file, or a
+/// workbook's cell.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Place {
+pub enum Span {
     Pos(Position),
     Cell(CellRef),
 }
 
-impl std::fmt::Display for Place {
+impl std::fmt::Display for Span {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
-            Place::Pos(Position { line, col }) => write!(f, "{line}:{col}"),
-            Place::Cell(cell) => write!(f, "{cell}"),
+            Span::Pos(Position { line, col }) => write!(f, "{line}:{col}"),
+            Span::Cell(cell) => write!(f, "{cell}"),
         }
     }
 }
+
+impl From<Span> for At {
+    fn from(span: Span) -> At {
+        match span {
+            Span::Pos(pos) => At::Pos(pos),
+            Span::Cell(cell) => At::Cell(cell),
+        }
+    }
+}
+
+/// A file and a place in it, shown as `file:line:col` or `file:Sheet!B12`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub file: PathBuf,
+    pub span: Span,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.span)
+    }
+}
+
+/// What places the YAML paths of one file's content (`reports[2].composition.women`):
+/// the positions of its YAML text, or the cells of a spreadsheet. Each file's index is
+/// made when the file is loaded.
+pub trait PathIndex: std::fmt::Debug + Send + Sync {
+    /// The place of the value at `path`, or of the nearest enclosing value.
+    fn value(&self, path: &str) -> Option<Span>;
+    /// The place of the key that ends `path`, else of the nearest enclosing value.
+    fn key(&self, path: &str) -> Option<Span>;
+}
+
+impl PathIndex for YamlText {
+    fn value(&self, path: &str) -> Option<Span> {
+        self.locator().value(path).map(Span::Pos)
+    }
+
+    fn key(&self, path: &str) -> Option<Span> {
+        self.locator().key(path).map(Span::Pos)
+    }
+}
+
+/// Each loaded file's index, by path relative to the content folder.
+pub type Indexes = HashMap<PathBuf, Arc<dyn PathIndex>>;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -87,12 +134,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(file: impl Into<PathBuf>, at: At, message: Msg) -> Problem {
-        Problem { severity: Severity::Error, file: file.into(), at, message, first: None }
+    pub fn error(file: impl Into<PathBuf>, at: impl Into<At>, message: Msg) -> Problem {
+        Problem { severity: Severity::Error, file: file.into(), at: at.into(), message, first: None }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, at: At, message: Msg) -> Problem {
-        Problem { severity: Severity::Warning, file: file.into(), at, message, first: None }
+    pub fn warning(file: impl Into<PathBuf>, at: impl Into<At>, message: Msg) -> Problem {
+        Problem { severity: Severity::Warning, file: file.into(), at: at.into(), message, first: None }
     }
 
     /// A problem with a whole file (unreadable, not UTF-8, missing).
@@ -107,15 +154,14 @@ impl Problem {
     }
 }
 
-/// A problem with its position resolved, ready to be worded.
+/// A problem with its place resolved, ready to be worded.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Located {
-    pub file: PathBuf,
-    pub place: Place,
+    pub location: Location,
     pub severity: Severity,
     pub message: Msg,
-    /// `file:line:col` (or `file:Sheet!B12`) of the first of two clashing items.
-    pub first: Option<String>,
+    /// Where the first of two clashing items is.
+    pub first: Option<Location>,
 }
 
 impl Located {
@@ -123,9 +169,11 @@ impl Located {
     /// `language`, always one line: characters that could break it or reach the terminal
     /// as commands are written as escapes.
     pub fn line(&self, language: Language) -> String {
-        let place = one_line(&self.place.to_string());
-        let file = self.file.display();
-        let message = one_line(&self.message.text(language, self.first.as_deref().unwrap_or("")));
+        let Location { file, span } = &self.location;
+        let place = one_line(&span.to_string());
+        let file = file.display();
+        let first = self.first.as_ref().map(Location::to_string);
+        let message = one_line(&self.message.text(language, first.as_deref().unwrap_or("")));
         match self.severity {
             Severity::Error => format!("{file}:{place}: {message}"),
             Severity::Warning => {
@@ -154,59 +202,17 @@ fn one_line(text: &str) -> String {
     out
 }
 
-/// The YAML of a content file and the line its first line has in the file:
-/// the whole file for data, the front matter (after its `---` line) for articles.
-pub fn yaml_part(text: &str, file: &Path) -> (String, usize) {
-    if file.extension().is_some_and(|e| e == "md") {
-        match crate::load::split_front_matter(text) {
-            Some((yaml, _)) => (yaml.to_string(), 1),
-            None => (String::new(), 0),
-        }
-    } else {
-        (text.to_string(), 0)
-    }
-}
-
-/// Resolves every problem's position (reading the files that need it, once each),
-/// shows paths joined to `shown_root` (the content folder as the user typed it),
-/// and sorts by file, line and column.
-pub fn locate_all(problems: Vec<Problem>, content_dir: &Path, shown_root: &Path) -> Vec<Located> {
-    let read = |file: &Path| crate::load::decode(std::fs::read(content_dir.join(file)).ok()?).ok();
-    locate_with(problems, shown_root, read)
-}
-
-/// [`locate_all`] over texts that `read` gives by path relative to the content folder
-/// (`None` for a file that cannot be read), so that content held in memory is placed too.
-pub fn locate_with(
-    problems: Vec<Problem>,
-    shown_root: &Path,
-    read: impl Fn(&Path) -> Option<String>,
-) -> Vec<Located> {
-    let mut locators: BTreeMap<PathBuf, Locator> = BTreeMap::new();
-    let needing = problems
-        .iter()
-        .flat_map(|p| std::iter::once((&p.file, &p.at)).chain(p.first.as_ref().map(|(f, a)| (f, a))))
-        .filter(|(_, at)| matches!(at, At::Value(_) | At::Key(_)));
-    for (file, _) in needing {
-        locators.entry(file.clone()).or_insert_with(|| locator_of(read(file), file));
-    }
-    let place = |file: &Path, at: &At| match at {
-        At::Pos(pos) => Place::Pos(*pos),
-        At::Value(path) => {
-            Place::Pos(locators.get(file).and_then(|l| l.value(path)).unwrap_or(Position::START))
-        }
-        At::Key(path) => Place::Pos(locators.get(file).and_then(|l| l.key(path)).unwrap_or(Position::START)),
-        At::Cell(cell) => Place::Cell(cell.clone()),
-    };
+/// Resolves every problem's place from the files' indexes, shows paths joined to
+/// `shown_root` (the content folder as the user typed it), and sorts by file, line and
+/// column. A path no index places is put at the start of its file.
+pub fn locate(problems: Vec<Problem>, indexes: &Indexes, shown_root: &Path) -> Vec<Located> {
+    let location =
+        |file: &Path, at: &At| Location { file: shown_root.join(file), span: span(indexes, file, at) };
     let mut out: Vec<Located> = problems
         .into_iter()
         .map(|p| Located {
-            place: place(&p.file, &p.at),
-            first: p
-                .first
-                .as_ref()
-                .map(|(file, at)| format!("{}:{}", shown_root.join(file).display(), place(file, at))),
-            file: shown_root.join(&p.file),
+            location: location(&p.file, &p.at),
+            first: p.first.as_ref().map(|(file, at)| location(file, at)),
             severity: p.severity,
             message: p.message,
         })
@@ -216,13 +222,15 @@ pub fn locate_with(
     out
 }
 
-/// The positions of a content file's YAML, read once.
-fn locator_of(text: Option<String>, file: &Path) -> Locator {
-    text.map(|text| {
-        let (yaml, offset) = yaml_part(&text, file);
-        Locator::new(&yaml, offset)
-    })
-    .unwrap_or_default()
+fn span(indexes: &Indexes, file: &Path, at: &At) -> Span {
+    let index = || indexes.get(file);
+    let found = match at {
+        At::Pos(pos) => Some(Span::Pos(*pos)),
+        At::Cell(cell) => Some(Span::Cell(cell.clone())),
+        At::Value(path) => index().and_then(|i| i.value(path)),
+        At::Key(path) => index().and_then(|i| i.key(path)),
+    };
+    found.unwrap_or(Span::Pos(Position::START))
 }
 
 /// How many errors and warnings there are, in the words of one language: "2 errors, 1 warning".
@@ -233,4 +241,44 @@ pub fn summary(problems: &[Located], words: &dyn Words) -> String {
 
 pub fn has_errors(problems: &[Located]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(field: &str) -> Msg {
+        Msg::MissingField { field: field.to_string() }
+    }
+
+    #[test]
+    fn paths_are_placed_from_the_kept_text_and_clashes_name_the_first() {
+        let text = "units:\n  - id: a\n    name: A\n  - id: a\n    name: B\n";
+        let mut indexes = Indexes::new();
+        indexes.insert("data/u.yaml".into(), Arc::new(YamlText::whole(text.into())) as Arc<dyn PathIndex>);
+        let problems = vec![
+            Problem::error("data/u.yaml", At::Value("units[1].id".into()), missing("x"))
+                .with_first("data/u.yaml", At::Value("units[0].id".into())),
+            Problem::warning("data/u.yaml", At::Key("units[0].name".into()), missing("y")),
+            Problem::error("data/gone.yaml", At::Value("units[0]".into()), missing("z")),
+        ];
+        let located = locate(problems, &indexes, Path::new("content"));
+        let at = |l: &Located| (l.location.to_string(), l.first.as_ref().map(Location::to_string));
+        let found: Vec<_> = located.iter().map(at).collect();
+        assert_eq!(
+            found,
+            [
+                ("content/data/gone.yaml:1:1".to_string(), None),
+                ("content/data/u.yaml:3:5".to_string(), None),
+                ("content/data/u.yaml:4:9".to_string(), Some("content/data/u.yaml:2:9".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_shows_its_sheet_and_column_letters() {
+        let cell = CellRef { sheet_index: 0, sheet: "Báo cáo".into(), row: 12, col: 28 };
+        let location = Location { file: "data/a.xlsx".into(), span: Span::Cell(cell) };
+        assert_eq!(location.to_string(), "data/a.xlsx:Báo cáo!AB12");
+    }
 }

@@ -4,7 +4,6 @@
 use bantin::load::{self, Source};
 use bantin::pipeline::{self, Checked};
 use bantin::problem;
-use bantin::timings::Timings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -30,15 +29,12 @@ pub fn check(site: Option<&str>, files: &[(&str, &str)]) -> Checked {
     }
     let sources = files.iter().map(|(rel, text)| Source::new(rel, text)).collect();
     let loaded = load::parse(site.map(|s| Source::new("site.yaml", s)), sources);
-    let read = |file: &Path| texts.get(file).map(|t| t.to_string());
-    let checked = pipeline::check_located(loaded, &mut Timings::default(), |problems| {
-        problem::locate_with(problems, Path::new(""), read)
-    });
+    let checked = pipeline::check_loaded(loaded, Path::new(""));
     for p in &checked.problems {
-        let text = texts.get(&p.file).copied().unwrap_or("");
+        let text = texts.get(&p.location.file).copied().unwrap_or("");
         if placed_reliably(text) {
             // Content held in memory here is YAML and Markdown: every place is a line and column.
-            let problem::Place::Pos(pos) = &p.place else { panic!("a cell in a text file") };
+            let problem::Span::Pos(pos) = &p.location.span else { panic!("a cell in a text file") };
             let shown = p.line(bantin::model::Language::En);
             assert!(inside(text, pos.line, pos.col), "placed outside its file: {shown}");
         }

@@ -19,7 +19,7 @@ use crate::catalog::problems::Msg;
 use crate::hints;
 use crate::locate::Position;
 use crate::model::{Report, Unit};
-use crate::problem::{At, CellRef, Problem};
+use crate::problem::{At, CellRef, PathIndex, Problem, Span};
 use columns::{Kind, Slot, Table};
 use grid::{Cell, Format, Grid};
 use serde::de::DeserializeOwned;
@@ -412,10 +412,10 @@ struct SheetPlaces {
 }
 
 impl SheetPlaces {
-    fn cell(&self, row: u32, col: u32) -> At {
+    fn cell(&self, row: u32, col: u32) -> Span {
         match &self.name {
-            Some(sheet) => At::Cell(CellRef { sheet_index: self.index, sheet: sheet.clone(), row, col }),
-            None => At::Pos(Position { line: row as usize, col: col as usize }),
+            Some(sheet) => Span::Cell(CellRef { sheet_index: self.index, sheet: sheet.clone(), row, col }),
+            None => Span::Pos(Position { line: row as usize, col: col as usize }),
         }
     }
 }
@@ -433,11 +433,16 @@ impl Places {
     /// a value's own cell, a key's header cell (an unknown category), or the item's
     /// first cell; `None` for a place that is not such a path.
     pub fn at(&self, at: &At) -> Option<At> {
-        let (path, key) = match at {
-            At::Value(path) => (path, false),
-            At::Key(path) => (path, true),
-            _ => return None,
-        };
+        match at {
+            At::Value(path) => self.span(path, false),
+            At::Key(path) => self.span(path, true),
+            _ => None,
+        }
+        .map(At::from)
+    }
+
+    /// The cell of the value at `path`, or of its key's header when `key`.
+    fn span(&self, path: &str, key: bool) -> Option<Span> {
         let (list, rest) = path.split_once('[')?;
         let (index, rest) = rest.split_once(']')?;
         let rows = match list {
@@ -461,12 +466,15 @@ impl Places {
         }
         Some(sheet.cell(row.row, sheet.first_col))
     }
+}
 
-    /// Every problem at a YAML path of this file placed at its cell.
-    pub fn place(&self, problem: &mut Problem) {
-        if let Some(at) = self.at(&problem.at) {
-            problem.at = at;
-        }
+impl PathIndex for Places {
+    fn value(&self, path: &str) -> Option<Span> {
+        self.span(path, false)
+    }
+
+    fn key(&self, path: &str) -> Option<Span> {
+        self.span(path, true)
     }
 }
 
@@ -479,25 +487,6 @@ fn renumbered(field: &str, numbers: Option<&[u16]>) -> String {
     match i.parse::<usize>().ok().and_then(|i| numbers.get(i)) {
         Some(n) => format!("targets[{}]{after}", n - 1),
         None => field.to_string(),
-    }
-}
-
-/// Places the problems of spreadsheet files (`places` by file) at their cells: the
-/// rules report YAML paths, which only the file's [`Places`] map to cells.
-pub fn place_all(problems: &mut [Problem], places: &HashMap<std::path::PathBuf, std::sync::Arc<Places>>) {
-    if places.is_empty() {
-        return;
-    }
-    for p in problems {
-        if let Some(places) = places.get(&p.file) {
-            places.place(p);
-        }
-        if let Some((file, at)) = &mut p.first
-            && let Some(places) = places.get(file)
-            && let Some(cell) = places.at(at)
-        {
-            *at = cell;
-        }
     }
 }
 
