@@ -851,12 +851,10 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
     parsed
 }
 
-/// The positions of an article's front matter, from its text kept.
+/// The positions of an article's front matter, which is kept (its body is not).
 fn front_matter_index(text: &str) -> Option<Arc<dyn PathIndex>> {
     let (yaml, _) = split_front_matter(text)?;
-    // The front matter is a slice of `text`: its offset is the distance between them.
-    let start = yaml.as_ptr() as usize - text.as_ptr() as usize;
-    Some(Arc::new(YamlText::new(text.into(), start..start + yaml.len(), 1)))
+    Some(Arc::new(YamlText::new(yaml.into(), 1)))
 }
 
 /// A warning for each link or image URL of the body that pages drop, placed in the

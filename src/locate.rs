@@ -7,7 +7,6 @@
 //! was loaded ([`YamlText`]). It runs only for files that have problems.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
@@ -199,39 +198,36 @@ impl Locator {
     }
 }
 
-/// A file's text kept from loading, and where its YAML is in it (the whole of a data
-/// file, the front matter of an article). Its positions are read from this text the
-/// first time a problem asks for one, once: reading them for every file would cost a
-/// second parse of all content for the few files that have problems.
+/// The YAML of a file kept from loading (the whole of a data file, the front matter
+/// of an article). Its positions are read from this text the first time a problem asks
+/// for one, once: reading them for every file would cost a second parse of all content
+/// for the few files that have problems.
 #[derive(Debug)]
 pub struct YamlText {
-    text: Arc<str>,
-    yaml: Range<usize>,
+    yaml: Arc<str>,
     /// The line of the file before the YAML's first line.
     line_offset: usize,
     locator: OnceLock<Locator>,
 }
 
 impl YamlText {
-    /// The YAML at bytes `yaml` of `text`, whose first line is line `1 + line_offset`.
-    pub fn new(text: Arc<str>, yaml: Range<usize>, line_offset: usize) -> YamlText {
-        YamlText { text, yaml, line_offset, locator: OnceLock::new() }
+    /// `yaml`, whose first line is line `1 + line_offset` of its file.
+    pub fn new(yaml: Arc<str>, line_offset: usize) -> YamlText {
+        YamlText { yaml, line_offset, locator: OnceLock::new() }
     }
 
-    /// A text that is YAML throughout.
+    /// A file that is YAML throughout.
     pub fn whole(text: Arc<str>) -> YamlText {
-        let yaml = 0..text.len();
-        YamlText::new(text, yaml, 0)
+        YamlText::new(text, 0)
     }
 
-    /// The YAML part of the text.
     pub fn yaml(&self) -> &str {
-        self.text.get(self.yaml.clone()).unwrap_or_default()
+        &self.yaml
     }
 
     /// The positions of the YAML, read on first use.
     pub fn locator(&self) -> &Locator {
-        self.locator.get_or_init(|| Locator::new(self.yaml(), self.line_offset))
+        self.locator.get_or_init(|| Locator::new(&self.yaml, self.line_offset))
     }
 }
 
@@ -292,10 +288,8 @@ reports:
     }
 
     #[test]
-    fn a_kept_text_places_its_yaml_part_in_the_file() {
-        let text = format!("---\n{DOC}---\nbody\n");
-        let kept = YamlText::new(text.as_str().into(), 4..4 + DOC.len(), 1);
-        assert_eq!(kept.yaml(), DOC);
+    fn kept_front_matter_counts_the_lines_before_it() {
+        let kept = YamlText::new(DOC.into(), 1);
         assert_eq!(kept.locator().value("units[0].name"), at(4, 11));
         assert_eq!(YamlText::whole(DOC.into()).locator().value("units[0].name"), at(3, 11));
     }
