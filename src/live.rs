@@ -13,8 +13,8 @@ use crate::load::ParseCache;
 use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
-use crate::render::{self, Inputs, PageId};
-use crate::theme::{self, Templates};
+use crate::render::{self, Inputs, PageId, RenderError};
+use crate::theme::{self, TemplateError, Templates};
 use crate::timings::Timings;
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -49,9 +49,21 @@ struct Good {
 pub enum Outcome {
     /// The site changed: how many pages and charts were made again.
     Built { pages: usize, charts: usize, took: Duration },
-    /// The content or templates have errors (see [`LiveSite::problems`]): the last
-    /// good site stays.
-    Failed { template_error: Option<String> },
+    /// The content or templates have errors (see [`LiveSite::problems`] and
+    /// [`LiveSite::error`]): the last good site stays.
+    Failed,
+}
+
+/// Why a rebuild of valid content made no new site.
+#[derive(Debug, thiserror::Error)]
+pub enum RebuildError {
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// A chart's downloads or the data files could not be made.
+    #[error(transparent)]
+    Files(#[from] std::io::Error),
 }
 
 pub struct LiveSite {
@@ -60,7 +72,7 @@ pub struct LiveSite {
     good: Option<Good>,
     /// Warnings and errors of the latest rebuild, for the terminal and the overlay.
     problems: Vec<Located>,
-    template_error: Option<String>,
+    error: Option<RebuildError>,
     timings: Timings,
     /// The language of the last site.yaml that could be read.
     language: Option<Language>,
@@ -73,7 +85,7 @@ impl LiveSite {
             cache: ParseCache::default(),
             good: None,
             problems: Vec::new(),
-            template_error: None,
+            error: None,
             timings: Timings::default(),
             language: None,
         }
@@ -89,14 +101,14 @@ impl LiveSite {
         &self.problems
     }
 
-    /// The template error that stopped the latest rebuild.
-    pub fn template_error(&self) -> Option<&str> {
-        self.template_error.as_deref()
+    /// What stopped the latest rebuild of valid content (a template error, mostly).
+    pub fn error(&self) -> Option<&RebuildError> {
+        self.error.as_ref()
     }
 
     /// True when the latest rebuild failed.
     pub fn failed(&self) -> bool {
-        self.template_error.is_some() || crate::problem::has_errors(&self.problems)
+        self.error.is_some() || crate::problem::has_errors(&self.problems)
     }
 
     /// The content's language, once a site.yaml could be read.
@@ -125,14 +137,14 @@ impl LiveSite {
         let mut checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
         self.problems = std::mem::take(&mut checked.problems);
         self.language = checked.language().or(self.language);
-        self.template_error = None;
+        self.error = None;
         let templates = match theme::templates(self.paths.templates.as_deref()) {
             Ok(t) => t,
-            Err(e) => return self.fail(e),
+            Err(e) => return self.fail(e.into()),
         };
         let Checked { content, computed, .. } = checked;
         let Some((ind, focus)) = computed else {
-            return Outcome::Failed { template_error: None };
+            return Outcome::Failed;
         };
         let new = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
         let touched = self.timings.stage("deps", "pages", || {
@@ -150,9 +162,9 @@ impl LiveSite {
         }
     }
 
-    fn fail(&mut self, template_error: String) -> Outcome {
-        self.template_error = Some(template_error.clone());
-        Outcome::Failed { template_error: Some(template_error) }
+    fn fail(&mut self, error: RebuildError) -> Outcome {
+        self.error = Some(error);
+        Outcome::Failed
     }
 
     /// Static files, read again when named as changed or new.
@@ -186,7 +198,7 @@ impl LiveSite {
         templates: Templates,
         touched: &Touched,
         statics: BTreeMap<String, Bytes>,
-    ) -> Result<(usize, usize), String> {
+    ) -> Result<(usize, usize), RebuildError> {
         let partial = self.good.is_some() && !touched.all;
         // A page rendered again needs its charts: they are drawn again with it.
         let chart_keys: BTreeSet<String> = touched
@@ -222,7 +234,7 @@ impl LiveSite {
         for (key, charts) in &drawn {
             let mut files = Vec::with_capacity((draw::DRAWINGS + draw::DOWNLOADS) * charts.len());
             for chart in charts {
-                let made = downloads.files(chart).map_err(|e| e.to_string())?;
+                let made = downloads.files(chart)?;
                 files.extend(made.into_iter().map(|(path, bytes)| (path, Bytes::from(bytes))));
             }
             drawn_files.push((key.clone(), files));
@@ -235,7 +247,7 @@ impl LiveSite {
             let count = files.as_ref().map_or(0, |f| f.as_ref().map_or(0, Vec::len));
             (files, count)
         });
-        let fresh_data = fresh_data.map_err(|e| e.to_string())?;
+        let fresh_data = fresh_data?;
         let search_again =
             !partial || touched.data_files || touched.pages.iter().any(|p| matches!(p, PageId::Article(_)));
         let fresh_search = self.timings.stage("search", "files", || {
@@ -272,7 +284,7 @@ impl LiveSite {
         let data_files = match (data_files.filter(|_| !touched.data_files), fresh_data) {
             (Some(kept), _) => kept,
             (None, Some(fresh)) => fresh,
-            (None, None) => shared(pipeline::data_files(&content, &ind, &focus).map_err(|e| e.to_string())?),
+            (None, None) => shared(pipeline::data_files(&content, &ind, &focus)?),
         };
         self.good = Some(Good {
             content,

@@ -3,7 +3,7 @@ use bantin::model::Language;
 use bantin::pipeline::{self, Paths};
 use bantin::serve;
 use bantin::timings::Timings;
-use bantin::write::Output;
+use bantin::write::{Output, Refusal};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -312,8 +312,8 @@ fn run_serve(options: &serve::Options) -> ExitCode {
     if let Some(code) = content_folder_missing(&options.paths.content, words) {
         return code;
     }
-    if let Some(message) = templates_missing(&options.paths, words) {
-        eprintln!("{}", words.error(&message));
+    if let Some(missing) = templates_missing(&options.paths) {
+        eprintln!("{}", words.error(&missing.message(words)));
         return ExitCode::from(USAGE_ERROR);
     }
     match serve::serve(options) {
@@ -398,22 +398,41 @@ fn run_check(content: &Path, voice: Voice) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Why a build may not start writing: both are usage errors.
+#[derive(Debug, thiserror::Error)]
+enum NotClaimed {
+    /// The templates folder asked for does not exist.
+    #[error("{}", catalog::words(Language::En).templates_missing(.0))]
+    TemplatesMissing(PathBuf),
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+}
+
+impl NotClaimed {
+    fn message(&self, words: &dyn Words) -> String {
+        match self {
+            NotClaimed::TemplatesMissing(templates) => words.templates_missing(templates),
+            NotClaimed::Refused(refusal) => refusal.message(words),
+        }
+    }
+}
+
 /// A templates folder asked for must exist.
-fn templates_missing(paths: &Paths, words: &dyn Words) -> Option<String> {
+fn templates_missing(paths: &Paths) -> Option<NotClaimed> {
     let t = paths.templates.as_ref().filter(|t| !t.is_dir())?;
-    Some(words.templates_missing(t))
+    Some(NotClaimed::TemplatesMissing(t.clone()))
 }
 
 /// Claims the output folder for this build (SPEC §1): refused when it is not bantin's
 /// to replace, or when the templates asked for are missing.
-fn claim_output(paths: &Paths, words: &dyn Words) -> Result<Output, String> {
-    if let Some(message) = templates_missing(paths, words) {
-        return Err(message);
+fn claim_output(paths: &Paths, words: &dyn Words) -> Result<Output, NotClaimed> {
+    if let Some(missing) = templates_missing(paths) {
+        return Err(missing);
     }
     let inputs: Vec<&Path> =
         std::iter::once(paths.content.as_path()).chain(paths.templates.as_deref()).collect();
-    Output::claim(&paths.output, &inputs, || eprintln!("{}", words.waiting_for_build(&paths.output)))
-        .map_err(|refusal| refusal.message(words))
+    let waiting = || eprintln!("{}", words.waiting_for_build(&paths.output));
+    Ok(Output::claim(&paths.output, &inputs, waiting)?)
 }
 
 fn run_build(paths: &Paths, show_timings: bool, no_pdf: bool, voice: Voice) -> ExitCode {
@@ -423,8 +442,8 @@ fn run_build(paths: &Paths, show_timings: bool, no_pdf: bool, voice: Voice) -> E
     }
     let output = match claim_output(paths, words) {
         Ok(output) => output,
-        Err(message) => {
-            eprintln!("{}", words.error(&message));
+        Err(e) => {
+            eprintln!("{}", words.error(&e.message(words)));
             return ExitCode::from(USAGE_ERROR);
         }
     };

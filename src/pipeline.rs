@@ -8,6 +8,7 @@ use crate::locale::Locale;
 use crate::model::{Content, Language};
 use crate::problem::{self, Located};
 use crate::render::{self, PageId, RenderError};
+use crate::theme::TemplateError;
 use crate::timings::Timings;
 use crate::validate::validate;
 use crate::write::{Output, OutputFile};
@@ -193,9 +194,9 @@ pub fn build(
     checked.content.site.pdf &= !skip_pdf;
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let content = &checked.content;
-    let templates = crate::theme::templates(paths.templates.as_deref()).map_err(BuildError::Templates)?;
+    let templates = crate::theme::templates(paths.templates.as_deref())?;
     let inputs = render::Inputs { content, ind, focus, templates: &templates };
-    let tera = render::compile(content, &templates).map_err(BuildError::Templates)?;
+    let tera = render::compile(content, &templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
     let staging = output.stage().map_err(write_error)?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
@@ -219,8 +220,8 @@ pub fn build(
         (rendered, count)
     });
     let rendered = rendered.map_err(|e| match e {
-        RenderError::Template(message) => BuildError::Templates(message),
-        RenderError::Write(_, e) => write_error(e),
+        RenderError::Template(e) => BuildError::Templates(e),
+        RenderError::Write { source, .. } => write_error(source),
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
@@ -264,13 +265,18 @@ pub fn build(
     Ok((checked, Some(written)))
 }
 
-#[derive(Debug)]
+/// Why a build stopped after its content was found valid.
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// A template could not be read, compiled or rendered: `file:line:col: message`.
-    Templates(String),
+    /// A template could not be read, compiled or rendered: `file:line:col: template
+    /// error: message`, a line each.
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
     /// typst could not make `bulletin.pdf`: its messages.
+    #[error("{0}")]
     Pdf(String),
-    Write(PathBuf, std::io::Error),
+    #[error("{}", catalog::words(Language::En).cannot_write(.0, .1))]
+    Write(PathBuf, #[source] std::io::Error),
 }
 
 impl BuildError {
@@ -278,8 +284,8 @@ impl BuildError {
     /// engine located it.
     pub fn message(&self, words: &dyn Words) -> String {
         match self {
-            BuildError::Templates(message) | BuildError::Pdf(message) => message.clone(),
             BuildError::Write(path, e) => words.cannot_write(path, e),
+            _ => self.to_string(),
         }
     }
 }

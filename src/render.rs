@@ -10,7 +10,7 @@ use crate::locale::Locale;
 use crate::markdown;
 use crate::model::{Article, Category, Content, Unit};
 use crate::points::{self, Writer};
-use crate::theme::{self, Templates};
+use crate::theme::{self, TemplateError, Templates};
 use crate::write::OutputFile;
 use crate::{text, url};
 use rayon::prelude::*;
@@ -94,29 +94,25 @@ pub fn render(
     site: Inputs,
     charts: &ChartsByPage,
     only: Option<&BTreeSet<PageId>>,
-) -> Result<Vec<(PageId, OutputFile)>, String> {
+) -> Result<Vec<(PageId, OutputFile)>, RenderError> {
     let files = std::sync::Mutex::new(Vec::new());
     let keep = |id: &PageId, file: OutputFile| {
         files.lock().unwrap_or_else(|e| e.into_inner()).push((id.clone(), file));
         Ok(())
     };
-    let rendered = compile(site.content, site.templates)
-        .map_err(RenderError::Template)
-        .and_then(|tera| render_each(site, &tera, charts, only, &keep));
-    rendered.map_err(|e| match e {
-        RenderError::Template(message) => message,
-        RenderError::Write(path, e) => format!("{path}: {e}"),
-    })?;
+    let tera = compile(site.content, site.templates)?;
+    render_each(site, &tera, charts, only, &keep)?;
     Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// Why rendering stopped.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// `file:line:col: template error: message`.
-    Template(String),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
     /// A rendered file could not be handed on: its path and why.
-    Write(String, std::io::Error),
+    #[error("{path}: {source}")]
+    Write { path: String, source: std::io::Error },
 }
 
 /// Renders each page with `tera` (see [`compile`]) and hands it to `emit` as soon as it
@@ -136,9 +132,9 @@ pub fn render_each(
         None => site.all_pages(),
     };
     ids.par_iter().try_for_each(|id| {
-        let file = site.file(id, tera, templates, focus, charts).map_err(RenderError::Template)?;
+        let file = site.file(id, tera, templates, focus, charts)?;
         let path = file.path.clone();
-        emit(id, file).map_err(|e| RenderError::Write(path, e))
+        emit(id, file).map_err(|source| RenderError::Write { path, source })
     })?;
     Ok(ids.len())
 }
@@ -279,7 +275,7 @@ fn render_page(
     site: &SiteView,
     page: Page,
     templates: &Templates,
-) -> Result<OutputFile, String> {
+) -> Result<OutputFile, TemplateError> {
     let mut ctx = Context::new();
     // The 404 page is served at any depth, so its links start from the site's path.
     let root = if page.template == "404.html" { site.base_path.clone() } else { root_of(&page.path) };
@@ -301,9 +297,9 @@ fn render_bytes(
     template: &str,
     ctx: &Context,
     templates: &Templates,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, TemplateError> {
     let mut out = Vec::new();
-    tera.render_to(template, ctx, &mut out).map_err(|e| theme::describe_error(&e, templates))?;
+    tera.render_to(template, ctx, &mut out).map_err(|e| theme::template_error(&e, templates))?;
     Ok(out)
 }
 
@@ -317,7 +313,7 @@ fn render_xml(
     template: &str,
     data: &Value,
     templates: &Templates,
-) -> Result<OutputFile, String> {
+) -> Result<OutputFile, TemplateError> {
     let mut ctx = Context::new();
     ctx.insert("page", data);
     let xml = render_bytes(tera, template, &ctx, templates)?;
@@ -328,7 +324,7 @@ fn render_xml(
 /// The templates compiled, with the site's filters and globals: a build does this
 /// before it draws a chart, so that a template error costs no drawing. Its error reads
 /// `file:line:col: template error: message`.
-pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String> {
+pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, TemplateError> {
     let mut tera = Tera::new();
     let locale = Locale::new(content.site.language);
     let decimals = usize::from(content.site.percent_decimals);
@@ -361,7 +357,7 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, String>
         .iter()
         .filter(|(name, _)| !name.ends_with(".css") && !name.ends_with(".js") && !name.ends_with(".svg"));
     tera.add_raw_templates(sources.map(|(name, t)| (name.as_str(), t.text.as_str())))
-        .map_err(|e| theme::describe_error(&e, templates))?;
+        .map_err(|e| theme::template_error(&e, templates))?;
     let globals = tera.global_context();
     globals.insert("site", &site_globals(content));
     globals.insert("l", catalog::labels(content.site.language));
@@ -815,7 +811,7 @@ impl<'a> SiteView<'a> {
         templates: &Templates,
         focus: &Focus,
         charts: &ChartsByPage,
-    ) -> Result<OutputFile, String> {
+    ) -> Result<OutputFile, TemplateError> {
         let page = match id {
             PageId::Front => self.front_page(focus, charts),
             PageId::Unit(unit) => self.unit_page(self.units[unit.as_str()], charts),

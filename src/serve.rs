@@ -48,12 +48,16 @@ pub struct Options {
     pub lang: Option<Language>,
 }
 
-#[derive(Debug)]
+/// Why the preview server stopped. Shown in English; [`ServeError::message`] words
+/// it in the content's language.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", catalog::words(Language::En).serve_error(self))]
 pub enum ServeError {
     PortInUse(SocketAddr),
-    Bind(SocketAddr, std::io::Error),
-    Watch(String),
-    Server(std::io::Error),
+    Bind(SocketAddr, #[source] std::io::Error),
+    /// A folder could not be watched (`None`: the watcher could not start).
+    Watch(Option<PathBuf>, #[source] notify::Error),
+    Server(#[source] std::io::Error),
 }
 
 impl ServeError {
@@ -142,12 +146,12 @@ fn watch(options: &Options, live: LiveSite, shared: Arc<Shared>) -> Result<impl 
     let (paths, timings, lang) = (&options.paths, options.timings, options.lang);
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer =
-        new_debouncer(SETTLE, Some(SETTLE / 3), tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+        new_debouncer(SETTLE, Some(SETTLE / 3), tx).map_err(|e| ServeError::Watch(None, e))?;
     let folders = std::iter::once(&paths.content).chain(paths.templates.as_ref());
     for folder in folders {
         debouncer
             .watch(folder, RecursiveMode::Recursive)
-            .map_err(|e| ServeError::Watch(format!("{}: {e}", folder.display())))?;
+            .map_err(|e| ServeError::Watch(Some(folder.clone()), e))?;
     }
     std::thread::spawn(move || rebuild_on_change(live, &rx, &shared, timings, lang));
     Ok(debouncer)
@@ -213,8 +217,11 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) 
         Outcome::Built { pages, charts, took } => {
             eprintln!("{}", words.rebuilt(*pages, *charts, took.as_millis()))
         }
-        Outcome::Failed { template_error: Some(e), .. } => eprintln!("{e}"),
-        Outcome::Failed { .. } => {}
+        Outcome::Failed => {
+            if let Some(e) = live.error() {
+                eprintln!("{e}");
+            }
+        }
     }
     if live.failed() {
         eprintln!("{}", words.still_serving(live.has_site()));
@@ -239,12 +246,8 @@ fn overlay(live: &LiveSite, words: &dyn Words) -> String {
         .filter(|p| p.severity == problem::Severity::Error)
         .map(|p| format!("<li>{}</li>", escape_html(&p.line(words.language()))))
         .collect();
-    items.extend(
-        live.template_error()
-            .into_iter()
-            .flat_map(str::lines)
-            .map(|l| format!("<li>{}</li>", escape_html(l))),
-    );
+    let error = live.error().map(ToString::to_string).unwrap_or_default();
+    items.extend(error.lines().map(|l| format!("<li>{}</li>", escape_html(l))));
     let (heading, note) =
         (escape_html(&words.overlay_heading()), escape_html(&words.overlay_note(live.has_site())));
     format!(

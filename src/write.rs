@@ -32,8 +32,10 @@ impl OutputFile {
     }
 }
 
-/// Why a path cannot be a build's output.
-#[derive(Debug)]
+/// Why a path cannot be a build's output. Shown in English; [`Refusal::message`]
+/// words it in the content's language.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", crate::catalog::words(crate::model::Language::En).refusal(self))]
 pub enum Refusal {
     /// The output is an input folder: `(output, input)`.
     IsInput(PathBuf, PathBuf),
@@ -54,7 +56,7 @@ pub enum Refusal {
         count: usize,
     },
     /// The path could not be examined or locked.
-    Io(PathBuf, io::Error),
+    Io(PathBuf, #[source] io::Error),
 }
 
 impl Refusal {

@@ -717,7 +717,9 @@ impl Words for En {
                 addr.port().wrapping_add(1).max(1024)
             ),
             ServeError::Bind(addr, e) => format!("cannot listen on {addr}: {e}"),
-            ServeError::Watch(e) => format!("cannot watch for changes: {e}"),
+            ServeError::Watch(folder, e) => {
+                format!("cannot watch for changes: {}{e}", super::folder_prefix(folder))
+            }
             ServeError::Server(e) => format!("the server stopped: {e}"),
         }
     }

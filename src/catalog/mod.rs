@@ -717,6 +717,11 @@ pub fn words(language: Language) -> &'static dyn Words {
     }
 }
 
+/// `folder: ` before a message about one folder, nothing when there is none.
+fn folder_prefix(folder: &Option<std::path::PathBuf>) -> String {
+    folder.as_ref().map(|f| format!("{}: ", f.display())).unwrap_or_default()
+}
+
 /// The sentences messages speak (SPEC §1): the language `--lang` chose, else the
 /// content's (`None` until site.yaml is read), else the environment's.
 pub fn speaking(chosen: Option<Language>, content: Option<Language>) -> &'static dyn Words {

@@ -729,7 +729,9 @@ impl Words for Vi {
                 addr.port().wrapping_add(1).max(1024)
             ),
             ServeError::Bind(addr, e) => format!("không mở được địa chỉ {addr} để xem trước: {e}"),
-            ServeError::Watch(e) => format!("không theo dõi được các thay đổi: {e}"),
+            ServeError::Watch(folder, e) => {
+                format!("không theo dõi được các thay đổi: {}{e}", super::folder_prefix(folder))
+            }
             ServeError::Server(e) => format!("bản xem trước đã dừng: {e}"),
         }
     }
