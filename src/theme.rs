@@ -139,9 +139,22 @@ pub fn template_error(error: &tera::Error, templates: &Templates) -> TemplateErr
             vec![TemplateProblem { at: Some(at), message: report.message().to_string() }]
         }
         ErrorKind::Msg(text) if text.contains("\n --> ") => reported_problems(text, templates),
+        ErrorKind::MissingParent { current, parent } => {
+            let at = parent_name_position(current, parent, templates)
+                .map(|pos| Location { file: template_file(current, templates), span: Span::Pos(pos) });
+            vec![TemplateProblem { at, message: error.to_string() }]
+        }
         _ => vec![TemplateProblem { at: None, message: error.to_string() }],
     };
     TemplateError::Tera(problems)
+}
+
+/// Where template `name` names the missing template `parent` it extends: tera gives
+/// no span for it, but the name stands quoted in the `{% extends %}` tag.
+fn parent_name_position(name: &str, parent: &str, templates: &Templates) -> Option<Position> {
+    let text = &templates.get(name)?.text;
+    let offset = ['"', '\''].iter().find_map(|q| text.find(&format!("{q}{parent}{q}")))?;
+    Some(Position::of_offset(text, offset))
 }
 
 /// The problems tera finds once all templates are added (unknown filters, tests and
@@ -200,6 +213,13 @@ mod tests {
             [Some("templates/page.html:1:8".to_string()), Some("templates/page.html:2:8".to_string())]
         );
         assert_eq!(error.to_string().lines().count(), 2, "{error}");
+    }
+
+    #[test]
+    fn a_missing_parent_is_placed_at_its_name_in_the_extends_tag() {
+        let error = compile_error("{# a page #}\n{% extends 'nowhere.html' %}");
+        assert_eq!(places(&error), [Some("templates/page.html:2:12".to_string())]);
+        assert!(error.to_string().ends_with("from 'nowhere.html', which doesn't exist or isn't loaded."));
     }
 
     #[test]
