@@ -8,12 +8,14 @@ pub mod bulletin;
 pub mod catalog;
 pub mod charts;
 pub mod datafiles;
+#[cfg(feature = "serve")]
 pub mod deps;
 pub mod draw;
 pub mod hints;
 pub mod indicators;
 pub mod limits;
 pub mod lists;
+#[cfg(feature = "serve")]
 pub mod live;
 pub mod load;
 pub mod locale;
@@ -27,6 +29,7 @@ pub mod problem;
 pub mod render;
 pub mod routes;
 pub mod search;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod sheets;
 pub mod starter;

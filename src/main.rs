@@ -1,6 +1,7 @@
 use bantin::catalog::{self, Built, Help, Usage, Words};
 use bantin::model::Language;
 use bantin::pipeline::{self, Paths};
+#[cfg(feature = "serve")]
 use bantin::serve;
 use bantin::timings::Timings;
 use bantin::write::{Output, Refusal};
@@ -60,6 +61,7 @@ enum Command {
         #[arg(long, default_value = "content", hide_default_value = true)]
         content: PathBuf,
     },
+    #[cfg(feature = "serve")]
     Serve {
         #[arg(long, default_value = "content", hide_default_value = true)]
         content: PathBuf,
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
         }
         Command::New { dir } => run_new(&dir, voice),
         Command::Theme { action: ThemeCommand::Export { theme_dir } } => run_theme_export(&theme_dir, voice),
+        #[cfg(feature = "serve")]
         Command::Serve { content, templates, port, bind, open, timings } => {
             let paths = Paths { content, templates: templates_or_default(templates), output: PathBuf::new() };
             run_serve(&serve::Options { paths, timings, bind, port, open, lang: voice.0 })
@@ -307,6 +310,7 @@ fn templates_or_default(templates: Option<PathBuf>) -> Option<PathBuf> {
     templates.or_else(|| Some(PathBuf::from("templates")).filter(|t| t.is_dir()))
 }
 
+#[cfg(feature = "serve")]
 fn run_serve(options: &serve::Options) -> ExitCode {
     let words = Voice(options.lang).before_content();
     if let Some(code) = content_folder_missing(&options.paths.content, words) {

@@ -1,5 +1,6 @@
 //! `bantin serve` as a user meets it: pages over HTTP, edits that show up, a broken
 //! file shown over the page and gone once fixed, and a served site equal to a build.
+#![cfg(feature = "serve")]
 
 mod common;
 

@@ -8,6 +8,7 @@ use super::{
 use crate::locale::Locale;
 use crate::model::Language;
 use crate::period::PeriodKind;
+#[cfg(feature = "serve")]
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use std::path::Path;
@@ -708,6 +709,7 @@ impl Words for En {
         format!("{}, {}", count(errors, "error", "errors"), count(warnings, "warning", "warnings"))
     }
 
+    #[cfg(feature = "serve")]
     fn serve_error(&self, error: &ServeError) -> String {
         match error {
             ServeError::PortInUse(addr) => format!(

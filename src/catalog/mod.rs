@@ -18,6 +18,7 @@ pub use vi::{VI, VI_HELP, VI_SHEETS, VI_STARTER, Vi};
 use crate::indicators::Standing;
 use crate::model::Language;
 use crate::period::PeriodKind;
+#[cfg(feature = "serve")]
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use serde::Serialize;
@@ -578,6 +579,7 @@ pub trait Words: Sync {
     fn problem_count(&self, errors: usize, warnings: usize) -> String;
 
     // The live preview.
+    #[cfg(feature = "serve")]
     fn serve_error(&self, error: &ServeError) -> String;
     fn serving(&self, content: &Path, url: &str) -> String;
     fn browser_failed(&self, error: &std::io::Error) -> String;
@@ -718,6 +720,7 @@ pub fn words(language: Language) -> &'static dyn Words {
 }
 
 /// `folder: ` before a message about one folder, nothing when there is none.
+#[cfg(feature = "serve")]
 fn folder_prefix(folder: &Option<std::path::PathBuf>) -> String {
     folder.as_ref().map(|f| format!("{}: ", f.display())).unwrap_or_default()
 }

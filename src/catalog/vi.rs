@@ -8,6 +8,7 @@ use super::{
 use crate::locale::Locale;
 use crate::model::Language;
 use crate::period::PeriodKind;
+#[cfg(feature = "serve")]
 use crate::serve::ServeError;
 use crate::write::Refusal;
 use std::path::Path;
@@ -719,6 +720,7 @@ impl Words for Vi {
         format!("{} lỗi, {} cảnh báo", n(errors), n(warnings))
     }
 
+    #[cfg(feature = "serve")]
     fn serve_error(&self, error: &ServeError) -> String {
         match error {
             ServeError::PortInUse(addr) => format!(
