@@ -2,6 +2,7 @@
 
 use crate::indicators::{Figures, Focus, Indicators};
 use crate::model::Content;
+use crate::resolve::Bulletin;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -108,12 +109,12 @@ const TARGET_FIELDS: [&str; 12] = [
 
 /// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the
 /// diacritics), a header row, one row per report; targets and composition flattened.
-pub fn csv(content: &Content, ind: &Indicators) -> String {
+pub fn csv(bulletin: &Bulletin, ind: &Indicators) -> String {
     let targets = ind.reports.iter().map(|f| f.targets.len()).max().unwrap_or(0);
     let used: std::collections::HashSet<&str> =
         ind.reports.iter().flat_map(|f| f.composition.keys().map(String::as_str)).collect();
-    let categories: Vec<String> =
-        content.site.categories().into_iter().map(|c| c.key).filter(|k| used.contains(k.as_str())).collect();
+    let categories: Vec<&str> =
+        bulletin.categories.iter().map(|c| c.key.as_str()).filter(|k| used.contains(k)).collect();
 
     let mut header: Vec<String> = [
         "unit",
@@ -165,14 +166,12 @@ pub fn csv(content: &Content, ind: &Indicators) -> String {
         .map(String::from),
     );
 
-    let names: BTreeMap<&str, &str> =
-        content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &header.into_iter().map(Cell::Text).collect::<Vec<_>>());
     for f in &ind.reports {
         push_row(
             &mut out,
-            &csv_row(f, names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
+            &csv_row(f, bulletin.names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
         );
     }
     out
@@ -202,7 +201,7 @@ fn opt<T: ToString>(v: Option<T>) -> Cell {
     Cell::Figure(v.map(|v| v.to_string()).unwrap_or_default())
 }
 
-fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Vec<Cell> {
+fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[&str]) -> Vec<Cell> {
     let mut row = vec![
         text(&f.unit),
         text(name),
@@ -240,7 +239,7 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[String]) -> Ve
             None => row.extend(std::iter::repeat_n(figure(&""), TARGET_FIELDS.len())),
         }
     }
-    for key in categories {
+    for &key in categories {
         let share = f.composition.get(key);
         row.push(opt(share.map(|s| s.count)));
         row.push(opt(share.and_then(|s| s.share_pct)));

@@ -9,10 +9,11 @@
 //! nearly every page, so a change to them touches everything.
 
 use crate::draw::FRONT;
-use crate::indicators::{Figures, Indicators, Tree};
+use crate::indicators::{Figures, Indicators};
 use crate::lists::{ListId, Lists};
 use crate::model::{Article, Content, Unit};
 use crate::render::Inputs;
+use crate::resolve::Bulletin;
 use crate::routes::PageId;
 use crate::theme::Templates;
 use std::collections::{BTreeSet, HashMap};
@@ -38,21 +39,22 @@ impl Touched {
     }
 }
 
-/// What changed between two computed sites of the same folder.
+/// What changed between two computed sites of the same folder, each with its resolved
+/// bulletin: the tree and the lists are those the pages were rendered from.
 pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
-    if old.content.site != new.content.site
-        || !same_units(&old.content.units, &new.content.units)
-        || crate::render::favicon(old.content) != crate::render::favicon(new.content)
+    let (before, after) = (old.bulletin.content, new.bulletin.content);
+    if before.site != after.site
+        || !same_units(&before.units, &after.units)
+        || crate::render::favicon(before) != crate::render::favicon(after)
     {
         return Touched::everything();
     }
     let mut t = Touched::default();
-    if !templates_touched(&mut t, old.templates, new.templates, new.content) {
+    if !templates_touched(&mut t, old.templates, new.templates, new.bulletin) {
         return Touched::everything();
     }
-    let shown = Shown::new(new.content);
-    articles_touched(&mut t, old, new, &shown);
-    figures_touched(&mut t, old, new, &shown);
+    articles_touched(&mut t, old, new);
+    figures_touched(&mut t, old, new);
     if old.focus != new.focus {
         t.pages.insert(PageId::Front);
         t.charts.insert(FRONT.to_string());
@@ -83,7 +85,7 @@ fn same_units(old: &[Unit], new: &[Unit]) -> bool {
 
 /// The page each page template renders. Returns false when a changed template may
 /// be used by any page (the base, components, or a template another one names).
-fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, content: &Content) -> bool {
+fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, bulletin: &Bulletin) -> bool {
     let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for name in names {
         let text = |ts: &Templates| ts.get(name).map(|s| s.text.clone());
@@ -97,7 +99,7 @@ fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, content:
         if named_elsewhere {
             return false;
         }
-        match pages_of_template(name, content) {
+        match pages_of_template(name, bulletin) {
             Some(pages) => t.pages.extend(pages),
             None => return false,
         }
@@ -105,22 +107,21 @@ fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, content:
     true
 }
 
-fn pages_of_template(name: &str, content: &Content) -> Option<Vec<PageId>> {
-    let published = || content.articles.iter().filter(|a| !a.draft);
-    let lists = || Lists::new(content);
+fn pages_of_template(name: &str, bulletin: &Bulletin) -> Option<Vec<PageId>> {
+    let lists = &bulletin.lists;
     let pages_of = |keep: fn(&ListId) -> bool| -> Vec<PageId> {
-        lists().pages().into_iter().filter(|p| ListId::of_page(p).is_some_and(|(l, _)| keep(&l))).collect()
+        lists.pages().into_iter().filter(|p| ListId::of_page(p).is_some_and(|(l, _)| keep(&l))).collect()
     };
     Some(match name {
         "index.html" => vec![PageId::Front],
         "units.html" => vec![PageId::Units],
-        "unit.html" => content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
-        "article.html" => published().map(|a| PageId::Article(a.slug.clone())).collect(),
+        "unit.html" => bulletin.content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
+        "article.html" => lists.published.iter().map(|a| PageId::Article(a.slug.clone())).collect(),
         "news.html" => pages_of(|l| *l == ListId::News),
         "tags.html" => vec![PageId::Tags],
         "tag.html" => pages_of(|l| matches!(l, ListId::Tag(_))),
         "unit_news.html" => pages_of(|l| matches!(l, ListId::Unit(_))),
-        "month.html" => lists().month_pages().collect(),
+        "month.html" => lists.month_pages().collect(),
         "data.html" => vec![PageId::Data],
         "404.html" => vec![PageId::NotFound],
         "feed.xml" => vec![PageId::Feed],
@@ -144,18 +145,19 @@ fn shown_article(a: &Article) -> impl PartialEq + '_ {
     )
 }
 
-fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) {
+fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
+    // Drafts included: an article may be published or withdrawn.
     let by_slug = |c: &'_ Content| -> HashMap<String, usize> {
         c.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect()
     };
-    let (old_slugs, new_slugs) = (by_slug(old.content), by_slug(new.content));
+    let (old_content, new_content) = (old.bulletin.content, new.bulletin.content);
+    let (old_slugs, new_slugs) = (by_slug(old_content), by_slug(new_content));
     let slugs: BTreeSet<&String> = old_slugs.keys().chain(new_slugs.keys()).collect();
     // Made on the first changed article only: most edits change no article.
-    let mut lists: Option<(Lists, Lists)> = None;
     let mut citing: Option<HashMap<&str, BTreeSet<&str>>> = None;
     for slug in slugs {
-        let before = old_slugs.get(slug).map(|&i| &old.content.articles[i]);
-        let after = new_slugs.get(slug).map(|&i| &new.content.articles[i]);
+        let before = old_slugs.get(slug).map(|&i| &old_content.articles[i]);
+        let after = new_slugs.get(slug).map(|&i| &new_content.articles[i]);
         let changed = match (before, after) {
             (Some(a), Some(b)) => shown_article(a) != shown_article(b),
             _ => true,
@@ -163,14 +165,12 @@ fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) 
         if !changed || before.into_iter().chain(after).all(|a| a.draft) {
             continue;
         }
-        let (old_lists, new_lists) =
-            lists.get_or_insert_with(|| (Lists::new(old.content), Lists::new(new.content)));
-        list_pages_touched(t, slug, before, after, old_lists, new_lists);
+        list_pages_touched(t, slug, before, after, &old.bulletin.lists, &new.bulletin.lists);
         let citing = citing.get_or_insert_with(|| citing_units(&[old.ind, new.ind]));
         article_touched(t, slug, before.into_iter().chain(after).filter(|a| !a.draft));
         // A report citing the article shows its title beside the figures.
         for unit in citing.get(slug.as_str()).into_iter().flatten() {
-            shown.figures(t, unit);
+            figures_shown(t, new.bulletin, unit);
         }
     }
 }
@@ -232,40 +232,17 @@ fn citing_units<'a>(inds: &[&'a Indicators]) -> HashMap<&'a str, BTreeSet<&'a st
     out
 }
 
-/// Which pages show a unit, in the new site: built once per comparison.
-struct Shown<'a> {
-    tree: Tree<'a>,
-    /// Unit id → published articles naming it.
-    naming: HashMap<&'a str, Vec<&'a str>>,
-}
-
-impl<'a> Shown<'a> {
-    fn new(content: &'a Content) -> Shown<'a> {
-        let mut naming: HashMap<&str, Vec<&str>> = HashMap::new();
-        for a in content.articles.iter().filter(|a| !a.draft) {
-            for unit in &a.units {
-                naming.entry(unit.as_str()).or_default().push(a.slug.as_str());
-            }
-        }
-        Shown { tree: Tree::new(content), naming }
-    }
-
-    fn parent(&self, unit: &str) -> Option<&'a str> {
-        self.tree.parent.get(unit).copied()
-    }
-
-    /// The pages that show a unit's figures.
-    fn figures(&self, t: &mut Touched, unit: &str) {
-        t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front, PageId::Units]);
-        t.pages.extend(self.parent(unit).map(|p| PageId::Unit(p.to_string())));
-        let naming = self.naming.get(unit).into_iter().flatten();
-        t.pages.extend(naming.map(|slug| PageId::Article(slug.to_string())));
-    }
+/// The pages that show a unit's figures, in the new site.
+fn figures_shown(t: &mut Touched, bulletin: &Bulletin, unit: &str) {
+    t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front, PageId::Units]);
+    t.pages.extend(bulletin.parent(unit).map(|p| PageId::Unit(p.to_string())));
+    let naming = bulletin.lists.units.get(unit).into_iter().flatten();
+    t.pages.extend(naming.map(|a| PageId::Article(a.slug.clone())));
 }
 
 /// Units whose figures changed touch their pages, their parent's page, both their
 /// charts, the front page and the data files.
-fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) {
+fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
     let (before, after) = (by_unit(old.ind), by_unit(new.ind));
     let units: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
     for unit in units {
@@ -273,9 +250,9 @@ fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs, shown: &Shown) {
         if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
             continue;
         }
-        shown.figures(t, unit);
+        figures_shown(t, new.bulletin, unit);
         t.charts.extend([unit.to_string(), FRONT.to_string()]);
-        t.charts.extend(shown.parent(unit).map(str::to_string));
+        t.charts.extend(new.bulletin.parent(unit).map(str::to_string));
         t.data_files = true;
     }
 }
@@ -295,9 +272,8 @@ fn by_unit(ind: &Indicators) -> HashMap<&str, &[Figures]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::indicators::Focus;
     use crate::load::{Source, parse};
-    use crate::pipeline::check_loaded;
+    use crate::pipeline::{Checked, check_loaded};
 
     const SITE: &str = "title: T\nbase_url: https://e.org/\n";
     const DATA: &str = "units:
@@ -313,21 +289,27 @@ reports:
     const NEWS_A: &str = "---\ntitle: Tin A\ndate: 2024-03-01\nunits: [a]\ntags: [Thanh niên]\n---\nMột.\n";
     const NEWS_B: &str = "---\ntitle: Tin B\ndate: 2024-04-01\nunits: [b]\n---\nHai.\n";
 
-    /// Computes a content folder given as (path, text) pairs, with the built-in theme.
-    fn computed(files: &[(String, String)]) -> (Content, Indicators, Focus, Templates) {
+    /// Computes a content folder given as (path, text) pairs.
+    fn computed(files: &[(String, String)]) -> Checked {
         let sources = files.iter().map(|(rel, text)| Source::new(rel, text)).collect();
         let checked = check_loaded(parse(Some(Source::new("site.yaml", SITE)), sources), "".as_ref());
         assert!(!checked.failed(), "{:?}", checked.problems);
-        let (ind, focus) = checked.computed.expect("computed");
-        (checked.content, ind, focus, crate::theme::templates(None).expect("built-in theme"))
+        checked
+    }
+
+    /// The site of a computed folder, with `templates`.
+    fn inputs<'a>(checked: &'a Checked, templates: &'a Templates) -> Inputs<'a> {
+        let (ind, focus) = checked.computed.as_ref().expect("computed");
+        Inputs { bulletin: checked.bulletin(), ind, focus, templates }
+    }
+
+    fn theme() -> Templates {
+        crate::theme::templates(None).expect("built-in theme")
     }
 
     fn diff(before: &[(String, String)], after: &[(String, String)]) -> Touched {
-        let (c1, i1, f1, t1) = computed(before);
-        let (c2, i2, f2, t2) = computed(after);
-        let old = Inputs { content: &c1, ind: &i1, focus: &f1, templates: &t1 };
-        let new = Inputs { content: &c2, ind: &i2, focus: &f2, templates: &t2 };
-        touched(&old, &new)
+        let (c1, c2, t) = (computed(before), computed(after), theme());
+        touched(&inputs(&c1, &t), &inputs(&c2, &t))
     }
 
     fn base() -> Vec<(String, String)> {
@@ -469,8 +451,8 @@ reports:
 
     #[test]
     fn a_page_template_touches_its_pages_and_the_base_touches_everything() {
-        let (c, i, f, t) = computed(&base());
-        let old = Inputs { content: &c, ind: &i, focus: &f, templates: &t };
+        let (c, t) = (computed(&base()), theme());
+        let old = inputs(&c, &t);
         let mut edited = t.clone();
         edited.get_mut("article.html").expect("article template").text.push('\n');
         let new = Inputs { templates: &edited, ..old };

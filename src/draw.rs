@@ -6,9 +6,10 @@
 //! through a running period and training, where its data allows.
 
 use crate::charts::{self, Chart, ChartText};
-use crate::indicators::{Figures, Focus, Indicators, Tree};
+use crate::indicators::{Figures, Focus, Indicators};
 use crate::model::Content;
 use crate::points;
+use crate::resolve::Bulletin;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -70,13 +71,13 @@ pub fn chart_path(chart: &Chart) -> String {
 /// The charts of every page that has some; with `only`, of the pages it names
 /// ([`FRONT`] or unit ids).
 pub fn draw(
-    content: &Content,
+    bulletin: &Bulletin,
     ind: &Indicators,
     focus: &Focus,
     only: Option<&BTreeSet<String>>,
 ) -> ChartsByPage {
     let keep = |_: &str, _: &mut Vec<Chart>| Ok::<(), std::convert::Infallible>(());
-    match draw_with(content, ind, focus, only, &keep) {
+    match draw_with(bulletin, ind, focus, only, &keep) {
         Ok(charts) => charts,
         Err(never) => match never {},
     }
@@ -87,12 +88,12 @@ pub fn draw(
 /// never holds all of them in memory, but for the front page's and the focus units' (the
 /// shared bulletin shows them).
 pub fn draw_to(
-    content: &Content,
+    bulletin: &Bulletin,
     ind: &Indicators,
     focus: &Focus,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
-    let downloads = Downloads::new(content);
+    let downloads = Downloads::new(bulletin.content);
     let written = |key: &str, charts: &mut Vec<Chart>| {
         let keep = key == FRONT || focus.units.iter().any(|u| u == key);
         charts.iter_mut().try_for_each(|c| {
@@ -106,26 +107,23 @@ pub fn draw_to(
             Ok(())
         })
     };
-    draw_with(content, ind, focus, None, &written)
+    draw_with(bulletin, ind, focus, None, &written)
 }
 
 /// What is done with a page's charts once drawn, by the page's key.
 type Finish<'a, E> = dyn Fn(&str, &mut Vec<Chart>) -> Result<(), E> + Sync + 'a;
 
 fn draw_with<E: Send>(
-    content: &Content,
+    bulletin: &Bulletin,
     ind: &Indicators,
     focus: &Focus,
     only: Option<&BTreeSet<String>>,
     finish: &Finish<'_, E>,
 ) -> Result<ChartsByPage, E> {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
+    let content = bulletin.content;
     let t = ChartText::new(content.site.language, usize::from(content.site.percent_decimals));
-    let tree = Tree::new(content);
-    let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-    let categories: Vec<(String, String)> =
-        content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
-    let ctx = Ctx { ind, tree: &tree, names: &names, categories: &categories, t: &t };
+    let ctx = Ctx { ind, b: bulletin, t: &t };
     let finished = |key: &str, mut charts: Vec<Chart>| -> Result<Option<(String, Vec<Chart>)>, E> {
         finish(key, &mut charts)?;
         Ok((!charts.is_empty()).then(|| (key.to_string(), charts)))
@@ -138,22 +136,21 @@ fn draw_with<E: Send>(
         .filter_map(Result::transpose)
         .collect::<Result<_, E>>()?;
     if wants(FRONT) {
-        by_page.extend(finished(FRONT, ctx.front_charts(content, focus))?);
+        by_page.extend(finished(FRONT, ctx.front_charts(focus))?);
     }
     Ok(by_page)
 }
 
 struct Ctx<'a> {
     ind: &'a Indicators,
-    tree: &'a Tree<'a>,
-    names: &'a HashMap<&'a str, &'a str>,
-    categories: &'a [(String, String)],
+    /// The run's resolved bulletin: names, the tree, the categories.
+    b: &'a Bulletin<'a>,
     t: &'a ChartText,
 }
 
 impl Ctx<'_> {
     fn name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.names.get(id).copied().unwrap_or(id)
+        self.b.name(id)
     }
 
     /// The achievement of `group`, the children of `parent` (`None`: the top-level units).
@@ -162,9 +159,9 @@ impl Ctx<'_> {
         charts::achievement(parent, period, &units, self.t)
     }
 
-    fn front_charts(&self, content: &Content, focus: &Focus) -> Vec<Chart> {
+    fn front_charts(&self, focus: &Focus) -> Vec<Chart> {
         let Some(period) = &focus.period else { return Vec::new() };
-        let group = points::comparison_group(content, self.ind, focus);
+        let group = points::comparison_group(self.b, self.ind, focus);
         let mut out: Vec<Chart> = match self.parent_of_all(&group, &period.label) {
             // Every child of one unit: that unit's own chart, the file its page shows too.
             Some(parent) => {
@@ -189,7 +186,7 @@ impl Ctx<'_> {
         }
         for unit in summarised {
             if let Some(f) = self.ind.latest(unit, &period.label) {
-                out.extend(charts::composition(unit, self.name(unit), f, self.categories, self.t));
+                out.extend(charts::composition(unit, self.name(unit), f, &self.b.categories, self.t));
             }
         }
         out
@@ -217,7 +214,7 @@ impl Ctx<'_> {
         }
         out.extend(charts::admissions_over_years(name, id, &self.years(id), self.t));
         if let Some(f) = by_recency.iter().find(|f| !f.composition.is_empty()) {
-            out.extend(charts::composition(id, name, f, self.categories, self.t));
+            out.extend(charts::composition(id, name, f, &self.b.categories, self.t));
         }
         if let Some(f) = by_recency.iter().find(|f| !f.targets.is_empty()) {
             let snapshots: Vec<&Figures> =
@@ -237,13 +234,13 @@ impl Ctx<'_> {
 
     /// The unit whose children with figures for `period` are exactly `group`, if any.
     fn parent_of_all(&self, group: &[&Figures], period: &str) -> Option<&str> {
-        let parent = *self.tree.parent.get(group.first()?.unit.as_str())?;
-        let all = group.iter().all(|f| self.tree.parent.get(f.unit.as_str()) == Some(&parent))
+        let parent = self.b.parent(&group.first()?.unit)?;
+        let all = group.iter().all(|f| self.b.parent(&f.unit) == Some(parent))
             && self.children_figures(parent, period).len() == group.len();
         all.then_some(parent)
     }
 
     fn children_figures(&self, id: &str, period: &str) -> Vec<&Figures> {
-        self.tree.children_of(id).iter().filter_map(|c| self.ind.latest(c, period)).collect()
+        self.b.tree.children_of(id).iter().filter_map(|c| self.ind.latest(c, period)).collect()
     }
 }

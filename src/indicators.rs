@@ -4,8 +4,9 @@
 
 use crate::catalog::problems::Msg;
 use crate::locale::{whole_down, whole_up};
-use crate::model::{Content, Report, Target, Training};
+use crate::model::{Report, Target, Training};
 use crate::period::Period;
+use crate::resolve::{Bulletin, Tree};
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap};
@@ -366,15 +367,16 @@ fn recency(f: &Figures) -> (NaiveDate, NaiveDate, NaiveDate, &str) {
 }
 
 /// Computes every indicator of validated content.
-pub fn compute(content: &Content) -> Indicators {
-    let tree = Tree::new(content);
-    let mut reports: Vec<Figures> = content.reports.iter().enumerate().map(|(i, r)| written(r, i)).collect();
+pub fn compute(bulletin: &Bulletin) -> Indicators {
+    let tree = &bulletin.tree;
+    let mut reports: Vec<Figures> =
+        bulletin.content.reports.iter().enumerate().map(|(i, r)| written(r, i)).collect();
     mark_latest(&mut reports);
-    roll_up(&tree, &mut reports);
+    roll_up(tree, &mut reports);
     sort(&mut reports);
     let mut ind = Indicators { reports };
     changes(&mut ind);
-    ranks(&tree, &mut ind);
+    ranks(tree, &mut ind);
     ind
 }
 
@@ -467,50 +469,6 @@ fn mark_latest(reports: &mut [Figures]) {
         reports.iter().map(|f| newest[&(f.unit.as_str(), f.period.label.as_str())] == f.as_of).collect();
     for (f, latest) in reports.iter_mut().zip(latest) {
         f.latest = latest;
-    }
-}
-
-/// The unit tree: children of each unit in display order (order, then name, then id).
-pub struct Tree<'a> {
-    pub children: HashMap<&'a str, Vec<&'a str>>,
-    pub roots: Vec<&'a str>,
-    pub parent: HashMap<&'a str, &'a str>,
-}
-
-impl<'a> Tree<'a> {
-    pub fn new(content: &'a Content) -> Tree<'a> {
-        let mut units: Vec<&crate::model::Unit> = content.units.iter().collect();
-        units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
-        let mut tree = Tree { children: HashMap::new(), roots: Vec::new(), parent: HashMap::new() };
-        for u in units {
-            match &u.parent {
-                Some(p) => {
-                    tree.children.entry(p.as_str()).or_default().push(&u.id);
-                    tree.parent.insert(&u.id, p);
-                }
-                None => tree.roots.push(&u.id),
-            }
-        }
-        tree
-    }
-
-    pub fn children_of(&self, unit: &str) -> &[&'a str] {
-        self.children.get(unit).map_or(&[], Vec::as_slice)
-    }
-
-    /// Every unit, children before their parents.
-    fn post_order(&self) -> Vec<&'a str> {
-        let mut out = Vec::new();
-        let mut stack: Vec<(&str, bool)> = self.roots.iter().rev().map(|&r| (r, false)).collect();
-        while let Some((unit, expanded)) = stack.pop() {
-            if expanded {
-                out.push(unit);
-            } else {
-                stack.push((unit, true));
-                stack.extend(self.children_of(unit).iter().rev().map(|&c| (c, false)));
-            }
-        }
-        out
     }
 }
 
@@ -697,10 +655,11 @@ pub struct Focus {
 
 /// `current_period` when set, else the period with reports for the focus units that
 /// starts last (then ends last): the most recent figures, not the longest term.
-pub fn focus(content: &Content, ind: &Indicators) -> Focus {
+pub fn focus(bulletin: &Bulletin, ind: &Indicators) -> Focus {
+    let content = bulletin.content;
     let units: Vec<String> = match &content.site.root_unit {
         Some(root) => vec![root.clone()],
-        None => Tree::new(content).roots.iter().map(|u| u.to_string()).collect(),
+        None => bulletin.tree.roots.iter().map(|u| u.to_string()).collect(),
     };
     let reported = || units.iter().flat_map(|u| ind.of_unit(u)).filter(|f| f.latest);
     let period = match &content.site.current_period {
@@ -720,8 +679,8 @@ pub fn focus(content: &Content, ind: &Indicators) -> Focus {
 
 /// The warning of SPEC §6: children's admissions adding up to more than their
 /// parent's own report for the same period.
-pub fn consistency_warnings(content: &Content, ind: &Indicators) -> Vec<crate::problem::Problem> {
-    let tree = Tree::new(content);
+pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<crate::problem::Problem> {
+    let (content, tree) = (bulletin.content, &bulletin.tree);
     let mut out = Vec::new();
     for f in ind.reports.iter().filter(|f| f.latest) {
         let Some(written) = f.written else { continue };
@@ -759,7 +718,7 @@ mod tests {
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(crate::validate::validate(&loaded).is_empty());
-        compute(&loaded.content)
+        compute(&Bulletin::new(&loaded.content))
     }
 
     const TREE: &str = "units:
@@ -1066,7 +1025,8 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 5}}\n  - {{unit: b, period: 2016, admitted: 6}}\n  - {{unit: tinh, period: 2016, admitted: 10}}\n"
         );
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
-        let warnings = consistency_warnings(&loaded.content, &compute(&loaded.content));
+        let b = Bulletin::new(&loaded.content);
+        let warnings = consistency_warnings(&b, &compute(&b));
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].at, crate::problem::At::Value("reports[2].admitted".into()));
         assert_eq!(
@@ -1082,7 +1042,8 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2020-2025, admitted: 5}}\n  - {{unit: b, period: 2024, as_of: 2024-05-04, admitted: 6}}\n"
         );
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
-        let f = focus(&loaded.content, &compute(&loaded.content));
+        let b = Bulletin::new(&loaded.content);
+        let f = focus(&b, &compute(&b));
         assert_eq!(f.units, vec!["tinh".to_string()]);
         assert_eq!(f.period.unwrap().label, "2024");
         assert_eq!(f.as_of, Some(day("2024-05-04")));
@@ -1099,7 +1060,7 @@ mod tests {
         let mut loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
         loaded.content.reports[0].admitted = u64::MAX;
         loaded.content.reports[0].members = Some(u64::MAX);
-        let ind = compute(&loaded.content);
+        let ind = compute(&Bulletin::new(&loaded.content));
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert_eq!((tinh.admitted, tinh.members), (u64::MAX, Some(u64::MAX)));
         assert_eq!(ind.latest("tinh", "2016").unwrap().change.as_ref().unwrap().delta, i64::MAX - 2);

@@ -1,6 +1,6 @@
 //! bantin: a static bulletin of party-member development figures.
 //!
-//! The pipeline: [`load`] (walk + parse) → [`validate`] → compute indicators →
+//! The pipeline: [`load`] (walk + parse) → [`validate`] → [`resolve`] → compute indicators →
 //! draw charts → render pages → write output. [`serve`] keeps a built site in memory
 //! ([`live`]) and renders again only what a change touches ([`deps`]).
 
@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod points;
 pub mod problem;
 pub mod render;
+pub mod resolve;
 pub mod routes;
 pub mod search;
 #[cfg(feature = "serve")]

@@ -99,7 +99,8 @@ pub struct Lists<'a> {
 }
 
 impl<'a> Lists<'a> {
-    pub fn new(content: &'a Content) -> Lists<'a> {
+    /// The lists of published articles: [`crate::resolve::Bulletin`] holds those of a run.
+    pub(crate) fn new(content: &'a Content) -> Lists<'a> {
         let published = published(content);
         let mut units: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
         let mut months: BTreeMap<Month, Vec<&Article>> = BTreeMap::new();
@@ -150,14 +151,14 @@ fn push_once<'a>(list: &mut Vec<&'a Article>, a: &'a Article) {
 }
 
 /// Published articles, newest first: the order of every list.
-pub fn published(content: &Content) -> Vec<&Article> {
+fn published(content: &Content) -> Vec<&Article> {
     let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
     published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
     published
 }
 
 /// The [`TagLists`] of published articles.
-pub fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
+fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
     let mut tags: TagLists = BTreeMap::new();
     for a in published {
         for tag in &a.tags {

@@ -14,6 +14,7 @@ use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
 use crate::render::{self, Inputs, PageId, RenderError};
+use crate::resolve::Resolved;
 use crate::theme::{self, TemplateError, Templates};
 use crate::timings::Timings;
 use crate::write::OutputFile;
@@ -30,7 +31,8 @@ pub type Files = HashMap<String, Bytes>;
 
 /// The last site that built, and what it was made from.
 struct Good {
-    content: Content,
+    /// The content and its bulletin, kept for the next comparison.
+    resolved: Resolved,
     ind: Indicators,
     focus: Focus,
     templates: Templates,
@@ -118,7 +120,7 @@ impl LiveSite {
 
     /// The base URL of the last good site.
     pub fn base_url(&self) -> Option<&str> {
-        self.good.as_ref().map(|g| g.content.site.base_url.as_str())
+        self.good.as_ref().map(|g| g.resolved.content().site.base_url.as_str())
     }
 
     /// True once some rebuild succeeded.
@@ -142,11 +144,11 @@ impl LiveSite {
             Ok(t) => t,
             Err(e) => return self.fail(e.into()),
         };
-        let Checked { content, computed, .. } = checked;
+        let Checked { resolved, computed, .. } = checked;
         let Some((ind, focus)) = computed else {
             return Outcome::Failed;
         };
-        let new = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
+        let new = Inputs { bulletin: resolved.bulletin(), ind: &ind, focus: &focus, templates: &templates };
         let touched = self.timings.stage("deps", "pages", || {
             let touched = match &self.good {
                 Some(old) => deps::touched(&old.inputs(), &new),
@@ -155,8 +157,8 @@ impl LiveSite {
             let count = touched.pages.len();
             (touched, count)
         });
-        let statics = self.read_statics(&content, &rel);
-        match self.apply(content, ind, focus, templates, &touched, statics) {
+        let statics = self.read_statics(resolved.content(), &rel);
+        match self.apply(resolved, ind, focus, templates, &touched, statics) {
             Ok((pages, charts)) => Outcome::Built { pages, charts, took: started.elapsed() },
             Err(e) => self.fail(e),
         }
@@ -192,7 +194,7 @@ impl LiveSite {
     /// on a template error the good site stays as it was.
     fn apply(
         &mut self,
-        content: Content,
+        resolved: Resolved,
         ind: Indicators,
         focus: Focus,
         templates: Templates,
@@ -200,6 +202,8 @@ impl LiveSite {
         statics: BTreeMap<String, Bytes>,
     ) -> Result<(usize, usize), RebuildError> {
         let partial = self.good.is_some() && !touched.all;
+        let bulletin = resolved.bulletin();
+        let content = bulletin.content;
         // A page rendered again needs its charts: they are drawn again with it.
         let chart_keys: BTreeSet<String> = touched
             .charts
@@ -213,13 +217,13 @@ impl LiveSite {
             .chain(bulletin_charts(touched, &focus))
             .collect();
         let drawn = self.timings.stage("charts", "charts", || {
-            let drawn = draw::draw(&content, &ind, &focus, partial.then_some(&chart_keys));
+            let drawn = draw::draw(bulletin, &ind, &focus, partial.then_some(&chart_keys));
             let count = drawn.values().map(Vec::len).sum();
             (drawn, count)
         });
         let only_pages = partial.then_some(&touched.pages);
         let rendered = self.timings.stage("render", "pages", || {
-            let inputs = Inputs { content: &content, ind: &ind, focus: &focus, templates: &templates };
+            let inputs = Inputs { bulletin, ind: &ind, focus: &focus, templates: &templates };
             let rendered = render::render(inputs, &drawn, only_pages);
             let count = rendered.as_ref().map_or(0, Vec::len);
             (rendered, count)
@@ -229,7 +233,7 @@ impl LiveSite {
         let counts = (pages, draw::files(&drawn));
 
         // Made before the good site is taken apart, so that a failure leaves it whole.
-        let downloads = draw::Downloads::new(&content);
+        let downloads = draw::Downloads::new(content);
         let mut drawn_files = Vec::with_capacity(drawn.len());
         for (key, charts) in &drawn {
             let mut files = Vec::with_capacity((draw::DRAWINGS + draw::DOWNLOADS) * charts.len());
@@ -243,7 +247,7 @@ impl LiveSite {
             if partial && !touched.data_files {
                 return (Ok(None), 0);
             }
-            let files = pipeline::data_files(&content, &ind, &focus).map(|f| Some(shared(f)));
+            let files = pipeline::data_files(bulletin, &ind, &focus).map(|f| Some(shared(f)));
             let count = files.as_ref().map_or(0, |f| f.as_ref().map_or(0, Vec::len));
             (files, count)
         });
@@ -251,7 +255,7 @@ impl LiveSite {
         let search_again =
             !partial || touched.data_files || touched.pages.iter().any(|p| matches!(p, PageId::Article(_)));
         let fresh_search = self.timings.stage("search", "files", || {
-            let files = search_again.then(|| shared(crate::search::files(&content, &ind)));
+            let files = search_again.then(|| shared(crate::search::files(bulletin, &ind)));
             let count = files.as_ref().map_or(0, Vec::len);
             (files, count)
         });
@@ -267,7 +271,7 @@ impl LiveSite {
         let pdf = match pdf {
             Some(kept) => Some(kept),
             None if content.site.pdf => {
-                Some(Arc::new(LazyPdf::new(crate::bulletin::bulletin(&content, &ind, &focus, &drawn))))
+                Some(Arc::new(LazyPdf::new(crate::bulletin::bulletin(bulletin, &ind, &focus, &drawn))))
             }
             None => None,
         };
@@ -284,10 +288,10 @@ impl LiveSite {
         let data_files = match (data_files.filter(|_| !touched.data_files), fresh_data) {
             (Some(kept), _) => kept,
             (None, Some(fresh)) => fresh,
-            (None, None) => shared(pipeline::data_files(&content, &ind, &focus)?),
+            (None, None) => shared(pipeline::data_files(bulletin, &ind, &focus)?),
         };
         self.good = Some(Good {
-            content,
+            resolved,
             ind,
             focus,
             templates,
@@ -330,7 +334,12 @@ fn bulletin_charts(touched: &Touched, focus: &Focus) -> Vec<String> {
 
 impl Good {
     fn inputs(&self) -> Inputs<'_> {
-        Inputs { content: &self.content, ind: &self.ind, focus: &self.focus, templates: &self.templates }
+        Inputs {
+            bulletin: self.resolved.bulletin(),
+            ind: &self.ind,
+            focus: &self.focus,
+            templates: &self.templates,
+        }
     }
 }
 

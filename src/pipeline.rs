@@ -1,4 +1,4 @@
-//! The whole run: load → validate → compute → charts → render → write.
+//! The whole run: load → validate → resolve → compute → charts → render → write.
 
 use crate::catalog::{self, ContentCounts, Words};
 use crate::draw;
@@ -8,12 +8,14 @@ use crate::locale::Locale;
 use crate::model::{Content, Language};
 use crate::problem::{self, Located};
 use crate::render::{self, PageId, RenderError};
+use crate::resolve::{Bulletin, Resolved};
 use crate::theme::TemplateError;
 use crate::timings::Timings;
 use crate::validate::validate;
 use crate::write::{Output, OutputFile};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a run reads and writes.
@@ -24,9 +26,10 @@ pub struct Paths {
     pub output: PathBuf,
 }
 
-/// A content folder read, validated and, when valid, computed.
+/// A content folder read, validated, resolved and, when valid, computed.
 pub struct Checked {
-    pub content: Content,
+    /// The content and its [`Bulletin`], resolved once for every stage of the run.
+    pub resolved: Resolved,
     /// Every problem, located and sorted.
     pub problems: Vec<Located>,
     /// `None` when the content has errors.
@@ -36,27 +39,32 @@ pub struct Checked {
 }
 
 impl Checked {
+    pub fn content(&self) -> &Content {
+        self.resolved.content()
+    }
+
+    pub fn bulletin(&self) -> &Bulletin<'_> {
+        self.resolved.bulletin()
+    }
+
     pub fn failed(&self) -> bool {
         problem::has_errors(&self.problems)
     }
 
     /// The language site.yaml chose, when it could be read.
     pub fn language(&self) -> Option<Language> {
-        self.site_read.then_some(self.content.site.language)
+        self.site_read.then_some(self.content().site.language)
     }
 
     /// "9 units, 7 reports, 5 articles (0 drafts), 5 periods".
     pub fn summary(&self, words: &dyn Words) -> String {
-        let c = &self.content;
-        let mut periods: Vec<&str> = c.reports.iter().map(|r| r.period.label.as_str()).collect();
-        periods.sort_unstable();
-        periods.dedup();
+        let c = self.content();
         words.content_summary(&ContentCounts {
             units: c.units.len(),
             reports: c.reports.len(),
             articles: c.articles.len(),
             drafts: c.articles.iter().filter(|a| a.draft).count(),
-            periods: periods.len(),
+            periods: self.bulletin().periods.len(),
         })
     }
 
@@ -67,8 +75,8 @@ impl Checked {
             return String::new();
         };
         let locale = Locale::new(language);
-        let decimals = usize::from(self.content.site.percent_decimals);
-        let roots = indicators::Tree::new(&self.content).roots;
+        let decimals = usize::from(self.content().site.percent_decimals);
+        let roots = &self.bulletin().tree.roots;
         let l = catalog::labels(language);
         let header = [l.unit, l.period, l.as_of, l.admitted, l.target, l.achievement];
         let mut rows = vec![header.map(String::from)];
@@ -129,35 +137,37 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
-    timings.stage("validate", "items", || {
+    // Static files are checked against the pages, which the resolved bulletin lists.
+    let resolved = timings.stage("validate", "items", || {
         problems.extend(validate(&loaded));
-        problems.extend(crate::routes::static_conflicts(&loaded.content));
-        ((), items)
+        let resolved = Resolved::new(Arc::new(std::mem::take(&mut loaded.content)));
+        problems.extend(crate::routes::static_conflicts(resolved.bulletin()));
+        (resolved, items)
     });
-    let content = loaded.content;
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
-            let ind = indicators::compute(&content);
-            problems.extend(indicators::consistency_warnings(&content, &ind));
-            let focus = indicators::focus(&content, &ind);
+            let bulletin = resolved.bulletin();
+            let ind = indicators::compute(bulletin);
+            problems.extend(indicators::consistency_warnings(bulletin, &ind));
+            let focus = indicators::focus(bulletin, &ind);
             let count = ind.reports.len();
             ((ind, focus), count)
         })
     });
     let problems = problem::locate(problems, &loaded.indexes, content_dir);
-    Checked { content, problems, computed, site_read: loaded.site_read }
+    Checked { resolved, problems, computed, site_read: loaded.site_read }
 }
 
 /// `data/indicators.json`, `.csv` and `.xlsx`.
-pub fn data_files(content: &Content, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
+pub fn data_files(bulletin: &Bulletin, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
     let ((json, csv), xlsx) = rayon::join(
         || {
             rayon::join(
-                || crate::datafiles::json(content, ind, focus),
-                || crate::datafiles::csv(content, ind),
+                || crate::datafiles::json(bulletin.content, ind, focus),
+                || crate::datafiles::csv(bulletin, ind),
             )
         },
-        || crate::sheets::out::indicators(content, ind),
+        || crate::sheets::out::indicators(bulletin, ind),
     );
     Ok(vec![
         OutputFile::new(crate::routes::JSON, json),
@@ -189,20 +199,22 @@ pub fn build(
     skip_pdf: bool,
     timings: &mut Timings,
 ) -> Result<(Checked, Option<Written>), BuildError> {
-    let mut checked = check_timed(&paths.content, timings);
-    // Pages link to the PDF only when there is one.
-    checked.content.site.pdf &= !skip_pdf;
+    let mut loaded = load_timed(&paths.content, timings);
+    // Pages link to the PDF only when there is one (validation reads no such setting).
+    loaded.content.site.pdf &= !skip_pdf;
+    let checked = check_loaded_timed(loaded, &paths.content, timings);
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
-    let content = &checked.content;
+    let bulletin = checked.bulletin();
+    let content = bulletin.content;
     let templates = crate::theme::templates(paths.templates.as_deref())?;
-    let inputs = render::Inputs { content, ind, focus, templates: &templates };
+    let inputs = render::Inputs { bulletin, ind, focus, templates: &templates };
     let tera = render::compile(content, &templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
     let staging = output.stage().map_err(write_error)?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
 
     let charts = timings.stage("charts", "charts", || {
-        let charts = draw::draw_to(content, ind, focus, &write);
+        let charts = draw::draw_to(bulletin, ind, focus, &write);
         let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
         (charts, count)
     });
@@ -225,7 +237,7 @@ pub fn build(
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
-            let pdf = crate::bulletin::pdf::pdf(&crate::bulletin::bulletin(content, ind, focus, &charts));
+            let pdf = crate::bulletin::pdf::pdf(&crate::bulletin::bulletin(bulletin, ind, focus, &charts));
             (pdf, 1)
         });
         let pdf = pdf.map_err(BuildError::Pdf)?;
@@ -233,7 +245,7 @@ pub fn build(
     }
     let data_files = timings
         .stage("data", "files", || {
-            let written = data_files(content, ind, focus).and_then(|files| {
+            let written = data_files(bulletin, ind, focus).and_then(|files| {
                 files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
             });
             let count = *written.as_ref().unwrap_or(&0);
@@ -242,7 +254,7 @@ pub fn build(
         .map_err(write_error)?;
     let search_files = timings
         .stage("search", "files", || {
-            let files = crate::search::files(content, ind);
+            let files = crate::search::files(bulletin, ind);
             let written = files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len());
             let count = *written.as_ref().unwrap_or(&0);
             (written, count)

@@ -1,22 +1,25 @@
 //! "Main points": the front page's short sentences, written from the indicators.
 
 use crate::catalog::{self, Words};
-use crate::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures};
 use crate::locale::Locale;
-use crate::model::Content;
+use crate::resolve::Bulletin;
 use std::collections::HashMap;
 
 /// The figures the front page compares: the focus units' children when only one
 /// focus unit has figures for the period, else the focus units side by side.
-pub fn comparison_group<'a>(content: &Content, ind: &'a Indicators, focus: &Focus) -> Vec<&'a Figures> {
+pub fn comparison_group<'a>(bulletin: &Bulletin, ind: &'a Indicators, focus: &Focus) -> Vec<&'a Figures> {
     let Some(period) = &focus.period else { return Vec::new() };
     let with_figures: Vec<&Figures> =
         focus.units.iter().filter_map(|u| ind.latest(u, &period.label)).collect();
     let mut group = match with_figures.as_slice() {
         [single] => {
-            let tree = Tree::new(content);
-            let children: Vec<&Figures> =
-                tree.children_of(&single.unit).iter().filter_map(|c| ind.latest(c, &period.label)).collect();
+            let children: Vec<&Figures> = bulletin
+                .tree
+                .children_of(&single.unit)
+                .iter()
+                .filter_map(|c| ind.latest(c, &period.label))
+                .collect();
             if children.is_empty() { with_figures } else { children }
         }
         _ => with_figures,
@@ -147,13 +150,12 @@ fn pace_point(group: &[&Figures], w: &Writer) -> Option<String> {
 mod tests {
     use super::*;
     use crate::load::{Source, parse};
-    use crate::model::Language;
+    use crate::model::{Content, Language};
 
-    fn setup(data: &str, site: &str) -> (Content, Indicators) {
+    fn setup(data: &str, site: &str) -> Content {
         let loaded = parse(Some(Source::new("site.yaml", site)), vec![Source::new("data/d.yaml", data)]);
         assert!(loaded.problems.is_empty());
-        let ind = crate::indicators::compute(&loaded.content);
-        (loaded.content, ind)
+        loaded.content
     }
 
     const DATA: &str = "units:
@@ -170,13 +172,13 @@ reports:
 
     #[test]
     fn sentences_from_the_figures() {
-        let (content, ind) = setup(DATA, "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n");
-        let focus = crate::indicators::focus(&content, &ind);
-        let group = comparison_group(&content, &ind, &focus);
+        let content = setup(DATA, "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n");
+        let b = Bulletin::new(&content);
+        let ind = crate::indicators::compute(&b);
+        let focus = crate::indicators::focus(&b, &ind);
+        let group = comparison_group(&b, &ind, &focus);
         assert_eq!(group.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(), ["a", "b"]);
-        let names: HashMap<&str, &str> =
-            content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-        let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &names };
+        let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &b.names };
         let headline = vec![ind.latest("tinh", "2024").unwrap()];
         let points = main_points(&focus, &headline, &group, &w);
         assert_eq!(
@@ -200,9 +202,10 @@ reports:
         let names = HashMap::new();
         let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &names };
         let point = |data: &str| {
-            let (content, ind) =
-                setup(&format!("units:\n  - {{id: tinh, name: Tỉnh}}\nreports:\n{data}"), site);
-            let focus = crate::indicators::focus(&content, &ind);
+            let content = setup(&format!("units:\n  - {{id: tinh, name: Tỉnh}}\nreports:\n{data}"), site);
+            let b = Bulletin::new(&content);
+            let ind = crate::indicators::compute(&b);
+            let focus = crate::indicators::focus(&b, &ind);
             let headline = vec![ind.latest("tinh", "2024").unwrap()];
             main_points(&focus, &headline, &[], &w).pop().unwrap()
         };
@@ -228,10 +231,11 @@ reports:
 
     #[test]
     fn no_period_no_points() {
-        let (content, ind) = setup("units:\n  - {id: a, name: A}\n", "title: T\nbase_url: https://e.org/\n");
-        let focus = crate::indicators::focus(&content, &ind);
-        let names = HashMap::new();
-        let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &names };
-        assert!(main_points(&focus, &[], &comparison_group(&content, &ind, &focus), &w).is_empty());
+        let content = setup("units:\n  - {id: a, name: A}\n", "title: T\nbase_url: https://e.org/\n");
+        let b = Bulletin::new(&content);
+        let ind = crate::indicators::compute(&b);
+        let focus = crate::indicators::focus(&b, &ind);
+        let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &b.names };
+        assert!(main_points(&focus, &[], &comparison_group(&b, &ind, &focus), &w).is_empty());
     }
 }

@@ -5,11 +5,12 @@
 //! and from disk.
 
 use crate::catalog::{self, Labels, Words};
-use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
 use crate::locale::Locale;
 use crate::markdown;
-use crate::model::{Article, Category, Content, Unit};
+use crate::model::{Article, Category, Content};
 use crate::points::{self, Writer};
+use crate::resolve::Bulletin;
 use crate::theme::{self, TemplateError, Templates};
 use crate::write::OutputFile;
 use crate::{text, url};
@@ -28,7 +29,7 @@ const NEWS_ON_FRONT: usize = 5;
 const HEADLINE_CATEGORIES: usize = 4;
 
 use crate::draw::{ChartsByPage, chart_path};
-use crate::lists::{ListId, Lists};
+use crate::lists::ListId;
 use crate::routes;
 pub use crate::routes::{PER_PAGE, PageId};
 
@@ -82,7 +83,7 @@ impl Page {
 /// A computed site: what the pages are made from.
 #[derive(Clone, Copy)]
 pub struct Inputs<'a> {
-    pub content: &'a Content,
+    pub bulletin: &'a Bulletin<'a>,
     pub ind: &'a Indicators,
     pub focus: &'a Focus,
     pub templates: &'a Templates,
@@ -100,7 +101,7 @@ pub fn render(
         files.lock().unwrap_or_else(|e| e.into_inner()).push((id.clone(), file));
         Ok(())
     };
-    let tera = compile(site.content, site.templates)?;
+    let tera = compile(site.bulletin.content, site.templates)?;
     render_each(site, &tera, charts, only, &keep)?;
     Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
@@ -125,11 +126,11 @@ pub fn render_each(
     only: Option<&BTreeSet<PageId>>,
     emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
 ) -> Result<usize, RenderError> {
-    let Inputs { content, ind, focus, templates } = inputs;
-    let site = SiteView::new(content, ind);
-    let ids: Vec<PageId> = match only {
-        Some(set) => set.iter().filter(|id| site.exists(id)).cloned().collect(),
-        None => site.all_pages(),
+    let Inputs { bulletin, ind, focus, templates } = inputs;
+    let site = SiteView::new(bulletin, ind);
+    let ids: Vec<&PageId> = match only {
+        Some(set) => set.iter().filter(|id| site.exists(id)).collect(),
+        None => bulletin.pages.iter().collect(),
     };
     ids.par_iter().try_for_each(|id| {
         let file = site.file(id, tera, templates, focus, charts)?;
@@ -451,59 +452,51 @@ pub fn base_path(url: &str) -> String {
     path.unwrap_or_else(|| "/".into())
 }
 
-/// Everything the pages share: names, the tree, articles in order, tags.
+/// Everything the pages share: the resolved bulletin (names, the tree, articles in
+/// order, tags), the figures and the site's words.
 struct SiteView<'a> {
     content: &'a Content,
+    /// The run's resolved bulletin: names, the tree, the lists.
+    b: &'a Bulletin<'a>,
     ind: &'a Indicators,
-    tree: Tree<'a>,
-    units: HashMap<&'a str, &'a Unit>,
-    names: HashMap<&'a str, &'a str>,
-    categories: Vec<Category>,
     l: &'static Labels,
     words: &'static dyn Words,
     locale: Locale,
     /// Decimals of percentages (`percent_decimals`).
     decimals: usize,
-    /// Published articles and their lists.
-    lists: Lists<'a>,
     /// Each published article as lists show it, made once on first use: an article
     /// appears in the news list, its tags' lists, its units' pages and the feed.
     refs: HashMap<&'a str, OnceLock<tera::Value>>,
     /// Each published article's summary when it has none of its own: its body's first
     /// paragraph, found once for its lists and its page.
     summaries: HashMap<&'a str, OnceLock<String>>,
-    articles_by_slug: HashMap<&'a str, &'a Article>,
     base_url: String,
     /// The path part of the base URL (`/ban-tin/`), for the 404 page.
     base_path: String,
 }
 
 impl<'a> SiteView<'a> {
-    fn new(content: &'a Content, ind: &'a Indicators) -> SiteView<'a> {
-        let lists = Lists::new(content);
+    fn new(b: &'a Bulletin<'a>, ind: &'a Indicators) -> SiteView<'a> {
+        let content = b.content;
+        let published = &b.lists.published;
         let base_url = base_url(&content.site.base_url);
         SiteView {
             content,
+            b,
             ind,
-            tree: Tree::new(content),
-            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
-            categories: content.site.categories(),
             l: catalog::labels(content.site.language),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
             decimals: usize::from(content.site.percent_decimals),
-            articles_by_slug: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
-            refs: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
-            summaries: lists.published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
-            lists,
+            refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
+            summaries: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             base_path: base_path(&content.site.base_url),
             base_url,
         }
     }
 
     fn unit_ref(&self, id: &'a str) -> UnitRef<'a> {
-        let unit = self.units.get(id);
+        let unit = self.b.units.get(id);
         UnitRef {
             id,
             name: unit.map_or(id, |u| u.name.as_str()),
@@ -515,7 +508,7 @@ impl<'a> SiteView<'a> {
     fn source(&self, source: &'a Option<String>) -> Option<SourceView<'a>> {
         match source.as_deref()? {
             s if url::is_web(s) => Some(SourceView { title: s, url: s.to_string(), external: true }),
-            slug => self.articles_by_slug.get(slug).map(|a| SourceView {
+            slug => self.b.articles.get(slug).map(|a| SourceView {
                 title: &a.title,
                 url: routes::article(slug),
                 external: false,
@@ -554,6 +547,7 @@ impl<'a> SiteView<'a> {
     fn figures(&self, f: &'a Figures) -> FiguresView<'a> {
         let targets: Vec<TargetView> = f.targets.iter().map(|t| self.target_view(t)).collect();
         let composition = self
+            .b
             .categories
             .iter()
             .filter_map(|c| {
@@ -704,11 +698,11 @@ impl<'a> SiteView<'a> {
             Some(p) => focus.units.iter().filter_map(|u| self.ind.latest(u, &p.label)).collect(),
             None => Vec::new(),
         };
-        let group = points::comparison_group(self.content, self.ind, focus);
+        let group = points::comparison_group(self.b, self.ind, focus);
         let writer = Writer {
             locale: self.locale,
             decimals: usize::from(self.content.site.percent_decimals),
-            names: &self.names,
+            names: &self.b.names,
         };
         let main_points = points::main_points(focus, &headline, &group, &writer);
         let group_parent = match headline.as_slice() {
@@ -716,9 +710,9 @@ impl<'a> SiteView<'a> {
             _ => None,
         };
         let overview: Vec<FiguresView> =
-            self.tree.roots.iter().filter_map(|u| self.ind.current(u).map(|f| self.figures(f))).collect();
+            self.b.tree.roots.iter().filter_map(|u| self.ind.current(u).map(|f| self.figures(f))).collect();
         // One set of categories for every card, so that the cards compare.
-        let categories = headline_categories(&self.categories, &headline);
+        let categories = headline_categories(&self.b.categories, &headline);
         let cards: Vec<Value> = headline
             .iter()
             .map(|f| {
@@ -742,20 +736,20 @@ impl<'a> SiteView<'a> {
             "overview": overview,
             "charts": self.charts_of(charts, crate::draw::FRONT),
         });
-        let news: Vec<&Article> = self.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
+        let news: Vec<&Article> = self.b.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
         Page::new("index.html", routes::FRONT.into(), self.content.site.title.clone(), "home", &data)
             .with_list("news", self.article_list(&news))
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
         let mut chain = Vec::new();
-        let mut at = self.tree.parent.get(id).copied();
+        let mut at = self.b.tree.parent.get(id).copied();
         while let Some(p) = at {
-            if chain.len() > self.units.len() {
+            if chain.len() > self.b.units.len() {
                 break;
             }
             chain.push(self.unit_ref(p));
-            at = self.tree.parent.get(p).copied();
+            at = self.b.tree.parent.get(p).copied();
         }
         chain.reverse();
         chain
@@ -785,19 +779,14 @@ impl<'a> SiteView<'a> {
         Page::new("article.html", routes::article(&a.slug), a.title.clone(), "news", &view)
     }
 
-    /// Every page and file of the site.
-    fn all_pages(&self) -> Vec<PageId> {
-        routes::pages(&self.content.units, &self.lists)
-    }
-
     /// Whether the site has this page (a selection may name pages since removed).
     fn exists(&self, id: &PageId) -> bool {
         match id {
-            PageId::Unit(unit) => self.units.contains_key(unit.as_str()),
-            PageId::Article(slug) => self.articles_by_slug.contains_key(slug.as_str()),
+            PageId::Unit(unit) => self.b.units.contains_key(unit.as_str()),
+            PageId::Article(slug) => self.b.articles.contains_key(slug.as_str()),
             PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
                 ListId::of_page(id)
-                    .is_some_and(|(list, _)| list.pages(self.lists.get(&list).len()).any(|p| p == *id))
+                    .is_some_and(|(list, _)| list.pages(self.b.lists.get(&list).len()).any(|p| p == *id))
             }
             _ => true,
         }
@@ -814,8 +803,8 @@ impl<'a> SiteView<'a> {
     ) -> Result<OutputFile, TemplateError> {
         let page = match id {
             PageId::Front => self.front_page(focus, charts),
-            PageId::Unit(unit) => self.unit_page(self.units[unit.as_str()], charts),
-            PageId::Article(slug) => self.article_page(self.articles_by_slug[slug.as_str()]),
+            PageId::Unit(unit) => self.unit_page(self.b.units[unit.as_str()], charts),
+            PageId::Article(slug) => self.article_page(self.b.articles[slug.as_str()]),
             PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
                 let (list, n) = ListId::of_page(id).expect("a list page");
                 self.list_page(&list, n)
@@ -845,7 +834,9 @@ impl<'a> SiteView<'a> {
 
     fn tags_page(&self) -> Page {
         let tags: Vec<Value> = self
-            .lists.tags
+            .b
+            .lists
+            .tags
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
@@ -854,7 +845,7 @@ impl<'a> SiteView<'a> {
 
     /// The bulletin to share, as one HTML file: the same data as `bulletin.pdf`.
     fn bulletin_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
-        let bulletin = crate::bulletin::bulletin(self.content, self.ind, focus, charts);
+        let bulletin = crate::bulletin::bulletin(self.b, self.ind, focus, charts);
         let title = bulletin.meta.title.clone();
         Page::new("bulletin.html", routes::BULLETIN_HTML.into(), title, "bulletin", &bulletin)
     }
@@ -884,6 +875,7 @@ impl<'a> SiteView<'a> {
 
     fn feed(&self) -> Value {
         let entries: Vec<Value> = self
+            .b
             .lists
             .published
             .iter()
@@ -894,7 +886,7 @@ impl<'a> SiteView<'a> {
                 v
             })
             .collect();
-        let updated = self.lists.published.first().map(|a| a.published.to_rfc3339());
+        let updated = self.b.lists.published.first().map(|a| a.published.to_rfc3339());
         json!({ "entries": entries, "updated": updated, "feed_url": format!("{}{}", self.base_url, routes::FEED) })
     }
 
@@ -907,14 +899,15 @@ impl<'a> SiteView<'a> {
                 .collect();
         urls.extend(self.content.units.iter().map(|u| json!({ "loc": loc(&routes::unit(&u.id)) })));
         urls.extend(
-            self.lists
+            self.b
+                .lists
                 .published
                 .iter()
                 .map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
         );
-        urls.extend(self.lists.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
+        urls.extend(self.b.lists.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
         // A month of the archive is a list of its own, as a tag's is: its first page.
-        urls.extend(self.lists.months.keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
+        urls.extend(self.b.lists.months.keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
         json!({ "urls": urls })
     }
 }
@@ -983,14 +976,15 @@ reports:
 ";
         let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
-        let ind = crate::indicators::compute(&loaded.content);
+        let b = Bulletin::new(&loaded.content);
+        let ind = crate::indicators::compute(&b);
         let cards: Vec<&Figures> = ["a", "b", "c"].iter().map(|u| ind.latest(u, "2024").unwrap()).collect();
-        let categories = loaded.content.site.categories();
+        let categories = &b.categories;
         let keys: Vec<&str> =
-            headline_categories(&categories, &cards).iter().map(|c| c.key.as_str()).collect();
+            headline_categories(categories, &cards).iter().map(|c| c.key.as_str()).collect();
         // women and religious (3 cards), youth and university (2): in display order.
         assert_eq!(keys, ["youth", "women", "religious", "university"]);
-        assert!(headline_categories(&categories, &[]).is_empty());
+        assert!(headline_categories(categories, &[]).is_empty());
     }
 
     #[test]

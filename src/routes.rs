@@ -16,8 +16,9 @@
 
 use crate::catalog::problems::Msg;
 use crate::lists::{Lists, Month};
-use crate::model::{Content, Unit};
+use crate::model::Unit;
 use crate::problem::Problem;
+use crate::resolve::Bulletin;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -209,7 +210,7 @@ pub fn period_key(label: &str) -> String {
 
 /// Every page of a site but for the charts: its units, its published articles and
 /// their lists.
-pub fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
+pub(crate) fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
     let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
     ids.extend(units.iter().map(|u| PageId::Unit(u.id.clone())));
     ids.extend(lists.published.iter().map(|a| PageId::Article(a.slug.clone())));
@@ -220,13 +221,13 @@ pub fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
 }
 
 /// Static files that would land on a generated file or folder: a located error each.
-pub fn static_conflicts(content: &Content) -> Vec<Problem> {
-    let lists = Lists::new(content);
-    let mut files: BTreeSet<String> = pages(&content.units, &lists).iter().map(PageId::path).collect();
+pub fn static_conflicts(bulletin: &Bulletin) -> Vec<Problem> {
+    let mut files: BTreeSet<String> = bulletin.pages.iter().map(PageId::path).collect();
     files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
     let folders: BTreeSet<&str> =
         files.iter().flat_map(|f| ancestors(f)).chain([CHARTS, SEARCH_INDEX]).collect();
-    content
+    bulletin
+        .content
         .statics
         .iter()
         .filter_map(|rel| {

@@ -23,9 +23,10 @@
 //! national scale: about 3 million postings).
 
 use crate::catalog::{self, Words};
-use crate::indicators::{Indicators, Tree};
+use crate::indicators::Indicators;
 use crate::locale::Locale;
-use crate::model::{Article, Content, Unit};
+use crate::model::{Article, Unit};
+use crate::resolve::Bulletin;
 use crate::write::OutputFile;
 use crate::{markdown, routes, text};
 use rayon::prelude::*;
@@ -60,8 +61,8 @@ struct Doc {
 }
 
 /// The search index of a site: every file under [`routes::SEARCH_INDEX`].
-pub fn files(content: &Content, ind: &Indicators) -> Vec<OutputFile> {
-    let docs = documents(content, ind);
+pub fn files(bulletin: &Bulletin, ind: &Indicators) -> Vec<OutputFile> {
+    let docs = documents(bulletin, ind);
     let postings = postings(&docs);
     let shards = shards(&postings, SHARD_BYTES);
     let mut files = vec![OutputFile::new(routes::search_file(INDEX), index_file(&shards, docs.len()))];
@@ -125,36 +126,36 @@ fn fold_table() -> BTreeMap<String, String> {
 }
 
 /// Units level by level down the tree, then published articles newest first.
-fn documents(content: &Content, ind: &Indicators) -> Vec<Doc> {
-    let site = Site::new(content, ind);
-    let mut ids: Vec<&str> = Vec::with_capacity(content.units.len());
-    let mut level: Vec<&str> = site.tree.roots.clone();
-    while !level.is_empty() && ids.len() < content.units.len() {
+fn documents(bulletin: &Bulletin, ind: &Indicators) -> Vec<Doc> {
+    let site = Site::new(bulletin, ind);
+    let (tree, units) = (&bulletin.tree, &bulletin.units);
+    let mut ids: Vec<&str> = Vec::with_capacity(units.len());
+    let mut level: Vec<&str> = tree.roots.clone();
+    while !level.is_empty() && ids.len() < bulletin.content.units.len() {
         ids.extend(&level);
-        level = level.iter().flat_map(|u| site.tree.children_of(u).iter().copied()).collect();
+        level = level.iter().flat_map(|u| tree.children_of(u).iter().copied()).collect();
     }
-    let mut docs: Vec<Doc> = ids.par_iter().map(|id| site.unit_doc(site.units[id])).collect();
-    let published = crate::lists::published(content);
-    docs.par_extend(published.par_iter().map(|a| article_doc(a, site.locale)));
+    let mut docs: Vec<Doc> = ids.par_iter().map(|id| site.unit_doc(units[id])).collect();
+    docs.par_extend(bulletin.lists.published.par_iter().map(|a| article_doc(a, site.locale)));
     docs
 }
 
 /// What a unit's document is made from.
 struct Site<'a> {
     ind: &'a Indicators,
-    tree: Tree<'a>,
-    units: HashMap<&'a str, &'a Unit>,
+    /// The run's resolved bulletin: names and the tree.
+    b: &'a Bulletin<'a>,
     words: &'static dyn Words,
     locale: Locale,
     decimals: usize,
 }
 
 impl<'a> Site<'a> {
-    fn new(content: &'a Content, ind: &'a Indicators) -> Site<'a> {
+    fn new(b: &'a Bulletin<'a>, ind: &'a Indicators) -> Site<'a> {
+        let content = b.content;
         Site {
             ind,
-            tree: Tree::new(content),
-            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            b,
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
             decimals: usize::from(content.site.percent_decimals),
@@ -164,7 +165,7 @@ impl<'a> Site<'a> {
     /// A unit with its parent's name and its latest figure: `Đảng bộ tỉnh X · Năm
     /// 2024: kết nạp 12, đạt 109,3% chỉ tiêu`.
     fn unit_doc(&self, unit: &Unit) -> Doc {
-        let parent = self.tree.parent.get(unit.id.as_str()).and_then(|p| self.units.get(p));
+        let parent = self.b.parent(&unit.id).and_then(|p| self.b.units.get(p));
         let figure = self
             .ind
             .current(&unit.id)
@@ -287,6 +288,7 @@ fn split<'a>(
 mod tests {
     use super::*;
     use crate::load::{Source, parse};
+    use crate::resolve::Resolved;
     use std::collections::BTreeSet;
 
     const DATA: &str = "units:
@@ -297,16 +299,16 @@ reports:
   - {unit: krong-pac, period: 2024, admitted: 1234, targets: [{value: 1000}]}
 ";
 
-    fn site(articles: &[(&str, &str)]) -> (Content, Indicators) {
+    fn site(articles: &[(&str, &str)]) -> (Resolved, Indicators) {
         let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
         let mut sources = vec![Source::new("data/d.yaml", DATA)];
         sources.extend(articles.iter().map(|(name, text)| Source::new(&format!("news/{name}.md"), text)));
-        let loaded = parse(Some(site), sources);
-        let ind = crate::indicators::compute(&loaded.content);
-        (loaded.content, ind)
+        let resolved = Resolved::new(std::sync::Arc::new(parse(Some(site), sources).content));
+        let ind = crate::indicators::compute(resolved.bulletin());
+        (resolved, ind)
     }
 
-    fn sample() -> (Content, Indicators) {
+    fn sample() -> (Resolved, Indicators) {
         site(&[
             (
                 "a",
@@ -426,8 +428,8 @@ reports:
 
     #[test]
     fn finds_units_and_articles_with_every_term_and_a_prefix() {
-        let (content, ind) = sample();
-        let index = read(&files(&content, &ind));
+        let (resolved, ind) = sample();
+        let index = read(&files(resolved.bulletin(), &ind));
         assert_eq!(index.find("dak lak"), ["Đảng bộ tỉnh Đắk Lắk"]);
         assert_eq!(index.find("DAK LAK"), index.find("Đắk Lắk"));
         assert_eq!(index.find("krong-pac"), ["Đảng bộ huyện Krông Pắc", "Kết nạp đảng viên mới"]);
@@ -443,8 +445,8 @@ reports:
 
     #[test]
     fn units_show_their_parent_and_latest_figure() {
-        let (content, ind) = sample();
-        let index = read(&files(&content, &ind));
+        let (resolved, ind) = sample();
+        let index = read(&files(resolved.bulletin(), &ind));
         let detail = |title: &str| index.docs.iter().find(|d| d[1] == title).unwrap()[2].clone();
         assert_eq!(
             detail("Đảng bộ huyện Krông Pắc"),
@@ -477,9 +479,9 @@ reports:
 
     #[test]
     fn the_same_content_gives_the_same_bytes() {
-        let (content, ind) = sample();
-        let a = files(&content, &ind);
-        let b = files(&content, &ind);
+        let (resolved, ind) = sample();
+        let a = files(resolved.bulletin(), &ind);
+        let b = files(resolved.bulletin(), &ind);
         assert_eq!(a.len(), b.len());
         for (a, b) in a.iter().zip(&b) {
             assert_eq!((&a.path, &a.bytes), (&b.path, &b.bytes));

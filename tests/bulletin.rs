@@ -236,14 +236,15 @@ fn a_synthetic_province_fits_in_four_pages() {
     assert!(text.contains(table), "{text}");
     let checked = bantin::pipeline::check(&content);
     let (ind, focus) = checked.computed.as_ref().expect("the synthetic set is valid");
-    let tree = bantin::indicators::Tree::new(&checked.content);
+    let resolved = checked.bulletin();
     let period = focus.period.as_ref().expect("a period");
     let root = &focus.units[0];
-    let names: Vec<&str> = tree
+    let names: Vec<&str> = resolved
+        .tree
         .children_of(root)
         .iter()
         .filter(|c| ind.latest(c, &period.label).is_some())
-        .map(|c| checked.content.units.iter().find(|u| u.id == *c).unwrap().name.as_str())
+        .map(|c| resolved.name(c))
         .collect();
     assert!(names.len() >= 10, "{names:?}");
     for name in names {

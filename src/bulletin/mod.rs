@@ -12,15 +12,14 @@ mod typeset;
 pub use crate::catalog::bulletin::{BulletinWords, fill, words};
 use crate::charts::Chart;
 use crate::draw::{ChartsByPage, FRONT};
-use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures, Tree};
+use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
 use crate::locale::Locale;
-use crate::model::{Content, Language};
+use crate::model::Language;
 use crate::period::Period;
 use crate::points::{self, Writer};
-use crate::url;
+use crate::{resolve, url};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The most lines `issuer` may have: up to three superior bodies and the issuer.
 pub const MAX_ISSUER_LINES: usize = 4;
@@ -151,19 +150,23 @@ pub struct Meta {
 
 /// Makes the bulletin of the front page's focus, with the charts of `charts` (whose
 /// SVG text is kept for the front page and the focus units).
-pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &ChartsByPage) -> Bulletin {
-    let site = &content.site;
+pub fn bulletin(
+    resolved: &resolve::Bulletin,
+    ind: &Indicators,
+    focus: &Focus,
+    charts: &ChartsByPage,
+) -> Bulletin {
+    let site = &resolved.content.site;
     let w = words(site.language);
     let locale = Locale::new(site.language);
     let decimals = usize::from(site.percent_decimals);
-    let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-    let name = |id: &str| names.get(id).copied().unwrap_or(id).to_string();
+    let name = |id: &str| resolved.name(id).to_string();
     let headline: Vec<&Figures> = match &focus.period {
         Some(p) => focus.units.iter().filter_map(|u| ind.latest(u, &p.label)).collect(),
         None => Vec::new(),
     };
-    let group = points::comparison_group(content, ind, focus);
-    let writer = Writer { locale, decimals, names: &names };
+    let group = points::comparison_group(resolved, ind, focus);
+    let writer = Writer { locale, decimals, names: &resolved.names };
     let mut main_points = points::main_points(focus, &headline, &group, &writer);
 
     let issued = site.edition.as_ref().and_then(|e| e.issued).or(focus.as_of);
@@ -185,7 +188,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
         (Some(p), None) => fill(w.subject_no_date, &[("period", &period_title(w, p))]),
         (None, _) => String::new(),
     };
-    let categories = site.categories();
+    let categories = &resolved.categories;
     let few = headline.len() <= MAX_CARDS;
     let cards = headline
         .iter()
@@ -231,9 +234,8 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
         })
         .collect();
     let table = focus.period.as_ref().filter(|_| !group.is_empty()).map(|p| {
-        let tree = Tree::new(content);
         let parent = match headline.as_slice() {
-            [one] if group.iter().all(|g| tree.parent.get(g.unit.as_str()) == Some(&one.unit.as_str())) => {
+            [one] if group.iter().all(|g| resolved.parent(&g.unit) == Some(one.unit.as_str())) => {
                 Some(name(&one.unit))
             }
             _ => None,
@@ -279,7 +281,7 @@ pub fn bulletin(content: &Content, ind: &Indicators, focus: &Focus, charts: &Cha
             numeric: c.table.numeric.clone(),
         })
         .collect();
-    let sources = sources(content, w, &locale, focus, headline.iter().chain(&group).copied());
+    let sources = sources(resolved, w, &locale, focus, headline.iter().chain(&group).copied());
 
     let (superior, issuer) = match site.issuer.0.split_last() {
         Some((issuer, superior)) => (superior.to_vec(), issuer.clone()),
@@ -468,20 +470,20 @@ fn row(
 /// Where the figures come from: the day they are counted up to, the articles and
 /// addresses the reports cite, and the online bulletin.
 fn sources<'a>(
-    content: &Content,
+    resolved: &resolve::Bulletin,
     w: &BulletinWords,
     locale: &Locale,
     focus: &Focus,
     figures: impl Iterator<Item = &'a Figures>,
 ) -> Sources {
-    let base = format!("{}/", content.site.base_url.trim_end_matches('/'));
+    let base = format!("{}/", resolved.content.site.base_url.trim_end_matches('/'));
     let mut cited: Vec<Source> = Vec::new();
     for f in figures {
         let Some(source) = f.source.as_deref() else { continue };
         let found = if url::is_web(source) {
             Some(Source { text: source.to_string(), url: Some(source.to_string()) })
         } else {
-            content.articles.iter().find(|a| a.slug == source && !a.draft).map(|a| {
+            resolved.articles.get(source).map(|a| {
                 let mut text = a.title.clone();
                 let by: Vec<String> =
                     a.source.iter().cloned().chain(std::iter::once(locale.date(a.date))).collect();
@@ -521,10 +523,11 @@ reports:
     fn make(site: &str) -> Bulletin {
         let loaded = parse(Some(Input::new("site.yaml", site)), vec![Input::new("data/d.yaml", DATA)]);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let ind = crate::indicators::compute(&loaded.content);
-        let focus = crate::indicators::focus(&loaded.content, &ind);
-        let charts = crate::draw::draw(&loaded.content, &ind, &focus, None);
-        bulletin(&loaded.content, &ind, &focus, &charts)
+        let resolved = resolve::Bulletin::new(&loaded.content);
+        let ind = crate::indicators::compute(&resolved);
+        let focus = crate::indicators::focus(&resolved, &ind);
+        let charts = crate::draw::draw(&resolved, &ind, &focus, None);
+        bulletin(&resolved, &ind, &focus, &charts)
     }
 
     #[test]
@@ -606,10 +609,11 @@ reports:
             Some(Input::new("site.yaml", "title: B\nbase_url: https://e.org/\n")),
             vec![Input::new("data/d.yaml", &format!("units:\n{units}reports:\n{data}"))],
         );
-        let ind = crate::indicators::compute(&loaded.content);
-        let focus = crate::indicators::focus(&loaded.content, &ind);
-        let charts = crate::draw::draw(&loaded.content, &ind, &focus, None);
-        let b = bulletin(&loaded.content, &ind, &focus, &charts);
+        let resolved = resolve::Bulletin::new(&loaded.content);
+        let ind = crate::indicators::compute(&resolved);
+        let focus = crate::indicators::focus(&resolved, &ind);
+        let charts = crate::draw::draw(&resolved, &ind, &focus, None);
+        let b = bulletin(&resolved, &ind, &focus, &charts);
         assert!(b.cards.is_empty());
         assert!(b.charts.iter().all(|c| !c.slug.starts_with("composition_")), "{:?}", b.charts);
         assert_eq!(b.table.map(|t| t.rows.len()), Some(5));

@@ -1,10 +1,11 @@
 //! 3. Composition.
 
 use super::*;
+use crate::model::Category;
 use crate::routes;
 
 /// Shares of the admitted in each composition category the report gives, as labelled
-/// horizontal bars on a 0–100% axis, in the order of `categories` (key, label);
+/// horizontal bars on a 0–100% axis, in the order of `categories`;
 /// categories the report gives but `categories` does not name follow, by key.
 ///
 /// `None` when the report gives no category or admitted nobody (no shares).
@@ -12,7 +13,7 @@ pub fn composition(
     unit_id: &str,
     unit_name: &str,
     f: &Figures,
-    categories: &[(String, String)],
+    categories: &[Category],
     t: &ChartText,
 ) -> Option<Chart> {
     chart(values(unit_id, unit_name, f, categories, t)?, t)
@@ -22,19 +23,19 @@ pub(super) fn values(
     unit_id: &str,
     unit_name: &str,
     f: &Figures,
-    categories: &[(String, String)],
+    categories: &[Category],
     t: &ChartText,
 ) -> Option<Values> {
     let mut items: Vec<(String, u64, f64)> = Vec::new();
-    for (key, label) in categories {
-        if let Some(s) = f.composition.get(key)
+    for c in categories {
+        if let Some(s) = f.composition.get(&c.key)
             && let Some(p) = s.share_pct.filter(|p| p.is_finite())
         {
-            items.push((label.clone(), s.count, p));
+            items.push((c.label.clone(), s.count, p));
         }
     }
     for (key, s) in &f.composition {
-        if categories.iter().any(|(k, _)| k == key) {
+        if categories.iter().any(|c| &c.key == key) {
             continue;
         }
         if let Some(p) = s.share_pct.filter(|p| p.is_finite()) {

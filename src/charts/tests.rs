@@ -1,6 +1,6 @@
 use super::*;
 use crate::indicators::{Share, TargetFigures, pace, pace_status, status};
-use crate::model::Training;
+use crate::model::{Category, Training};
 use crate::period::Period;
 use std::collections::BTreeMap;
 
@@ -90,10 +90,10 @@ fn with_training(mut f: Figures, training: Training) -> Figures {
     f
 }
 
-fn categories(t: &ChartText) -> Vec<(String, String)> {
+fn categories(t: &ChartText) -> Vec<Category> {
     crate::model::BUILTIN_CATEGORIES
         .iter()
-        .map(|(k, label)| (k.to_string(), label(&t.labels.categories).to_string()))
+        .map(|(k, label)| Category { key: k.to_string(), label: label(&t.labels.categories).to_string() })
         .collect()
 }
 
@@ -385,7 +385,7 @@ fn composition_shares_in_display_order() {
     );
     let t = vi();
     let mut cats = categories(&t);
-    cats.push(("veterans".into(), "Cựu chiến binh".into()));
+    cats.push(Category { key: "veterans".into(), label: "Cựu chiến binh".into() });
     let chart = composition("ba-tri", "Đảng bộ huyện Ba Tri", &f, &cats, &t).unwrap();
     assert_eq!(chart.slug, "composition_ba-tri_2016");
     let doc = check(&chart);

@@ -12,7 +12,7 @@ const NEAR: usize = 2;
 impl<'a> SiteView<'a> {
     /// Page `n` of a list of articles.
     pub(super) fn list_page(&self, list: &ListId, n: usize) -> Page {
-        let articles = self.lists.get(list);
+        let articles = self.b.lists.get(list);
         let len = articles.len();
         let slice = &articles[((n - 1) * PER_PAGE).min(len)..(n * PER_PAGE).min(len)];
         let (template, title, section, extra) = self.list_kind(list);
@@ -31,12 +31,12 @@ impl<'a> SiteView<'a> {
     fn list_kind(&self, list: &ListId) -> (&'static str, String, &'static str, Value) {
         match list {
             ListId::News => ("news.html", self.l.news.into(), "news", Value::Null),
-            ListId::Tag(slug) => match self.lists.tags.get(slug) {
+            ListId::Tag(slug) => match self.b.lists.tags.get(slug) {
                 Some((name, _)) => ("tag.html", name.clone(), "tags", json!({ "tag": name })),
                 None => ("tag.html", slug.clone(), "tags", Value::Null),
             },
             ListId::Unit(id) => {
-                let unit = self.unit_ref(self.units.get_key_value(id.as_str()).map_or("", |(k, _)| k));
+                let unit = self.unit_ref(self.b.units.get_key_value(id.as_str()).map_or("", |(k, _)| k));
                 let title = format!("{}: {}", self.l.unit_news, unit.name);
                 let extra = json!({ "unit": unit, "breadcrumb": self.breadcrumb(unit.id) });
                 ("unit_news.html", title, "units", extra)
@@ -88,9 +88,9 @@ impl<'a> SiteView<'a> {
             _ => None,
         };
         let open_year =
-            shown.map(|m| m.year).or_else(|| self.lists.months.keys().next_back().map(|m| m.year));
+            shown.map(|m| m.year).or_else(|| self.b.lists.months.keys().next_back().map(|m| m.year));
         let mut years: Vec<Value> = Vec::new();
-        let mut months = self.lists.months.iter().rev().peekable();
+        let mut months = self.b.lists.months.iter().rev().peekable();
         while let Some(&(&Month { year, .. }, _)) = months.peek() {
             let mut of_year: Vec<Value> = Vec::new();
             let mut count = 0;

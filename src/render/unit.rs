@@ -64,13 +64,13 @@ impl<'a> SiteView<'a> {
                 }
             })
             .collect();
-        let children_of = self.tree.children_of(id);
+        let children_of = self.b.tree.children_of(id);
         let children_period =
             latest.iter().find(|f| children_of.iter().any(|c| self.ind.latest(c, &f.period.label).is_some()));
         let ranked: Vec<&Figures> = children_period
             .map(|p| children_of.iter().filter_map(|c| self.ind.latest(c, &p.period.label)).collect())
             .unwrap_or_default();
-        let news = self.lists.get(&ListId::Unit(id.to_string()));
+        let news = self.b.lists.get(&ListId::Unit(id.to_string()));
         let children_chart =
             format!("{}/{}_", routes::CHARTS, routes::chart_name("achievement", Some(id), None));
         let (children_charts, charts): (Vec<Value>, Vec<Value>) =
@@ -107,9 +107,9 @@ impl<'a> SiteView<'a> {
     /// unit with its latest figure.
     pub(super) fn units_page(&self) -> Page {
         let depth = self.index_depth();
-        let below_roots: usize = self.tree.roots.iter().map(|r| self.tree.children_of(r).len()).sum();
+        let below_roots: usize = self.b.tree.roots.iter().map(|r| self.b.tree.children_of(r).len()).sum();
         let open = depth > 1 && below_roots <= CHILDREN_OPEN;
-        let tree: Vec<Value> = self.tree.roots.iter().map(|r| self.unit_node(r, 1, depth, open)).collect();
+        let tree: Vec<Value> = self.b.tree.roots.iter().map(|r| self.unit_node(r, 1, depth, open)).collect();
         Page::new(
             "units.html",
             routes::UNITS.into(),
@@ -122,22 +122,22 @@ impl<'a> SiteView<'a> {
     /// How many levels of the tree the index lists: as many whole levels as keep it
     /// within [`INDEX_UNITS`], and at least the first.
     fn index_depth(&self) -> usize {
-        let mut level: Vec<&str> = self.tree.roots.clone();
+        let mut level: Vec<&str> = self.b.tree.roots.clone();
         let (mut listed, mut depth) = (0, 0);
-        while !level.is_empty() && depth <= self.units.len() {
+        while !level.is_empty() && depth <= self.b.units.len() {
             listed += level.len();
             if depth > 0 && listed > INDEX_UNITS {
                 break;
             }
             depth += 1;
-            level = level.iter().flat_map(|u| self.tree.children_of(u).iter().copied()).collect();
+            level = level.iter().flat_map(|u| self.b.tree.children_of(u).iter().copied()).collect();
         }
         depth
     }
 
     /// A unit and, down to `depth`, its children; `open` at the roots.
     fn unit_node(&self, id: &'a str, level: usize, depth: usize, open: bool) -> Value {
-        let children_of = self.tree.children_of(id);
+        let children_of = self.b.tree.children_of(id);
         let children: Vec<Value> = if level < depth {
             children_of.iter().map(|c| self.unit_node(c, level + 1, depth, false)).collect()
         } else {

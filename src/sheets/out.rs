@@ -9,7 +9,8 @@ use crate::charts::DataTable;
 use crate::datafiles;
 use crate::indicators::{Figures, Indicators};
 use crate::locale::Locale;
-use crate::model::Content;
+use crate::model::Category;
+use crate::resolve::Bulletin;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
 use serde_json::Value;
@@ -104,20 +105,18 @@ impl Out {
 /// Its columns come from the fields of `indicators.json`, so a figure the JSON gains is
 /// a column here too (headed by its field name until the catalog words it). Rows are
 /// written as they are made: a national bulletin's is never held whole in memory.
-pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8>> {
+pub fn indicators(bulletin: &Bulletin, ind: &Indicators) -> std::io::Result<Vec<u8>> {
+    let content = bulletin.content;
     let language = content.site.language;
     let (l, s) = (catalog::labels(language), catalog::sheets(language));
-    let names: HashMap<&str, &str> = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-    let parents: HashMap<&str, &str> =
-        content.units.iter().filter_map(|u| Some((u.id.as_str(), u.parent.as_deref()?))).collect();
     let path_of = |id: &str| {
         let mut above = Vec::new();
         let mut at = id;
-        while let Some(&p) = parents.get(at) {
+        while let Some(p) = bulletin.parent(at) {
             if above.len() > content.units.len() {
                 break;
             }
-            above.push(names.get(p).copied().unwrap_or(p));
+            above.push(bulletin.name(p));
             at = p;
         }
         above.reverse();
@@ -125,12 +124,11 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
     };
     let paths_above: HashMap<&str, String> =
         content.units.iter().map(|u| (u.id.as_str(), path_of(&u.id))).collect();
-    let categories: HashMap<String, String> =
-        content.site.categories().into_iter().map(|c| (c.key, c.label)).collect();
+    let categories = &bulletin.categories;
     let unit_columns = |f: &Figures| {
         vec![
             Out::Text(f.unit.clone()),
-            Out::Text(names.get(f.unit.as_str()).copied().unwrap_or("").to_string()),
+            Out::Text(bulletin.names.get(f.unit.as_str()).copied().unwrap_or("").to_string()),
             Out::Text(paths_above.get(f.unit.as_str()).cloned().unwrap_or_default()),
         ]
     };
@@ -151,18 +149,17 @@ pub fn indicators(content: &Content, ind: &Indicators) -> std::io::Result<Vec<u8
         }
     }
     let fields: Vec<&String> = fields.iter().collect();
-    let order: Vec<String> = content.site.categories().into_iter().map(|c| c.key).collect();
-    let paths = in_order(&paths.list, &fields, &order);
+    let paths = in_order(&paths.list, &fields, categories);
     let target_paths = in_order(&target_paths.list, &[], &[]);
     let width = |h: &str| h.chars().count().clamp(10, 24) + 2;
 
     let mut headers: Vec<String> = unit_headers.to_vec();
-    headers.extend(paths.iter().map(|p| header(p, l, &s.out, &categories)));
+    headers.extend(paths.iter().map(|p| header(p, l, &s.out, categories)));
     let mut widths: Vec<usize> = unit_widths.to_vec();
     widths.extend(headers[3..].iter().map(|h| width(h)));
     let mut target_headers: Vec<String> = unit_headers.to_vec();
     target_headers.extend([l.period, l.as_of, s.out.latest, s.out.target_number].map(String::from));
-    target_headers.extend(target_paths.iter().map(|p| header(p, l, &s.out, &categories)));
+    target_headers.extend(target_paths.iter().map(|p| header(p, l, &s.out, categories)));
     let mut target_widths: Vec<usize> = unit_widths.to_vec();
     target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
 
@@ -232,7 +229,7 @@ impl Paths {
 /// The columns' paths in the order of the fields (`fields`, as `indicators.json` has
 /// them) and composition categories in the site's order (`categories`); a path that
 /// is absent in some lines and an object in others is a column for each of its fields.
-fn in_order(paths: &[Vec<String>], fields: &[&String], categories: &[String]) -> Vec<Vec<String>> {
+fn in_order(paths: &[Vec<String>], fields: &[&String], categories: &[Category]) -> Vec<Vec<String>> {
     let mut kept: Vec<Vec<String>> = paths
         .iter()
         .filter(|p| !paths.iter().any(|q| q.len() > p.len() && q.starts_with(p)))
@@ -243,7 +240,7 @@ fn in_order(paths: &[Vec<String>], fields: &[&String], categories: &[String]) ->
         let top = position(fields, &p[0]);
         let category = match p.as_slice() {
             [c, key, ..] if c == "composition" => {
-                categories.iter().position(|k| k == key).unwrap_or(categories.len())
+                categories.iter().position(|c| &c.key == key).unwrap_or(categories.len())
             }
             _ => 0,
         };
@@ -258,7 +255,7 @@ fn at<'v>(value: &'v Value, path: &[String]) -> &'v Value {
 
 /// A column's header in the site's language; a field the catalog does not word yet is
 /// headed by its name.
-fn header(path: &[String], l: &Labels, o: &OutColumns, categories: &HashMap<String, String>) -> String {
+fn header(path: &[String], l: &Labels, o: &OutColumns, categories: &[Category]) -> String {
     let joined = path.join(".");
     let worded = match joined.as_str() {
         "period" => l.period,
@@ -304,7 +301,8 @@ fn header(path: &[String], l: &Labels, o: &OutColumns, categories: &HashMap<Stri
         "pace.required_per_month" => l.required_per_month,
         _ => match path {
             [c, key, field] if c == "composition" => {
-                let label = categories.get(key).map_or(key.as_str(), String::as_str);
+                let label =
+                    categories.iter().find(|c| &c.key == key).map_or(key.as_str(), |c| c.label.as_str());
                 let suffix = if field == "count" { o.count_suffix } else { o.share_suffix };
                 return format!("{label} {suffix}");
             }
@@ -499,9 +497,10 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(1100));
         assert_eq!(first, table_xlsx(&table, vi, 1).unwrap());
         let empty = Indicators::default();
-        let content = Content::default();
-        let workbook = indicators(&content, &empty).unwrap();
+        let content = crate::model::Content::default();
+        let resolved = Bulletin::new(&content);
+        let workbook = indicators(&resolved, &empty).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(1100));
-        assert_eq!(workbook, indicators(&content, &empty).unwrap());
+        assert_eq!(workbook, indicators(&resolved, &empty).unwrap());
     }
 }

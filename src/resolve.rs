@@ -1,0 +1,182 @@
+//! Resolve: the facts every stage reads from the content — the unit tree, names, the
+//! site's categories, the published articles and their lists, the periods, the pages —
+//! built once per run, after validation, and shared by compute, charts, render, the
+//! search index, the data files, the PDF bulletin and the live preview's comparison.
+
+use crate::lists::Lists;
+use crate::model::{Article, Category, Content, Unit};
+use crate::routes::{self, PageId};
+use std::collections::HashMap;
+use std::sync::Arc;
+use yoke::{Yoke, Yokeable};
+
+/// What a run knows of its content beyond the content itself. Read-only.
+#[derive(Yokeable)]
+pub struct Bulletin<'a> {
+    /// The content resolved.
+    pub content: &'a Content,
+    /// The unit tree, children in display order.
+    pub tree: Tree<'a>,
+    /// Unit id → unit.
+    pub units: HashMap<&'a str, &'a Unit>,
+    /// Unit id → name.
+    pub names: HashMap<&'a str, &'a str>,
+    /// Every category a report may use: the built-in ones, then the site's own.
+    pub categories: Vec<Category>,
+    /// The published articles, newest first, and their lists: by tag (the tags), by
+    /// unit and by month.
+    pub lists: Lists<'a>,
+    /// Article slug → published article.
+    pub articles: HashMap<&'a str, &'a Article>,
+    /// The labels of the reports' periods, sorted, each once.
+    pub periods: Vec<&'a str>,
+    /// Every page of the site but for the charts (see [`routes::pages`]).
+    pub pages: Vec<PageId>,
+}
+
+impl<'a> Bulletin<'a> {
+    /// Resolves content; content with errors resolves too (static files are checked
+    /// against its pages), though only valid content is computed.
+    pub fn new(content: &'a Content) -> Bulletin<'a> {
+        let lists = Lists::new(content);
+        let mut periods: Vec<&str> = content.reports.iter().map(|r| r.period.label.as_str()).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        Bulletin {
+            content,
+            tree: Tree::new(content),
+            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
+            names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
+            categories: content.site.categories(),
+            articles: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
+            periods,
+            pages: routes::pages(&content.units, &lists),
+            lists,
+        }
+    }
+
+    /// A unit's name; its id when it has none.
+    pub fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.names.get(id).copied().unwrap_or(id)
+    }
+
+    /// A unit's parent.
+    pub fn parent(&self, id: &str) -> Option<&'a str> {
+        self.tree.parent.get(id).copied()
+    }
+}
+
+/// Content held with its [`Bulletin`], resolved once: a site kept between the rebuilds
+/// of `bantin serve` keeps what was resolved from it.
+pub struct Resolved(Yoke<Bulletin<'static>, Arc<Content>>);
+
+impl Resolved {
+    /// Resolves `content` and keeps both.
+    pub fn new(content: Arc<Content>) -> Resolved {
+        Resolved(Yoke::attach_to_cart(content, |content| Bulletin::new(content)))
+    }
+
+    pub fn bulletin(&self) -> &Bulletin<'_> {
+        self.0.get()
+    }
+
+    pub fn content(&self) -> &Content {
+        self.0.backing_cart()
+    }
+}
+
+/// The unit tree: children of each unit in display order (order, then name, then id).
+pub struct Tree<'a> {
+    /// Unit id → its children, in display order.
+    pub children: HashMap<&'a str, Vec<&'a str>>,
+    /// The top-level units, in display order.
+    pub roots: Vec<&'a str>,
+    /// Unit id → its parent's id.
+    pub parent: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(content: &'a Content) -> Tree<'a> {
+        let mut units: Vec<&Unit> = content.units.iter().collect();
+        units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
+        let mut tree = Tree { children: HashMap::new(), roots: Vec::new(), parent: HashMap::new() };
+        for u in units {
+            match &u.parent {
+                Some(p) => {
+                    tree.children.entry(p.as_str()).or_default().push(&u.id);
+                    tree.parent.insert(&u.id, p);
+                }
+                None => tree.roots.push(&u.id),
+            }
+        }
+        tree
+    }
+
+    pub fn children_of(&self, unit: &str) -> &[&'a str] {
+        self.children.get(unit).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every unit, children before their parents.
+    pub fn post_order(&self) -> Vec<&'a str> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(&str, bool)> = self.roots.iter().rev().map(|&r| (r, false)).collect();
+        while let Some((unit, expanded)) = stack.pop() {
+            if expanded {
+                out.push(unit);
+            } else {
+                stack.push((unit, true));
+                stack.extend(self.children_of(unit).iter().rev().map(|&c| (c, false)));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+
+    fn resolved(data: &str, news: &[(&str, &str)]) -> Resolved {
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
+        let mut sources = vec![Source::new("data/d.yaml", data)];
+        sources.extend(news.iter().map(|(path, text)| Source::new(path, text)));
+        Resolved::new(Arc::new(parse(Some(site), sources).content))
+    }
+
+    const DATA: &str = "units:
+  - { id: p, name: Tỉnh P }
+  - { id: b, name: Xã B, parent: p, order: 1 }
+  - { id: a, name: Xã A, parent: p, order: 2 }
+  - { id: c, name: Xã C, parent: p, order: 1 }
+reports:
+  - { unit: a, period: 2024, admitted: 10 }
+  - { unit: b, period: 2023, admitted: 30 }
+  - { unit: c, period: 2024, admitted: 20 }
+";
+
+    #[test]
+    fn the_tree_orders_children_and_names_parents() {
+        let r = resolved(DATA, &[]);
+        let b = r.bulletin();
+        assert_eq!(b.tree.roots, ["p"]);
+        assert_eq!(b.tree.children_of("p"), ["b", "c", "a"]);
+        assert_eq!(b.tree.post_order(), ["b", "c", "a", "p"]);
+        assert_eq!(b.parent("a"), Some("p"));
+        assert_eq!((b.name("a"), b.name("x")), ("Xã A", "x"));
+        assert_eq!(b.periods, ["2023", "2024"]);
+    }
+
+    #[test]
+    fn only_published_articles_are_listed() {
+        let draft = "---\ntitle: Nháp\ndate: 2024-05-01\ndraft: true\n---\nx\n";
+        let news = "---\ntitle: Tin\ndate: 2024-04-01\nunits: [a]\n---\nx\n";
+        let r = resolved(DATA, &[("news/nhap.md", draft), ("news/tin.md", news)]);
+        let b = r.bulletin();
+        assert_eq!(b.articles.keys().copied().collect::<Vec<_>>(), ["tin"]);
+        assert_eq!(b.lists.units["a"].len(), 1);
+        assert!(b.pages.contains(&PageId::Article("tin".into())));
+        assert!(!b.pages.contains(&PageId::Article("nhap".into())));
+        assert_eq!(r.content().articles.len(), 2);
+    }
+}
