@@ -6,15 +6,17 @@
 //! that pages drop (SPEC §8): they are found here, where the file's text is at hand to
 //! place them.
 
+pub(crate) mod limits;
+
 use crate::catalog::problems::{Fault, Msg, SyntaxHint};
-use crate::hints;
-use crate::limits;
-use crate::locate::{Position, YamlText};
 use crate::model::{Article, Content, FrontMatter, Origin, Report, Site, Unit};
+use crate::problem::hints;
+use crate::problem::locate::{Position, YamlText};
 use crate::problem::{At, Indexes, PathIndex, Problem};
+use crate::render::markdown;
 use crate::sheets::{self, grid::Format};
 use crate::timings::Timings;
-use crate::{markdown, text, url};
+use crate::{text, url};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -470,7 +472,7 @@ fn normalized_lines(text: &str) -> String {
 ///
 /// serde_yaml places syntax errors well but not errors raised while converting a value
 /// (a date that does not exist), so a failed parse is redone through a `Value`, which
-/// names the path of the broken value for [`crate::locate`] to place.
+/// names the path of the broken value for [`crate::problem::locate`] to place.
 fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
     check_depth(yaml, line_offset)?;
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {

@@ -1,9 +1,12 @@
 //! The content a bulletin is made of, as read from `site.yaml`, `data/` and `news/`.
 
+pub mod period;
+
 use crate::catalog::CategoryLabels;
 use crate::catalog::problems::Fault;
-use crate::period::{Period, de_opt_date, de_opt_label};
-use crate::{hints, limits};
+use crate::load::limits;
+use crate::model::period::{Period, de_opt_date, de_opt_label};
+use crate::problem::hints;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -313,7 +316,7 @@ pub fn parse_published(text: &str) -> Result<DateTime<FixedOffset>, Fault> {
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok());
     let local = match local {
         Some(t) => t,
-        None => crate::period::parse_date(text)
+        None => crate::model::period::parse_date(text)
             .map_err(|fault| match fault {
                 Fault::NotADate { .. } => Fault::BadTime { written: text.to_string() },
                 other => other,

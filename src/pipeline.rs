@@ -1,15 +1,15 @@
 //! The whole run: load → validate → resolve → compute → charts → render → write.
 
 use crate::catalog::{self, ContentCounts, Words};
-use crate::draw;
-use crate::indicators::{self, Focus, Indicators};
+use crate::charts::by_page;
+use crate::compute::indicators::{self, Focus, Indicators};
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
 use crate::problem::{self, Located};
+use crate::render::theme::TemplateError;
 use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
-use crate::theme::TemplateError;
 use crate::timings::Timings;
 use crate::validate::validate;
 use crate::write::{Output, OutputFile};
@@ -141,7 +141,7 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     let resolved = timings.stage("validate", "items", || {
         problems.extend(validate(&loaded));
         let resolved = Resolved::new(Arc::new(std::mem::take(&mut loaded.content)));
-        problems.extend(crate::routes::static_conflicts(resolved.bulletin()));
+        problems.extend(crate::resolve::routes::static_conflicts(resolved.bulletin()));
         (resolved, items)
     });
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
@@ -163,16 +163,16 @@ pub fn data_files(bulletin: &Bulletin, ind: &Indicators, focus: &Focus) -> std::
     let ((json, csv), xlsx) = rayon::join(
         || {
             rayon::join(
-                || crate::datafiles::json(bulletin.content, ind, focus),
-                || crate::datafiles::csv(bulletin, ind),
+                || crate::render::datafiles::json(bulletin.content, ind, focus),
+                || crate::render::datafiles::csv(bulletin, ind),
             )
         },
         || crate::sheets::out::indicators(bulletin, ind),
     );
     Ok(vec![
-        OutputFile::new(crate::routes::JSON, json),
-        OutputFile::new(crate::routes::CSV, csv),
-        OutputFile::new(crate::routes::XLSX, xlsx?),
+        OutputFile::new(crate::resolve::routes::JSON, json),
+        OutputFile::new(crate::resolve::routes::CSV, csv),
+        OutputFile::new(crate::resolve::routes::XLSX, xlsx?),
     ])
 }
 
@@ -182,7 +182,7 @@ pub struct Written {
     /// HTML pages.
     pub pages: usize,
     /// Charts (a chart shown on two pages is one chart), each written as
-    /// [`draw::DRAWINGS`] SVG files and [`draw::DOWNLOADS`] files of its table.
+    /// [`by_page::DRAWINGS`] SVG files and [`by_page::DOWNLOADS`] files of its table.
     pub charts: usize,
     /// Every file, pages, charts, data files and static files included.
     pub files: usize,
@@ -206,7 +206,7 @@ pub fn build(
     let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
     let bulletin = checked.bulletin();
     let content = bulletin.content;
-    let templates = crate::theme::templates(paths.templates.as_deref())?;
+    let templates = crate::render::theme::templates(paths.templates.as_deref())?;
     let inputs = render::Inputs { bulletin, ind, focus, templates: &templates };
     let tera = render::compile(content, &templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
@@ -214,7 +214,7 @@ pub fn build(
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
 
     let charts = timings.stage("charts", "charts", || {
-        let charts = draw::draw_to(bulletin, ind, focus, &write);
+        let charts = by_page::draw_to(bulletin, ind, focus, &write);
         let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
         (charts, count)
     });
@@ -237,11 +237,13 @@ pub fn build(
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
-            let pdf = crate::bulletin::pdf::pdf(&crate::bulletin::bulletin(bulletin, ind, focus, &charts));
+            let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(
+                bulletin, ind, focus, &charts,
+            ));
             (pdf, 1)
         });
         let pdf = pdf.map_err(BuildError::Pdf)?;
-        write(crate::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
+        write(crate::resolve::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
     }
     let data_files = timings
         .stage("data", "files", || {
@@ -254,18 +256,18 @@ pub fn build(
         .map_err(write_error)?;
     let search_files = timings
         .stage("search", "files", || {
-            let files = crate::search::files(bulletin, ind);
+            let files = crate::render::search::files(bulletin, ind);
             let written = files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len());
             let count = *written.as_ref().unwrap_or(&0);
             (written, count)
         })
         .map_err(write_error)?;
-    let chart_files = draw::files(&charts);
+    let chart_files = by_page::files(&charts);
     let files = rendered
         + data_files
         + search_files
         + usize::from(content.site.pdf)
-        + chart_files * (draw::DRAWINGS + draw::DOWNLOADS)
+        + chart_files * (by_page::DRAWINGS + by_page::DOWNLOADS)
         + content.statics.len();
     timings
         .stage("write", "files", || {

@@ -1,9 +1,12 @@
 //! Problems found in content: where they are and what is expected.
 
+pub(crate) mod hints;
+pub(crate) mod locate;
+
 use crate::catalog::Words;
 use crate::catalog::problems::Msg;
-use crate::locate::{Position, YamlText};
 use crate::model::Language;
+use crate::problem::locate::{Position, YamlText};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -4,14 +4,18 @@
 //! parallel; links are relative to each page, so the site works under any sub-path
 //! and from disk.
 
+pub(crate) mod bulletin;
+pub(crate) mod datafiles;
+pub mod markdown;
+pub(crate) mod search;
+pub(crate) mod theme;
+
 use crate::catalog::{self, Labels, Words};
-use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
+use crate::compute::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
+use crate::compute::points::{self, Writer};
 use crate::locale::Locale;
-use crate::markdown;
 use crate::model::{Article, Category, Content};
-use crate::points::{self, Writer};
 use crate::resolve::Bulletin;
-use crate::theme::{self, TemplateError, Templates};
 use crate::write::OutputFile;
 use crate::{text, url};
 use rayon::prelude::*;
@@ -20,6 +24,7 @@ use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 use tera::{Context, Kwargs, State, Tera};
+use theme::{TemplateError, Templates};
 
 /// Articles in the feed.
 const FEED_SIZE: usize = 20;
@@ -28,10 +33,10 @@ const NEWS_ON_FRONT: usize = 5;
 /// Composition categories on each headline card.
 const HEADLINE_CATEGORIES: usize = 4;
 
-use crate::draw::{ChartsByPage, chart_path};
-use crate::lists::ListId;
-use crate::routes;
-pub use crate::routes::{PER_PAGE, PageId};
+use crate::charts::by_page::{ChartsByPage, chart_path};
+use crate::resolve::lists::ListId;
+use crate::resolve::routes;
+pub use crate::resolve::routes::{PER_PAGE, PageId};
 
 mod list;
 mod unit;
@@ -183,7 +188,7 @@ struct TargetView<'a> {
 #[derive(Serialize)]
 struct ChangeView<'a> {
     #[serde(flatten)]
-    change: &'a crate::indicators::Change,
+    change: &'a crate::compute::indicators::Change,
     /// `So với cùng kỳ năm trước` or `So với năm trước`.
     label: &'static str,
     /// `năm trước tính đến 31/03/2023`.
@@ -363,7 +368,7 @@ pub fn compile(content: &Content, templates: &Templates) -> Result<Tera, Templat
     globals.insert("site", &site_globals(content));
     globals.insert("l", catalog::labels(content.site.language));
     globals.insert("paths", &template_paths());
-    globals.insert("bulletin_words", crate::bulletin::words(content.site.language));
+    globals.insert("bulletin_words", crate::render::bulletin::words(content.site.language));
     Ok(tera)
 }
 
@@ -382,7 +387,7 @@ fn template_paths() -> Value {
 /// other text as it is. Templates may pass any text, so the date is cut by characters.
 fn show_date(locale: Locale, text: &str) -> String {
     let day = text.char_indices().nth(10).map_or(text, |(end, _)| &text[..end]);
-    crate::period::parse_date(day).map(|d| locale.date(d)).unwrap_or_else(|_| text.to_string())
+    crate::model::period::parse_date(day).map(|d| locale.date(d)).unwrap_or_else(|_| text.to_string())
 }
 
 /// A whole number from a template value as the integer it is; a fraction by `fraction`.
@@ -606,7 +611,7 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    fn period_view(&self, p: &'a crate::period::Period) -> PeriodView<'a> {
+    fn period_view(&self, p: &'a crate::model::period::Period) -> PeriodView<'a> {
         let title = self.words.period_title(&p.label, p.kind());
         PeriodView { label: &p.label, from: p.from, to: p.to, title }
     }
@@ -734,7 +739,7 @@ impl<'a> SiteView<'a> {
             "ranking": (!group.is_empty()).then(|| self.ranking(&group)),
             "group_parent": group_parent,
             "overview": overview,
-            "charts": self.charts_of(charts, crate::draw::FRONT),
+            "charts": self.charts_of(charts, crate::charts::by_page::FRONT),
         });
         let news: Vec<&Article> = self.b.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
         Page::new("index.html", routes::FRONT.into(), self.content.site.title.clone(), "home", &data)
@@ -845,7 +850,7 @@ impl<'a> SiteView<'a> {
 
     /// The bulletin to share, as one HTML file: the same data as `bulletin.pdf`.
     fn bulletin_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
-        let bulletin = crate::bulletin::bulletin(self.b, self.ind, focus, charts);
+        let bulletin = crate::render::bulletin::bulletin(self.b, self.ind, focus, charts);
         let title = bulletin.meta.title.clone();
         Page::new("bulletin.html", routes::BULLETIN_HTML.into(), title, "bulletin", &bulletin)
     }
@@ -977,7 +982,7 @@ reports:
         let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/\n");
         let loaded = parse(Some(site), vec![Source::new("data/d.yaml", data)]);
         let b = Bulletin::new(&loaded.content);
-        let ind = crate::indicators::compute(&b);
+        let ind = crate::compute::indicators::compute(&b);
         let cards: Vec<&Figures> = ["a", "b", "c"].iter().map(|u| ind.latest(u, "2024").unwrap()).collect();
         let categories = &b.categories;
         let keys: Vec<&str> =

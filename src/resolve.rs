@@ -3,9 +3,12 @@
 //! built once per run, after validation, and shared by compute, charts, render, the
 //! search index, the data files, the PDF bulletin and the live preview's comparison.
 
-use crate::lists::Lists;
+pub(crate) mod lists;
+pub(crate) mod routes;
+
 use crate::model::{Article, Category, Content, Unit};
-use crate::routes::{self, PageId};
+use crate::resolve::lists::Lists;
+use routes::PageId;
 use std::collections::HashMap;
 use std::sync::Arc;
 use yoke::{Yoke, Yokeable};

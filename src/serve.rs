@@ -7,12 +7,15 @@
 //! error overlay are added to pages as they are served; the site itself, and so
 //! `bantin build`, never contains them.
 
-use crate::bulletin::pdf::LazyPdf;
+pub(crate) mod deps;
+pub(crate) mod live;
+
 use crate::catalog::{self, Words};
-use crate::live::{Files, LiveSite, Outcome};
 use crate::model::Language;
 use crate::pipeline::Paths;
 use crate::problem;
+use crate::render::bulletin::pdf::LazyPdf;
+use crate::serve::live::{Files, LiveSite, Outcome};
 use crate::text::escape_html;
 use axum::Router;
 use axum::body::Body;
@@ -84,7 +87,7 @@ impl Served {
     /// Whether `next` would show a reader anything else: a file added, removed or made
     /// again (unchanged files are the same shared bytes), or other problems.
     fn shows_other_than(&self, next: &Served) -> bool {
-        let same_file = |(path, bytes): (&String, &crate::live::Bytes)| {
+        let same_file = |(path, bytes): (&String, &crate::serve::live::Bytes)| {
             next.files.get(path).is_some_and(|b| Arc::ptr_eq(b, bytes))
         };
         let same_pdf = match (&self.pdf, &next.pdf) {
@@ -286,7 +289,7 @@ fn served_file(shared: &Shared, uri: &Uri) -> Result<Response, Arc<LazyPdf>> {
     let path = decoded.strip_prefix(served.base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
     let path =
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-    if path == crate::routes::BULLETIN_PDF
+    if path == crate::resolve::routes::BULLETIN_PDF
         && let Some(pdf) = &served.pdf
     {
         return Err(pdf.clone());

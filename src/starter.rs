@@ -53,7 +53,7 @@ pub fn write(dir: &Path, language: Language) -> Result<PathBuf, NewError> {
 /// how many files it wrote.
 pub fn theme(dir: &Path) -> Result<usize, NewError> {
     refuse_unless_new_or_empty(dir)?;
-    let files: Vec<(PathBuf, Vec<u8>)> = crate::theme::built_in()
+    let files: Vec<(PathBuf, Vec<u8>)> = crate::render::theme::built_in()
         .map(|(name, text)| (PathBuf::from(name), text.as_bytes().to_vec()))
         .collect();
     let count = files.len();

@@ -9,9 +9,6 @@
 /// The schemes a link or image in content may use.
 const KEPT: [&str; 4] = ["http", "https", "mailto", "tel"];
 
-/// How messages name the URLs [`is_safe`] keeps.
-pub const KEPT_NOTE: &str = "only http:, https:, mailto:, tel:, relative and # URLs are kept";
-
 /// The scheme of `url`, lowercased, as a browser could read it; `None` when the URL has
 /// none (a path, `//host/…`, `?query` or `#fragment`).
 ///

@@ -6,10 +6,10 @@
 //! references wait for it.
 
 use crate::catalog::problems::Msg;
-use crate::hints;
 use crate::load::Loaded;
+use crate::model::period::Period;
 use crate::model::{Content, Origin, Report};
-use crate::period::Period;
+use crate::problem::hints;
 use crate::problem::{At, Problem};
 use crate::{text, url};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -153,9 +153,11 @@ impl<'a> Validator<'a> {
         let site = &self.content.site;
         let here = Origin::default();
         let lines = &site.issuer.0;
-        if lines.len() > crate::bulletin::MAX_ISSUER_LINES {
-            let message =
-                Msg::IssuerTooManyLines { lines: lines.len(), max: crate::bulletin::MAX_ISSUER_LINES };
+        if lines.len() > crate::render::bulletin::MAX_ISSUER_LINES {
+            let message = Msg::IssuerTooManyLines {
+                lines: lines.len(),
+                max: crate::render::bulletin::MAX_ISSUER_LINES,
+            };
             self.error(&here, "issuer", message);
         }
         let empty: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].trim().is_empty()).collect();
@@ -465,7 +467,7 @@ impl<'a> Validator<'a> {
         for (file, &count) in &self.unchecked {
             let note = Problem::warning(
                 (*file).clone(),
-                At::Pos(crate::locate::Position::START),
+                At::Pos(crate::problem::locate::Position::START),
                 Msg::UncheckedReferences { count },
             );
             self.problems.push(note);

@@ -3,7 +3,7 @@
 //! can carry script.
 #![no_main]
 
-use bantin::markdown::{Names, first_paragraph, to_html};
+use bantin::render::markdown::{Names, first_paragraph, to_html};
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: Names = Names { article: "Bài <viết>", done: "Đã xong", not_done: "Chưa xong" };

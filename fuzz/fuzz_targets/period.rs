@@ -4,7 +4,7 @@
 #![no_main]
 
 use bantin::model::parse_published;
-use bantin::period::{Period, parse_date};
+use bantin::model::period::{Period, parse_date};
 use libfuzzer_sys::fuzz_target;
 
 fn assert_sane(p: &Period) {

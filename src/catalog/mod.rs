@@ -15,9 +15,9 @@ mod vi;
 pub use en::{EN, EN_HELP, EN_SHEETS, EN_STARTER, En};
 pub use vi::{VI, VI_HELP, VI_SHEETS, VI_STARTER, Vi};
 
-use crate::indicators::Standing;
+use crate::compute::indicators::Standing;
 use crate::model::Language;
-use crate::period::PeriodKind;
+use crate::model::period::PeriodKind;
 #[cfg(feature = "serve")]
 use crate::serve::ServeError;
 use crate::write::Refusal;

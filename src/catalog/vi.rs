@@ -7,7 +7,7 @@ use super::{
 };
 use crate::locale::Locale;
 use crate::model::Language;
-use crate::period::PeriodKind;
+use crate::model::period::PeriodKind;
 #[cfg(feature = "serve")]
 use crate::serve::ServeError;
 use crate::write::Refusal;

@@ -1,8 +1,8 @@
 //! 1. Achievement by child unit.
 
 use super::*;
-use crate::indicators::Status;
-use crate::routes;
+use crate::compute::indicators::Status;
+use crate::resolve::routes;
 
 /// Achievement of the first target by child unit in one period: horizontal bars
 /// sorted from the highest achievement, a 100% reference line, bars coloured by

@@ -1,8 +1,8 @@
 //! 2. Admissions over the years.
 
 use super::*;
-use crate::indicators::Status;
-use crate::routes;
+use crate::compute::indicators::Status;
+use crate::resolve::routes;
 
 /// Members admitted per calendar year for one unit: a bar per year (the latest
 /// snapshot of each year; other periods are ignored), with the year's first target

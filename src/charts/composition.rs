@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::Category;
-use crate::routes;
+use crate::resolve::routes;
 
 /// Shares of the admitted in each composition category the report gives, as labelled
 /// horizontal bars on a 0–100% axis, in the order of `categories`;

@@ -11,6 +11,8 @@
 //!
 //! Output is deterministic: the same input gives the same bytes.
 
+pub(crate) mod by_page;
+
 mod achievement;
 mod admissions;
 mod composition;
@@ -28,7 +30,7 @@ pub use progress::progress;
 pub use training::training;
 
 use crate::catalog::{self, ChartLabels, Labels, Words};
-use crate::indicators::{Figures, Standing, TargetFigures};
+use crate::compute::indicators::{Figures, Standing, TargetFigures};
 use crate::locale::{Locale, round_to_i64, round_to_u64};
 use crate::model::Language;
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::Progress;
-use crate::routes;
+use crate::resolve::routes;
 
 /// Cumulative admissions at each snapshot of one unit and period (points joined from
 /// zero at the period's start) against the straight line from zero at the start to

@@ -1,11 +1,11 @@
 use super::*;
-use crate::indicators::{Share, TargetFigures, pace, pace_status, status};
+use crate::compute::indicators::{Share, TargetFigures, pace, pace_status, status};
+use crate::model::period::Period;
 use crate::model::{Category, Training};
-use crate::period::Period;
 use std::collections::BTreeMap;
 
 fn day(s: &str) -> NaiveDate {
-    crate::period::parse_date(s).unwrap()
+    crate::model::period::parse_date(s).unwrap()
 }
 
 fn vi() -> ChartText {
@@ -77,7 +77,7 @@ fn year(unit: &str, y: i32, admitted: u64, target: Option<u64>) -> Figures {
 
 fn with_composition(mut f: Figures, counts: &[(&str, u64)]) -> Figures {
     for &(k, n) in counts {
-        let share_pct = crate::indicators::pct(n as f64, f.admitted as f64);
+        let share_pct = crate::compute::indicators::pct(n as f64, f.admitted as f64);
         f.composition.insert(k.into(), Share { count: n, share_pct });
     }
     f
@@ -85,8 +85,9 @@ fn with_composition(mut f: Figures, counts: &[(&str, u64)]) -> Figures {
 
 fn with_training(mut f: Figures, training: Training) -> Figures {
     f.training = training;
-    f.conversion_pct =
-        training.awareness_trainees.and_then(|n| crate::indicators::pct(f.admitted as f64, n as f64));
+    f.conversion_pct = training
+        .awareness_trainees
+        .and_then(|n| crate::compute::indicators::pct(f.admitted as f64, n as f64));
     f
 }
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::TrainingFacts;
-use crate::routes;
+use crate::resolve::routes;
 
 /// Training against admission for one report: horizontal bars of the people trained
 /// in awareness of the Party, those admitted (with the conversion percentage), and the

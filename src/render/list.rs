@@ -2,8 +2,8 @@
 //! and, on the news and the months, the archive by year and month.
 
 use super::{Page, SiteView};
-use crate::lists::{ListId, Month};
-use crate::routes::{PER_PAGE, page_count};
+use crate::resolve::lists::{ListId, Month};
+use crate::resolve::routes::{PER_PAGE, page_count};
 use serde_json::{Value, json};
 
 /// Pages linked on each side of the current one.

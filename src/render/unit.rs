@@ -2,12 +2,12 @@
 
 use super::{FiguresView, Page, RankingView, SiteView, UnitRef};
 use crate::catalog::Words;
-use crate::draw::ChartsByPage;
-use crate::indicators::Figures;
-use crate::lists::{ListId, UNIT_NEWS};
+use crate::charts::by_page::ChartsByPage;
+use crate::compute::indicators::Figures;
 use crate::locale::Locale;
 use crate::model::Unit;
-use crate::routes;
+use crate::resolve::lists::{ListId, UNIT_NEWS};
+use crate::resolve::routes;
 use serde::Serialize;
 use serde_json::{Value, json};
 

@@ -16,9 +16,9 @@ pub mod template;
 pub mod xlsx;
 
 use crate::catalog::problems::Msg;
-use crate::hints;
-use crate::locate::Position;
 use crate::model::{Report, Unit};
+use crate::problem::hints;
+use crate::problem::locate::Position;
 use crate::problem::{At, CellRef, PathIndex, Problem, Span};
 use columns::{Kind, Slot, Table};
 use grid::{Cell, Format, Grid};

@@ -6,10 +6,10 @@
 
 use crate::catalog::{self, Labels, OutColumns};
 use crate::charts::DataTable;
-use crate::datafiles;
-use crate::indicators::{Figures, Indicators};
+use crate::compute::indicators::{Figures, Indicators};
 use crate::locale::Locale;
 use crate::model::Category;
+use crate::render::datafiles;
 use crate::resolve::Bulletin;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
@@ -41,31 +41,18 @@ fn month_day(d: NaiveDate) -> (u8, u8) {
     (u8::try_from(d.month()).unwrap_or(1), u8::try_from(d.day()).unwrap_or(1))
 }
 
-/// The formats of header, whole number, decimal, percentage and date cells.
+/// The formats of a workbook template's header and date cells.
 pub struct Formats {
     pub header: Format,
-    pub integer: Format,
-    /// A year or another number written without thousands separators.
-    pub plain: Format,
-    pub decimal: Format,
-    pub percent: Format,
     pub date: Format,
-    pub text: Format,
 }
 
 impl Formats {
-    /// Percentages with `decimals` decimals, as the pages round them.
-    pub fn new(decimals: usize) -> Formats {
-        let fraction = if decimals == 0 { String::new() } else { format!(".{}", "0".repeat(decimals)) };
+    pub fn new() -> Formats {
         Formats {
             header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
-            integer: Format::new().set_num_format("#,##0"),
-            plain: Format::new().set_num_format("0"),
-            decimal: Format::new().set_num_format("#,##0.0"),
-            percent: Format::new().set_num_format(format!("0{fraction}%")),
             // The locale's short date (format 14): dd/mm/yyyy on a Vietnamese computer.
             date: Format::new().set_num_format_index(14),
-            text: Format::new(),
         }
     }
 }
@@ -329,7 +316,7 @@ fn cell(path: &[String], value: &Value, l: &Labels) -> Out {
         }
         Value::String(t) => {
             let date_field = ["from", "to", "as_of", "deadline"].contains(&last) || last.ends_with("as_of");
-            match date_field.then(|| crate::period::parse_date(t).ok()).flatten() {
+            match date_field.then(|| crate::model::period::parse_date(t).ok()).flatten() {
                 Some(d) => Out::Date(d),
                 None if last == "status" => Out::Text(status_word(t, l)),
                 None => Out::Text(t.clone()),

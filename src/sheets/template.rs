@@ -6,7 +6,7 @@
 use super::columns::{Kind, Slot, known};
 use super::out::{Formats, excel_date, workbook};
 use crate::catalog::{self, Column, SheetLabels, Starter};
-use crate::limits::MAX_COUNT;
+use crate::load::limits::MAX_COUNT;
 use crate::model::{BUILTIN_CATEGORIES, Language};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
@@ -192,7 +192,7 @@ fn example_reports(starter: &Starter) -> Vec<Vec<(&'static str, Example)>> {
 /// The data workbook of a starter bulletin, worded in `language`.
 pub fn data_workbook(language: Language) -> Result<Vec<u8>, XlsxError> {
     let (s, starter) = (catalog::sheets(language), catalog::starter(language));
-    let f = Formats::new(1);
+    let f = Formats::new();
     let mut book = workbook(s.guide_title, s.guide_intro[0], day(2024, 1, 1));
     let units = unit_columns(s);
     let reports = report_columns(s, language);

@@ -6,9 +6,9 @@
 //! through a running period and training, where its data allows.
 
 use crate::charts::{self, Chart, ChartText};
-use crate::indicators::{Figures, Focus, Indicators};
+use crate::compute::indicators::{Figures, Focus, Indicators};
+use crate::compute::points;
 use crate::model::Content;
-use crate::points;
 use crate::resolve::Bulletin;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -53,23 +53,24 @@ impl Downloads {
         let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals)?;
         Ok([
             (chart_path(chart), chart.svg.as_bytes().to_vec()),
-            (crate::routes::narrow_chart(&chart.slug), chart.narrow.as_bytes().to_vec()),
+            (crate::resolve::routes::narrow_chart(&chart.slug), chart.narrow.as_bytes().to_vec()),
             (
-                crate::routes::chart_csv(&chart.slug),
+                crate::resolve::routes::chart_csv(&chart.slug),
                 crate::sheets::out::table_csv(table, self.locale).into_bytes(),
             ),
-            (crate::routes::chart_xlsx(&chart.slug), xlsx),
+            (crate::resolve::routes::chart_xlsx(&chart.slug), xlsx),
         ])
     }
 }
 
 /// The path of a chart in the output.
 pub fn chart_path(chart: &Chart) -> String {
-    crate::routes::chart(&chart.slug)
+    crate::resolve::routes::chart(&chart.slug)
 }
 
 /// The charts of every page that has some; with `only`, of the pages it names
-/// ([`FRONT`] or unit ids).
+/// ([`FRONT`] or unit ids). For the live preview, which keeps them in memory.
+#[cfg(any(feature = "serve", test))]
 pub fn draw(
     bulletin: &Bulletin,
     ind: &Indicators,

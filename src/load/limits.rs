@@ -1,7 +1,7 @@
 //! Limits on what content may hold, so that no file can wrap a sum, make a run slow or
 //! fill the memory. Each lies far above real data; the README lists them.
 
-use crate::locate::Position;
+use crate::problem::locate::Position;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, ScanError};
 

@@ -3,34 +3,34 @@
 //! template also stays reachable as `builtin/<name>`, so a site's `base.html` can
 //! `{% extends "builtin/base.html" %}` and change one block.
 
-use crate::locate::Position;
+use crate::problem::locate::Position;
 use crate::problem::{Location, Span};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The built-in theme, embedded at compile time so `bantin` works from any folder.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("base.html", include_str!("../templates/base.html")),
-    ("components.html", include_str!("../templates/components.html")),
-    ("index.html", include_str!("../templates/index.html")),
-    ("unit.html", include_str!("../templates/unit.html")),
-    ("units.html", include_str!("../templates/units.html")),
-    ("article.html", include_str!("../templates/article.html")),
-    ("news.html", include_str!("../templates/news.html")),
-    ("tags.html", include_str!("../templates/tags.html")),
-    ("tag.html", include_str!("../templates/tag.html")),
-    ("unit_news.html", include_str!("../templates/unit_news.html")),
-    ("month.html", include_str!("../templates/month.html")),
-    ("data.html", include_str!("../templates/data.html")),
-    ("404.html", include_str!("../templates/404.html")),
-    ("feed.xml", include_str!("../templates/feed.xml")),
-    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
-    ("robots.txt", include_str!("../templates/robots.txt")),
-    ("style.css", include_str!("../templates/style.css")),
-    ("search.html", include_str!("../templates/search.html")),
-    ("search.js", include_str!("../templates/search.js")),
-    ("favicon.svg", include_str!("../templates/favicon.svg")),
-    ("bulletin.html", include_str!("../templates/bulletin.html")),
+    ("base.html", include_str!("../../templates/base.html")),
+    ("components.html", include_str!("../../templates/components.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("unit.html", include_str!("../../templates/unit.html")),
+    ("units.html", include_str!("../../templates/units.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("news.html", include_str!("../../templates/news.html")),
+    ("tags.html", include_str!("../../templates/tags.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("unit_news.html", include_str!("../../templates/unit_news.html")),
+    ("month.html", include_str!("../../templates/month.html")),
+    ("data.html", include_str!("../../templates/data.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("search.js", include_str!("../../templates/search.js")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("bulletin.html", include_str!("../../templates/bulletin.html")),
 ];
 
 /// The built-in templates by name, as `bantin theme export` copies them out.

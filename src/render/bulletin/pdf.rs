@@ -1,9 +1,8 @@
-//! The PDF bulletin, typeset by typst (src/bulletin/typeset.rs) when bantin is built
+//! The PDF bulletin, typeset by typst (typeset.rs) when bantin is built
 //! with its default feature `pdf`. Without it (the fuzz targets, which never typeset),
 //! typst is not compiled and a build asked for a PDF says so.
 
 use super::Bulletin;
-use std::sync::OnceLock;
 
 #[cfg(feature = "pdf")]
 pub use super::typeset::pdf;
@@ -17,14 +16,16 @@ pub fn pdf(_: &Bulletin) -> Result<Vec<u8>, String> {
 
 /// A bulletin whose PDF is typeset when first asked for, once (`bantin serve` makes it
 /// when `bulletin.pdf` is fetched, not on every save).
+#[cfg(feature = "serve")]
 pub struct LazyPdf {
     bulletin: Bulletin,
-    made: OnceLock<Result<std::sync::Arc<[u8]>, String>>,
+    made: std::sync::OnceLock<Result<std::sync::Arc<[u8]>, String>>,
 }
 
+#[cfg(feature = "serve")]
 impl LazyPdf {
     pub fn new(bulletin: Bulletin) -> LazyPdf {
-        LazyPdf { bulletin, made: OnceLock::new() }
+        LazyPdf { bulletin, made: std::sync::OnceLock::new() }
     }
 
     /// The PDF's bytes, typeset on the first call.

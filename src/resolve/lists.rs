@@ -2,7 +2,7 @@
 //! by tag, by unit and by month. Pages show them a page of [`PER_PAGE`] at a time.
 
 use crate::model::{Article, Content};
-use crate::routes::{PER_PAGE, PageId, page_count};
+use crate::resolve::routes::{PER_PAGE, PageId, page_count};
 use crate::text;
 use chrono::Datelike;
 use std::collections::BTreeMap;

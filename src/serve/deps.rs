@@ -8,14 +8,14 @@
 //! front page, the data files and the articles that name it. Site settings and units (names, tree, order) show on
 //! nearly every page, so a change to them touches everything.
 
-use crate::draw::FRONT;
-use crate::indicators::{Figures, Indicators};
-use crate::lists::{ListId, Lists};
+use crate::charts::by_page::FRONT;
+use crate::compute::indicators::{Figures, Indicators};
 use crate::model::{Article, Content, Unit};
 use crate::render::Inputs;
+use crate::render::theme::Templates;
 use crate::resolve::Bulletin;
-use crate::routes::PageId;
-use crate::theme::Templates;
+use crate::resolve::lists::{ListId, Lists};
+use crate::resolve::routes::PageId;
 use std::collections::{BTreeSet, HashMap};
 
 /// What a change touches.
@@ -34,7 +34,8 @@ impl Touched {
         Touched { all: true, ..Touched::default() }
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         !self.all && self.pages.is_empty() && self.charts.is_empty() && !self.data_files
     }
 }
@@ -304,7 +305,7 @@ reports:
     }
 
     fn theme() -> Templates {
-        crate::theme::templates(None).expect("built-in theme")
+        crate::render::theme::templates(None).expect("built-in theme")
     }
 
     fn diff(before: &[(String, String)], after: &[(String, String)]) -> Touched {
@@ -337,7 +338,7 @@ reports:
             PageId::News(1),
             PageId::Tags,
             PageId::Tag("thanh-nien".into(), 1),
-            PageId::Month(crate::lists::Month { year: 2024, month: 3 }, 1),
+            PageId::Month(crate::resolve::lists::Month { year: 2024, month: 3 }, 1),
             PageId::Feed,
             PageId::Sitemap,
             PageId::Front,

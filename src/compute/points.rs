@@ -1,7 +1,7 @@
 //! "Main points": the front page's short sentences, written from the indicators.
 
 use crate::catalog::{self, Words};
-use crate::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures};
+use crate::compute::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures};
 use crate::locale::Locale;
 use crate::resolve::Bulletin;
 use std::collections::HashMap;
@@ -63,7 +63,7 @@ impl Writer<'_> {
 pub fn main_points(focus: &Focus, headline: &[&Figures], group: &[&Figures], w: &Writer) -> Vec<String> {
     let Some(period) = &focus.period else { return Vec::new() };
     let mut points = Vec::new();
-    let total = crate::indicators::add_up(headline.iter().map(|f| f.admitted));
+    let total = crate::compute::indicators::add_up(headline.iter().map(|f| f.admitted));
     if let Some(as_of) = focus.as_of {
         let who = match headline {
             [one] => w.name(&one.unit).to_string(),
@@ -174,8 +174,8 @@ reports:
     fn sentences_from_the_figures() {
         let content = setup(DATA, "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n");
         let b = Bulletin::new(&content);
-        let ind = crate::indicators::compute(&b);
-        let focus = crate::indicators::focus(&b, &ind);
+        let ind = crate::compute::indicators::compute(&b);
+        let focus = crate::compute::indicators::focus(&b, &ind);
         let group = comparison_group(&b, &ind, &focus);
         assert_eq!(group.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &b.names };
@@ -204,8 +204,8 @@ reports:
         let point = |data: &str| {
             let content = setup(&format!("units:\n  - {{id: tinh, name: Tỉnh}}\nreports:\n{data}"), site);
             let b = Bulletin::new(&content);
-            let ind = crate::indicators::compute(&b);
-            let focus = crate::indicators::focus(&b, &ind);
+            let ind = crate::compute::indicators::compute(&b);
+            let focus = crate::compute::indicators::focus(&b, &ind);
             let headline = vec![ind.latest("tinh", "2024").unwrap()];
             main_points(&focus, &headline, &[], &w).pop().unwrap()
         };
@@ -233,8 +233,8 @@ reports:
     fn no_period_no_points() {
         let content = setup("units:\n  - {id: a, name: A}\n", "title: T\nbase_url: https://e.org/\n");
         let b = Bulletin::new(&content);
-        let ind = crate::indicators::compute(&b);
-        let focus = crate::indicators::focus(&b, &ind);
+        let ind = crate::compute::indicators::compute(&b);
+        let focus = crate::compute::indicators::focus(&b, &ind);
         let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &b.names };
         assert!(main_points(&focus, &[], &comparison_group(&b, &ind, &focus), &w).is_empty());
     }

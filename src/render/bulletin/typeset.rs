@@ -29,10 +29,10 @@ const LAYOUT: &str = include_str!("bulletin.typ");
 /// face, and Noto Sans for the charts, which name it. Subsets covering Latin,
 /// Vietnamese, Greek and common punctuation (see fonts/README.md).
 const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
-    include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
-    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSerif-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSerif-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSerif-Italic.ttf"),
+    include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
 ];
 
 /// The fonts and the standard library, made once per process.

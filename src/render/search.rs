@@ -23,12 +23,14 @@
 //! national scale: about 3 million postings).
 
 use crate::catalog::{self, Words};
-use crate::indicators::Indicators;
+use crate::compute::indicators::Indicators;
 use crate::locale::Locale;
 use crate::model::{Article, Unit};
+use crate::render::markdown;
 use crate::resolve::Bulletin;
+use crate::resolve::routes;
+use crate::text;
 use crate::write::OutputFile;
-use crate::{markdown, routes, text};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -87,8 +89,9 @@ pub fn files(bulletin: &Bulletin, ind: &Indicators) -> Vec<OutputFile> {
 }
 
 /// The terms of a text, in order, repeats kept: folded, split at anything but `a-z0-9`,
-/// cut to [`MAX_TERM`] letters.
-pub fn terms(text: &str) -> Vec<String> {
+/// cut to [`MAX_TERM`] letters (as the search page splits a query).
+#[cfg(test)]
+fn terms(text: &str) -> Vec<String> {
     tokens(&text::fold(text)).map(String::from).collect()
 }
 
@@ -304,7 +307,7 @@ reports:
         let mut sources = vec![Source::new("data/d.yaml", DATA)];
         sources.extend(articles.iter().map(|(name, text)| Source::new(&format!("news/{name}.md"), text)));
         let resolved = Resolved::new(std::sync::Arc::new(parse(Some(site), sources).content));
-        let ind = crate::indicators::compute(resolved.bulletin());
+        let ind = crate::compute::indicators::compute(resolved.bulletin());
         (resolved, ind)
     }
 

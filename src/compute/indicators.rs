@@ -4,8 +4,8 @@
 
 use crate::catalog::problems::Msg;
 use crate::locale::{whole_down, whole_up};
+use crate::model::period::Period;
 use crate::model::{Report, Target, Training};
-use crate::period::Period;
 use crate::resolve::{Bulletin, Tree};
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
@@ -499,7 +499,7 @@ fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
     }
 }
 
-/// The sum of counts. Each count is at most [`crate::limits::MAX_COUNT`], so no real
+/// The sum of counts. Each count is at most [`crate::load::limits::MAX_COUNT`], so no real
 /// sum comes near `u64::MAX`; saturating keeps even a crafted one from wrapping.
 pub fn add_up(counts: impl IntoIterator<Item = u64>) -> u64 {
     counts.into_iter().fold(0, u64::saturating_add)
@@ -709,7 +709,7 @@ mod tests {
     use crate::load::{Source, parse};
 
     fn day(s: &str) -> NaiveDate {
-        crate::period::parse_date(s).unwrap()
+        crate::model::period::parse_date(s).unwrap()
     }
 
     /// Indicators of units and reports written as one data file.

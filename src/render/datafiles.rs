@@ -1,6 +1,6 @@
 //! The machine-readable data files of SPEC §8: `data/indicators.json` and `.csv`.
 
-use crate::indicators::{Figures, Focus, Indicators};
+use crate::compute::indicators::{Figures, Focus, Indicators};
 use crate::model::Content;
 use crate::resolve::Bulletin;
 use serde::Serialize;
@@ -42,10 +42,10 @@ struct ReportLine<'a> {
     as_of: chrono::NaiveDate,
     latest: bool,
     derived: bool,
-    summed: Option<crate::indicators::Summed>,
+    summed: Option<crate::compute::indicators::Summed>,
     admitted: u64,
-    targets: &'a [crate::indicators::TargetFigures],
-    composition: &'a BTreeMap<String, crate::indicators::Share>,
+    targets: &'a [crate::compute::indicators::TargetFigures],
+    composition: &'a BTreeMap<String, crate::compute::indicators::Share>,
     members: Option<u64>,
     members_at_start: Option<u64>,
     admission_rate_pct: Option<f64>,
@@ -53,8 +53,8 @@ struct ReportLine<'a> {
     training: &'a crate::model::Training,
     conversion_pct: Option<f64>,
     confirmed: Option<u64>,
-    change: &'a Option<crate::indicators::Change>,
-    rank: &'a Option<crate::indicators::Rank>,
+    change: &'a Option<crate::compute::indicators::Change>,
+    rank: &'a Option<crate::compute::indicators::Rank>,
     source: &'a Option<String>,
     note: &'a Option<String>,
 }

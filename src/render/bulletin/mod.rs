@@ -11,12 +11,12 @@ mod typeset;
 
 pub use crate::catalog::bulletin::{BulletinWords, fill, words};
 use crate::charts::Chart;
-use crate::draw::{ChartsByPage, FRONT};
-use crate::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
+use crate::charts::by_page::{ChartsByPage, FRONT};
+use crate::compute::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
+use crate::compute::points::{self, Writer};
 use crate::locale::Locale;
 use crate::model::Language;
-use crate::period::Period;
-use crate::points::{self, Writer};
+use crate::model::period::Period;
 use crate::{resolve, url};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -367,7 +367,7 @@ fn headline_sentence(
     as_of: NaiveDate,
 ) -> String {
     let date = locale.date(as_of);
-    let total = crate::indicators::add_up(headline.iter().map(|f| f.admitted));
+    let total = crate::compute::indicators::add_up(headline.iter().map(|f| f.admitted));
     let admitted = locale.integer(total);
     match headline {
         [one] => {
@@ -403,7 +403,7 @@ fn headline_sentence(
 }
 
 /// A target in whole people, as the pages show it: `246`, or `246–275` for a range.
-fn target_text(locale: &Locale, t: &crate::indicators::TargetFigures) -> String {
+fn target_text(locale: &Locale, t: &crate::compute::indicators::TargetFigures) -> String {
     let (low, high) = t.people();
     locale.people_range(low, high)
 }
@@ -488,7 +488,7 @@ fn sources<'a>(
                 let by: Vec<String> =
                     a.source.iter().cloned().chain(std::iter::once(locale.date(a.date))).collect();
                 text.push_str(&format!(" ({})", by.join(", ")));
-                Source { text, url: Some(format!("{base}{}", crate::routes::article(&a.slug))) }
+                Source { text, url: Some(format!("{base}{}", crate::resolve::routes::article(&a.slug))) }
             })
         };
         if let Some(s) = found
@@ -524,9 +524,9 @@ reports:
         let loaded = parse(Some(Input::new("site.yaml", site)), vec![Input::new("data/d.yaml", DATA)]);
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         let resolved = resolve::Bulletin::new(&loaded.content);
-        let ind = crate::indicators::compute(&resolved);
-        let focus = crate::indicators::focus(&resolved, &ind);
-        let charts = crate::draw::draw(&resolved, &ind, &focus, None);
+        let ind = crate::compute::indicators::compute(&resolved);
+        let focus = crate::compute::indicators::focus(&resolved, &ind);
+        let charts = crate::charts::by_page::draw(&resolved, &ind, &focus, None);
         bulletin(&resolved, &ind, &focus, &charts)
     }
 
@@ -610,9 +610,9 @@ reports:
             vec![Input::new("data/d.yaml", &format!("units:\n{units}reports:\n{data}"))],
         );
         let resolved = resolve::Bulletin::new(&loaded.content);
-        let ind = crate::indicators::compute(&resolved);
-        let focus = crate::indicators::focus(&resolved, &ind);
-        let charts = crate::draw::draw(&resolved, &ind, &focus, None);
+        let ind = crate::compute::indicators::compute(&resolved);
+        let focus = crate::compute::indicators::focus(&resolved, &ind);
+        let charts = crate::charts::by_page::draw(&resolved, &ind, &focus, None);
         let b = bulletin(&resolved, &ind, &focus, &charts);
         assert!(b.cards.is_empty());
         assert!(b.charts.iter().all(|c| !c.slug.starts_with("composition_")), "{:?}", b.charts);

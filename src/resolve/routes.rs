@@ -15,10 +15,10 @@
 //! written in [`SEARCH_INDEX`].
 
 use crate::catalog::problems::Msg;
-use crate::lists::{Lists, Month};
 use crate::model::Unit;
 use crate::problem::Problem;
 use crate::resolve::Bulletin;
+use crate::resolve::lists::{Lists, Month};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -5,17 +5,17 @@
 //! touches, and draws and renders only that. The files served are always those a full
 //! `bantin build` of the same folder would write.
 
-use crate::bulletin::pdf::LazyPdf;
-use crate::deps::{self, Touched};
-use crate::draw;
-use crate::indicators::{Focus, Indicators};
+use crate::charts::by_page;
+use crate::compute::indicators::{Focus, Indicators};
 use crate::load::ParseCache;
 use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
+use crate::render::bulletin::pdf::LazyPdf;
+use crate::render::theme::{self, TemplateError, Templates};
 use crate::render::{self, Inputs, PageId, RenderError};
 use crate::resolve::Resolved;
-use crate::theme::{self, TemplateError, Templates};
+use crate::serve::deps::{self, Touched};
 use crate::timings::Timings;
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -210,14 +210,14 @@ impl LiveSite {
             .iter()
             .cloned()
             .chain(touched.pages.iter().filter_map(|id| match id {
-                PageId::Front => Some(draw::FRONT.to_string()),
+                PageId::Front => Some(by_page::FRONT.to_string()),
                 PageId::Unit(unit) => Some(unit.clone()),
                 _ => None,
             }))
             .chain(bulletin_charts(touched, &focus))
             .collect();
         let drawn = self.timings.stage("charts", "charts", || {
-            let drawn = draw::draw(bulletin, &ind, &focus, partial.then_some(&chart_keys));
+            let drawn = by_page::draw(bulletin, &ind, &focus, partial.then_some(&chart_keys));
             let count = drawn.values().map(Vec::len).sum();
             (drawn, count)
         });
@@ -230,13 +230,13 @@ impl LiveSite {
         })?;
         // Counted as a build counts them: HTML pages, and charts.
         let pages = rendered.iter().filter(|(_, f)| f.path.ends_with(".html")).count();
-        let counts = (pages, draw::files(&drawn));
+        let counts = (pages, by_page::files(&drawn));
 
         // Made before the good site is taken apart, so that a failure leaves it whole.
-        let downloads = draw::Downloads::new(content);
+        let downloads = by_page::Downloads::new(content);
         let mut drawn_files = Vec::with_capacity(drawn.len());
         for (key, charts) in &drawn {
-            let mut files = Vec::with_capacity((draw::DRAWINGS + draw::DOWNLOADS) * charts.len());
+            let mut files = Vec::with_capacity((by_page::DRAWINGS + by_page::DOWNLOADS) * charts.len());
             for chart in charts {
                 let made = downloads.files(chart)?;
                 files.extend(made.into_iter().map(|(path, bytes)| (path, Bytes::from(bytes))));
@@ -255,7 +255,7 @@ impl LiveSite {
         let search_again =
             !partial || touched.data_files || touched.pages.iter().any(|p| matches!(p, PageId::Article(_)));
         let fresh_search = self.timings.stage("search", "files", || {
-            let files = search_again.then(|| shared(crate::search::files(bulletin, &ind)));
+            let files = search_again.then(|| shared(crate::render::search::files(bulletin, &ind)));
             let count = files.as_ref().map_or(0, Vec::len);
             (files, count)
         });
@@ -270,9 +270,9 @@ impl LiveSite {
         let search_files = fresh_search.unwrap_or(search_files);
         let pdf = match pdf {
             Some(kept) => Some(kept),
-            None if content.site.pdf => {
-                Some(Arc::new(LazyPdf::new(crate::bulletin::bulletin(bulletin, &ind, &focus, &drawn))))
-            }
+            None if content.site.pdf => Some(Arc::new(LazyPdf::new(crate::render::bulletin::bulletin(
+                bulletin, &ind, &focus, &drawn,
+            )))),
             None => None,
         };
         for key in &chart_keys {
@@ -329,7 +329,7 @@ fn bulletin_charts(touched: &Touched, focus: &Focus) -> Vec<String> {
     if !touched.pages.contains(&PageId::Bulletin) {
         return Vec::new();
     }
-    std::iter::once(draw::FRONT.to_string()).chain(focus.units.iter().cloned()).collect()
+    std::iter::once(by_page::FRONT.to_string()).chain(focus.units.iter().cloned()).collect()
 }
 
 impl Good {

@@ -85,9 +85,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Fault> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(crate::hints::date_fault(text));
+        return Err(crate::problem::hints::date_fault(text));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| crate::hints::date_fault(text))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| crate::problem::hints::date_fault(text))
 }
 
 /// Deserializes a `YYYY-MM-DD` date with the messages of [`parse_date`].
