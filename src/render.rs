@@ -45,8 +45,6 @@ pub(crate) use unit::figure_in_words;
 
 /// One page to render: its template, its path in the output and its own data.
 struct Page {
-    template: &'static str,
-    path: String,
     title: String,
     section: &'static str,
     /// The page's own data, converted for the templates.
@@ -58,15 +56,9 @@ struct Page {
 
 impl Page {
     /// A page whose data is any serializable view (a JSON object or a typed view).
-    fn new(
-        template: &'static str,
-        path: String,
-        title: String,
-        section: &'static str,
-        data: &impl Serialize,
-    ) -> Page {
+    fn new(title: String, section: &'static str, data: &impl Serialize) -> Page {
         let data = tera::Value::from_serializable(data);
-        Page { template, path, title, section, data, lists: Vec::new() }
+        Page { title, section, data, lists: Vec::new() }
     }
 
     fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
@@ -279,20 +271,21 @@ fn root_of(path: &str) -> String {
 fn render_page(
     tera: &Tera,
     site: &SiteView,
+    id: &PageId,
     page: Page,
     templates: &Templates,
 ) -> Result<OutputFile, TemplateError> {
     let mut ctx = Context::new();
+    let path = id.path();
     // The 404 page is served at any depth, so its links start from the site's path.
-    let root = if page.template == "404.html" { site.base_path.clone() } else { root_of(&page.path) };
+    let root = if *id == PageId::NotFound { site.base_path.clone() } else { root_of(&path) };
     ctx.insert("root", &root);
-    ctx.insert("page_path", &page.path);
-    ctx.insert("page_url", &format!("{}{}", site.base_url, page.path));
+    ctx.insert("page_path", &path);
+    ctx.insert("page_url", &format!("{}{}", site.base_url, path));
     ctx.insert("page_title", &page.title);
     ctx.insert("section", page.section);
-    let (template, path) = (page.template, page.path.clone());
     ctx.insert_value("page", page.value());
-    let html = render_bytes(tera, template, &ctx, templates)?;
+    let html = render_bytes(tera, id.template(), &ctx, templates)?;
     Ok(OutputFile::new(path, html))
 }
 
@@ -310,20 +303,20 @@ fn render_bytes(
 }
 
 /// A file of the theme written as it is (the stylesheet, the search page's script).
-fn asset(templates: &Templates, name: &str, path: &str) -> OutputFile {
-    OutputFile::new(path, templates.get(name).map(|t| t.text.clone()).unwrap_or_default())
+fn asset(templates: &Templates, id: &PageId) -> OutputFile {
+    OutputFile::new(id.path(), templates.get(id.template()).map(|t| t.text.clone()).unwrap_or_default())
 }
 
 fn render_xml(
     tera: &Tera,
-    template: &str,
+    id: &PageId,
     data: &Value,
     templates: &Templates,
 ) -> Result<OutputFile, TemplateError> {
     let mut ctx = Context::new();
     ctx.insert("page", data);
-    let xml = render_bytes(tera, template, &ctx, templates)?;
-    Ok(OutputFile::new(template, xml))
+    let xml = render_bytes(tera, id.template(), &ctx, templates)?;
+    Ok(OutputFile::new(id.path(), xml))
 }
 
 /// A tera instance with the theme, the locale's filters and the site-wide data.
@@ -742,8 +735,7 @@ impl<'a> SiteView<'a> {
             "charts": self.charts_of(charts, crate::charts::by_page::FRONT),
         });
         let news: Vec<&Article> = self.b.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
-        Page::new("index.html", routes::FRONT.into(), self.content.site.title.clone(), "home", &data)
-            .with_list("news", self.article_list(&news))
+        Page::new(self.content.site.title.clone(), "home", &data).with_list("news", self.article_list(&news))
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
@@ -781,7 +773,7 @@ impl<'a> SiteView<'a> {
         let figures: Vec<FiguresView> =
             a.units.iter().filter_map(|u| self.figures_at(u, a.date)).map(|f| self.figures(f)).collect();
         view["figures"] = json!(figures);
-        Page::new("article.html", routes::article(&a.slug), a.title.clone(), "news", &view)
+        Page::new(a.title.clone(), "news", &view)
     }
 
     /// Whether the site has this page (a selection may name pages since removed).
@@ -814,16 +806,14 @@ impl<'a> SiteView<'a> {
                 let (list, n) = ListId::of_page(id).expect("a list page");
                 self.list_page(&list, n)
             }
-            PageId::Feed => return render_xml(tera, "feed.xml", &self.feed(), templates),
-            PageId::Sitemap => return render_xml(tera, "sitemap.xml", &self.sitemap(), templates),
-            PageId::Robots => return render_xml(tera, routes::ROBOTS, &Value::Null, templates),
-            PageId::Style => return Ok(asset(templates, "style.css", routes::STYLE)),
-            PageId::Script => return Ok(asset(templates, "search.js", routes::SCRIPT)),
-            PageId::Favicon => return Ok(asset(templates, "favicon.svg", routes::FAVICON)),
+            PageId::Feed => return render_xml(tera, id, &self.feed(), templates),
+            PageId::Sitemap => return render_xml(tera, id, &self.sitemap(), templates),
+            PageId::Robots => return render_xml(tera, id, &Value::Null, templates),
+            PageId::Style | PageId::Script | PageId::Favicon => return Ok(asset(templates, id)),
             PageId::Bulletin => self.bulletin_page(focus, charts),
             single => self.single_page(single),
         };
-        render_page(tera, self, page, templates)
+        render_page(tera, self, id, page, templates)
     }
 
     /// A page of which the site has exactly one, other than the front page.
@@ -845,37 +835,31 @@ impl<'a> SiteView<'a> {
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
-        Page::new("tags.html", routes::TAGS.into(), self.l.tags.into(), "tags", &json!({ "tags": tags }))
+        Page::new(self.l.tags.into(), "tags", &json!({ "tags": tags }))
     }
 
     /// The bulletin to share, as one HTML file: the same data as `bulletin.pdf`.
     fn bulletin_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
         let bulletin = crate::render::bulletin::bulletin(self.b, self.ind, focus, charts);
         let title = bulletin.meta.title.clone();
-        Page::new("bulletin.html", routes::BULLETIN_HTML.into(), title, "bulletin", &bulletin)
+        Page::new(title, "bulletin", &bulletin)
     }
 
     /// The data page: its glossary is in `l.glossary`; the rounding depends on site.yaml.
     fn data_page(&self) -> Page {
         let rounding =
             catalog::words(self.content.site.language).rounding(self.content.site.percent_decimals);
-        Page::new(
-            "data.html",
-            routes::DATA.into(),
-            self.l.data.into(),
-            "data",
-            &json!({ "rounding": rounding }),
-        )
+        Page::new(self.l.data.into(), "data", &json!({ "rounding": rounding }))
     }
 
     /// The page the search box leads to; its script shows the results.
     fn search_page(&self) -> Page {
         let data = json!({ "thousands": self.locale.separators().0.to_string() });
-        Page::new("search.html", routes::SEARCH.into(), self.l.search.label.into(), "search", &data)
+        Page::new(self.l.search.label.into(), "search", &data)
     }
 
     fn not_found_page(&self) -> Page {
-        Page::new("404.html", routes::NOT_FOUND.into(), self.l.not_found.into(), "", &json!({}))
+        Page::new(self.l.not_found.into(), "", &json!({}))
     }
 
     fn feed(&self) -> Value {

@@ -15,7 +15,7 @@ impl<'a> SiteView<'a> {
         let articles = self.b.lists.get(list);
         let len = articles.len();
         let slice = &articles[((n - 1) * PER_PAGE).min(len)..(n * PER_PAGE).min(len)];
-        let (template, title, section, extra) = self.list_kind(list);
+        let (title, section, extra) = self.list_kind(list);
         let archive = matches!(list, ListId::News | ListId::Month(_)).then(|| self.archive(list));
         let data = json!({
             "pagination": self.pagination(list, n, page_count(len)),
@@ -23,27 +23,26 @@ impl<'a> SiteView<'a> {
             "archive": archive,
         });
         let title = if n == 1 { title } else { format!("{title} – {} {n}", self.l.page) };
-        Page::new(template, list.page(n).path(), title, section, &data)
-            .with_list("articles", self.article_list(slice))
+        Page::new(title, section, &data).with_list("articles", self.article_list(slice))
     }
 
-    /// A list's template, title, section and the data its template needs besides.
-    fn list_kind(&self, list: &ListId) -> (&'static str, String, &'static str, Value) {
+    /// A list's title, section and the data its template needs besides.
+    fn list_kind(&self, list: &ListId) -> (String, &'static str, Value) {
         match list {
-            ListId::News => ("news.html", self.l.news.into(), "news", Value::Null),
+            ListId::News => (self.l.news.into(), "news", Value::Null),
             ListId::Tag(slug) => match self.b.lists.tags.get(slug) {
-                Some((name, _)) => ("tag.html", name.clone(), "tags", json!({ "tag": name })),
-                None => ("tag.html", slug.clone(), "tags", Value::Null),
+                Some((name, _)) => (name.clone(), "tags", json!({ "tag": name })),
+                None => (slug.clone(), "tags", Value::Null),
             },
             ListId::Unit(id) => {
                 let unit = self.unit_ref(self.b.units.get_key_value(id.as_str()).map_or("", |(k, _)| k));
                 let title = format!("{}: {}", self.l.unit_news, unit.name);
                 let extra = json!({ "unit": unit, "breadcrumb": self.breadcrumb(unit.id) });
-                ("unit_news.html", title, "units", extra)
+                (title, "units", extra)
             }
             ListId::Month(m) => {
                 let month = self.words.month_title(m.year, m.month);
-                ("month.html", format!("{} · {month}", self.l.news), "news", json!({ "month": month }))
+                (format!("{} · {month}", self.l.news), "news", json!({ "month": month }))
             }
         }
     }

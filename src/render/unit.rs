@@ -98,8 +98,7 @@ impl<'a> SiteView<'a> {
             ),
         };
         let shown = &news[..news.len().min(UNIT_NEWS)];
-        Page::new("unit.html", routes::unit(id), unit.name.clone(), "units", &view)
-            .with_list("news", self.article_list(shown))
+        Page::new(unit.name.clone(), "units", &view).with_list("news", self.article_list(shown))
     }
 
     /// A unit's latest figures of each period, newest period first.
@@ -110,13 +109,7 @@ impl<'a> SiteView<'a> {
         let below_roots: usize = self.b.tree.roots.iter().map(|r| self.b.tree.children_of(r).len()).sum();
         let open = depth > 1 && below_roots <= CHILDREN_OPEN;
         let tree: Vec<Value> = self.b.tree.roots.iter().map(|r| self.unit_node(r, 1, depth, open)).collect();
-        Page::new(
-            "units.html",
-            routes::UNITS.into(),
-            self.l.all_units.into(),
-            "units",
-            &json!({ "tree": tree }),
-        )
+        Page::new(self.l.all_units.into(), "units", &json!({ "tree": tree }))
     }
 
     /// How many levels of the tree the index lists: as many whole levels as keep it

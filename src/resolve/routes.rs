@@ -86,6 +86,32 @@ pub enum PageId {
 }
 
 impl PageId {
+    /// The template that renders the page: the one place that says so, for rendering
+    /// and for knowing which pages a changed template touches.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageId::Front => "index.html",
+            PageId::Units => "units.html",
+            PageId::Data => "data.html",
+            PageId::NotFound => "404.html",
+            PageId::Unit(_) => "unit.html",
+            PageId::Article(_) => "article.html",
+            PageId::News(_) => "news.html",
+            PageId::Tags => "tags.html",
+            PageId::Tag(..) => "tag.html",
+            PageId::UnitNews(..) => "unit_news.html",
+            PageId::Month(..) => "month.html",
+            PageId::Feed => "feed.xml",
+            PageId::Sitemap => "sitemap.xml",
+            PageId::Robots => "robots.txt",
+            PageId::Style => "style.css",
+            PageId::Favicon => "favicon.svg",
+            PageId::Bulletin => "bulletin.html",
+            PageId::Search => "search.html",
+            PageId::Script => "search.js",
+        }
+    }
+
     /// Where the page is written, relative to the site's root.
     pub fn path(&self) -> String {
         match self {

@@ -84,8 +84,8 @@ fn same_units(old: &[Unit], new: &[Unit]) -> bool {
     old.len() == new.len() && old.iter().zip(new).all(|(a, b)| shown(a) == shown(b))
 }
 
-/// The page each page template renders. Returns false when a changed template may
-/// be used by any page (the base, components, or a template another one names).
+/// The pages each changed page template renders. Returns false when a changed template
+/// may be used by any page (the base, components, or a template another one names).
 fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, bulletin: &Bulletin) -> bool {
     let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for name in names {
@@ -100,41 +100,14 @@ fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, bulletin
         if named_elsewhere {
             return false;
         }
-        match pages_of_template(name, bulletin) {
-            Some(pages) => t.pages.extend(pages),
-            None => return false,
-        }
+        t.pages.extend(pages_of_template(name, bulletin));
     }
     true
 }
 
-fn pages_of_template(name: &str, bulletin: &Bulletin) -> Option<Vec<PageId>> {
-    let lists = &bulletin.lists;
-    let pages_of = |keep: fn(&ListId) -> bool| -> Vec<PageId> {
-        lists.pages().into_iter().filter(|p| ListId::of_page(p).is_some_and(|(l, _)| keep(&l))).collect()
-    };
-    Some(match name {
-        "index.html" => vec![PageId::Front],
-        "units.html" => vec![PageId::Units],
-        "unit.html" => bulletin.content.units.iter().map(|u| PageId::Unit(u.id.clone())).collect(),
-        "article.html" => lists.published.iter().map(|a| PageId::Article(a.slug.clone())).collect(),
-        "news.html" => pages_of(|l| *l == ListId::News),
-        "tags.html" => vec![PageId::Tags],
-        "tag.html" => pages_of(|l| matches!(l, ListId::Tag(_))),
-        "unit_news.html" => pages_of(|l| matches!(l, ListId::Unit(_))),
-        "month.html" => lists.month_pages().collect(),
-        "data.html" => vec![PageId::Data],
-        "404.html" => vec![PageId::NotFound],
-        "feed.xml" => vec![PageId::Feed],
-        "sitemap.xml" => vec![PageId::Sitemap],
-        "robots.txt" => vec![PageId::Robots],
-        "style.css" => vec![PageId::Style],
-        "search.html" => vec![PageId::Search],
-        "search.js" => vec![PageId::Script],
-        "favicon.svg" => vec![PageId::Favicon],
-        "bulletin.html" => vec![PageId::Bulletin],
-        _ => return None,
-    })
+/// The pages a template renders, as rendering names it ([`PageId::template`]).
+fn pages_of_template(name: &str, bulletin: &Bulletin) -> Vec<PageId> {
+    bulletin.pages.iter().filter(|p| p.template() == name).cloned().collect()
 }
 
 /// An article's fields, without where it was written.
