@@ -66,7 +66,12 @@ impl Page {
         self
     }
 
-    /// The page's data for the templates, lists included.
+    fn with_text(mut self, key: &'static str, text: String) -> Page {
+        self.lists.push((key, tera::Value::from(text)));
+        self
+    }
+
+    /// The page's data for the templates, lists (and texts added later) included.
     fn value(self) -> tera::Value {
         if self.lists.is_empty() {
             return self.data;
@@ -303,6 +308,15 @@ fn render_bytes(
 }
 
 /// A file of the theme written as it is (the stylesheet, the search page's script).
+/// The theme's icon as a `data:` URL, for the bulletin that travels as one file: it
+/// asks for nothing outside itself, and a page naming no icon makes browsers ask the
+/// server for `/favicon.ico`.
+fn icon_data_url(templates: &Templates) -> String {
+    let svg = templates.get(PageId::Favicon.template()).map_or("", |t| t.text.as_str());
+    let encoded = percent_encoding::utf8_percent_encode(svg, percent_encoding::NON_ALPHANUMERIC);
+    format!("data:image/svg+xml,{encoded}")
+}
+
 fn asset(templates: &Templates, id: &PageId) -> OutputFile {
     OutputFile::new(id.path(), templates.get(id.template()).map(|t| t.text.clone()).unwrap_or_default())
 }
@@ -810,7 +824,7 @@ impl<'a> SiteView<'a> {
             PageId::Sitemap => return render_xml(tera, id, &self.sitemap(), templates),
             PageId::Robots => return render_xml(tera, id, &Value::Null, templates),
             PageId::Style | PageId::Script | PageId::Favicon => return Ok(asset(templates, id)),
-            PageId::Bulletin => self.bulletin_page(focus, charts),
+            PageId::Bulletin => self.bulletin_page(focus, charts).with_text("icon", icon_data_url(templates)),
             single => self.single_page(single),
         };
         render_page(tera, self, id, page, templates)

@@ -206,12 +206,19 @@ fn the_html_bulletin_is_one_file() {
             let value = &rest[..rest.find('"').unwrap()];
             let value = value.replace("&#x2F;", "/");
             assert!(
-                value.starts_with('#') || value.starts_with("https://") || value.starts_with("http://"),
+                value.starts_with('#')
+                    || value.starts_with("https://")
+                    || value.starts_with("http://")
+                    || value.starts_with("data:image/svg+xml,"),
                 "bulletin.html asks for `{value}` outside itself"
             );
         }
     }
-    for outside in ["<link", "<script", "url(", "@import", "<img", "<iframe", "<object"] {
+    // Its icon is inside too, so that no browser asks the server for /favicon.ico.
+    assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg"), "{html}");
+    let links = html.matches("<link").count();
+    assert_eq!(links, 1, "bulletin.html links only its own icon");
+    for outside in ["<script", "url(", "@import", "<img", "<iframe", "<object"] {
         assert!(!html.contains(outside), "bulletin.html has `{outside}`");
     }
     // The charts are inside, as SVG, and so are the figures and the header.

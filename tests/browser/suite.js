@@ -327,8 +327,6 @@ class Tab {
     });
     page.on('pageerror', (err) => fail(this.where, `script error: ${err.message}`));
     page.on('request', (req) => {
-      // bulletin.html travels alone and links nothing, an icon neither.
-      if (/\/bulletin\.html$/.test(this.url || '')) return;
       if (/\/favicon\.ico$/.test(new URL(req.url()).pathname)) fail(this.where, `request for ${req.url()}: the page links no icon`);
     });
     page.on('requestfailed', (req) => {
