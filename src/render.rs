@@ -49,35 +49,36 @@ struct Page {
     section: &'static str,
     /// The page's own data, converted for the templates.
     data: tera::Value,
-    /// Lists of articles, added to `data` as they are cached: an article appears on
-    /// many pages and is converted for the templates once.
-    lists: Vec<(&'static str, tera::Value)>,
+    /// Values added to `data` by key: lists of articles as they are cached (an article
+    /// appears on many pages and is converted for the templates once), and texts made
+    /// outside the page's view (the shared bulletin's icon).
+    added: Vec<(&'static str, tera::Value)>,
 }
 
 impl Page {
     /// A page whose data is any serializable view (a JSON object or a typed view).
     fn new(title: String, section: &'static str, data: &impl Serialize) -> Page {
         let data = tera::Value::from_serializable(data);
-        Page { title, section, data, lists: Vec::new() }
+        Page { title, section, data, added: Vec::new() }
     }
 
     fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
-        self.lists.push((key, tera::Value::from(articles)));
+        self.added.push((key, tera::Value::from(articles)));
         self
     }
 
     fn with_text(mut self, key: &'static str, text: String) -> Page {
-        self.lists.push((key, tera::Value::from(text)));
+        self.added.push((key, tera::Value::from(text)));
         self
     }
 
-    /// The page's data for the templates, lists (and texts added later) included.
+    /// The page's data for the templates, the added values included.
     fn value(self) -> tera::Value {
-        if self.lists.is_empty() {
+        if self.added.is_empty() {
             return self.data;
         }
         let mut fields = self.data.into_map().unwrap_or_default();
-        fields.extend(self.lists.into_iter().map(|(key, v)| (key.into(), v)));
+        fields.extend(self.added.into_iter().map(|(key, v)| (key.into(), v)));
         tera::Value::from(fields)
     }
 }

@@ -101,3 +101,31 @@ fn pages_show_each_chart_in_a_picture_at_its_size_the_first_at_once() {
     }
     assert!(pages > 1, "the fixture's front page and unit pages have charts");
 }
+
+/// A chart shown on two pages is one file with one table: the front page comparing the
+/// children of one unit shows that unit's own achievement chart, rows in the same order
+/// as on the unit's page and in the chart's CSV.
+#[test]
+fn a_chart_on_two_pages_shows_the_same_table_as_its_file() {
+    let tmp = TempDir::new("shared-chart");
+    let content = tmp.join("content");
+    bantin_synthetic::generate(bantin_synthetic::Size::Small, 1, &content).expect("the small set is written");
+    let out = tmp.join("site");
+    let run = bantin(&["build", "--no-pdf", "--content", path_str(&content), "--output", path_str(&out)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let slug = "achievement_tinh-thu-nghiem-01_2024";
+    let table = |page: &str| {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let at = html.find(&format!("charts/{slug}.svg")).unwrap_or_else(|| panic!("{page} shows no {slug}"));
+        let from = at + html[at..].find("<table>").unwrap();
+        html[from..from + html[from..].find("</table>").unwrap()].to_string()
+    };
+    let (front, unit) = (table("index.html"), table("units/tinh-thu-nghiem-01.html"));
+    assert_eq!(front, unit, "the front page and the unit's page show one chart");
+    let names: Vec<&str> =
+        unit.split("<th scope=\"row\">").skip(1).map(|r| &r[..r.find('<').unwrap()]).collect();
+    let csv = fs::read_to_string(out.join(format!("charts/{slug}.csv"))).unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert!(names.len() > 5, "{unit}");
+    assert_eq!(names, rows, "the CSV lists the units as the pages do");
+}

@@ -163,11 +163,9 @@ impl Ctx<'_> {
     fn front_charts(&self, focus: &Focus) -> Vec<Chart> {
         let Some(period) = &focus.period else { return Vec::new() };
         let group = points::comparison_group(self.b, self.ind, focus);
-        let mut out: Vec<Chart> = match self.parent_of_all(&group, &period.label) {
+        let mut out: Vec<Chart> = match self.all_children_of_one(&group, &period.label) {
             // Every child of one unit: that unit's own chart, the file its page shows too.
-            Some(parent) => {
-                self.achievement(Some(parent), &period.label, &self.children_figures(parent, &period.label))
-            }
+            Some((parent, children)) => self.achievement(Some(parent), &period.label, &children),
             None => self.achievement(None, &period.label, &group),
         }
         .into_iter()
@@ -233,12 +231,14 @@ impl Ctx<'_> {
         out
     }
 
-    /// The unit whose children with figures for `period` are exactly `group`, if any.
-    fn parent_of_all(&self, group: &[&Figures], period: &str) -> Option<&str> {
+    /// The unit whose children with figures for `period` are exactly `group`, if any,
+    /// with those children's figures in the tree's order.
+    fn all_children_of_one(&self, group: &[&Figures], period: &str) -> Option<(&str, Vec<&Figures>)> {
         let parent = self.b.parent(&group.first()?.unit)?;
-        let all = group.iter().all(|f| self.b.parent(&f.unit) == Some(parent))
-            && self.children_figures(parent, period).len() == group.len();
-        all.then_some(parent)
+        let children = self.children_figures(parent, period);
+        let all =
+            children.len() == group.len() && group.iter().all(|f| self.b.parent(&f.unit) == Some(parent));
+        all.then_some((parent, children))
     }
 
     fn children_figures(&self, id: &str, period: &str) -> Vec<&Figures> {
