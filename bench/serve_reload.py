@@ -9,6 +9,7 @@ measuring the time from the save to the `reload` event. Prints the medians.
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import pathlib
@@ -80,22 +81,20 @@ def timed_edits(events, path, edit, runs):
     return took
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("content")
-    parser.add_argument("--bantin", default="target/release/bantin")
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-
-    with tempfile.TemporaryDirectory(prefix="bantin-reload-") as tmp:
+@contextlib.contextmanager
+def serving(bantin, source):
+    """Copies the content folder `source`, starts `bantin serve` on the copy and yields
+    the copy, the server process, its reload events and its first build's line."""
+    with tempfile.TemporaryDirectory(prefix="bantin-serve-") as tmp:
         content = pathlib.Path(tmp) / "content"
-        shutil.copytree(args.content, content)
+        shutil.copytree(source, content)
         port = free_port()
         server = subprocess.Popen(
-            [args.bantin, "serve", "--lang", "en", "--content", str(content), "--port", str(port)],
+            [bantin, "serve", "--lang", "en", "--content", str(content), "--port", str(port)],
             stderr=subprocess.PIPE, text=True,
         )
         try:
+            first_build = ""
             for line in server.stderr:
                 if line.startswith("serving "):
                     break
@@ -104,17 +103,27 @@ def main():
             threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
             events = Events(port)
             time.sleep(0.2)
-
-            article = first_article(content)
-            retitle = lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % i, text, count=1)
-            article_ms = timed_edits(events, article, retitle, args.runs)
-
-            data = first_report(content)
-            refigure = lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i), text, count=1)
-            data_ms = timed_edits(events, data, refigure, args.runs)
+            yield content, server, events, first_build
         finally:
             server.terminate()
             server.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("content")
+    parser.add_argument("--bantin", default="target/release/bantin")
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    with serving(args.bantin, args.content) as (content, _, events, first_build):
+        article = first_article(content)
+        retitle = lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % i, text, count=1)
+        article_ms = timed_edits(events, article, retitle, args.runs)
+
+        data = first_report(content)
+        refigure = lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i), text, count=1)
+        data_ms = timed_edits(events, data, refigure, args.runs)
 
     print("first build in serve: %s" % first_build)
     for name, took in (("article title edit", article_ms), ("data figure edit", data_ms)):

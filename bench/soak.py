@@ -13,15 +13,11 @@ and every few minutes.
 import argparse
 import pathlib
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from serve_reload import Events, first_article, first_report, free_port  # noqa: E402
+from serve_reload import first_article, first_report, serving  # noqa: E402
 
 
 def rss_mib(pid):
@@ -39,48 +35,31 @@ def main():
     parser.add_argument("--report-every", type=float, default=5, help="minutes between progress lines")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="bantin-soak-") as tmp:
-        content = pathlib.Path(tmp) / "content"
-        shutil.copytree(args.content, content)
-        port = free_port()
-        server = subprocess.Popen(
-            [args.bantin, "serve", "--lang", "en", "--content", str(content), "--port", str(port)],
-            stderr=subprocess.PIPE, text=True,
-        )
-        try:
-            for line in server.stderr:
-                if line.startswith("serving "):
-                    break
-            threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
-            events = Events(port)
-            time.sleep(0.2)
-            article, data = first_article(content), first_report(content)
-            edits = [
-                (article, lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % (i % 50), text, count=1)),
-                (data, lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i % 50), text, count=1)),
-            ]
-            start = rss_mib(server.pid)
-            peak, saves = start, 0
-            began = time.monotonic()
-            next_report = began + args.report_every * 60
-            print("start: %.0f MiB" % start, flush=True)
-            while time.monotonic() - began < args.minutes * 60:
-                path, edit = edits[saves % 2]
-                seen = len(events.times)
-                path.write_text(edit(path.read_text(encoding="utf-8"), saves), encoding="utf-8")
-                events.wait_after(seen, timeout=600)
-                saves += 1
-                now = rss_mib(server.pid)
-                peak = max(peak, now)
-                if time.monotonic() >= next_report:
-                    print("%5.1f min: %d saves, %.0f MiB now, peak %.0f MiB"
-                          % ((time.monotonic() - began) / 60, saves, now, peak), flush=True)
-                    next_report += args.report_every * 60
-                time.sleep(0.15)  # let the watcher settle between saves
-            end = rss_mib(server.pid)
-        finally:
-            server.terminate()
-            server.wait()
+    with serving(args.bantin, args.content) as (content, server, events, _):
+        article, data = first_article(content), first_report(content)
+        edits = [
+            (article, lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % (i % 50), text, count=1)),
+            (data, lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i % 50), text, count=1)),
+        ]
+        start = rss_mib(server.pid)
+        peak, saves = start, 0
+        began = time.monotonic()
+        next_report = began + args.report_every * 60
+        print("start: %.0f MiB" % start, flush=True)
+        while time.monotonic() - began < args.minutes * 60:
+            path, edit = edits[saves % 2]
+            seen = len(events.times)
+            path.write_text(edit(path.read_text(encoding="utf-8"), saves), encoding="utf-8")
+            events.wait_after(seen, timeout=600)
+            saves += 1
+            now = rss_mib(server.pid)
+            peak = max(peak, now)
+            if time.monotonic() >= next_report:
+                print("%5.1f min: %d saves, %.0f MiB now, peak %.0f MiB"
+                      % ((time.monotonic() - began) / 60, saves, now, peak), flush=True)
+                next_report += args.report_every * 60
+            time.sleep(0.15)  # let the watcher settle between saves
+        end = rss_mib(server.pid)
 
     print("%d saves in %.1f min: start %.0f MiB, peak %.0f MiB, end %.0f MiB"
           % (saves, args.minutes, start, peak, end))
