@@ -4,3 +4,4 @@
 
 pub mod indicators;
 pub(crate) mod points;
+pub(crate) mod reads;

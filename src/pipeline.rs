@@ -3,6 +3,7 @@
 use crate::catalog::{self, ContentCounts, Words};
 use crate::charts::by_page;
 use crate::compute::indicators::{self, Focus, Indicators};
+use crate::compute::reads::{Computed, Reader};
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
@@ -214,7 +215,7 @@ pub fn build(
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
 
     let charts = timings.stage("charts", "charts", || {
-        let charts = by_page::draw_to(bulletin, ind, focus, &write);
+        let charts = by_page::draw_to(Computed { b: bulletin, ind, focus }, &write);
         let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
         (charts, count)
     });
@@ -227,7 +228,7 @@ pub fn build(
         staging.write(&file.path, &file.bytes)
     };
     let rendered = timings.stage("render", "pages", || {
-        let rendered = render::render_each(inputs, &tera, &charts, None, &emit);
+        let rendered = render::render_each(inputs, &tera, &charts, None, render::Emit::File(&emit));
         let count = *rendered.as_ref().unwrap_or(&0);
         (rendered, count)
     });
@@ -237,9 +238,8 @@ pub fn build(
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
-            let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(
-                bulletin, ind, focus, &charts,
-            ));
+            let reader = Reader::new(bulletin, ind, focus);
+            let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(&reader, &charts));
             (pdf, 1)
         });
         let pdf = pdf.map_err(BuildError::Pdf)?;

@@ -13,6 +13,7 @@ pub(crate) mod theme;
 use crate::catalog::{self, Labels, Words};
 use crate::compute::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
 use crate::compute::points::{self, Writer};
+use crate::compute::reads::{Computed, Reader, Reads};
 use crate::locale::Locale;
 use crate::model::{Article, Category, Content};
 use crate::resolve::Bulletin;
@@ -92,20 +93,35 @@ pub struct Inputs<'a> {
     pub templates: &'a Templates,
 }
 
+impl Inputs<'_> {
+    pub(crate) fn computed(&self) -> Computed<'_> {
+        Computed { b: self.bulletin, ind: self.ind, focus: self.focus }
+    }
+}
+
+/// One page or file rendered, with what it was made from (see [`crate::compute::reads`]).
+pub struct Rendered {
+    pub id: PageId,
+    pub file: OutputFile,
+    pub reads: Reads,
+}
+
 /// Renders the pages, the feed, the sitemap, robots.txt and the stylesheet, in no
-/// particular order; with `only`, just the pages it names.
+/// particular order, each with what it was made from; with `only`, just the pages it
+/// names.
 pub fn render(
     site: Inputs,
     charts: &ChartsByPage,
     only: Option<&BTreeSet<PageId>>,
-) -> Result<Vec<(PageId, OutputFile)>, RenderError> {
+) -> Result<Vec<Rendered>, RenderError> {
     let files = std::sync::Mutex::new(Vec::new());
-    let keep = |id: &PageId, file: OutputFile| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push((id.clone(), file));
+    let keep = |id: &PageId, file: OutputFile, reads: Reads| {
+        let rendered = Rendered { id: id.clone(), file, reads };
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(rendered);
         Ok(())
     };
     let tera = compile(site.bulletin.content, site.templates)?;
-    render_each(site, &tera, charts, only, &keep)?;
+    render_each(site, &tera, charts, only, Emit::Noted(&keep))?;
     Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
@@ -119,6 +135,14 @@ pub enum RenderError {
     Write { path: String, source: std::io::Error },
 }
 
+/// Where rendered files go: a build writes them; the preview keeps them with what each
+/// was made from.
+#[derive(Clone, Copy)]
+pub enum Emit<'e> {
+    File(&'e (dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync)),
+    Noted(&'e (dyn Fn(&PageId, OutputFile, Reads) -> std::io::Result<()> + Sync)),
+}
+
 /// Renders each page with `tera` (see [`compile`]) and hands it to `emit` as soon as it
 /// is made, in parallel, so a build never holds the whole site in memory. Returns how
 /// many files were made.
@@ -127,18 +151,23 @@ pub fn render_each(
     tera: &Tera,
     charts: &ChartsByPage,
     only: Option<&BTreeSet<PageId>>,
-    emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
+    emit: Emit,
 ) -> Result<usize, RenderError> {
-    let Inputs { bulletin, ind, focus, templates } = inputs;
-    let site = SiteView::new(bulletin, ind);
+    let site = SiteView::new(inputs.computed());
     let ids: Vec<&PageId> = match only {
         Some(set) => set.iter().filter(|id| site.exists(id)).collect(),
-        None => bulletin.pages.iter().collect(),
+        None => inputs.bulletin.pages.iter().collect(),
     };
+    let noting = matches!(emit, Emit::Noted(_));
     ids.par_iter().try_for_each(|id| {
-        let file = site.file(id, tera, templates, focus, charts)?;
+        let page = PageView { site: &site, r: inputs.computed().reader(noting) };
+        let file = page.file(id, tera, inputs.templates, charts)?;
         let path = file.path.clone();
-        emit(id, file).map_err(|source| RenderError::Write { path, source })
+        let emitted = match emit {
+            Emit::File(emit) => emit(id, file),
+            Emit::Noted(emit) => emit(id, file, page.r.into_reads()),
+        };
+        emitted.map_err(|source| RenderError::Write { path, source })
     })?;
     Ok(ids.len())
 }
@@ -469,9 +498,8 @@ pub fn base_path(url: &str) -> String {
 /// order, tags), the figures and the site's words.
 struct SiteView<'a> {
     content: &'a Content,
-    /// The run's resolved bulletin: names, the tree, the lists.
-    b: &'a Bulletin<'a>,
-    ind: &'a Indicators,
+    /// The computed site, for what is not a page's own reading (which pages exist).
+    site: Computed<'a>,
     l: &'static Labels,
     words: &'static dyn Words,
     locale: Locale,
@@ -489,14 +517,13 @@ struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    fn new(b: &'a Bulletin<'a>, ind: &'a Indicators) -> SiteView<'a> {
-        let content = b.content;
-        let published = &b.lists.published;
+    fn new(site: Computed<'a>) -> SiteView<'a> {
+        let content = site.b.content;
+        let published = &site.b.lists.published;
         let base_url = base_url(&content.site.base_url);
         SiteView {
             content,
-            b,
-            ind,
+            site,
             l: catalog::labels(content.site.language),
             words: catalog::words(content.site.language),
             locale: Locale::new(content.site.language),
@@ -508,8 +535,39 @@ impl<'a> SiteView<'a> {
         }
     }
 
+    /// Whether the site has this page (a selection may name pages since removed).
+    fn exists(&self, id: &PageId) -> bool {
+        let b = self.site.b;
+        match id {
+            PageId::Unit(unit) => b.units.contains_key(unit.as_str()),
+            PageId::Article(slug) => b.articles.contains_key(slug.as_str()),
+            PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
+                ListId::of_page(id)
+                    .is_some_and(|(list, _)| list.pages(b.lists.get(&list).len()).any(|p| p == *id))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// One page being built: the site's shared views, and a reader of the computed site
+/// that notes what the page shows.
+struct PageView<'s, 'a> {
+    site: &'s SiteView<'a>,
+    r: Reader<'a>,
+}
+
+impl<'a> std::ops::Deref for PageView<'_, 'a> {
+    type Target = SiteView<'a>;
+
+    fn deref(&self) -> &SiteView<'a> {
+        self.site
+    }
+}
+
+impl<'a> PageView<'_, 'a> {
     fn unit_ref(&self, id: &'a str) -> UnitRef<'a> {
-        let unit = self.b.units.get(id);
+        let unit = self.r.units().get(id);
         UnitRef {
             id,
             name: unit.map_or(id, |u| u.name.as_str()),
@@ -521,7 +579,7 @@ impl<'a> SiteView<'a> {
     fn source(&self, source: &'a Option<String>) -> Option<SourceView<'a>> {
         match source.as_deref()? {
             s if url::is_web(s) => Some(SourceView { title: s, url: s.to_string(), external: true }),
-            slug => self.b.articles.get(slug).map(|a| SourceView {
+            slug => self.r.article(slug).map(|a| SourceView {
                 title: &a.title,
                 url: routes::article(slug),
                 external: false,
@@ -560,8 +618,8 @@ impl<'a> SiteView<'a> {
     fn figures(&self, f: &'a Figures) -> FiguresView<'a> {
         let targets: Vec<TargetView> = f.targets.iter().map(|t| self.target_view(t)).collect();
         let composition = self
-            .b
-            .categories
+            .r
+            .categories()
             .iter()
             .filter_map(|c| {
                 let s = f.composition.get(&c.key)?;
@@ -688,6 +746,7 @@ impl<'a> SiteView<'a> {
     /// A page's charts: files and sizes of both drawings, accessible text and the
     /// numbers as a table.
     fn charts_of(&self, charts: &ChartsByPage, page: &str) -> Value {
+        self.r.charts(page);
         let views: Vec<Value> = charts
             .get(page)
             .into_iter()
@@ -706,16 +765,17 @@ impl<'a> SiteView<'a> {
         json!(views)
     }
 
-    fn front_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
+    fn front_page(&self, charts: &ChartsByPage) -> Page {
+        let focus = self.r.focus();
         let headline: Vec<&Figures> = match &focus.period {
-            Some(p) => focus.units.iter().filter_map(|u| self.ind.latest(u, &p.label)).collect(),
+            Some(p) => focus.units.iter().filter_map(|u| self.r.latest(u, &p.label)).collect(),
             None => Vec::new(),
         };
-        let group = points::comparison_group(self.b, self.ind, focus);
+        let group = points::comparison_group(&self.r);
         let writer = Writer {
             locale: self.locale,
             decimals: usize::from(self.content.site.percent_decimals),
-            names: &self.b.names,
+            names: self.r.names(),
         };
         let main_points = points::main_points(focus, &headline, &group, &writer);
         let group_parent = match headline.as_slice() {
@@ -723,9 +783,9 @@ impl<'a> SiteView<'a> {
             _ => None,
         };
         let overview: Vec<FiguresView> =
-            self.b.tree.roots.iter().filter_map(|u| self.ind.current(u).map(|f| self.figures(f))).collect();
+            self.r.tree().roots.iter().filter_map(|u| self.r.current(u).map(|f| self.figures(f))).collect();
         // One set of categories for every card, so that the cards compare.
-        let categories = headline_categories(&self.b.categories, &headline);
+        let categories = headline_categories(self.r.categories(), &headline);
         let cards: Vec<Value> = headline
             .iter()
             .map(|f| {
@@ -749,19 +809,19 @@ impl<'a> SiteView<'a> {
             "overview": overview,
             "charts": self.charts_of(charts, crate::charts::by_page::FRONT),
         });
-        let news: Vec<&Article> = self.b.lists.published.iter().take(NEWS_ON_FRONT).copied().collect();
-        Page::new(self.content.site.title.clone(), "home", &data).with_list("news", self.article_list(&news))
+        let news = self.r.list(&ListId::News, 0..NEWS_ON_FRONT);
+        Page::new(self.content.site.title.clone(), "home", &data).with_list("news", self.article_list(news))
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
         let mut chain = Vec::new();
-        let mut at = self.b.tree.parent.get(id).copied();
+        let mut at = self.r.parent(id);
         while let Some(p) = at {
-            if chain.len() > self.b.units.len() {
+            if chain.len() > self.r.units().len() {
                 break;
             }
             chain.push(self.unit_ref(p));
-            at = self.b.tree.parent.get(p).copied();
+            at = self.r.parent(p);
         }
         chain.reverse();
         chain
@@ -772,7 +832,7 @@ impl<'a> SiteView<'a> {
     /// A later snapshot, which the article could not know, is never shown with it.
     fn figures_at(&self, unit: &'a str, day: chrono::NaiveDate) -> Option<&'a Figures> {
         let length = |f: &Figures| (f.period.to - f.period.from).num_days();
-        self.ind.of_unit(unit).filter(|f| f.as_of <= day).max_by(|a, b| {
+        self.r.of_unit(unit).filter(|f| f.as_of <= day).max_by(|a, b| {
             (a.as_of, std::cmp::Reverse(length(a)), std::cmp::Reverse(&a.period.label)).cmp(&(
                 b.as_of,
                 std::cmp::Reverse(length(b)),
@@ -791,32 +851,21 @@ impl<'a> SiteView<'a> {
         Page::new(a.title.clone(), "news", &view)
     }
 
-    /// Whether the site has this page (a selection may name pages since removed).
-    fn exists(&self, id: &PageId) -> bool {
-        match id {
-            PageId::Unit(unit) => self.b.units.contains_key(unit.as_str()),
-            PageId::Article(slug) => self.b.articles.contains_key(slug.as_str()),
-            PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
-                ListId::of_page(id)
-                    .is_some_and(|(list, _)| list.pages(self.b.lists.get(&list).len()).any(|p| p == *id))
-            }
-            _ => true,
-        }
-    }
-
     /// Renders one page or file.
     fn file(
         &self,
         id: &PageId,
         tera: &Tera,
         templates: &Templates,
-        focus: &Focus,
         charts: &ChartsByPage,
     ) -> Result<OutputFile, TemplateError> {
         let page = match id {
-            PageId::Front => self.front_page(focus, charts),
-            PageId::Unit(unit) => self.unit_page(self.b.units[unit.as_str()], charts),
-            PageId::Article(slug) => self.article_page(self.b.articles[slug.as_str()]),
+            PageId::Front => self.front_page(charts),
+            PageId::Unit(unit) => self.unit_page(self.r.units()[unit.as_str()], charts),
+            PageId::Article(slug) => match self.r.article(slug) {
+                Some(a) => self.article_page(a),
+                None => self.not_found_page(),
+            },
             PageId::News(_) | PageId::Tag(..) | PageId::UnitNews(..) | PageId::Month(..) => {
                 let (list, n) = ListId::of_page(id).expect("a list page");
                 self.list_page(&list, n)
@@ -825,7 +874,7 @@ impl<'a> SiteView<'a> {
             PageId::Sitemap => return render_xml(tera, id, &self.sitemap(), templates),
             PageId::Robots => return render_xml(tera, id, &Value::Null, templates),
             PageId::Style | PageId::Script | PageId::Favicon => return Ok(asset(templates, id)),
-            PageId::Bulletin => self.bulletin_page(focus, charts).with_text("icon", icon_data_url(templates)),
+            PageId::Bulletin => self.bulletin_page(charts).with_text("icon", icon_data_url(templates)),
             single => self.single_page(single),
         };
         render_page(tera, self, id, page, templates)
@@ -844,9 +893,8 @@ impl<'a> SiteView<'a> {
 
     fn tags_page(&self) -> Page {
         let tags: Vec<Value> = self
-            .b
-            .lists
-            .tags
+            .r
+            .tags()
             .iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
@@ -854,8 +902,8 @@ impl<'a> SiteView<'a> {
     }
 
     /// The bulletin to share, as one HTML file: the same data as `bulletin.pdf`.
-    fn bulletin_page(&self, focus: &Focus, charts: &ChartsByPage) -> Page {
-        let bulletin = crate::render::bulletin::bulletin(self.b, self.ind, focus, charts);
+    fn bulletin_page(&self, charts: &ChartsByPage) -> Page {
+        let bulletin = crate::render::bulletin::bulletin(&self.r, charts);
         let title = bulletin.meta.title.clone();
         Page::new(title, "bulletin", &bulletin)
     }
@@ -878,19 +926,16 @@ impl<'a> SiteView<'a> {
     }
 
     fn feed(&self) -> Value {
-        let entries: Vec<Value> = self
-            .b
-            .lists
-            .published
+        let shown = self.r.list(&ListId::News, 0..FEED_SIZE);
+        let entries: Vec<Value> = shown
             .iter()
-            .take(FEED_SIZE)
             .map(|a| {
                 let mut v = self.article_ref(a);
                 v["absolute_url"] = json!(format!("{}{}", self.base_url, routes::article(&a.slug)));
                 v
             })
             .collect();
-        let updated = self.b.lists.published.first().map(|a| a.published.to_rfc3339());
+        let updated = shown.first().map(|a| a.published.to_rfc3339());
         json!({ "entries": entries, "updated": updated, "feed_url": format!("{}{}", self.base_url, routes::FEED) })
     }
 
@@ -902,16 +947,13 @@ impl<'a> SiteView<'a> {
                 .map(|p| json!({ "loc": loc(p) }))
                 .collect();
         urls.extend(self.content.units.iter().map(|u| json!({ "loc": loc(&routes::unit(&u.id)) })));
+        let published = self.r.list(&ListId::News, 0..usize::MAX);
         urls.extend(
-            self.b
-                .lists
-                .published
-                .iter()
-                .map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
+            published.iter().map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
         );
-        urls.extend(self.b.lists.tags.keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
+        urls.extend(self.r.tags().keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
         // A month of the archive is a list of its own, as a tag's is: its first page.
-        urls.extend(self.b.lists.months.keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
+        urls.extend(self.r.months().keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
         json!({ "urls": urls })
     }
 }

@@ -6,10 +6,10 @@
 //! through a running period and training, where its data allows.
 
 use crate::charts::{self, Chart, ChartText};
-use crate::compute::indicators::{Figures, Focus, Indicators};
+use crate::compute::indicators::Figures;
 use crate::compute::points;
+use crate::compute::reads::{Computed, Reader, Reads};
 use crate::model::Content;
-use crate::resolve::Bulletin;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -69,34 +69,31 @@ pub fn chart_path(chart: &Chart) -> String {
 }
 
 /// The charts of every page that has some; with `only`, of the pages it names
-/// ([`FRONT`] or unit ids). For the live preview, which keeps them in memory.
+/// ([`FRONT`] or unit ids). For the live preview, which keeps them in memory, and
+/// with them what each page's charts were drawn from.
 #[cfg(any(feature = "serve", test))]
-pub fn draw(
-    bulletin: &Bulletin,
-    ind: &Indicators,
-    focus: &Focus,
-    only: Option<&BTreeSet<String>>,
-) -> ChartsByPage {
+pub fn draw(site: Computed, only: Option<&BTreeSet<String>>) -> (ChartsByPage, ChartReads) {
     let keep = |_: &str, _: &mut Vec<Chart>| Ok::<(), std::convert::Infallible>(());
-    match draw_with(bulletin, ind, focus, only, &keep) {
-        Ok(charts) => charts,
+    match draw_with(site, true, only, &keep) {
+        Ok(drawn) => drawn,
         Err(never) => match never {},
     }
 }
+
+/// What each page's charts were drawn from, by the page's key.
+pub type ChartReads = Vec<(String, Reads)>;
 
 /// Draws every chart and hands its drawings, with its table's downloads, to `write` as
 /// soon as a page's charts are drawn; the charts come back without their SVG text, so a build
 /// never holds all of them in memory, but for the front page's and the focus units' (the
 /// shared bulletin shows them).
 pub fn draw_to(
-    bulletin: &Bulletin,
-    ind: &Indicators,
-    focus: &Focus,
+    site: Computed,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
 ) -> std::io::Result<ChartsByPage> {
-    let downloads = Downloads::new(bulletin.content);
-    let written = |key: &str, charts: &mut Vec<Chart>| {
-        let keep = key == FRONT || focus.units.iter().any(|u| u == key);
+    let downloads = Downloads::new(site.b.content);
+    let written = |key: &str, charts: &mut Vec<Chart>| -> std::io::Result<()> {
+        let keep = key == FRONT || site.focus.units.iter().any(|u| u == key);
         charts.iter_mut().try_for_each(|c| {
             for (path, bytes) in downloads.files(c)? {
                 write(&path, &bytes)?;
@@ -108,61 +105,66 @@ pub fn draw_to(
             Ok(())
         })
     };
-    draw_with(bulletin, ind, focus, None, &written)
+    Ok(draw_with(site, false, None, &written)?.0)
 }
 
 /// What is done with a page's charts once drawn, by the page's key.
 type Finish<'a, E> = dyn Fn(&str, &mut Vec<Chart>) -> Result<(), E> + Sync + 'a;
 
-fn draw_with<E: Send>(
-    bulletin: &Bulletin,
-    ind: &Indicators,
-    focus: &Focus,
+/// Draws the charts of each page (`only` those it names) and, when `noting`, notes what
+/// each page's were drawn from.
+fn draw_with<'a, E: Send>(
+    site: Computed<'a>,
+    noting: bool,
     only: Option<&BTreeSet<String>>,
     finish: &Finish<'_, E>,
-) -> Result<ChartsByPage, E> {
+) -> Result<(ChartsByPage, ChartReads), E> {
     let wants = |key: &str| only.is_none_or(|keys| keys.contains(key));
-    let content = bulletin.content;
+    let content = site.b.content;
     let t = ChartText::new(content.site.language, usize::from(content.site.percent_decimals));
-    let ctx = Ctx { ind, b: bulletin, t: &t };
-    let finished = |key: &str, mut charts: Vec<Chart>| -> Result<Option<(String, Vec<Chart>)>, E> {
+    let page = |key: &'a str| -> Result<(String, Vec<Chart>, Reads), E> {
+        let ctx = Ctx { r: site.reader(noting), t: &t };
+        let mut charts = if key == FRONT { ctx.front_charts() } else { ctx.unit_charts(key) };
         finish(key, &mut charts)?;
-        Ok((!charts.is_empty()).then(|| (key.to_string(), charts)))
+        Ok((key.to_string(), charts, ctx.r.into_reads()))
     };
-    let mut by_page: ChartsByPage = content
-        .units
-        .par_iter()
-        .filter(|u| wants(&u.id))
-        .map(|u| finished(&u.id, ctx.unit_charts(&u.id)))
-        .filter_map(Result::transpose)
-        .collect::<Result<_, E>>()?;
-    if wants(FRONT) {
-        by_page.extend(finished(FRONT, ctx.front_charts(focus))?);
+    let keys = content.units.par_iter().map(|u| u.id.as_str()).chain(rayon::iter::once(FRONT));
+    let drawn: Vec<(String, Vec<Chart>, Reads)> =
+        keys.filter(|k| wants(k)).map(page).collect::<Result<_, E>>()?;
+    let mut by_page = ChartsByPage::new();
+    let mut reads = ChartReads::new();
+    for (key, charts, read) in drawn {
+        if noting {
+            reads.push((key.clone(), read));
+        }
+        if !charts.is_empty() {
+            by_page.insert(key, charts);
+        }
     }
-    Ok(by_page)
+    Ok((by_page, reads))
 }
 
 struct Ctx<'a> {
-    ind: &'a Indicators,
-    /// The run's resolved bulletin: names, the tree, the categories.
-    b: &'a Bulletin<'a>,
+    /// The computed site: names, the tree, the categories, the figures, the focus.
+    r: Reader<'a>,
     t: &'a ChartText,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     fn name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.b.name(id)
+        self.r.name(id)
     }
 
     /// The achievement of `group`, the children of `parent` (`None`: the top-level units).
-    fn achievement(&self, parent: Option<&str>, period: &str, group: &[&Figures]) -> Option<Chart> {
+    fn achievement(&self, parent: Option<&str>, period: &str, group: &[&'a Figures]) -> Option<Chart> {
         let units: Vec<(&str, &Figures)> = group.iter().map(|f| (self.name(&f.unit), *f)).collect();
         charts::achievement(parent, period, &units, self.t)
     }
 
-    fn front_charts(&self, focus: &Focus) -> Vec<Chart> {
+    fn front_charts(&self) -> Vec<Chart> {
+        let focus = self.r.focus();
         let Some(period) = &focus.period else { return Vec::new() };
-        let group = points::comparison_group(self.b, self.ind, focus);
+        let group = points::comparison_group(&self.r);
         let mut out: Vec<Chart> = match self.all_children_of_one(&group, &period.label) {
             // Every child of one unit: that unit's own chart, the file its page shows too.
             Some((parent, children)) => self.achievement(Some(parent), &period.label, &children),
@@ -174,7 +176,7 @@ impl Ctx<'_> {
             .units
             .iter()
             .map(String::as_str)
-            .filter(|u| self.ind.latest(u, &period.label).is_some())
+            .filter(|u| self.r.latest(u, &period.label).is_some())
             .collect();
         // One unit summarised: its admissions over the years, when it has several.
         if let [unit] = summarised.as_slice() {
@@ -184,21 +186,21 @@ impl Ctx<'_> {
             }
         }
         for unit in summarised {
-            if let Some(f) = self.ind.latest(unit, &period.label) {
-                out.extend(charts::composition(unit, self.name(unit), f, &self.b.categories, self.t));
+            if let Some(f) = self.r.latest(unit, &period.label) {
+                out.extend(charts::composition(unit, self.name(unit), f, self.r.categories(), self.t));
             }
         }
         out
     }
 
     /// A unit's latest figure of each calendar year.
-    fn years<'b>(&'b self, id: &'b str) -> Vec<&'b Figures> {
-        self.ind.of_unit(id).filter(|f| f.latest && f.period.calendar_year().is_some()).collect()
+    fn years(&self, id: &str) -> Vec<&'a Figures> {
+        self.r.of_unit(id).filter(|f| f.latest && f.period.calendar_year().is_some()).collect()
     }
 
-    fn unit_charts(&self, id: &str) -> Vec<Chart> {
+    fn unit_charts(&self, id: &'a str) -> Vec<Chart> {
         let name = self.name(id);
-        let latest: Vec<&Figures> = self.ind.of_unit(id).filter(|f| f.latest).collect();
+        let latest: Vec<&Figures> = self.r.of_unit(id).filter(|f| f.latest).collect();
         let newest_first = |f: &&&Figures| std::cmp::Reverse((f.period.from, f.period.to));
         let mut by_recency = latest.clone();
         by_recency.sort_by_key(|f| newest_first(&f));
@@ -213,11 +215,11 @@ impl Ctx<'_> {
         }
         out.extend(charts::admissions_over_years(name, id, &self.years(id), self.t));
         if let Some(f) = by_recency.iter().find(|f| !f.composition.is_empty()) {
-            out.extend(charts::composition(id, name, f, &self.b.categories, self.t));
+            out.extend(charts::composition(id, name, f, self.r.categories(), self.t));
         }
         if let Some(f) = by_recency.iter().find(|f| !f.targets.is_empty()) {
             let snapshots: Vec<&Figures> =
-                self.ind.of_unit(id).filter(|s| s.period.label == f.period.label).collect();
+                self.r.of_unit(id).filter(|s| s.period.label == f.period.label).collect();
             if snapshots.len() > 1 || f.targets.iter().any(|t| t.pace.is_some()) {
                 out.extend(charts::progress(id, name, &snapshots, self.t));
             }
@@ -233,15 +235,15 @@ impl Ctx<'_> {
 
     /// The unit whose children with figures for `period` are exactly `group`, if any,
     /// with those children's figures in the tree's order.
-    fn all_children_of_one(&self, group: &[&Figures], period: &str) -> Option<(&str, Vec<&Figures>)> {
-        let parent = self.b.parent(&group.first()?.unit)?;
+    fn all_children_of_one(&self, group: &[&Figures], period: &str) -> Option<(&'a str, Vec<&'a Figures>)> {
+        let parent = self.r.parent(&group.first()?.unit)?;
         let children = self.children_figures(parent, period);
         let all =
-            children.len() == group.len() && group.iter().all(|f| self.b.parent(&f.unit) == Some(parent));
+            children.len() == group.len() && group.iter().all(|f| self.r.parent(&f.unit) == Some(parent));
         all.then_some((parent, children))
     }
 
-    fn children_figures(&self, id: &str, period: &str) -> Vec<&Figures> {
-        self.b.tree.children_of(id).iter().filter_map(|c| self.ind.latest(c, period)).collect()
+    fn children_figures(&self, id: &str, period: &str) -> Vec<&'a Figures> {
+        self.r.tree().children_of(id).iter().filter_map(|c| self.r.latest(c, period)).collect()
     }
 }

@@ -343,21 +343,22 @@ impl Indicators {
     /// Each period's figure of a unit (its latest snapshot), the most recent period first:
     /// the one that starts last; of two starting together, the one counted to the later
     /// day, then the longer one, then by label.
-    pub fn periods_of<'a>(&'a self, unit: &'a str) -> Vec<&'a Figures> {
+    pub fn periods_of(&self, unit: &str) -> Vec<&Figures> {
         let mut latest: Vec<&Figures> = self.of_unit(unit).filter(|f| f.latest).collect();
         latest.sort_by(|a, b| recency(b).cmp(&recency(a)));
         latest
     }
 
     /// A unit's current figure: that of its most recent period (see [`Self::periods_of`]).
-    pub fn current<'a>(&'a self, unit: &'a str) -> Option<&'a Figures> {
+    pub fn current(&self, unit: &str) -> Option<&Figures> {
         self.of_unit(unit).filter(|f| f.latest).max_by(|a, b| recency(a).cmp(&recency(b)))
     }
 
     /// Every report of a unit in order (period start, label, as_of).
-    pub fn of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Figures> + 'a {
+    pub fn of_unit(&self, unit: &str) -> std::slice::Iter<'_, Figures> {
         let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
-        self.reports[start..].iter().take_while(move |f| f.unit == unit)
+        let end = self.reports.partition_point(|f| f.unit.as_str() <= unit);
+        self.reports[start..end].iter()
     }
 }
 

@@ -1,24 +1,24 @@
 //! "Main points": the front page's short sentences, written from the indicators.
 
 use crate::catalog::{self, Words};
-use crate::compute::indicators::{Figures, Focus, Indicators, Standing, Status, TargetFigures};
+use crate::compute::indicators::{Figures, Focus, Standing, Status, TargetFigures};
+use crate::compute::reads::Reader;
 use crate::locale::Locale;
-use crate::resolve::Bulletin;
 use std::collections::HashMap;
 
 /// The figures the front page compares: the focus units' children when only one
 /// focus unit has figures for the period, else the focus units side by side.
-pub fn comparison_group<'a>(bulletin: &Bulletin, ind: &'a Indicators, focus: &Focus) -> Vec<&'a Figures> {
+pub fn comparison_group<'a>(r: &Reader<'a>) -> Vec<&'a Figures> {
+    let focus = r.focus();
     let Some(period) = &focus.period else { return Vec::new() };
-    let with_figures: Vec<&Figures> =
-        focus.units.iter().filter_map(|u| ind.latest(u, &period.label)).collect();
+    let with_figures: Vec<&Figures> = focus.units.iter().filter_map(|u| r.latest(u, &period.label)).collect();
     let mut group = match with_figures.as_slice() {
         [single] => {
-            let children: Vec<&Figures> = bulletin
-                .tree
+            let children: Vec<&Figures> = r
+                .tree()
                 .children_of(&single.unit)
                 .iter()
-                .filter_map(|c| ind.latest(c, &period.label))
+                .filter_map(|c| r.latest(c, &period.label))
                 .collect();
             if children.is_empty() { with_figures } else { children }
         }
@@ -151,6 +151,7 @@ mod tests {
     use super::*;
     use crate::load::{Source, parse};
     use crate::model::{Content, Language};
+    use crate::resolve::Bulletin;
 
     fn setup(data: &str, site: &str) -> Content {
         let loaded = parse(Some(Source::new("site.yaml", site)), vec![Source::new("data/d.yaml", data)]);
@@ -176,7 +177,7 @@ reports:
         let b = Bulletin::new(&content);
         let ind = crate::compute::indicators::compute(&b);
         let focus = crate::compute::indicators::focus(&b, &ind);
-        let group = comparison_group(&b, &ind, &focus);
+        let group = comparison_group(&Reader::new(&b, &ind, &focus));
         assert_eq!(group.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &b.names };
         let headline = vec![ind.latest("tinh", "2024").unwrap()];
@@ -236,6 +237,6 @@ reports:
         let ind = crate::compute::indicators::compute(&b);
         let focus = crate::compute::indicators::focus(&b, &ind);
         let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &b.names };
-        assert!(main_points(&focus, &[], &comparison_group(&b, &ind, &focus), &w).is_empty());
+        assert!(main_points(&focus, &[], &comparison_group(&Reader::new(&b, &ind, &focus)), &w).is_empty());
     }
 }

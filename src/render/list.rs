@@ -1,7 +1,7 @@
 //! The pages of article lists (the news, a tag's, a unit's, a month's): numbered pages
 //! and, on the news and the months, the archive by year and month.
 
-use super::{Page, SiteView};
+use super::{Page, PageView};
 use crate::resolve::lists::{ListId, Month};
 use crate::resolve::routes::{PER_PAGE, page_count};
 use serde_json::{Value, json};
@@ -9,12 +9,11 @@ use serde_json::{Value, json};
 /// Pages linked on each side of the current one.
 const NEAR: usize = 2;
 
-impl<'a> SiteView<'a> {
+impl PageView<'_, '_> {
     /// Page `n` of a list of articles.
     pub(super) fn list_page(&self, list: &ListId, n: usize) -> Page {
-        let articles = self.b.lists.get(list);
-        let len = articles.len();
-        let slice = &articles[((n - 1) * PER_PAGE).min(len)..(n * PER_PAGE).min(len)];
+        let len = self.r.list_len(list);
+        let slice = self.r.list(list, (n - 1) * PER_PAGE..n * PER_PAGE);
         let (title, section, extra) = self.list_kind(list);
         let archive = matches!(list, ListId::News | ListId::Month(_)).then(|| self.archive(list));
         let data = json!({
@@ -30,12 +29,12 @@ impl<'a> SiteView<'a> {
     fn list_kind(&self, list: &ListId) -> (String, &'static str, Value) {
         match list {
             ListId::News => (self.l.news.into(), "news", Value::Null),
-            ListId::Tag(slug) => match self.b.lists.tags.get(slug) {
+            ListId::Tag(slug) => match self.r.tags().get(slug) {
                 Some((name, _)) => (name.clone(), "tags", json!({ "tag": name })),
                 None => (slug.clone(), "tags", Value::Null),
             },
             ListId::Unit(id) => {
-                let unit = self.unit_ref(self.b.units.get_key_value(id.as_str()).map_or("", |(k, _)| k));
+                let unit = self.unit_ref(self.r.units().get_key_value(id.as_str()).map_or("", |(k, _)| k));
                 let title = format!("{}: {}", self.l.unit_news, unit.name);
                 let extra = json!({ "unit": unit, "breadcrumb": self.breadcrumb(unit.id) });
                 (title, "units", extra)
@@ -86,10 +85,9 @@ impl<'a> SiteView<'a> {
             ListId::Month(m) => Some(*m),
             _ => None,
         };
-        let open_year =
-            shown.map(|m| m.year).or_else(|| self.b.lists.months.keys().next_back().map(|m| m.year));
+        let open_year = shown.map(|m| m.year).or_else(|| self.r.months().keys().next_back().map(|m| m.year));
         let mut years: Vec<Value> = Vec::new();
-        let mut months = self.b.lists.months.iter().rev().peekable();
+        let mut months = self.r.months().iter().rev().peekable();
         while let Some(&(&Month { year, .. }, _)) = months.peek() {
             let mut of_year: Vec<Value> = Vec::new();
             let mut count = 0;

@@ -1,6 +1,6 @@
 //! A unit's page, the news naming it, and the index of units as a tree.
 
-use super::{FiguresView, Page, RankingView, SiteView, UnitRef};
+use super::{FiguresView, Page, PageView, RankingView, UnitRef};
 use crate::catalog::Words;
 use crate::charts::by_page::ChartsByPage;
 use crate::compute::indicators::Figures;
@@ -48,15 +48,15 @@ struct UnitPageView<'a> {
     all_news: Option<Value>,
 }
 
-impl<'a> SiteView<'a> {
+impl<'a> PageView<'_, 'a> {
     pub(super) fn unit_page(&self, unit: &'a Unit, charts: &ChartsByPage) -> Page {
         let id = unit.id.as_str();
-        let latest = self.ind.periods_of(id);
+        let latest = self.r.periods_of(id);
         let periods = latest
             .iter()
             .map(|f| {
                 let counts: Vec<&Figures> =
-                    self.ind.of_unit(id).filter(|s| s.period.label == f.period.label).collect();
+                    self.r.of_unit(id).filter(|s| s.period.label == f.period.label).collect();
                 let snapshots = if counts.len() > 1 { counts } else { Vec::new() };
                 PeriodBlock {
                     latest: self.figures(f),
@@ -64,13 +64,14 @@ impl<'a> SiteView<'a> {
                 }
             })
             .collect();
-        let children_of = self.b.tree.children_of(id);
+        let children_of = self.r.tree().children_of(id);
         let children_period =
-            latest.iter().find(|f| children_of.iter().any(|c| self.ind.latest(c, &f.period.label).is_some()));
+            latest.iter().find(|f| children_of.iter().any(|c| self.r.latest(c, &f.period.label).is_some()));
         let ranked: Vec<&Figures> = children_period
-            .map(|p| children_of.iter().filter_map(|c| self.ind.latest(c, &p.period.label)).collect())
+            .map(|p| children_of.iter().filter_map(|c| self.r.latest(c, &p.period.label)).collect())
             .unwrap_or_default();
-        let news = self.b.lists.get(&ListId::Unit(id.to_string()));
+        let news = ListId::Unit(id.to_string());
+        let news_len = self.r.list_len(&news);
         let children_chart =
             format!("{}/{}_", routes::CHARTS, routes::chart_name("achievement", Some(id), None));
         let (children_charts, charts): (Vec<Value>, Vec<Value>) =
@@ -93,11 +94,11 @@ impl<'a> SiteView<'a> {
                 .collect(),
             charts,
             children_charts,
-            all_news: (news.len() > UNIT_NEWS).then(
-                || json!({ "url": routes::unit_news(id, 1), "text": self.words.all_articles(news.len()) }),
+            all_news: (news_len > UNIT_NEWS).then(
+                || json!({ "url": routes::unit_news(id, 1), "text": self.words.all_articles(news_len) }),
             ),
         };
-        let shown = &news[..news.len().min(UNIT_NEWS)];
+        let shown = self.r.list(&news, 0..UNIT_NEWS);
         Page::new(unit.name.clone(), "units", &view).with_list("news", self.article_list(shown))
     }
 
@@ -106,31 +107,33 @@ impl<'a> SiteView<'a> {
     /// unit with its latest figure.
     pub(super) fn units_page(&self) -> Page {
         let depth = self.index_depth();
-        let below_roots: usize = self.b.tree.roots.iter().map(|r| self.b.tree.children_of(r).len()).sum();
+        let tree = self.r.tree();
+        let below_roots: usize = tree.roots.iter().map(|r| tree.children_of(r).len()).sum();
         let open = depth > 1 && below_roots <= CHILDREN_OPEN;
-        let tree: Vec<Value> = self.b.tree.roots.iter().map(|r| self.unit_node(r, 1, depth, open)).collect();
+        let tree: Vec<Value> = tree.roots.iter().map(|r| self.unit_node(r, 1, depth, open)).collect();
         Page::new(self.l.all_units.into(), "units", &json!({ "tree": tree }))
     }
 
     /// How many levels of the tree the index lists: as many whole levels as keep it
     /// within [`INDEX_UNITS`], and at least the first.
     fn index_depth(&self) -> usize {
-        let mut level: Vec<&str> = self.b.tree.roots.clone();
+        let tree = self.r.tree();
+        let mut level: Vec<&str> = tree.roots.clone();
         let (mut listed, mut depth) = (0, 0);
-        while !level.is_empty() && depth <= self.b.units.len() {
+        while !level.is_empty() && depth <= self.r.units().len() {
             listed += level.len();
             if depth > 0 && listed > INDEX_UNITS {
                 break;
             }
             depth += 1;
-            level = level.iter().flat_map(|u| self.b.tree.children_of(u).iter().copied()).collect();
+            level = level.iter().flat_map(|u| tree.children_of(u).iter().copied()).collect();
         }
         depth
     }
 
     /// A unit and, down to `depth`, its children; `open` at the roots.
     fn unit_node(&self, id: &'a str, level: usize, depth: usize, open: bool) -> Value {
-        let children_of = self.b.tree.children_of(id);
+        let children_of = self.r.tree().children_of(id);
         let children: Vec<Value> = if level < depth {
             children_of.iter().map(|c| self.unit_node(c, level + 1, depth, false)).collect()
         } else {
@@ -147,7 +150,7 @@ impl<'a> SiteView<'a> {
     }
 
     fn latest_figure(&self, id: &str) -> Option<String> {
-        Some(figure_in_words(self.ind.current(id)?, self.words, &self.locale, self.decimals))
+        Some(figure_in_words(self.r.current(id)?, self.words, &self.locale, self.decimals))
     }
 }
 

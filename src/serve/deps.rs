@@ -1,22 +1,25 @@
 //! Dependencies: which pages, charts and data files a change to the content or the
 //! templates touches, so that a live preview renders only those again.
 //!
-//! The rules follow what each page shows (see `render`): an article appears on its
-//! own page, in its lists (news, tags, units, month), the feed, the sitemap, the front
-//! page and the pages of the units it names; a unit's figures appear on its page, its
-//! parent's table of children, the index of units, its charts and its parent's, the
-//! front page, the data files and the articles that name it. Site settings and units (names, tree, order) show on
-//! nearly every page, so a change to them touches everything.
+//! Each page and each page's charts were made through a [`Reader`] that noted what it
+//! handed out ([`Reads`]); a change touches those whose notes name a [`Fact`] it
+//! changed, so what a page shows and what the preview renders again cannot drift.
+//! Site settings and units (names, tree, order) show on nearly every page, and a
+//! template may be included anywhere: a change to them touches everything.
+//!
+//! [`Reader`]: crate::compute::reads::Reader
 
-use crate::charts::by_page::FRONT;
 use crate::compute::indicators::{Figures, Indicators};
-use crate::model::{Article, Content, Unit};
+use crate::compute::reads::{Computed, Fact, Reads};
+use crate::model::Article;
+use crate::model::Unit;
 use crate::render::Inputs;
 use crate::render::theme::Templates;
 use crate::resolve::Bulletin;
-use crate::resolve::lists::{ListId, Lists};
+use crate::resolve::lists::{ListId, Month};
 use crate::resolve::routes::PageId;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// What a change touches.
 #[derive(Debug, Default, PartialEq)]
@@ -24,7 +27,7 @@ pub struct Touched {
     /// Everything is made again.
     pub all: bool,
     pub pages: BTreeSet<PageId>,
-    /// Charts by page key: [`FRONT`] or a unit id.
+    /// Charts by page key: [`crate::charts::by_page::FRONT`] or a unit id.
     pub charts: BTreeSet<String>,
     pub data_files: bool,
 }
@@ -41,8 +44,14 @@ impl Touched {
 }
 
 /// What changed between two computed sites of the same folder, each with its resolved
-/// bulletin: the tree and the lists are those the pages were rendered from.
-pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
+/// bulletin, given what each page (`pages`) and each page's charts (`charts`) of the
+/// old site were made from.
+pub fn touched<'n>(
+    old: &Inputs,
+    new: &Inputs,
+    pages: impl Iterator<Item = (&'n PageId, &'n Reads)>,
+    charts: impl Iterator<Item = (&'n String, &'n Reads)>,
+) -> Touched {
     let (before, after) = (old.bulletin.content, new.bulletin.content);
     if before.site != after.site
         || !same_units(&before.units, &after.units)
@@ -54,27 +63,20 @@ pub fn touched(old: &Inputs, new: &Inputs) -> Touched {
     if !templates_touched(&mut t, old.templates, new.templates, new.bulletin) {
         return Touched::everything();
     }
-    articles_touched(&mut t, old, new);
-    figures_touched(&mut t, old, new);
-    if old.focus != new.focus {
-        t.pages.insert(PageId::Front);
-        t.charts.insert(FRONT.to_string());
-        t.data_files = true;
+    let mut changed = changed(old.computed(), new.computed());
+    // The data files show every figure and the focus.
+    t.data_files = changed.iter().any(|f| matches!(f, Fact::Figures(_) | Fact::Focus));
+    // Charts first: a page showing charts drawn again is rendered again.
+    for (key, read) in charts {
+        if !read.is_disjoint(&changed) {
+            t.charts.insert(key.clone());
+        }
     }
-    // The bulletin shows what the front page shows and the focus units' charts; a
-    // change to a figure of the units it compares, or to an article they cite, touches
-    // their parent's page, which is a focus unit's.
-    let focus = &new.focus.units;
-    let shows = |key: &str| key == FRONT || focus.iter().any(|u| u == key);
-    let bulletin = t.charts.iter().any(|c| shows(c))
-        || t.pages.iter().any(|p| match p {
-            PageId::Front => true,
-            PageId::Unit(unit) => shows(unit),
-            _ => false,
-        });
-    if bulletin {
-        t.pages.insert(PageId::Bulletin);
-    }
+    changed.extend(t.charts.iter().map(|key| Fact::Charts(key.clone())));
+    t.pages.extend(pages.filter(|(_, read)| !read.is_disjoint(&changed)).map(|(id, _)| id.clone()));
+    // Pages added or removed.
+    let routes = |b: &Bulletin| -> BTreeSet<PageId> { b.pages.iter().cloned().collect() };
+    t.pages.extend(routes(old.bulletin).symmetric_difference(&routes(new.bulletin)).cloned());
     t
 }
 
@@ -110,124 +112,27 @@ fn pages_of_template(name: &str, bulletin: &Bulletin) -> Vec<PageId> {
     bulletin.pages.iter().filter(|p| p.template() == name).cloned().collect()
 }
 
-/// An article's fields, without where it was written.
-#[allow(clippy::type_complexity)]
-fn shown_article(a: &Article) -> impl PartialEq + '_ {
-    (
-        (&a.slug, &a.title, a.date, a.published, &a.units, &a.tags),
-        (&a.source, &a.source_url, &a.author, &a.summary, a.draft, &a.body),
-    )
-}
-
-fn articles_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
-    // Drafts included: an article may be published or withdrawn.
-    let by_slug = |c: &'_ Content| -> HashMap<String, usize> {
-        c.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect()
-    };
-    let (old_content, new_content) = (old.bulletin.content, new.bulletin.content);
-    let (old_slugs, new_slugs) = (by_slug(old_content), by_slug(new_content));
-    let slugs: BTreeSet<&String> = old_slugs.keys().chain(new_slugs.keys()).collect();
-    // Made on the first changed article only: most edits change no article.
-    let mut citing: Option<HashMap<&str, BTreeSet<&str>>> = None;
-    for slug in slugs {
-        let before = old_slugs.get(slug).map(|&i| &old_content.articles[i]);
-        let after = new_slugs.get(slug).map(|&i| &new_content.articles[i]);
-        let changed = match (before, after) {
-            (Some(a), Some(b)) => shown_article(a) != shown_article(b),
-            _ => true,
-        };
-        if !changed || before.into_iter().chain(after).all(|a| a.draft) {
-            continue;
-        }
-        list_pages_touched(t, slug, before, after, &old.bulletin.lists, &new.bulletin.lists);
-        let citing = citing.get_or_insert_with(|| citing_units(&[old.ind, new.ind]));
-        article_touched(t, slug, before.into_iter().chain(after).filter(|a| !a.draft));
-        // A report citing the article shows its title beside the figures.
-        for unit in citing.get(slug.as_str()).into_iter().flatten() {
-            figures_shown(t, new.bulletin, unit);
-        }
-    }
-}
-
-/// The list pages a changed article touches: the one page of each list showing it when
-/// it keeps its place (same time, still published, still in the list), else every page
-/// of the list, as articles after it move; and then the archive, on the news and month
-/// pages, counts the months again.
-fn list_pages_touched(
-    t: &mut Touched,
-    slug: &str,
-    before: Option<&Article>,
-    after: Option<&Article>,
-    old: &Lists,
-    new: &Lists,
-) {
-    let ids = |a: Option<&Article>| -> BTreeSet<ListId> {
-        a.map(ListId::of).unwrap_or_default().into_iter().collect()
-    };
-    let (old_ids, new_ids) = (ids(before), ids(after));
-    let in_place =
-        matches!((before, after), (Some(a), Some(b)) if !a.draft && !b.draft && a.published == b.published);
-    for id in old_ids.union(&new_ids) {
-        let kept = in_place && old_ids.contains(id) && new_ids.contains(id);
-        match (kept, new.page_of(id, slug)) {
-            (true, Some(n)) => {
-                // A unit's short list is on the unit's page only.
-                t.pages.extend(id.pages(new.get(id).len()).filter(|p| *p == id.page(n)));
-            }
-            _ => t.pages.extend(id.pages(old.get(id).len().max(new.get(id).len()))),
-        }
-    }
-    if !in_place {
-        for lists in [old, new] {
-            t.pages.extend(ListId::News.pages(lists.published.len()));
-            t.pages.extend(lists.month_pages());
-        }
-    }
-}
-
-/// A published article (before or after the change, or both) changed: the pages
-/// other than lists that show it.
-fn article_touched<'a>(t: &mut Touched, slug: &str, versions: impl Iterator<Item = &'a Article>) {
-    t.pages.extend([PageId::Article(slug.to_string()), PageId::Tags]);
-    t.pages.extend([PageId::Feed, PageId::Sitemap, PageId::Front]);
-    for a in versions {
-        t.pages.extend(a.units.iter().map(|u| PageId::Unit(u.clone())));
-    }
-}
-
-/// Article slug → units with a report citing it, in any of the computed sites.
-fn citing_units<'a>(inds: &[&'a Indicators]) -> HashMap<&'a str, BTreeSet<&'a str>> {
-    let mut out: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for f in inds.iter().flat_map(|ind| &ind.reports) {
-        if let Some(source) = &f.source {
-            out.entry(source.as_str()).or_default().insert(f.unit.as_str());
-        }
+/// What changed between two computed sites of the same folder, as [`Fact`]s (charts
+/// aside: they change when drawn again).
+fn changed(old: Computed, new: Computed) -> Reads {
+    let mut out = Reads::new();
+    figures_changed(&mut out, old.ind, new.ind);
+    articles_changed(&mut out, old.b, new.b);
+    lists_changed(&mut out, old.b, new.b);
+    if old.focus != new.focus {
+        out.insert(Fact::Focus);
     }
     out
 }
 
-/// The pages that show a unit's figures, in the new site.
-fn figures_shown(t: &mut Touched, bulletin: &Bulletin, unit: &str) {
-    t.pages.extend([PageId::Unit(unit.to_string()), PageId::Front, PageId::Units]);
-    t.pages.extend(bulletin.parent(unit).map(|p| PageId::Unit(p.to_string())));
-    let naming = bulletin.lists.units.get(unit).into_iter().flatten();
-    t.pages.extend(naming.map(|a| PageId::Article(a.slug.clone())));
-}
-
-/// Units whose figures changed touch their pages, their parent's page, both their
-/// charts, the front page and the data files.
-fn figures_touched(t: &mut Touched, old: &Inputs, new: &Inputs) {
-    let (before, after) = (by_unit(old.ind), by_unit(new.ind));
+fn figures_changed(out: &mut Reads, old: &Indicators, new: &Indicators) {
+    let (before, after) = (by_unit(old), by_unit(new));
     let units: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
     for unit in units {
         let (a, b) = (before.get(unit).copied().unwrap_or(&[]), after.get(unit).copied().unwrap_or(&[]));
-        if a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
-            continue;
+        if a.len() != b.len() || !a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
+            out.insert(Fact::Figures(unit.to_string()));
         }
-        figures_shown(t, new.bulletin, unit);
-        t.charts.extend([unit.to_string(), FRONT.to_string()]);
-        t.charts.extend(new.bulletin.parent(unit).map(str::to_string));
-        t.data_files = true;
     }
 }
 
@@ -243,9 +148,64 @@ fn by_unit(ind: &Indicators) -> HashMap<&str, &[Figures]> {
     out
 }
 
+/// Published articles added, withdrawn or shown otherwise.
+fn articles_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
+    for (slug, a) in &old.articles {
+        if new.articles.get(slug).is_none_or(|b| shown_article(a) != shown_article(b)) {
+            out.insert(Fact::Article((*slug).to_string()));
+        }
+    }
+    for slug in new.articles.keys().filter(|s| !old.articles.contains_key(*s)) {
+        out.insert(Fact::Article((*slug).to_string()));
+    }
+}
+
+/// An article's fields, without where it was written.
+#[allow(clippy::type_complexity)]
+fn shown_article(a: &Article) -> impl PartialEq + '_ {
+    (
+        (&a.slug, &a.title, a.date, a.published, &a.units, &a.tags),
+        (&a.source, &a.source_url, &a.author, &a.summary, a.draft, &a.body),
+    )
+}
+
+/// Lists whose articles or order changed, and the tags' and months' counts.
+fn lists_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
+    let ids = |b: &Bulletin| -> BTreeSet<ListId> {
+        let l = &b.lists;
+        std::iter::once(ListId::News)
+            .chain(l.tags.keys().map(|t| ListId::Tag(t.clone())))
+            .chain(l.units.keys().map(|u| ListId::Unit((*u).to_string())))
+            .chain(l.months.keys().map(|m| ListId::Month(*m)))
+            .collect()
+    };
+    let same = |id: &ListId| {
+        let slugs = |b: &Bulletin| b.lists.get(id).iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
+        old.lists.get(id).len() == new.lists.get(id).len() && slugs(old) == slugs(new)
+    };
+    for id in ids(old).union(&ids(new)) {
+        if !same(id) {
+            out.insert(Fact::List(id.clone()));
+        }
+    }
+    let tags = |b: &Bulletin| -> Vec<(String, String, usize)> {
+        b.lists.tags.iter().map(|(slug, (name, list))| (slug.clone(), name.clone(), list.len())).collect()
+    };
+    if tags(old) != tags(new) {
+        out.insert(Fact::Tags);
+    }
+    let months = |b: &Bulletin| -> Vec<(Month, usize)> {
+        b.lists.months.iter().map(|(m, list)| (*m, list.len())).collect()
+    };
+    if months(old) != months(new) {
+        out.insert(Fact::Months);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::by_page::{self, FRONT};
     use crate::load::{Source, parse};
     use crate::pipeline::{Checked, check_loaded};
 
@@ -281,9 +241,18 @@ reports:
         crate::render::theme::templates(None).expect("built-in theme")
     }
 
+    /// What `new` touches of `old`, from what each page and chart of `old` was made from
+    /// when it was rendered and drawn.
+    fn touched_since(old: &Inputs, new: &Inputs) -> Touched {
+        let (charts, chart_reads) = by_page::draw(old.computed(), None);
+        let rendered = crate::render::render(*old, &charts, None).expect("rendered");
+        let pages = rendered.iter().map(|r| (&r.id, &r.reads));
+        touched(old, new, pages, chart_reads.iter().map(|(key, reads)| (key, reads)))
+    }
+
     fn diff(before: &[(String, String)], after: &[(String, String)]) -> Touched {
         let (c1, c2, t) = (computed(before), computed(after), theme());
-        touched(&inputs(&c1, &t), &inputs(&c2, &t))
+        touched_since(&inputs(&c1, &t), &inputs(&c2, &t))
     }
 
     fn base() -> Vec<(String, String)> {
@@ -302,20 +271,19 @@ reports:
     }
 
     #[test]
-    fn an_article_title_touches_its_page_lists_tags_feed_and_the_units_it_names() {
+    fn an_article_title_touches_its_page_lists_feed_and_the_units_it_names() {
         let mut after = base();
         after[1].1 = NEWS_A.replace("Tin A", "Tin A mới");
         let t = diff(&base(), &after);
+        // Not the index of tags (names and counts only), nor the bulletin (no report cites it).
         let mut expected: BTreeSet<PageId> = [
             PageId::Article("tin-a".into()),
             PageId::News(1),
-            PageId::Tags,
             PageId::Tag("thanh-nien".into(), 1),
             PageId::Month(crate::resolve::lists::Month { year: 2024, month: 3 }, 1),
             PageId::Feed,
             PageId::Sitemap,
             PageId::Front,
-            PageId::Bulletin,
         ]
         .into();
         expected.extend(units(&["a"]));
@@ -416,6 +384,58 @@ reports:
         assert!(t.data_files);
     }
 
+    /// Every page of a site, rendered: its path and bytes by page.
+    fn pages_of(site: &Inputs) -> std::collections::BTreeMap<PageId, Vec<u8>> {
+        let (charts, _) = by_page::draw(site.computed(), None);
+        let rendered = crate::render::render(*site, &charts, None).expect("rendered");
+        rendered.into_iter().map(|r| (r.id, r.file.bytes)).collect()
+    }
+
+    /// The rule that keeps the preview right: a page whose bytes an edit changes, or
+    /// that it adds or removes, is touched.
+    #[test]
+    fn every_page_an_edit_changes_is_touched() {
+        type Edit = Box<dyn Fn(&mut Vec<(String, String)>)>;
+        let edits: Vec<(&str, Edit)> = vec![
+            ("title", Box::new(|f| f[1].1 = NEWS_A.replace("Tin A", "Tin A mới"))),
+            ("date", Box::new(|f| f[1].1 = NEWS_A.replace("2024-03-01", "2024-05-01"))),
+            ("tag", Box::new(|f| f[1].1 = NEWS_A.replace("[Thanh niên]", "[Thanh niên, Nữ]"))),
+            ("units", Box::new(|f| f[2].1 = NEWS_B.replace("units: [b]", "units: [a, c]"))),
+            ("draft", Box::new(|f| f[2].1 = NEWS_B.replace("units: [b]", "units: [b]\ndraft: true"))),
+            ("body", Box::new(|f| f[2].1 = NEWS_B.replace("Hai.", "Hai, ba."))),
+            ("deleted", Box::new(|f| drop(f.remove(1)))),
+            (
+                "added",
+                Box::new(|f| {
+                    let text = "---\ntitle: Tin C\ndate: 2024-06-01\nunits: [c]\ntags: [Nữ]\n---\nBa.\n";
+                    f.push(("news/tin-c.md".into(), text.into()));
+                }),
+            ),
+            ("figure", Box::new(|f| f[0].1 = DATA.replace("admitted: 20", "admitted: 40"))),
+            ("target", Box::new(|f| f[0].1 = DATA.replace("value: 20", "value: 12"))),
+            ("source", Box::new(|f| f[0].1 = DATA.replace("source: tin-b", "source: tin-a"))),
+        ];
+        let theme = theme();
+        let before = computed(&base());
+        let old = inputs(&before, &theme);
+        let old_pages = pages_of(&old);
+        for (name, edit) in edits {
+            let mut files = base();
+            edit(&mut files);
+            let after = computed(&files);
+            let new = inputs(&after, &theme);
+            let t = touched_since(&old, &new);
+            assert!(!t.all, "{name}: touched everything");
+            let new_pages = pages_of(&new);
+            let ids: BTreeSet<&PageId> = old_pages.keys().chain(new_pages.keys()).collect();
+            for id in ids {
+                if old_pages.get(id) != new_pages.get(id) {
+                    assert!(t.pages.contains(id), "{name}: {id:?} changed but was not touched");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_unit_renamed_touches_everything() {
         let mut after = base();
@@ -430,14 +450,14 @@ reports:
         let mut edited = t.clone();
         edited.get_mut("article.html").expect("article template").text.push('\n');
         let new = Inputs { templates: &edited, ..old };
-        let pages = touched(&old, &new).pages;
+        let pages = touched_since(&old, &new).pages;
         assert_eq!(pages, [PageId::Article("tin-a".into()), PageId::Article("tin-b".into())].into());
 
         let mut edited = t.clone();
         edited.get_mut("base.html").expect("base template").text.push('\n');
-        assert!(touched(&old, &Inputs { templates: &edited, ..old }).all);
+        assert!(touched_since(&old, &Inputs { templates: &edited, ..old }).all);
         let mut edited = t.clone();
         edited.get_mut("style.css").expect("stylesheet").text.push('\n');
-        assert_eq!(touched(&old, &Inputs { templates: &edited, ..old }).pages, [PageId::Style].into());
+        assert_eq!(touched_since(&old, &Inputs { templates: &edited, ..old }).pages, [PageId::Style].into());
     }
 }

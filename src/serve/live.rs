@@ -7,13 +7,14 @@
 
 use crate::charts::by_page;
 use crate::compute::indicators::{Focus, Indicators};
+use crate::compute::reads::{Computed, Reads};
 use crate::load::ParseCache;
 use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
 use crate::render::bulletin::pdf::LazyPdf;
 use crate::render::theme::{self, TemplateError, Templates};
-use crate::render::{self, Inputs, PageId, RenderError};
+use crate::render::{self, Inputs, PageId, RenderError, Rendered};
 use crate::resolve::Resolved;
 use crate::serve::deps::{self, Touched};
 use crate::timings::Timings;
@@ -37,8 +38,10 @@ struct Good {
     focus: Focus,
     templates: Templates,
     chart_files: BTreeMap<String, Vec<(String, Bytes)>>,
-    /// Each page or file by what it shows: its path and bytes.
-    pages: BTreeMap<PageId, (String, Bytes)>,
+    /// What each page's charts were drawn from, by the page's key.
+    chart_reads: BTreeMap<String, Reads>,
+    /// Each page or file by what it shows.
+    pages: BTreeMap<PageId, Made>,
     data_files: Vec<(String, Bytes)>,
     /// The search index, made again when a figure or a published article changes.
     search_files: Vec<(String, Bytes)>,
@@ -151,7 +154,12 @@ impl LiveSite {
         let new = Inputs { bulletin: resolved.bulletin(), ind: &ind, focus: &focus, templates: &templates };
         let touched = self.timings.stage("deps", "pages", || {
             let touched = match &self.good {
-                Some(old) => deps::touched(&old.inputs(), &new),
+                Some(old) => deps::touched(
+                    &old.inputs(),
+                    &new,
+                    old.pages.iter().map(|(id, made)| (id, &made.reads)),
+                    old.chart_reads.iter(),
+                ),
                 None => Touched { all: true, ..Touched::default() },
             };
             let count = touched.pages.len();
@@ -216,9 +224,10 @@ impl LiveSite {
             }))
             .chain(bulletin_charts(touched, &focus))
             .collect();
-        let drawn = self.timings.stage("charts", "charts", || {
-            let drawn = by_page::draw(bulletin, &ind, &focus, partial.then_some(&chart_keys));
-            let count = drawn.values().map(Vec::len).sum();
+        let site = Computed { b: bulletin, ind: &ind, focus: &focus };
+        let (drawn, chart_reads) = self.timings.stage("charts", "charts", || {
+            let drawn = by_page::draw(site, partial.then_some(&chart_keys));
+            let count = drawn.0.values().map(Vec::len).sum();
             (drawn, count)
         });
         let only_pages = partial.then_some(&touched.pages);
@@ -229,7 +238,7 @@ impl LiveSite {
             (rendered, count)
         })?;
         // Counted as a build counts them: HTML pages, and charts.
-        let pages = rendered.iter().filter(|(_, f)| f.path.ends_with(".html")).count();
+        let pages = rendered.iter().filter(|r| r.file.path.ends_with(".html")).count();
         let counts = (pages, by_page::files(&drawn));
 
         // Made before the good site is taken apart, so that a failure leaves it whole.
@@ -261,29 +270,35 @@ impl LiveSite {
         });
         let old = self.good.take().filter(|_| partial);
         let made_again = !partial || touched.pages.contains(&PageId::Bulletin);
-        let (mut chart_files, mut pages, data_files, search_files, pdf) = match old {
-            Some(g) => {
-                (g.chart_files, g.pages, Some(g.data_files), g.search_files, g.pdf.filter(|_| !made_again))
-            }
+        let (mut chart_files, mut kept_reads, mut pages, data_files, search_files, pdf) = match old {
+            Some(g) => (
+                g.chart_files,
+                g.chart_reads,
+                g.pages,
+                Some(g.data_files),
+                g.search_files,
+                g.pdf.filter(|_| !made_again),
+            ),
             None => Default::default(),
         };
         let search_files = fresh_search.unwrap_or(search_files);
         let pdf = match pdf {
             Some(kept) => Some(kept),
-            None if content.site.pdf => Some(Arc::new(LazyPdf::new(crate::render::bulletin::bulletin(
-                bulletin, &ind, &focus, &drawn,
-            )))),
+            None if content.site.pdf => {
+                Some(Arc::new(LazyPdf::new(crate::render::bulletin::bulletin(&site.reader(false), &drawn))))
+            }
             None => None,
         };
         for key in &chart_keys {
             chart_files.remove(key);
         }
         chart_files.extend(drawn_files);
+        kept_reads.extend(chart_reads);
         for id in &touched.pages {
             pages.remove(id);
         }
-        for (id, file) in rendered {
-            pages.insert(id, (file.path, Bytes::from(file.bytes)));
+        for Rendered { id, file, reads } in rendered {
+            pages.insert(id, Made { path: file.path, bytes: Bytes::from(file.bytes), reads });
         }
         let data_files = match (data_files.filter(|_| !touched.data_files), fresh_data) {
             (Some(kept), _) => kept,
@@ -296,6 +311,7 @@ impl LiveSite {
             focus,
             templates,
             chart_files,
+            chart_reads: kept_reads,
             pages,
             data_files,
             search_files,
@@ -317,8 +333,8 @@ impl LiveSite {
         let mut files: Files = good.statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
         let charts_and_data =
             good.data_files.iter().chain(&good.search_files).chain(good.chart_files.values().flatten());
-        let rendered = good.pages.values().chain(charts_and_data);
-        files.extend(rendered.map(|(p, b)| (p.clone(), b.clone())));
+        files.extend(good.pages.values().map(|m| (m.path.clone(), m.bytes.clone())));
+        files.extend(charts_and_data.map(|(p, b)| (p.clone(), b.clone())));
         files
     }
 }
@@ -330,6 +346,13 @@ fn bulletin_charts(touched: &Touched, focus: &Focus) -> Vec<String> {
         return Vec::new();
     }
     std::iter::once(by_page::FRONT.to_string()).chain(focus.units.iter().cloned()).collect()
+}
+
+/// A page or file rendered, and what it was made from.
+struct Made {
+    path: String,
+    bytes: Bytes,
+    reads: Reads,
 }
 
 impl Good {

@@ -12,12 +12,13 @@ mod typeset;
 pub use crate::catalog::bulletin::{BulletinWords, fill, words};
 use crate::charts::Chart;
 use crate::charts::by_page::{ChartsByPage, FRONT};
-use crate::compute::indicators::{Figures, Focus, Indicators, Standing, TargetFigures};
+use crate::compute::indicators::{Figures, Focus, Standing, TargetFigures};
 use crate::compute::points::{self, Writer};
+use crate::compute::reads::Reader;
 use crate::locale::Locale;
 use crate::model::Language;
 use crate::model::period::Period;
-use crate::{resolve, url};
+use crate::url;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -150,23 +151,19 @@ pub struct Meta {
 
 /// Makes the bulletin of the front page's focus, with the charts of `charts` (whose
 /// SVG text is kept for the front page and the focus units).
-pub fn bulletin(
-    resolved: &resolve::Bulletin,
-    ind: &Indicators,
-    focus: &Focus,
-    charts: &ChartsByPage,
-) -> Bulletin {
-    let site = &resolved.content.site;
+pub fn bulletin(r: &Reader, charts: &ChartsByPage) -> Bulletin {
+    let focus = r.focus();
+    let site = &r.content().site;
     let w = words(site.language);
     let locale = Locale::new(site.language);
     let decimals = usize::from(site.percent_decimals);
-    let name = |id: &str| resolved.name(id).to_string();
+    let name = |id: &str| r.name(id).to_string();
     let headline: Vec<&Figures> = match &focus.period {
-        Some(p) => focus.units.iter().filter_map(|u| ind.latest(u, &p.label)).collect(),
+        Some(p) => focus.units.iter().filter_map(|u| r.latest(u, &p.label)).collect(),
         None => Vec::new(),
     };
-    let group = points::comparison_group(resolved, ind, focus);
-    let writer = Writer { locale, decimals, names: &resolved.names };
+    let group = points::comparison_group(r);
+    let writer = Writer { locale, decimals, names: r.names() };
     let mut main_points = points::main_points(focus, &headline, &group, &writer);
 
     let issued = site.edition.as_ref().and_then(|e| e.issued).or(focus.as_of);
@@ -188,7 +185,7 @@ pub fn bulletin(
         (Some(p), None) => fill(w.subject_no_date, &[("period", &period_title(w, p))]),
         (None, _) => String::new(),
     };
-    let categories = &resolved.categories;
+    let categories = r.categories();
     let few = headline.len() <= MAX_CARDS;
     let cards = headline
         .iter()
@@ -235,7 +232,7 @@ pub fn bulletin(
         .collect();
     let table = focus.period.as_ref().filter(|_| !group.is_empty()).map(|p| {
         let parent = match headline.as_slice() {
-            [one] if group.iter().all(|g| resolved.parent(&g.unit) == Some(one.unit.as_str())) => {
+            [one] if group.iter().all(|g| r.parent(&g.unit) == Some(one.unit.as_str())) => {
                 Some(name(&one.unit))
             }
             _ => None,
@@ -253,6 +250,7 @@ pub fn bulletin(
             rows,
         }
     });
+    r.charts(FRONT);
     let mut chosen: Vec<&Chart> = charts
         .get(FRONT)
         .into_iter()
@@ -260,6 +258,7 @@ pub fn bulletin(
         .filter(|c| few || !c.slug.starts_with("composition_"))
         .collect();
     if let [one] = headline.as_slice() {
+        r.charts(&one.unit);
         let own = charts.get(one.unit.as_str()).into_iter().flatten();
         for c in own.filter(|c| UNIT_CHART_KINDS.iter().any(|k| c.slug.split('_').next() == Some(*k))) {
             if chosen.iter().all(|x| x.slug != c.slug) {
@@ -281,7 +280,7 @@ pub fn bulletin(
             numeric: c.table.numeric.clone(),
         })
         .collect();
-    let sources = sources(resolved, w, &locale, focus, headline.iter().chain(&group).copied());
+    let sources = sources(r, w, &locale, focus, headline.iter().chain(&group).copied());
 
     let (superior, issuer) = match site.issuer.0.split_last() {
         Some((issuer, superior)) => (superior.to_vec(), issuer.clone()),
@@ -470,20 +469,20 @@ fn row(
 /// Where the figures come from: the day they are counted up to, the articles and
 /// addresses the reports cite, and the online bulletin.
 fn sources<'a>(
-    resolved: &resolve::Bulletin,
+    r: &Reader,
     w: &BulletinWords,
     locale: &Locale,
     focus: &Focus,
     figures: impl Iterator<Item = &'a Figures>,
 ) -> Sources {
-    let base = format!("{}/", resolved.content.site.base_url.trim_end_matches('/'));
+    let base = format!("{}/", r.content().site.base_url.trim_end_matches('/'));
     let mut cited: Vec<Source> = Vec::new();
     for f in figures {
         let Some(source) = f.source.as_deref() else { continue };
         let found = if url::is_web(source) {
             Some(Source { text: source.to_string(), url: Some(source.to_string()) })
         } else {
-            resolved.articles.get(source).map(|a| {
+            r.article(source).map(|a| {
                 let mut text = a.title.clone();
                 let by: Vec<String> =
                     a.source.iter().cloned().chain(std::iter::once(locale.date(a.date))).collect();
@@ -507,7 +506,9 @@ fn sources<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compute::reads::Computed;
     use crate::load::{Source as Input, parse};
+    use crate::resolve;
 
     const DATA: &str = "units:
   - {id: tinh, name: Đảng bộ tỉnh A}
@@ -526,8 +527,9 @@ reports:
         let resolved = resolve::Bulletin::new(&loaded.content);
         let ind = crate::compute::indicators::compute(&resolved);
         let focus = crate::compute::indicators::focus(&resolved, &ind);
-        let charts = crate::charts::by_page::draw(&resolved, &ind, &focus, None);
-        bulletin(&resolved, &ind, &focus, &charts)
+        let site = Computed { b: &resolved, ind: &ind, focus: &focus };
+        let charts = crate::charts::by_page::draw(site, None).0;
+        bulletin(&site.reader(false), &charts)
     }
 
     #[test]
@@ -612,8 +614,9 @@ reports:
         let resolved = resolve::Bulletin::new(&loaded.content);
         let ind = crate::compute::indicators::compute(&resolved);
         let focus = crate::compute::indicators::focus(&resolved, &ind);
-        let charts = crate::charts::by_page::draw(&resolved, &ind, &focus, None);
-        let b = bulletin(&resolved, &ind, &focus, &charts);
+        let site = Computed { b: &resolved, ind: &ind, focus: &focus };
+        let charts = crate::charts::by_page::draw(site, None).0;
+        let b = bulletin(&site.reader(false), &charts);
         assert!(b.cards.is_empty());
         assert!(b.charts.iter().all(|c| !c.slug.starts_with("composition_")), "{:?}", b.charts);
         assert_eq!(b.table.map(|t| t.rows.len()), Some(5));
