@@ -93,8 +93,8 @@ pub struct Inputs<'a> {
     pub templates: &'a Templates,
 }
 
-impl Inputs<'_> {
-    pub(crate) fn computed(&self) -> Computed<'_> {
+impl<'a> Inputs<'a> {
+    pub(crate) fn computed(&self) -> Computed<'a> {
         Computed { b: self.bulletin, ind: self.ind, focus: self.focus }
     }
 }

@@ -15,7 +15,7 @@ use crate::model::Language;
 use crate::pipeline::Paths;
 use crate::problem;
 use crate::render::bulletin::pdf::LazyPdf;
-use crate::serve::live::{Files, LiveSite, Outcome};
+use crate::serve::live::{Bytes, LiveSite, Outcome, Site};
 use crate::text::escape_html;
 use axum::Router;
 use axum::body::Body;
@@ -73,32 +73,12 @@ impl ServeError {
 /// What the server hands out: the last good site, and the problems of the latest
 /// rebuild when it failed.
 struct Served {
-    files: Files,
+    site: Option<Arc<Site>>,
     /// The overlay shown over every page while the content has errors.
     overlay: Option<String>,
     /// The path part of the site's base URL (`/ban-tin/`); requests under it are
     /// served as if at the root, so the 404 page's links work too.
     base_path: String,
-    /// `bulletin.pdf`, typeset when it is first fetched.
-    pdf: Option<Arc<LazyPdf>>,
-}
-
-impl Served {
-    /// Whether `next` would show a reader anything else: a file added, removed or made
-    /// again (unchanged files are the same shared bytes), or other problems.
-    fn shows_other_than(&self, next: &Served) -> bool {
-        let same_file = |(path, bytes): (&String, &crate::serve::live::Bytes)| {
-            next.files.get(path).is_some_and(|b| Arc::ptr_eq(b, bytes))
-        };
-        let same_pdf = match (&self.pdf, &next.pdf) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
-        self.overlay != next.overlay
-            || !same_pdf
-            || self.files.len() != next.files.len()
-            || !self.files.iter().all(same_file)
-    }
 }
 
 struct Shared {
@@ -185,7 +165,7 @@ fn rebuild_on_change(
         report(&live, &outcome, timings, words);
         let next = served(&live, words);
         let mut served = shared.served.write().unwrap_or_else(|e| e.into_inner());
-        let reload = served.shows_other_than(&next);
+        let reload = served.overlay != next.overlay || matches!(outcome, Outcome::Built { shown: true, .. });
         *served = next;
         drop(served);
         if reload {
@@ -214,10 +194,8 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) 
         eprintln!("{}", problem::summary(live.problems(), words));
     }
     match outcome {
-        Outcome::Built { pages: 0, charts: 0, took } => {
-            eprintln!("{}", words.nothing_changed(took.as_millis()))
-        }
-        Outcome::Built { pages, charts, took } => {
+        Outcome::Built { shown: false, took, .. } => eprintln!("{}", words.nothing_changed(took.as_millis())),
+        Outcome::Built { pages, charts, took, .. } => {
             eprintln!("{}", words.rebuilt(*pages, *charts, took.as_millis()))
         }
         Outcome::Failed => {
@@ -232,13 +210,9 @@ fn report(live: &LiveSite, outcome: &Outcome, timings: bool, words: &dyn Words) 
 }
 
 fn served(live: &LiveSite, words: &dyn Words) -> Served {
-    let base_path = live.base_url().map_or_else(|| "/".into(), crate::render::base_path);
-    Served {
-        files: live.files(),
-        overlay: live.failed().then(|| overlay(live, words)),
-        base_path,
-        pdf: live.pdf(),
-    }
+    let site = live.site();
+    let base_path = site.as_ref().map_or_else(|| "/".into(), |s| s.base_path());
+    Served { site, overlay: live.failed().then(|| overlay(live, words)), base_path }
 }
 
 /// The problems of a failed rebuild as a box over the page.
@@ -276,47 +250,89 @@ async fn events(State(shared): State<Arc<Shared>>) -> Sse<impl Stream<Item = Res
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    match served_file(&shared, &uri) {
-        Ok(response) => response,
-        Err(pdf) => bulletin_pdf(pdf).await,
+    // A page or chart not made yet is made now: off the server's threads.
+    let found = tokio::task::spawn_blocking(move || served_file(&shared, &uri)).await;
+    match found {
+        Ok(Ok(response)) => response,
+        Ok(Err(pdf)) => bulletin_pdf(pdf).await,
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }
 
 /// The file at `uri`, or the PDF bulletin to typeset when that is what is asked for.
 fn served_file(shared: &Shared, uri: &Uri) -> Result<Response, Arc<LazyPdf>> {
-    let served = shared.served.read().unwrap_or_else(|e| e.into_inner());
+    let (site, overlay, base_path) = {
+        let served = shared.served.read().unwrap_or_else(|e| e.into_inner());
+        (served.site.clone(), served.overlay.clone(), served.base_path.clone())
+    };
     let decoded = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
-    let path = decoded.strip_prefix(served.base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
+    let path = decoded.strip_prefix(base_path.as_str()).unwrap_or(decoded.trim_start_matches('/'));
     let path =
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-    if path == crate::resolve::routes::BULLETIN_PDF
-        && let Some(pdf) = &served.pdf
-    {
-        return Err(pdf.clone());
-    }
-    let (status, path, bytes) = match served.files.get(&path) {
-        Some(bytes) => (StatusCode::OK, path, Some(bytes)),
-        None => match served.files.get(&format!("{path}/index.html")) {
-            Some(_) => return Ok(redirect(&format!("{}/", uri.path()))),
-            None => (StatusCode::NOT_FOUND, "404.html".to_string(), served.files.get("404.html")),
-        },
-    };
-    let kind = content_type(&path);
-    let body: Vec<u8> = match bytes {
-        Some(bytes) if kind.starts_with("text/html") => page(bytes, served.overlay.as_deref()).into_bytes(),
-        Some(bytes) => bytes.to_vec(),
-        None => {
-            page(b"<!DOCTYPE html><title>bantin</title><body></body>", served.overlay.as_deref()).into_bytes()
+    let get = |path: &str| -> Result<Option<Bytes>, String> {
+        match &site {
+            Some(site) => site.file(path).map_err(|e| e.to_string()),
+            None => Ok(None),
         }
     };
-    let (status, kind) = match (bytes, &served.overlay) {
-        // Nothing has built yet: the problems are all there is to show.
-        (None, Some(_)) => (StatusCode::SERVICE_UNAVAILABLE, "text/html; charset=utf-8"),
-        (None, None) => (status, "text/html; charset=utf-8"),
-        _ => (status, kind),
+    if path == crate::resolve::routes::BULLETIN_PDF
+        && let Some(site) = &site
+    {
+        match site.pdf() {
+            Ok(Some(pdf)) => return Err(pdf),
+            Ok(None) => {}
+            Err(e) => return Ok(made_badly(&e.to_string(), overlay.as_deref())),
+        }
+    }
+    let found = match get(&path) {
+        Ok(Some(bytes)) => Some((StatusCode::OK, path, bytes)),
+        Ok(None) => match get(&format!("{path}/index.html")) {
+            Ok(Some(_)) => return Ok(redirect(&format!("{}/", uri.path()))),
+            _ => get("404.html")
+                .ok()
+                .flatten()
+                .map(|bytes| (StatusCode::NOT_FOUND, "404.html".to_string(), bytes)),
+        },
+        Err(e) => return Ok(made_badly(&e, overlay.as_deref())),
     };
-    Ok((status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
-        .into_response())
+    let response = match found {
+        Some((status, path, bytes)) => {
+            let kind = content_type(&path);
+            let body = match kind.starts_with("text/html") {
+                true => page(&bytes, overlay.as_deref()).into_bytes(),
+                false => bytes.to_vec(),
+            };
+            (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], Body::from(body))
+        }
+        None => {
+            // Nothing has built yet: the problems are all there is to show.
+            let status =
+                if overlay.is_some() { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::NOT_FOUND };
+            let body = page(b"<!DOCTYPE html><title>bantin</title><body></body>", overlay.as_deref());
+            let html = "text/html; charset=utf-8";
+            (status, [(header::CONTENT_TYPE, html), (header::CACHE_CONTROL, "no-store")], Body::from(body))
+        }
+    };
+    Ok(response.into_response())
+}
+
+/// A file that could not be made (a template error met while rendering a page first
+/// asked for): the error, over the page, and in the terminal.
+fn made_badly(error: &str, overlay: Option<&str>) -> Response {
+    eprintln!("{error}");
+    let item = format!("<li>{}</li>", escape_html(error));
+    let shown = overlay.map_or_else(
+        || format!("<div id=\"bantin-problems\" role=\"alert\"><ul>{item}</ul></div>"),
+        str::to_string,
+    );
+    let body = page(b"<!DOCTYPE html><title>bantin</title><body></body>", Some(&shown));
+    let html = "text/html; charset=utf-8";
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, html), (header::CACHE_CONTROL, "no-store")],
+        Body::from(body),
+    )
+        .into_response()
 }
 
 /// `bulletin.pdf`, typeset on the first request after a change (off the server's

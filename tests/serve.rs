@@ -255,7 +255,7 @@ fn first_difference(served: &[u8], built: &[u8]) -> String {
 
 /// What `serve` prints when a save has been taken in: pages rebuilt, nothing changed, or
 /// the last good site kept while the content has errors.
-const TAKEN_IN: [&str; 3] = ["Đã tạo lại ", "Không có trang nào thay đổi", KEPT];
+const TAKEN_IN: [&str; 3] = ["Đã tạo lại ", "Đã cập nhật trong ", KEPT];
 const KEPT: &str = "Bản xem trước giữ lần dựng";
 
 /// A random sequence of the saves a staffer makes — figures, articles, units, site

@@ -735,7 +735,7 @@ impl Words for En {
     }
 
     fn nothing_changed(&self, millis: u128) -> String {
-        format!("no page changed ({millis} ms)")
+        format!("updated in {millis} ms; no page already opened changed")
     }
 
     fn rebuilt(&self, pages: usize, charts: usize, millis: u128) -> String {

@@ -747,7 +747,7 @@ impl Words for Vi {
     }
 
     fn nothing_changed(&self, millis: u128) -> String {
-        format!("Không có trang nào thay đổi ({millis} ms)")
+        format!("Đã cập nhật trong {millis} ms; không trang nào đã mở thay đổi")
     }
 
     fn rebuilt(&self, pages: usize, charts: usize, millis: u128) -> String {

@@ -30,6 +30,11 @@ pub struct Touched {
     /// Charts by page key: [`crate::charts::by_page::FRONT`] or a unit id.
     pub charts: BTreeSet<String>,
     pub data_files: bool,
+    /// The search index is made again.
+    pub search: bool,
+    /// What changed, charts drawn again included: whatever was made from one of these
+    /// is made again.
+    pub facts: Reads,
 }
 
 impl Touched {
@@ -39,7 +44,11 @@ impl Touched {
 
     #[cfg(test)]
     fn is_empty(&self) -> bool {
-        !self.all && self.pages.is_empty() && self.charts.is_empty() && !self.data_files
+        !self.all
+            && self.pages.is_empty()
+            && self.charts.is_empty()
+            && !self.data_files
+            && self.facts.is_empty()
     }
 }
 
@@ -66,6 +75,8 @@ pub fn touched<'n>(
     let mut changed = changed(old.computed(), new.computed());
     // The data files show every figure and the focus.
     t.data_files = changed.iter().any(|f| matches!(f, Fact::Figures(_) | Fact::Focus));
+    // The search index shows every published article and each unit's current figure.
+    t.search = changed.iter().any(|f| matches!(f, Fact::Figures(_) | Fact::Article(_)));
     // Charts first: a page showing charts drawn again is rendered again.
     for (key, read) in charts {
         if !read.is_disjoint(&changed) {
@@ -77,6 +88,7 @@ pub fn touched<'n>(
     // Pages added or removed.
     let routes = |b: &Bulletin| -> BTreeSet<PageId> { b.pages.iter().cloned().collect() };
     t.pages.extend(routes(old.bulletin).symmetric_difference(&routes(new.bulletin)).cloned());
+    t.facts = changed;
     t
 }
 

@@ -1,11 +1,16 @@
-//! A built site kept in memory between edits, for `bantin serve`.
+//! A site kept in memory between edits, for `bantin serve`.
 //!
 //! Each rebuild reads only the files that changed ([`ParseCache`]), validates and
-//! computes the whole content (cheap next to rendering), asks [`deps`] what the change
-//! touches, and draws and renders only that. The files served are always those a full
-//! `bantin build` of the same folder would write.
+//! computes the content, and asks [`deps`] what the change touches. Nothing else is
+//! made then: a page, a page's charts, the data files, the search index and the PDF are
+//! made when first asked for ([`Site::file`]) and kept until a change touches them.
+//! Pages already made that a change touches are made again at once, so that a page
+//! open in a browser reloads without waiting and a template error shows as soon as it
+//! is saved. The files served are always those a full `bantin build` of the same
+//! folder would write.
 
-use crate::charts::by_page;
+use crate::charts::Chart;
+use crate::charts::by_page::{self, ChartsByPage, FRONT};
 use crate::compute::indicators::{Focus, Indicators};
 use crate::compute::reads::{Computed, Reads};
 use crate::load::ParseCache;
@@ -14,52 +19,33 @@ use crate::pipeline::{self, Checked, Paths};
 use crate::problem::Located;
 use crate::render::bulletin::pdf::LazyPdf;
 use crate::render::theme::{self, TemplateError, Templates};
-use crate::render::{self, Inputs, PageId, RenderError, Rendered};
+use crate::render::{self, Emit, Inputs, PageId, RenderError};
 use crate::resolve::Resolved;
+use crate::resolve::routes;
 use crate::serve::deps::{self, Touched};
 use crate::timings::Timings;
-use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 /// A file's bytes, shared between the site and the server.
 pub type Bytes = Arc<[u8]>;
 
-/// The files of a site by path, as the server hands them out.
-pub type Files = HashMap<String, Bytes>;
-
-/// The last site that built, and what it was made from.
-struct Good {
-    /// The content and its bulletin, kept for the next comparison.
-    resolved: Resolved,
-    ind: Indicators,
-    focus: Focus,
-    templates: Templates,
-    chart_files: BTreeMap<String, Vec<(String, Bytes)>>,
-    /// What each page's charts were drawn from, by the page's key.
-    chart_reads: BTreeMap<String, Reads>,
-    /// Each page or file by what it shows.
-    pages: BTreeMap<PageId, Made>,
-    data_files: Vec<(String, Bytes)>,
-    /// The search index, made again when a figure or a published article changes.
-    search_files: Vec<(String, Bytes)>,
-    statics: BTreeMap<String, Bytes>,
-    /// `bulletin.pdf`, typeset on request; `None` when the site makes none.
-    pdf: Option<Arc<LazyPdf>>,
-}
+/// Files by path.
+type Files = HashMap<String, Bytes>;
 
 /// What one rebuild did.
 pub enum Outcome {
-    /// The site changed: how many pages and charts were made again.
-    Built { pages: usize, charts: usize, took: Duration },
+    /// The content and templates are good. `shown`: a file already served changed (or
+    /// was removed), so open pages should reload; `pages` and `charts` were made again.
+    Built { shown: bool, pages: usize, charts: usize, took: Duration },
     /// The content or templates have errors (see [`LiveSite::problems`] and
     /// [`LiveSite::error`]): the last good site stays.
     Failed,
 }
 
-/// Why a rebuild of valid content made no new site.
+/// Why a site's file could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum RebuildError {
     #[error(transparent)]
@@ -74,7 +60,7 @@ pub enum RebuildError {
 pub struct LiveSite {
     paths: Paths,
     cache: ParseCache,
-    good: Option<Good>,
+    good: Option<Arc<Site>>,
     /// Warnings and errors of the latest rebuild, for the terminal and the overlay.
     problems: Vec<Located>,
     error: Option<RebuildError>,
@@ -121,9 +107,9 @@ impl LiveSite {
         self.language
     }
 
-    /// The base URL of the last good site.
-    pub fn base_url(&self) -> Option<&str> {
-        self.good.as_ref().map(|g| g.resolved.content().site.base_url.as_str())
+    /// The last good site.
+    pub fn site(&self) -> Option<Arc<Site>> {
+        self.good.clone()
     }
 
     /// True once some rebuild succeeded.
@@ -131,8 +117,9 @@ impl LiveSite {
         self.good.is_some()
     }
 
-    /// Reads the folders again and renders what changed. `changed` names files
-    /// (absolute or relative to the working folder) that an editor wrote.
+    /// Reads the folders again, works out what changed and makes again the files
+    /// already made that it touches. `changed` names files (absolute or relative to
+    /// the working folder) that an editor wrote.
     pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
         let started = Instant::now();
         self.timings = Timings::default();
@@ -151,25 +138,46 @@ impl LiveSite {
         let Some((ind, focus)) = computed else {
             return Outcome::Failed;
         };
-        let new = Inputs { bulletin: resolved.bulletin(), ind: &ind, focus: &focus, templates: &templates };
+        let tera = match render::compile(resolved.content(), &templates) {
+            Ok(tera) => tera,
+            Err(e) => return self.fail(e.into()),
+        };
+        let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
+            let new =
+                Inputs { bulletin: resolved.bulletin(), ind: &ind, focus: &focus, templates: &templates };
             let touched = match &self.good {
-                Some(old) => deps::touched(
-                    &old.inputs(),
-                    &new,
-                    old.pages.iter().map(|(id, made)| (id, &made.reads)),
-                    old.chart_reads.iter(),
-                ),
+                Some(old) => old.touched_by(&new),
                 None => Touched { all: true, ..Touched::default() },
             };
             let count = touched.pages.len();
             (touched, count)
         });
-        let statics = self.read_statics(resolved.content(), &rel);
-        match self.apply(resolved, ind, focus, templates, &touched, statics) {
-            Ok((pages, charts)) => Outcome::Built { pages, charts, took: started.elapsed() },
-            Err(e) => self.fail(e),
-        }
+        let made = Made { resolved, ind, focus, templates, tera, statics };
+        let site = Site::new(made, self.good.as_deref(), &touched);
+        // Pages a browser may show, made again now: every page made before that the
+        // change touches, and the front page of a first build.
+        let again: BTreeSet<PageId> = match &self.good {
+            Some(old) => {
+                old.made_pages().into_iter().filter(|id| touched.all || touched.pages.contains(id)).collect()
+            }
+            None => [PageId::Front].into(),
+        };
+        let rendered = self.timings.stage("render", "pages", || {
+            let rendered = site.render(&again);
+            let count = rendered.as_ref().map_or(0, |r| r.0);
+            (rendered, count)
+        });
+        let (pages, charts) = match rendered {
+            Ok(counts) => counts,
+            Err(e) => return self.fail(e),
+        };
+        let shown = match &self.good {
+            Some(old) => old.shows_other_than(&site, &touched),
+            None => true,
+        };
+        self.good = Some(Arc::new(site));
+        Outcome::Built { shown, pages, charts, took: started.elapsed() }
     }
 
     fn fail(&mut self, error: RebuildError) -> Outcome {
@@ -180,7 +188,7 @@ impl LiveSite {
     /// Static files, read again when named as changed or new.
     fn read_statics(&self, content: &Content, changed: &HashSet<PathBuf>) -> BTreeMap<String, Bytes> {
         let static_dir = self.paths.content.join("static");
-        let old = self.good.as_ref().map(|g| &g.statics);
+        let old = self.good.as_ref().map(|g| &g.made.statics);
         content
             .statics
             .iter()
@@ -197,177 +205,281 @@ impl LiveSite {
             })
             .collect()
     }
-
-    /// Draws and renders what `touched` names and keeps the result as the good site;
-    /// on a template error the good site stays as it was.
-    fn apply(
-        &mut self,
-        resolved: Resolved,
-        ind: Indicators,
-        focus: Focus,
-        templates: Templates,
-        touched: &Touched,
-        statics: BTreeMap<String, Bytes>,
-    ) -> Result<(usize, usize), RebuildError> {
-        let partial = self.good.is_some() && !touched.all;
-        let bulletin = resolved.bulletin();
-        let content = bulletin.content;
-        // A page rendered again needs its charts: they are drawn again with it.
-        let chart_keys: BTreeSet<String> = touched
-            .charts
-            .iter()
-            .cloned()
-            .chain(touched.pages.iter().filter_map(|id| match id {
-                PageId::Front => Some(by_page::FRONT.to_string()),
-                PageId::Unit(unit) => Some(unit.clone()),
-                _ => None,
-            }))
-            .chain(bulletin_charts(touched, &focus))
-            .collect();
-        let site = Computed { b: bulletin, ind: &ind, focus: &focus };
-        let (drawn, chart_reads) = self.timings.stage("charts", "charts", || {
-            let drawn = by_page::draw(site, partial.then_some(&chart_keys));
-            let count = drawn.0.values().map(Vec::len).sum();
-            (drawn, count)
-        });
-        let only_pages = partial.then_some(&touched.pages);
-        let rendered = self.timings.stage("render", "pages", || {
-            let inputs = Inputs { bulletin, ind: &ind, focus: &focus, templates: &templates };
-            let rendered = render::render(inputs, &drawn, only_pages);
-            let count = rendered.as_ref().map_or(0, Vec::len);
-            (rendered, count)
-        })?;
-        // Counted as a build counts them: HTML pages, and charts.
-        let pages = rendered.iter().filter(|r| r.file.path.ends_with(".html")).count();
-        let counts = (pages, by_page::files(&drawn));
-
-        // Made before the good site is taken apart, so that a failure leaves it whole.
-        let downloads = by_page::Downloads::new(content);
-        let mut drawn_files = Vec::with_capacity(drawn.len());
-        for (key, charts) in &drawn {
-            let mut files = Vec::with_capacity((by_page::DRAWINGS + by_page::DOWNLOADS) * charts.len());
-            for chart in charts {
-                let made = downloads.files(chart)?;
-                files.extend(made.into_iter().map(|(path, bytes)| (path, Bytes::from(bytes))));
-            }
-            drawn_files.push((key.clone(), files));
-        }
-        let fresh_data = self.timings.stage("data", "files", || {
-            if partial && !touched.data_files {
-                return (Ok(None), 0);
-            }
-            let files = pipeline::data_files(bulletin, &ind, &focus).map(|f| Some(shared(f)));
-            let count = files.as_ref().map_or(0, |f| f.as_ref().map_or(0, Vec::len));
-            (files, count)
-        });
-        let fresh_data = fresh_data?;
-        let search_again =
-            !partial || touched.data_files || touched.pages.iter().any(|p| matches!(p, PageId::Article(_)));
-        let fresh_search = self.timings.stage("search", "files", || {
-            let files = search_again.then(|| shared(crate::render::search::files(bulletin, &ind)));
-            let count = files.as_ref().map_or(0, Vec::len);
-            (files, count)
-        });
-        let old = self.good.take().filter(|_| partial);
-        let made_again = !partial || touched.pages.contains(&PageId::Bulletin);
-        let (mut chart_files, mut kept_reads, mut pages, data_files, search_files, pdf) = match old {
-            Some(g) => (
-                g.chart_files,
-                g.chart_reads,
-                g.pages,
-                Some(g.data_files),
-                g.search_files,
-                g.pdf.filter(|_| !made_again),
-            ),
-            None => Default::default(),
-        };
-        let search_files = fresh_search.unwrap_or(search_files);
-        let pdf = match pdf {
-            Some(kept) => Some(kept),
-            None if content.site.pdf => {
-                Some(Arc::new(LazyPdf::new(crate::render::bulletin::bulletin(&site.reader(false), &drawn))))
-            }
-            None => None,
-        };
-        for key in &chart_keys {
-            chart_files.remove(key);
-        }
-        chart_files.extend(drawn_files);
-        kept_reads.extend(chart_reads);
-        for id in &touched.pages {
-            pages.remove(id);
-        }
-        for Rendered { id, file, reads } in rendered {
-            pages.insert(id, Made { path: file.path, bytes: Bytes::from(file.bytes), reads });
-        }
-        let data_files = match (data_files.filter(|_| !touched.data_files), fresh_data) {
-            (Some(kept), _) => kept,
-            (None, Some(fresh)) => fresh,
-            (None, None) => shared(pipeline::data_files(bulletin, &ind, &focus)?),
-        };
-        self.good = Some(Good {
-            resolved,
-            ind,
-            focus,
-            templates,
-            chart_files,
-            chart_reads: kept_reads,
-            pages,
-            data_files,
-            search_files,
-            statics,
-            pdf,
-        });
-        Ok(counts)
-    }
-
-    /// `bulletin.pdf` of the last good site, typeset when first asked for.
-    pub fn pdf(&self) -> Option<Arc<LazyPdf>> {
-        self.good.as_ref().and_then(|g| g.pdf.clone())
-    }
-
-    /// Every file of the last good site, as `bantin build` would write it: statics
-    /// first, then pages, data files, the search index and charts, later ones winning on equal paths.
-    pub fn files(&self) -> Files {
-        let Some(good) = &self.good else { return Files::new() };
-        let mut files: Files = good.statics.iter().map(|(p, b)| (p.clone(), b.clone())).collect();
-        let charts_and_data =
-            good.data_files.iter().chain(&good.search_files).chain(good.chart_files.values().flatten());
-        files.extend(good.pages.values().map(|m| (m.path.clone(), m.bytes.clone())));
-        files.extend(charts_and_data.map(|(p, b)| (p.clone(), b.clone())));
-        files
-    }
 }
 
-/// The charts the bulletin shows, drawn again whenever it is: the front page's and
-/// the focus units'.
-fn bulletin_charts(touched: &Touched, focus: &Focus) -> Vec<String> {
-    if !touched.pages.contains(&PageId::Bulletin) {
-        return Vec::new();
-    }
-    std::iter::once(by_page::FRONT.to_string()).chain(focus.units.iter().cloned()).collect()
-}
-
-/// A page or file rendered, and what it was made from.
+/// What a site's files are made from.
 struct Made {
-    path: String,
-    bytes: Bytes,
-    reads: Reads,
+    /// The content and its bulletin, kept for the next comparison.
+    resolved: Resolved,
+    ind: Indicators,
+    focus: Focus,
+    templates: Templates,
+    tera: tera::Tera,
+    statics: BTreeMap<String, Bytes>,
 }
 
-impl Good {
-    fn inputs(&self) -> Inputs<'_> {
-        Inputs {
-            bulletin: self.resolved.bulletin(),
-            ind: &self.ind,
-            focus: &self.focus,
-            templates: &self.templates,
+/// A page or file rendered, and what it was made from (its path is its id's).
+#[derive(Clone)]
+struct Page {
+    bytes: Bytes,
+    reads: Arc<Reads>,
+}
+
+/// A page's charts as drawn: their values (without their drawings, but for the
+/// charts the shared bulletin shows), their files, and what they were drawn from.
+#[derive(Clone)]
+struct Drawn {
+    charts: Arc<Vec<Chart>>,
+    files: Arc<Files>,
+    reads: Arc<Reads>,
+}
+
+/// A site that validated and computed, and the files made of it so far.
+pub struct Site {
+    made: Made,
+    /// The path of each page, made on first use.
+    routes: OnceLock<HashMap<String, PageId>>,
+    pages: Mutex<BTreeMap<PageId, Page>>,
+    /// Each page's charts by its key: [`FRONT`] or a unit id.
+    charts: Mutex<BTreeMap<String, Drawn>>,
+    data_files: OnceLock<Result<Files, String>>,
+    search_files: OnceLock<Files>,
+    /// `bulletin.pdf` (typeset when first fetched) and what its bulletin was made from.
+    pdf: OnceLock<(Arc<LazyPdf>, Reads)>,
+}
+
+/// Locks a cache; a panic while it was held leaves it usable.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Site {
+    /// A new site, keeping of `old` what `touched` leaves as it was.
+    fn new(made: Made, old: Option<&Site>, touched: &Touched) -> Site {
+        let site = Site {
+            made,
+            routes: OnceLock::new(),
+            pages: Mutex::default(),
+            charts: Mutex::default(),
+            data_files: OnceLock::new(),
+            search_files: OnceLock::new(),
+            pdf: OnceLock::new(),
+        };
+        let Some(old) = old.filter(|_| !touched.all) else { return site };
+        let pages =
+            lock(&old.pages).iter().filter(|(id, _)| !touched.pages.contains(id)).map(clone).collect();
+        *lock(&site.pages) = pages;
+        let charts =
+            lock(&old.charts).iter().filter(|(key, _)| !touched.charts.contains(*key)).map(clone).collect();
+        *lock(&site.charts) = charts;
+        if let Some(files) = old.data_files.get().filter(|_| !touched.data_files) {
+            let _ = site.data_files.set(files.clone());
         }
+        if let Some(files) = old.search_files.get().filter(|_| !touched.search) {
+            let _ = site.search_files.set(files.clone());
+        }
+        if let Some(pdf) = old.pdf.get().filter(|(_, reads)| reads.is_disjoint(&touched.facts)) {
+            let _ = site.pdf.set(pdf.clone());
+        }
+        site
+    }
+
+    fn inputs(&self) -> Inputs<'_> {
+        let m = &self.made;
+        Inputs { bulletin: m.resolved.bulletin(), ind: &m.ind, focus: &m.focus, templates: &m.templates }
+    }
+
+    fn computed(&self) -> Computed<'_> {
+        self.inputs().computed()
+    }
+
+    /// The path part of the site's base URL (`/ban-tin/`).
+    pub fn base_path(&self) -> String {
+        render::base_path(&self.made.resolved.content().site.base_url)
+    }
+
+    /// What `new` touches of what this site has made.
+    fn touched_by(&self, new: &Inputs) -> Touched {
+        let pages = lock(&self.pages);
+        let charts = lock(&self.charts);
+        let page_reads = pages.iter().map(|(id, p)| (id, p.reads.as_ref()));
+        deps::touched(&self.inputs(), new, page_reads, charts.iter().map(|(key, d)| (key, d.reads.as_ref())))
+    }
+
+    fn made_pages(&self) -> Vec<PageId> {
+        lock(&self.pages).keys().cloned().collect()
+    }
+
+    /// Whether `next`, which `touched` made of this site, would show a reader anything
+    /// else among the files this site has served: a page, a chart, a data or search
+    /// file or the PDF made again or gone, or another static file.
+    fn shows_other_than(&self, next: &Site, touched: &Touched) -> bool {
+        let made_pages = lock(&self.pages).keys().any(|id| touched.all || touched.pages.contains(id));
+        let made_charts = lock(&self.charts).keys().any(|key| touched.all || touched.charts.contains(key));
+        let dropped = |was: bool, is: bool| was && !is;
+        let same_statics = self.made.statics.len() == next.made.statics.len()
+            && self
+                .made
+                .statics
+                .iter()
+                .all(|(p, b)| next.made.statics.get(p).is_some_and(|n| Arc::ptr_eq(n, b)));
+        made_pages
+            || made_charts
+            || dropped(self.data_files.get().is_some(), next.data_files.get().is_some())
+            || dropped(self.search_files.get().is_some(), next.search_files.get().is_some())
+            || dropped(self.pdf.get().is_some(), next.pdf.get().is_some())
+            || !same_statics
+    }
+
+    /// Renders `ids` (those the site has) with their charts and keeps them; returns how
+    /// many pages and charts were made.
+    fn render(&self, ids: &BTreeSet<PageId>) -> Result<(usize, usize), RebuildError> {
+        if ids.is_empty() {
+            return Ok((0, 0));
+        }
+        let keys: BTreeSet<String> = ids.iter().flat_map(|id| self.chart_keys(id)).collect();
+        let (charts, drawn) = self.charts_of(&keys)?;
+        let made = Mutex::new(Vec::new());
+        let keep = |id: &PageId, file: crate::write::OutputFile, reads: Reads| {
+            let page = Page { bytes: Bytes::from(file.bytes), reads: Arc::new(reads) };
+            lock(&made).push((id.clone(), page));
+            Ok(())
+        };
+        let count =
+            render::render_each(self.inputs(), &self.made.tera, &charts, Some(ids), Emit::Noted(&keep))?;
+        lock(&self.pages).extend(made.into_inner().unwrap_or_else(|e| e.into_inner()));
+        Ok((count, drawn))
+    }
+
+    /// The keys of the charts a page shows.
+    fn chart_keys(&self, id: &PageId) -> Vec<String> {
+        match id {
+            PageId::Front => vec![FRONT.to_string()],
+            PageId::Unit(unit) => vec![unit.clone()],
+            PageId::Bulletin => {
+                std::iter::once(FRONT.to_string()).chain(self.made.focus.units.iter().cloned()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The charts of `keys`, drawn now where not yet drawn, and how many were drawn.
+    fn charts_of(&self, keys: &BTreeSet<String>) -> std::io::Result<(ChartsByPage, usize)> {
+        let missing: BTreeSet<String> = {
+            let charts = lock(&self.charts);
+            keys.iter().filter(|k| !charts.contains_key(*k)).cloned().collect()
+        };
+        let mut count = 0;
+        if !missing.is_empty() {
+            let (mut drawn, reads) = by_page::draw(self.computed(), Some(&missing));
+            count = by_page::files(&drawn);
+            let downloads = by_page::Downloads::new(self.made.resolved.content());
+            let mut made = Vec::with_capacity(reads.len());
+            for (key, reads) in reads {
+                let mut charts = drawn.remove(&key).unwrap_or_default();
+                let mut files = Files::new();
+                for chart in &charts {
+                    files.extend(downloads.files(chart)?.into_iter().map(|(p, b)| (p, Bytes::from(b))));
+                }
+                // The shared bulletin shows the front page's and the focus units' drawings.
+                if key != FRONT && !self.made.focus.units.contains(&key) {
+                    for chart in &mut charts {
+                        (chart.svg, chart.narrow) = (String::new(), String::new());
+                    }
+                }
+                made.push((
+                    key,
+                    Drawn { charts: Arc::new(charts), files: Arc::new(files), reads: Arc::new(reads) },
+                ));
+            }
+            lock(&self.charts).extend(made);
+        }
+        let charts = lock(&self.charts);
+        let by_page = keys.iter().filter_map(|k| Some((k.clone(), charts.get(k)?.charts.to_vec()))).collect();
+        Ok((by_page, count))
+    }
+
+    /// The file at `path` as `bantin build` would write it, made now if not yet made;
+    /// `None` when the site has no such file.
+    pub fn file(&self, path: &str) -> Result<Option<Bytes>, RebuildError> {
+        if let Some(rest) = path.strip_prefix(&format!("{}/", routes::CHARTS)) {
+            return self.chart_file(path, rest);
+        }
+        if path.starts_with(&format!("{}/", routes::SEARCH_INDEX)) {
+            let files = self.search_files.get_or_init(|| {
+                let files = crate::render::search::files(self.made.resolved.bulletin(), &self.made.ind);
+                files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect()
+            });
+            return Ok(files.get(path).cloned());
+        }
+        if [routes::JSON, routes::CSV, routes::XLSX].contains(&path) {
+            let files = self.data_files.get_or_init(|| {
+                let m = &self.made;
+                let files = pipeline::data_files(m.resolved.bulletin(), &m.ind, &m.focus);
+                files
+                    .map(|f| f.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect())
+                    .map_err(|e| e.to_string())
+            });
+            return match files {
+                Ok(files) => Ok(files.get(path).cloned()),
+                Err(e) => Err(std::io::Error::other(format!("{path}: {e}")).into()),
+            };
+        }
+        let routes = self.routes.get_or_init(|| {
+            self.made.resolved.bulletin().pages.iter().map(|id| (id.path(), id.clone())).collect()
+        });
+        match routes.get(path) {
+            Some(id) => self.page(id).map(Some),
+            None => Ok(self.made.statics.get(path).cloned()),
+        }
+    }
+
+    fn page(&self, id: &PageId) -> Result<Bytes, RebuildError> {
+        if let Some(page) = lock(&self.pages).get(id) {
+            return Ok(page.bytes.clone());
+        }
+        self.render(&[id.clone()].into())?;
+        let pages = lock(&self.pages);
+        Ok(pages.get(id).map_or_else(|| Bytes::from(Vec::new()), |p| p.bytes.clone()))
+    }
+
+    /// A chart's file (`rest` is its path inside the charts folder): drawn with its
+    /// page's charts, found by the unit its name carries, or the front page's.
+    fn chart_file(&self, path: &str, rest: &str) -> Result<Option<Bytes>, RebuildError> {
+        let name = rest.strip_prefix("narrow/").unwrap_or(rest);
+        // `kind_unit[_period].ext`: unit ids are `[a-z0-9-]+`.
+        let unit =
+            name.split(['_', '.']).nth(1).filter(|u| self.made.resolved.bulletin().units.contains_key(u));
+        for key in unit.into_iter().chain([FRONT]) {
+            let key = BTreeSet::from([key.to_string()]);
+            self.charts_of(&key)?;
+            let charts = lock(&self.charts);
+            if let Some(bytes) = key.first().and_then(|k| charts.get(k)?.files.get(path).cloned()) {
+                return Ok(Some(bytes));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `bulletin.pdf`, typeset when first asked for; `None` when the site makes none.
+    pub fn pdf(&self) -> Result<Option<Arc<LazyPdf>>, RebuildError> {
+        if !self.made.resolved.content().site.pdf {
+            return Ok(None);
+        }
+        if let Some((pdf, _)) = self.pdf.get() {
+            return Ok(Some(pdf.clone()));
+        }
+        let keys = self.chart_keys(&PageId::Bulletin).into_iter().collect();
+        let (charts, _) = self.charts_of(&keys)?;
+        let reader = self.computed().reader(true);
+        let bulletin = crate::render::bulletin::bulletin(&reader, &charts);
+        let made = self.pdf.get_or_init(|| (Arc::new(LazyPdf::new(bulletin)), reader.into_reads()));
+        Ok(Some(made.0.clone()))
     }
 }
 
-fn shared(files: impl IntoIterator<Item = OutputFile>) -> Vec<(String, Bytes)> {
-    files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect()
+fn clone<K: Clone, V: Clone>((k, v): (&K, &V)) -> (K, V) {
+    (k.clone(), v.clone())
 }
 
 /// A path relative to `dir`, whether given absolute or relative to the working folder.
