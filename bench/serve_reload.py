@@ -2,8 +2,10 @@
 """Time from saving a file to the reload message of `bantin serve`.
 
 Copies a content folder, starts `bantin serve` on it, listens to its reload events
-and, several times over, edits one article's title and one report's figure,
-measuring the time from the save to the `reload` event. Prints the medians.
+and, with the edited article's page (then the edited unit's page) open as in a
+browser, several times over edits one article's title and one report's figure,
+measuring the time from the save to the `reload` event and to the page served again
+after it. Prints the medians.
 
     bench/serve_reload.py [--bantin target/release/bantin] [--runs 15] CONTENT_DIR
 """
@@ -68,17 +70,38 @@ def first_report(content):
     raise SystemExit("no report with `admitted:` under data/")
 
 
-def timed_edits(events, path, edit, runs):
-    took = []
+def get(port, page):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", "/" + page)
+    response = conn.getresponse()
+    response.read()
+    if response.status != 200:
+        raise SystemExit("GET /%s: %s" % (page, response.status))
+
+
+def timed_edits(events, port, page, path, edit, runs):
+    """Saves `runs` edits of `path`, with `page` open as in a browser: the time from each
+    save to the reload event, and to the page served again after it."""
+    get(port, page)
+    reloads, served = [], []
     for i in range(runs):
         text = path.read_text(encoding="utf-8")
         seen = len(events.times)
         started = time.perf_counter()
         path.write_text(edit(text, i), encoding="utf-8")
         arrived = events.wait_after(seen)
-        took.append((arrived - started) * 1000)
+        get(port, page)
+        reloads.append((arrived - started) * 1000)
+        served.append((time.perf_counter() - started) * 1000)
         time.sleep(0.15)  # let the watcher settle between saves
-    return took
+    return reloads, served
+
+
+def edited_unit(path):
+    """The unit of the first `admitted:` figure of a data file."""
+    text = path.read_text(encoding="utf-8")
+    at = re.search(r"admitted: \d+", text).start()
+    return re.findall(r"unit: ([a-z0-9-]+)", text[:at])[-1]
 
 
 @contextlib.contextmanager
@@ -98,7 +121,7 @@ def serving(bantin, source):
             for line in server.stderr:
                 if line.startswith("serving "):
                     break
-                if line.startswith("rebuilt"):
+                if line.startswith(("rebuilt", "updated")):
                     first_build = line.strip()
             threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
             events = Events(port)
@@ -116,19 +139,23 @@ def main():
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
 
-    with serving(args.bantin, args.content) as (content, _, events, first_build):
+    with serving(args.bantin, args.content) as (content, server, events, first_build):
+        port = server.args[server.args.index("--port") + 1]
         article = first_article(content)
         retitle = lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % i, text, count=1)
-        article_ms = timed_edits(events, article, retitle, args.runs)
+        article_page = "news/%s.html" % article.stem
+        article_ms = timed_edits(events, port, article_page, article, retitle, args.runs)
 
         data = first_report(content)
         refigure = lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i), text, count=1)
-        data_ms = timed_edits(events, data, refigure, args.runs)
+        unit_page = "units/%s.html" % edited_unit(data)
+        data_ms = timed_edits(events, port, unit_page, data, refigure, args.runs)
 
     print("first build in serve: %s" % first_build)
-    for name, took in (("article title edit", article_ms), ("data figure edit", data_ms)):
-        print("%-20s median %6.1f ms  (min %.1f, max %.1f, %d runs)"
-              % (name, statistics.median(took), min(took), max(took), len(took)))
+    for name, (reloads, served) in (("article title edit", article_ms), ("data figure edit", data_ms)):
+        for what, took in (("reload event", reloads), ("page served", served)):
+            print("%-20s %-13s median %6.1f ms  (min %.1f, max %.1f, %d runs)"
+                  % (name, what, statistics.median(took), min(took), max(took), len(took)))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from serve_reload import first_article, first_report, serving  # noqa: E402
+from serve_reload import edited_unit, first_article, first_report, get, serving  # noqa: E402
 
 
 def rss_mib(pid):
@@ -36,11 +36,16 @@ def main():
     args = parser.parse_args()
 
     with serving(args.bantin, args.content) as (content, server, events, _):
+        port = server.args[server.args.index("--port") + 1]
         article, data = first_article(content), first_report(content)
         edits = [
             (article, lambda text, i: re.sub(r"(?m)^title: .*$", 'title: "Bài viết sửa lần %d"' % (i % 50), text, count=1)),
             (data, lambda text, i: re.sub(r"admitted: \d+", "admitted: %d" % (100 + i % 50), text, count=1)),
         ]
+        # The pages a staffer keeps open while editing: reloaded after every save.
+        open_pages = ["index.html", "news/%s.html" % article.stem, "units/%s.html" % edited_unit(data)]
+        for page in open_pages:
+            get(port, page)
         start = rss_mib(server.pid)
         peak, saves = start, 0
         began = time.monotonic()
@@ -51,6 +56,8 @@ def main():
             seen = len(events.times)
             path.write_text(edit(path.read_text(encoding="utf-8"), saves), encoding="utf-8")
             events.wait_after(seen, timeout=600)
+            for page in open_pages:
+                get(port, page)
             saves += 1
             now = rss_mib(server.pid)
             peak = max(peak, now)

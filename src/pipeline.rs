@@ -161,20 +161,31 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
 
 /// `data/indicators.json`, `.csv` and `.xlsx`.
 pub fn data_files(bulletin: &Bulletin, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
-    let ((json, csv), xlsx) = rayon::join(
-        || {
-            rayon::join(
-                || crate::render::datafiles::json(bulletin.content, ind, focus),
-                || crate::render::datafiles::csv(bulletin, ind),
-            )
-        },
-        || crate::sheets::out::indicators(bulletin, ind),
-    );
-    Ok(vec![
-        OutputFile::new(crate::resolve::routes::JSON, json),
-        OutputFile::new(crate::resolve::routes::CSV, csv),
-        OutputFile::new(crate::resolve::routes::XLSX, xlsx?),
-    ])
+    use rayon::prelude::*;
+    DATA_FILES
+        .par_iter()
+        .map(|path| Ok(OutputFile::new(*path, data_file(path, bulletin, ind, focus)?)))
+        .collect()
+}
+
+/// The data files' paths: the indicators as JSON, CSV and a workbook.
+pub const DATA_FILES: [&str; 3] =
+    [crate::resolve::routes::JSON, crate::resolve::routes::CSV, crate::resolve::routes::XLSX];
+
+/// One of the [`DATA_FILES`]; nothing for another path.
+pub fn data_file(
+    path: &str,
+    bulletin: &Bulletin,
+    ind: &Indicators,
+    focus: &Focus,
+) -> std::io::Result<Vec<u8>> {
+    use crate::resolve::routes::{CSV, JSON, XLSX};
+    Ok(match path {
+        JSON => crate::render::datafiles::json(bulletin.content, ind, focus).into(),
+        CSV => crate::render::datafiles::csv(bulletin, ind).into(),
+        XLSX => crate::sheets::out::indicators(bulletin, ind)?,
+        _ => Vec::new(),
+    })
 }
 
 /// What a build wrote.

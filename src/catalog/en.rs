@@ -496,7 +496,8 @@ pub static EN_HELP: Help = Help {
     check: "Validate the content and compute the indicators; print every problem, write nothing.",
     check_usage: "bantin check [--content DIR]",
     serve: "Build the site in memory and serve it over HTTP, rebuilding on every change.",
-    serve_long: "Watches the content and templates folders; after a file is saved, only the pages and \
+    serve_long: "Each page and chart is made when first opened, so even a large bulletin shows at once. \
+                 Watches the content and templates folders; after a file is saved, only the pages and \
                  charts the change touches are made again, and open pages reload. When the content has \
                  errors they are printed and shown over the page, and the last good site stays served. \
                  Nothing is written to disk.",

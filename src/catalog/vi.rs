@@ -503,7 +503,8 @@ pub static VI_HELP: Help = Help {
     check: "Kiểm tra nội dung và tính các chỉ số; liệt kê mọi lỗi và cảnh báo, không ghi tệp nào.",
     check_usage: "bantin check [--content THƯ_MỤC]",
     serve: "Dựng bản tin trong bộ nhớ để xem trước bằng trình duyệt, tự cập nhật sau mỗi lần sửa.",
-    serve_long: "Theo dõi thư mục nội dung và thư mục mẫu trang; mỗi khi một tệp được lưu, chỉ những \
+    serve_long: "Mỗi trang và biểu đồ được tạo khi mở lần đầu, nên bản tin lớn cũng xem được ngay. \
+                 Theo dõi thư mục nội dung và thư mục mẫu trang; mỗi khi một tệp được lưu, chỉ những \
                  trang và biểu đồ liên quan được tạo lại, các trang đang mở tự tải lại. Khi nội dung có \
                  lỗi, các lỗi được in ra và hiện đè lên trang, còn lần dựng thành công gần nhất vẫn được \
                  giữ để xem. Không ghi gì vào đĩa.",

@@ -192,24 +192,22 @@ fn lists_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
             .collect()
     };
     let same = |id: &ListId| {
-        let slugs = |b: &Bulletin| b.lists.get(id).iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
-        old.lists.get(id).len() == new.lists.get(id).len() && slugs(old) == slugs(new)
+        let (a, b) = (old.lists.get(id), new.lists.get(id));
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.slug == y.slug)
     };
     for id in ids(old).union(&ids(new)) {
         if !same(id) {
             out.insert(Fact::List(id.clone()));
         }
     }
-    let tags = |b: &Bulletin| -> Vec<(String, String, usize)> {
+    let tags = |b: &'_ Bulletin| -> Vec<(String, String, usize)> {
         b.lists.tags.iter().map(|(slug, (name, list))| (slug.clone(), name.clone(), list.len())).collect()
     };
     if tags(old) != tags(new) {
         out.insert(Fact::Tags);
     }
-    let months = |b: &Bulletin| -> Vec<(Month, usize)> {
-        b.lists.months.iter().map(|(m, list)| (*m, list.len())).collect()
-    };
-    if months(old) != months(new) {
+    let month = |(m, list): (&Month, &Vec<&Article>)| (*m, list.len());
+    if !old.lists.months.iter().map(month).eq(new.lists.months.iter().map(month)) {
         out.insert(Fact::Months);
     }
 }

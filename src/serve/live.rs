@@ -242,7 +242,8 @@ pub struct Site {
     pages: Mutex<BTreeMap<PageId, Page>>,
     /// Each page's charts by its key: [`FRONT`] or a unit id.
     charts: Mutex<BTreeMap<String, Drawn>>,
-    data_files: OnceLock<Result<Files, String>>,
+    /// Each of [`pipeline::DATA_FILES`], made when first asked for.
+    data_files: [OnceLock<Result<Bytes, String>>; 3],
     search_files: OnceLock<Files>,
     /// `bulletin.pdf` (typeset when first fetched) and what its bulletin was made from.
     pdf: OnceLock<(Arc<LazyPdf>, Reads)>,
@@ -261,7 +262,7 @@ impl Site {
             routes: OnceLock::new(),
             pages: Mutex::default(),
             charts: Mutex::default(),
-            data_files: OnceLock::new(),
+            data_files: Default::default(),
             search_files: OnceLock::new(),
             pdf: OnceLock::new(),
         };
@@ -272,8 +273,10 @@ impl Site {
         let charts =
             lock(&old.charts).iter().filter(|(key, _)| !touched.charts.contains(*key)).map(clone).collect();
         *lock(&site.charts) = charts;
-        if let Some(files) = old.data_files.get().filter(|_| !touched.data_files) {
-            let _ = site.data_files.set(files.clone());
+        for (kept, was) in site.data_files.iter().zip(&old.data_files).filter(|_| !touched.data_files) {
+            if let Some(file) = was.get() {
+                let _ = kept.set(file.clone());
+            }
         }
         if let Some(files) = old.search_files.get().filter(|_| !touched.search) {
             let _ = site.search_files.set(files.clone());
@@ -325,7 +328,11 @@ impl Site {
                 .all(|(p, b)| next.made.statics.get(p).is_some_and(|n| Arc::ptr_eq(n, b)));
         made_pages
             || made_charts
-            || dropped(self.data_files.get().is_some(), next.data_files.get().is_some())
+            || self
+                .data_files
+                .iter()
+                .zip(&next.data_files)
+                .any(|(a, b)| dropped(a.get().is_some(), b.get().is_some()))
             || dropped(self.search_files.get().is_some(), next.search_files.get().is_some())
             || dropped(self.pdf.get().is_some(), next.pdf.get().is_some())
             || !same_statics
@@ -412,18 +419,13 @@ impl Site {
             });
             return Ok(files.get(path).cloned());
         }
-        if [routes::JSON, routes::CSV, routes::XLSX].contains(&path) {
-            let files = self.data_files.get_or_init(|| {
+        if let Some(i) = pipeline::DATA_FILES.iter().position(|p| *p == path) {
+            let file = self.data_files[i].get_or_init(|| {
                 let m = &self.made;
-                let files = pipeline::data_files(m.resolved.bulletin(), &m.ind, &m.focus);
-                files
-                    .map(|f| f.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect())
-                    .map_err(|e| e.to_string())
+                let bytes = pipeline::data_file(path, m.resolved.bulletin(), &m.ind, &m.focus);
+                bytes.map(Bytes::from).map_err(|e| format!("{path}: {e}"))
             });
-            return match files {
-                Ok(files) => Ok(files.get(path).cloned()),
-                Err(e) => Err(std::io::Error::other(format!("{path}: {e}")).into()),
-            };
+            return file.clone().map(Some).map_err(|e| std::io::Error::other(e).into());
         }
         let routes = self.routes.get_or_init(|| {
             self.made.resolved.bulletin().pages.iter().map(|id| (id.path(), id.clone())).collect()
