@@ -174,7 +174,7 @@ fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
     d.deserialize_any(Text).map(Some)
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,
@@ -187,7 +187,7 @@ pub struct Unit {
     pub origin: Origin,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub unit: String,
@@ -228,7 +228,7 @@ impl Report {
 /// A target: a count (`value`, perhaps up to `max`), or a rate of the report's
 /// `members_at_start` (`rate_pct`, perhaps up to `max_rate_pct`). Validation insists on
 /// exactly one of `value` and `rate_pct`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     #[serde(default, deserialize_with = "de_opt_count")]

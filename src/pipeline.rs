@@ -33,8 +33,9 @@ pub struct Checked {
     pub resolved: Resolved,
     /// Every problem, located and sorted.
     pub problems: Vec<Located>,
-    /// `None` when the content has errors.
-    pub computed: Option<(Indicators, Focus)>,
+    /// `None` when the content has errors; shared, so that a live preview can keep it
+    /// when a change moves no figure.
+    pub computed: Option<Arc<(Indicators, Focus)>>,
     /// False when site.yaml is missing or broken (its `language` is then unknown).
     pub site_read: bool,
 }
@@ -72,9 +73,10 @@ impl Checked {
     /// The latest figure of each top-level unit in each period, as a text table in
     /// `language` (the terminal's, which `--lang` may set apart from the site's).
     pub fn figures_table(&self, language: Language) -> String {
-        let Some((ind, _)) = &self.computed else {
+        let Some(computed) = &self.computed else {
             return String::new();
         };
+        let ind = &computed.0;
         let locale = Locale::new(language);
         let decimals = usize::from(self.content().site.percent_decimals);
         let roots = &self.bulletin().tree.roots;
@@ -134,7 +136,25 @@ pub fn check_loaded(loaded: Loaded, content_dir: &Path) -> Checked {
 
 /// [`check_loaded`], timing each stage. Problems are placed from the indexes kept
 /// when the files were loaded, and shown under `content_dir`.
-pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timings) -> Checked {
+    check_again(loaded, content_dir, timings, None)
+}
+
+/// The figures of an earlier check of the same folder, and the content they were
+/// computed from.
+pub struct Earlier<'a> {
+    pub content: &'a Content,
+    pub computed: &'a Arc<(Indicators, Focus)>,
+}
+
+/// [`check_loaded_timed`], keeping the `earlier` figures when the site settings, units
+/// and reports are as they were: the figures are made of nothing else.
+pub fn check_again(
+    mut loaded: Loaded,
+    content_dir: &Path,
+    timings: &mut Timings,
+    earlier: Option<Earlier>,
+) -> Checked {
     let c = &loaded.content;
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
@@ -148,15 +168,26 @@ pub fn check_loaded_timed(mut loaded: Loaded, content_dir: &Path, timings: &mut 
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
             let bulletin = resolved.bulletin();
-            let ind = indicators::compute(bulletin);
-            problems.extend(indicators::consistency_warnings(bulletin, &ind));
-            let focus = indicators::focus(bulletin, &ind);
-            let count = ind.reports.len();
-            ((ind, focus), count)
+            let kept =
+                earlier.filter(|e| same_figures(e.content, bulletin.content)).map(|e| e.computed.clone());
+            let computed = kept.unwrap_or_else(|| {
+                let ind = indicators::compute(bulletin);
+                let focus = indicators::focus(bulletin, &ind);
+                Arc::new((ind, focus))
+            });
+            problems.extend(indicators::consistency_warnings(bulletin, &computed.0));
+            let count = computed.0.reports.len();
+            (computed, count)
         })
     });
     let problems = problem::locate(problems, &loaded.indexes, content_dir);
     Checked { resolved, problems, computed, site_read: loaded.site_read }
+}
+
+/// Whether two versions of a folder's content make the same figures: the site
+/// settings, the units and the reports, where each was written included.
+fn same_figures(old: &Content, new: &Content) -> bool {
+    old.site == new.site && old.units == new.units && old.reports == new.reports
 }
 
 /// `data/indicators.json`, `.csv` and `.xlsx`.
@@ -215,7 +246,8 @@ pub fn build(
     // Pages link to the PDF only when there is one (validation reads no such setting).
     loaded.content.site.pdf &= !skip_pdf;
     let checked = check_loaded_timed(loaded, &paths.content, timings);
-    let Some((ind, focus)) = &checked.computed else { return Ok((checked, None)) };
+    let Some(computed) = checked.computed.clone() else { return Ok((checked, None)) };
+    let (ind, focus) = (&computed.0, &computed.1);
     let bulletin = checked.bulletin();
     let content = bulletin.content;
     let templates = crate::render::theme::templates(paths.templates.as_deref())?;
@@ -312,5 +344,35 @@ impl BuildError {
             BuildError::Write(path, e) => words.cannot_write(path, e),
             _ => self.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, parse};
+
+    const SITE: &str = "title: T\nbase_url: https://e.org/\n";
+    const DATA: &str =
+        "units:\n  - { id: a, name: Xã A }\nreports:\n  - { unit: a, period: 2024, admitted: 10 }\n";
+    const NEWS: &str = "---\ntitle: Tin\ndate: 2024-03-01\nunits: [a]\n---\nMột.\n";
+
+    fn checked(data: &str, news: &str, earlier: Option<&Checked>) -> Checked {
+        let sources = vec![Source::new("data/d.yaml", data), Source::new("news/tin.md", news)];
+        let loaded = parse(Some(Source::new("site.yaml", SITE)), sources);
+        let earlier = earlier
+            .map(|c| Earlier { content: c.content(), computed: c.computed.as_ref().expect("computed") });
+        check_again(loaded, "".as_ref(), &mut Timings::default(), earlier)
+    }
+
+    #[test]
+    fn figures_are_kept_when_only_articles_change_and_made_again_when_a_report_does() {
+        let first = checked(DATA, NEWS, None);
+        let same = |c: &Checked| Arc::ptr_eq(c.computed.as_ref().unwrap(), first.computed.as_ref().unwrap());
+        let retitled = checked(DATA, &NEWS.replace("title: Tin", "title: Tin mới"), Some(&first));
+        assert!(same(&retitled));
+        let refigured = checked(&DATA.replace("admitted: 10", "admitted: 12"), NEWS, Some(&first));
+        assert!(!same(&refigured));
+        assert_eq!(refigured.computed.as_ref().unwrap().0.reports[0].admitted, 12);
     }
 }

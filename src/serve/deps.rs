@@ -128,7 +128,10 @@ fn pages_of_template(name: &str, bulletin: &Bulletin) -> Vec<PageId> {
 /// aside: they change when drawn again).
 fn changed(old: Computed, new: Computed) -> Reads {
     let mut out = Reads::new();
-    figures_changed(&mut out, old.ind, new.ind);
+    // Figures kept from the site before (no report, unit or setting changed) are the same.
+    if !std::ptr::eq(old.ind, new.ind) {
+        figures_changed(&mut out, old.ind, new.ind);
+    }
     articles_changed(&mut out, old.b, new.b);
     lists_changed(&mut out, old.b, new.b);
     if old.focus != new.focus {
@@ -243,7 +246,7 @@ reports:
 
     /// The site of a computed folder, with `templates`.
     fn inputs<'a>(checked: &'a Checked, templates: &'a Templates) -> Inputs<'a> {
-        let (ind, focus) = checked.computed.as_ref().expect("computed");
+        let (ind, focus) = &**checked.computed.as_ref().expect("computed");
         Inputs { bulletin: checked.bulletin(), ind, focus, templates }
     }
 

@@ -126,7 +126,11 @@ impl LiveSite {
         let content_dir = &self.paths.content;
         let rel: HashSet<PathBuf> = changed.iter().filter_map(|p| relative_to(p, content_dir)).collect();
         let loaded = self.cache.load(content_dir, &rel, &mut self.timings);
-        let mut checked = pipeline::check_loaded_timed(loaded, content_dir, &mut self.timings);
+        let earlier = self
+            .good
+            .as_deref()
+            .map(|g| pipeline::Earlier { content: g.made.resolved.content(), computed: &g.made.computed });
+        let mut checked = pipeline::check_again(loaded, content_dir, &mut self.timings, earlier);
         self.problems = std::mem::take(&mut checked.problems);
         self.language = checked.language().or(self.language);
         self.error = None;
@@ -135,7 +139,7 @@ impl LiveSite {
             Err(e) => return self.fail(e.into()),
         };
         let Checked { resolved, computed, .. } = checked;
-        let Some((ind, focus)) = computed else {
+        let Some(computed) = computed else {
             return Outcome::Failed;
         };
         let tera = match render::compile(resolved.content(), &templates) {
@@ -144,8 +148,8 @@ impl LiveSite {
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
-            let new =
-                Inputs { bulletin: resolved.bulletin(), ind: &ind, focus: &focus, templates: &templates };
+            let (ind, focus) = &*computed;
+            let new = Inputs { bulletin: resolved.bulletin(), ind, focus, templates: &templates };
             let touched = match &self.good {
                 Some(old) => old.touched_by(&new),
                 None => Touched { all: true, ..Touched::default() },
@@ -153,7 +157,7 @@ impl LiveSite {
             let count = touched.pages.len();
             (touched, count)
         });
-        let made = Made { resolved, ind, focus, templates, tera, statics };
+        let made = Made { resolved, computed, templates, tera, statics };
         let site = Site::new(made, self.good.as_deref(), &touched);
         // Pages a browser may show, made again now: every page made before that the
         // change touches, and the front page of a first build.
@@ -211,8 +215,9 @@ impl LiveSite {
 struct Made {
     /// The content and its bulletin, kept for the next comparison.
     resolved: Resolved,
-    ind: Indicators,
-    focus: Focus,
+    /// The figures and the front page's focus, kept from the site before when no
+    /// figure could have changed.
+    computed: Arc<(Indicators, Focus)>,
     templates: Templates,
     tera: tera::Tera,
     statics: BTreeMap<String, Bytes>,
@@ -289,7 +294,8 @@ impl Site {
 
     fn inputs(&self) -> Inputs<'_> {
         let m = &self.made;
-        Inputs { bulletin: m.resolved.bulletin(), ind: &m.ind, focus: &m.focus, templates: &m.templates }
+        let (ind, focus) = &*m.computed;
+        Inputs { bulletin: m.resolved.bulletin(), ind, focus, templates: &m.templates }
     }
 
     fn computed(&self) -> Computed<'_> {
@@ -364,7 +370,7 @@ impl Site {
             PageId::Front => vec![FRONT.to_string()],
             PageId::Unit(unit) => vec![unit.clone()],
             PageId::Bulletin => {
-                std::iter::once(FRONT.to_string()).chain(self.made.focus.units.iter().cloned()).collect()
+                std::iter::once(FRONT.to_string()).chain(self.made.computed.1.units.iter().cloned()).collect()
             }
             _ => Vec::new(),
         }
@@ -389,7 +395,7 @@ impl Site {
                     files.extend(downloads.files(chart)?.into_iter().map(|(p, b)| (p, Bytes::from(b))));
                 }
                 // The shared bulletin shows the front page's and the focus units' drawings.
-                if key != FRONT && !self.made.focus.units.contains(&key) {
+                if key != FRONT && !self.made.computed.1.units.contains(&key) {
                     for chart in &mut charts {
                         (chart.svg, chart.narrow) = (String::new(), String::new());
                     }
@@ -414,7 +420,8 @@ impl Site {
         }
         if path.starts_with(&format!("{}/", routes::SEARCH_INDEX)) {
             let files = self.search_files.get_or_init(|| {
-                let files = crate::render::search::files(self.made.resolved.bulletin(), &self.made.ind);
+                let files =
+                    crate::render::search::files(self.made.resolved.bulletin(), &self.made.computed.0);
                 files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect()
             });
             return Ok(files.get(path).cloned());
@@ -422,7 +429,7 @@ impl Site {
         if let Some(i) = pipeline::DATA_FILES.iter().position(|p| *p == path) {
             let file = self.data_files[i].get_or_init(|| {
                 let m = &self.made;
-                let bytes = pipeline::data_file(path, m.resolved.bulletin(), &m.ind, &m.focus);
+                let bytes = pipeline::data_file(path, m.resolved.bulletin(), &m.computed.0, &m.computed.1);
                 bytes.map(Bytes::from).map_err(|e| format!("{path}: {e}"))
             });
             return file.clone().map(Some).map_err(|e| std::io::Error::other(e).into());
