@@ -118,9 +118,11 @@ impl Svg {
         let (x, y) = (x0.min(x1), y0.min(y1));
         let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
         let attrs = if attrs.is_empty() { String::new() } else { format!(" {attrs}") };
+        // No fill: the text colour the root sets.
+        let fill = if fill.is_empty() { String::new() } else { format!(" fill=\"{fill}\"") };
         let _ = writeln!(
             self.body,
-            "<rect{attrs} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+            "<rect{attrs} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{fill}/>",
             n(x),
             n(y),
             n(w),
@@ -490,7 +492,8 @@ impl Svg {
             .target
             .map_or(Vec::new(), |(value, max)| std::iter::once(value).chain(max).map(y_of).collect());
         if let Some(&y) = marks.first() {
-            self.path(&[(cx - half, y), (cx + half, y)], &line_attrs(INK, 3.0, Stroke::Solid));
+            // A line 3 wide across the bar, as the rectangle it covers.
+            self.rect((cx - half, y - 1.5), (cx + half, y + 1.5), "", "");
         }
         self.end();
         let fits = value_w + 4.0 <= bar_w;

@@ -117,12 +117,15 @@ impl Pen<'_, '_> {
 struct Canvas {
     height: i32,
     body: String,
+    /// What the layers being drawn inherit: the root's, or a group's around them.
+    inherited: Paint,
     ok: bool,
 }
 
 impl Canvas {
     fn new(height: i32) -> Canvas {
-        let mut canvas = Canvas { height: height.max(1), body: String::new(), ok: true };
+        let mut canvas =
+            Canvas { height: height.max(1), body: String::new(), inherited: Paint::ROOT, ok: true };
         canvas.layer("class=\"background\"", |pen| {
             let r = pen.area.fill(&PAPER);
             pen.check(&r);
@@ -142,7 +145,20 @@ impl Canvas {
             self.ok &= pen.ok && presented;
             pen.dashes
         };
-        write_layer(&mut self.body, attrs, &shapes(&buf, dashes));
+        write_layer(&mut self.body, attrs, &shapes(&buf, dashes), &self.inherited);
+    }
+
+    /// Draws layers alike (the bars) inside one group that sets their texts' size and
+    /// anchor once.
+    fn group(&mut self, size: f64, anchor: &'static str, draw: impl FnOnce(&mut Canvas)) {
+        let group = Paint { size, anchor, ..Paint::ROOT };
+        self.body.push_str("<g");
+        paint(&mut self.body, &group, &Paint::ROOT, false, true);
+        self.body.push_str(">\n");
+        self.inherited = group;
+        draw(self);
+        self.inherited = Paint::ROOT;
+        self.body.push_str("</g>\n");
     }
 
     /// The document, or `None` when plotters failed to draw.
@@ -382,9 +398,9 @@ fn text_font(s: &Shape) -> Option<(f64, &'static str)> {
 /// Writes a layer as a `<g>` with `attrs`: what all its shapes share (a fill, a stroke,
 /// a text size or anchor) is set once on the group, and each shape writes only what
 /// differs from what it inherits.
-fn write_layer(out: &mut String, attrs: &str, shapes: &[Shape]) {
+fn write_layer(out: &mut String, attrs: &str, shapes: &[Shape], inherited: &Paint) {
     use std::fmt::Write;
-    let root = Paint::ROOT;
+    let root = *inherited;
     let stroked = |s: &Shape| s.stroke.is_some();
     let is_text = |s: &Shape| text_font(s).is_some();
     let group = Paint {
@@ -581,33 +597,36 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
     });
 
     let mut value_labels: Vec<(&str, (i32, i32))> = Vec::new();
-    for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
-        let y_mid = top + pitch * px_count(i) + pitch / 2;
-        let (x0, x1) = (left, x_of(bar.value));
-        let mut attrs = String::from("class=\"bar\"");
-        if !bar.attrs.is_empty() {
-            attrs.push(' ');
-            attrs.push_str(&bar.attrs);
+    // The bars in a group: their labels end at the left of the bars.
+    canvas.group(FONT, "end", |canvas| {
+        for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
+            let y_mid = top + pitch * px_count(i) + pitch / 2;
+            let (x0, x1) = (left, x_of(bar.value));
+            let mut attrs = String::from("class=\"bar\"");
+            if !bar.attrs.is_empty() {
+                attrs.push(' ');
+                attrs.push_str(&bar.attrs);
+            }
+            canvas.layer(&attrs, |pen| {
+                let (a, b) = ((x0, y_mid - bar_h / 2), (x1, y_mid + bar_h / 2));
+                if x1 > x0 {
+                    pen.rect(a, b, bar.color);
+                    if bar.hatch {
+                        pen.hatch(a, b);
+                    }
+                }
+                match lines.as_slice() {
+                    [one] => pen.text(one, (left - 8, y_mid), FONT, INK, HPos::Right),
+                    [first, second, ..] => {
+                        pen.text(first, (left - 8, y_mid - 8), FONT, INK, HPos::Right);
+                        pen.text(second, (left - 8, y_mid + 8), FONT, INK, HPos::Right);
+                    }
+                    [] => {}
+                }
+            });
+            value_labels.push((bar.text.as_str(), (x1 + 6, y_mid)));
         }
-        canvas.layer(&attrs, |pen| {
-            let (a, b) = ((x0, y_mid - bar_h / 2), (x1, y_mid + bar_h / 2));
-            if x1 > x0 {
-                pen.rect(a, b, bar.color);
-                if bar.hatch {
-                    pen.hatch(a, b);
-                }
-            }
-            match lines.as_slice() {
-                [one] => pen.text(one, (left - 8, y_mid), FONT, INK, HPos::Right),
-                [first, second, ..] => {
-                    pen.text(first, (left - 8, y_mid - 8), FONT, INK, HPos::Right);
-                    pen.text(second, (left - 8, y_mid + 8), FONT, INK, HPos::Right);
-                }
-                [] => {}
-            }
-        });
-        value_labels.push((bar.text.as_str(), (x1 + 6, y_mid)));
-    }
+    });
 
     if let Some((value, label)) = &spec.reference {
         let x = x_of(*value);
@@ -712,80 +731,83 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
 
     let value_w = bars.iter().map(|b| text_width(&t.int(b.admitted), SMALL)).fold(0.0, f64::max);
     let show_values = value_w <= slot_w - 2.0;
-    for (i, year) in slots.iter().enumerate() {
-        let Some(bar) = bars.iter().find(|b| b.year == *year) else {
-            // A year without a report inside the span: a dash, as in tables.
-            if show_values {
-                let at = (x_mid(i), base - 10);
-                canvas.layer("class=\"missing\"", |pen| {
-                    pen.text("–", at, SMALL, MUTED, HPos::Center);
-                });
-            }
-            continue;
-        };
-        let cx = x_mid(i);
-        let (x0, x1) = (cx - bar_w / 2, cx - bar_w / 2 + bar_w);
-        let y_bar = y_of(bar.admitted as f64);
-        let attrs = format!(
-            "class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{}",
-            bar.admitted,
-            bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
-        );
-        let value = t.int(bar.admitted);
-        let value_w = px(text_width(&value, SMALL).ceil());
-        canvas.layer(&attrs, |pen| {
-            let half = (bar_w / 2 + 5).min(px((slot_w / 2.0).floor()));
-            // Target marks: the value, and the top of a range.
-            let mut marks: Vec<i32> = Vec::new();
-            let mut band: Option<(i32, i32)> = None;
-            if let Some((value, _)) = bar.target {
-                let y_value = y_of(value);
-                marks.push(y_value);
-                if let Some((_, max)) = bar.range_top() {
-                    let y_max = y_of(max);
-                    marks.push(y_max);
-                    band = Some((y_max, y_value));
-                    pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
+    // The bars in a group: their values in small figures centred on them.
+    canvas.group(SMALL, "middle", |canvas| {
+        for (i, year) in slots.iter().enumerate() {
+            let Some(bar) = bars.iter().find(|b| b.year == *year) else {
+                // A year without a report inside the span: a dash, as in tables.
+                if show_values {
+                    let at = (x_mid(i), base - 10);
+                    canvas.layer("class=\"missing\"", |pen| {
+                        pen.text("–", at, SMALL, MUTED, HPos::Center);
+                    });
                 }
-            }
-            if y_bar < base {
-                pen.rect((x0, y_bar), (x1, base), BLUE);
-            }
-            if let Some((y_max, y_value)) = band {
-                pen.frame((cx - half, y_max), (cx + half, y_value), AXIS);
-            }
-            if let Some(&y_value) = marks.first() {
-                pen.line(&[(cx - half, y_value), (cx + half, y_value)], INK, 3, Stroke::Solid);
-            }
-            if !show_values {
-                return;
-            }
-            // The value inside the top of its bar when it fits clear of the target
-            // marks, else above the bar and the marks.
-            let clear = |y: i32| marks.iter().all(|&m| (y - m).abs() >= 11);
-            let inside = std::iter::once(y_bar + 11)
-                .chain(marks.iter().map(|m| m + 12))
-                .find(|&y| y - 9 >= y_bar && y + 9 < base && clear(y) && value_w + 4 <= bar_w);
-            match inside {
-                Some(y) => pen.text(&value, (cx, y), SMALL, PAPER, HPos::Center),
-                None => {
-                    let mut y = y_bar - 9;
-                    for _ in 0..3 {
-                        if let Some(m) = marks.iter().filter(|&&m| (y - m).abs() < 11).min() {
-                            y = m - 11;
-                        }
-                        if let Some((y_max, y_value)) = band
-                            && y + 8 > y_max
-                            && y - 8 < y_value
-                        {
-                            y = y_max - 11;
-                        }
+                continue;
+            };
+            let cx = x_mid(i);
+            let (x0, x1) = (cx - bar_w / 2, cx - bar_w / 2 + bar_w);
+            let y_bar = y_of(bar.admitted as f64);
+            let attrs = format!(
+                "class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{}",
+                bar.admitted,
+                bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
+            );
+            let value = t.int(bar.admitted);
+            let value_w = px(text_width(&value, SMALL).ceil());
+            canvas.layer(&attrs, |pen| {
+                let half = (bar_w / 2 + 5).min(px((slot_w / 2.0).floor()));
+                // Target marks: the value, and the top of a range.
+                let mut marks: Vec<i32> = Vec::new();
+                let mut band: Option<(i32, i32)> = None;
+                if let Some((value, _)) = bar.target {
+                    let y_value = y_of(value);
+                    marks.push(y_value);
+                    if let Some((_, max)) = bar.range_top() {
+                        let y_max = y_of(max);
+                        marks.push(y_max);
+                        band = Some((y_max, y_value));
+                        pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
                     }
-                    pen.text(&value, (cx, y.max(top - 14)), SMALL, INK, HPos::Center);
                 }
-            }
-        });
-    }
+                if y_bar < base {
+                    pen.rect((x0, y_bar), (x1, base), BLUE);
+                }
+                if let Some((y_max, y_value)) = band {
+                    pen.frame((cx - half, y_max), (cx + half, y_value), AXIS);
+                }
+                if let Some(&y_value) = marks.first() {
+                    pen.line(&[(cx - half, y_value), (cx + half, y_value)], INK, 3, Stroke::Solid);
+                }
+                if !show_values {
+                    return;
+                }
+                // The value inside the top of its bar when it fits clear of the target
+                // marks, else above the bar and the marks.
+                let clear = |y: i32| marks.iter().all(|&m| (y - m).abs() >= 11);
+                let inside = std::iter::once(y_bar + 11)
+                    .chain(marks.iter().map(|m| m + 12))
+                    .find(|&y| y - 9 >= y_bar && y + 9 < base && clear(y) && value_w + 4 <= bar_w);
+                match inside {
+                    Some(y) => pen.text(&value, (cx, y), SMALL, PAPER, HPos::Center),
+                    None => {
+                        let mut y = y_bar - 9;
+                        for _ in 0..3 {
+                            if let Some(m) = marks.iter().filter(|&&m| (y - m).abs() < 11).min() {
+                                y = m - 11;
+                            }
+                            if let Some((y_max, y_value)) = band
+                                && y + 8 > y_max
+                                && y - 8 < y_value
+                            {
+                                y = y_max - 11;
+                            }
+                        }
+                        pen.text(&value, (cx, y.max(top - 14)), SMALL, INK, HPos::Center);
+                    }
+                }
+            });
+        }
+    });
 
     let year_w = text_width("0000", SMALL);
     let every = whole_count(((year_w + 6.0) / slot_w).ceil().max(1.0));
@@ -1016,7 +1038,7 @@ A &amp; B\n</text>\n\
         let shapes = shapes(plotters, vec![None, None]);
         assert_eq!(shapes.len(), 4);
         let mut out = String::new();
-        write_layer(&mut out, "class=\"axis\"", &shapes);
+        write_layer(&mut out, "class=\"axis\"", &shapes, &Paint::ROOT);
         assert_eq!(
             out,
             "<g class=\"axis\" fill=\"#4A4A4A\" font-size=\"12\" text-anchor=\"middle\">\n\
