@@ -38,7 +38,8 @@ use plotters::style::RGBColor;
 use serde::Serialize;
 
 /// The font stack of every text in the charts: the reader's system fonts, none embedded.
-pub const FONT_FAMILY: &str = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
+/// Written as it is inside a double-quoted attribute: it holds nothing to escape there.
+pub const FONT_FAMILY: &str = "system-ui,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif";
 
 /// A drawn chart with its accessible text and its numbers.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -19,7 +19,7 @@ const LINE: f64 = 16.0;
 /// The narrow drawing of `values`, `width` wide.
 pub(super) fn draw(values: &Values, width: i32, t: &ChartText) -> Drawing {
     let w = f64::from(width);
-    let mut svg = Svg { w, body: String::new(), hatches: Vec::new() };
+    let mut svg = Svg { w, body: String::new(), anchor: Anchor::Start, hatches: Vec::new() };
     let height = match &values.plot {
         Plot::Bars(bars) => svg.hbars(bars, t),
         Plot::Years(years) => svg.years(years, t),
@@ -42,11 +42,34 @@ fn n(x: f64) -> String {
     if x == 0.0 { "0".to_string() } else { format!("{x}") }
 }
 
+/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
 fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    if [c.0, c.1, c.2].iter().all(|v| v >> 4 == v & 0xF) {
+        format!("#{:X}{:X}{:X}", c.0 & 0xF, c.1 & 0xF, c.2 & 0xF)
+    } else {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
 }
 
-#[derive(Clone, Copy)]
+/// Path data through `points`: `Mx y`, then `Hx` or `Vy` along an axis, else `Lx y`
+/// (numbers as [`n`] writes them).
+fn path_data(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    let mut at: Option<(String, String)> = None;
+    for &(x, y) in points {
+        let (x, y) = (n(x), n(y));
+        let _ = match &at {
+            None => write!(d, "M{x} {y}"),
+            Some((x0, _)) if *x0 == x => write!(d, "V{y}"),
+            Some((_, y0)) if *y0 == y => write!(d, "H{x}"),
+            Some(_) => write!(d, "L{x} {y}"),
+        };
+        at = Some((x, y));
+    }
+    d
+}
+
+#[derive(Clone, Copy, PartialEq)]
 enum Anchor {
     Start,
     Middle,
@@ -66,6 +89,8 @@ fn left_of(x: f64, tw: f64, anchor: Anchor) -> f64 {
 struct Svg {
     w: f64,
     body: String,
+    /// The `text-anchor` the texts being written inherit from their group.
+    anchor: Anchor,
     /// The colours of hatched fills used, each defined once as a pattern.
     hatches: Vec<RGBColor>,
 }
@@ -81,7 +106,8 @@ impl Svg {
         let lx = left_of(x, tw, anchor);
         let (x, y) = (n(x + lx.clamp(PAD, (self.w - PAD - tw).max(PAD)) - lx), n(y));
         let anchor = match anchor {
-            Anchor::Start => "",
+            _ if anchor == self.anchor => "",
+            Anchor::Start => " text-anchor=\"start\"",
             Anchor::Middle => " text-anchor=\"middle\"",
             Anchor::End => " text-anchor=\"end\"",
         };
@@ -92,9 +118,11 @@ impl Svg {
         let (x, y) = (x0.min(x1), y0.min(y1));
         let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
         let attrs = if attrs.is_empty() { String::new() } else { format!(" {attrs}") };
+        // No fill: the text colour the root sets.
+        let fill = if fill.is_empty() { String::new() } else { format!(" fill=\"{fill}\"") };
         let _ = writeln!(
             self.body,
-            "<rect{attrs} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+            "<rect{attrs} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{fill}/>",
             n(x),
             n(y),
             n(w),
@@ -114,10 +142,7 @@ impl Svg {
     }
 
     fn path(&mut self, points: &[(f64, f64)], attrs: &str) {
-        let mut d = String::new();
-        for (i, &(x, y)) in points.iter().enumerate() {
-            let _ = write!(d, "{}{} {}", if i == 0 { "M" } else { "L" }, n(x), n(y));
-        }
+        let d = path_data(points);
         let attrs = if attrs.is_empty() { String::new() } else { format!(" {attrs}") };
         let _ = writeln!(self.body, "<path d=\"{d}\"{attrs}/>");
     }
@@ -137,6 +162,20 @@ impl Svg {
 
     fn end(&mut self) {
         self.push("</g>\n");
+    }
+
+    /// Opens an axis's group: small muted texts, centred on their ticks.
+    fn axis_group(&mut self) {
+        self.push(&format!(
+            "<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\" text-anchor=\"middle\">\n",
+            hex(MUTED)
+        ));
+        self.anchor = Anchor::Middle;
+    }
+
+    fn end_axis(&mut self) {
+        self.anchor = Anchor::Start;
+        self.end();
     }
 
     /// The legend flowing from the top left, wrapping within the width; returns its
@@ -187,14 +226,23 @@ impl Svg {
 
     /// Horizontal gridlines with their labels left of `left`, from `base` up.
     fn value_grid(&mut self, grid: &[(f64, String)], left: f64, y_of: impl Fn(f64) -> f64) {
-        self.push(&format!("<g class=\"grid\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
-        for (v, label) in grid {
-            let y = y_of(*v);
-            if *v > 0.0 {
-                self.path(&[(left, y), (self.w - PAD, y)], &format!("stroke=\"{}\"", hex(GRID)));
-            }
-            self.text(label, left - 4.0, y + 4.0, SMALL, Anchor::End);
+        let lines: String = grid
+            .iter()
+            .filter(|(v, _)| *v > 0.0)
+            .map(|(v, _)| path_data(&[(left, y_of(*v)), (self.w - PAD, y_of(*v))]))
+            .collect();
+        self.push(&format!(
+            "<g class=\"grid\" font-size=\"{SMALL}\" fill=\"{}\" text-anchor=\"end\">\n",
+            hex(MUTED)
+        ));
+        if !lines.is_empty() {
+            let _ = writeln!(self.body, "<path d=\"{lines}\" stroke=\"{}\"/>", hex(GRID));
         }
+        self.anchor = Anchor::End;
+        for (v, label) in grid {
+            self.text(label, left - 4.0, y_of(*v) + 4.0, SMALL, Anchor::End);
+        }
+        self.anchor = Anchor::Start;
         self.end();
     }
 
@@ -221,7 +269,7 @@ impl Svg {
              font-family=\"{font}\" font-size=\"{FONT}\" fill=\"{ink}\">\n<title id=\"{slug}-title\">{title}</title>\n\
              <desc id=\"{slug}-desc\">{desc}</desc>\n{defs}<rect width=\"{w}\" height=\"{h}\" fill=\"#FFF\"/>\n{body}</svg>\n",
             lang = t.locale.language.code(),
-            font = escape(FONT_FAMILY),
+            font = FONT_FAMILY,
             ink = hex(INK),
             title = escape(&v.title),
             desc = escape(&v.desc),
@@ -331,11 +379,13 @@ impl Svg {
             Scale::Percent { .. } => t.locale.percent(v, decimals_of(step)),
             Scale::Count => t.tick(v),
         };
-        self.push(&format!("<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
-        let axis = format!("stroke=\"{}\"", hex(AXIS));
-        self.path(&[(x_of(0.0), y), (x_of(f64::MAX), y)], &axis);
+        self.axis_group();
+        let mut lines = path_data(&[(x_of(0.0), y), (x_of(f64::MAX), y)]);
         for &v in tick_values {
-            self.path(&[(x_of(v), y), (x_of(v), y + 4.0)], &axis);
+            lines.push_str(&path_data(&[(x_of(v), y), (x_of(v), y + 4.0)]));
+        }
+        let _ = writeln!(self.body, "<path d=\"{lines}\" stroke=\"{}\"/>", hex(AXIS));
+        for &v in tick_values {
             self.text(&label(v), x_of(v), y + 17.0, SMALL, Anchor::Middle);
         }
         let mut bottom = y + 17.0;
@@ -343,7 +393,7 @@ impl Svg {
             bottom += LINE;
             self.text(&line, self.w / 2.0, bottom, SMALL, Anchor::Middle);
         }
-        self.end();
+        self.end_axis();
         bottom + 6.0
     }
 }
@@ -388,26 +438,30 @@ impl Svg {
             }
         }
         if show_values {
-            self.labels("values", &format!(" font-size=\"{SMALL}\""));
+            self.anchor = Anchor::Middle;
+            self.labels("values", &format!(" font-size=\"{SMALL}\" text-anchor=\"middle\""));
             for (text, x, y) in &above {
                 self.text(text, *x, *y, SMALL, Anchor::Middle);
             }
             self.end();
-            self.push(&format!("<g class=\"values\" font-size=\"{SMALL}\" fill=\"#FFF\">\n"));
+            self.push(&format!(
+                "<g class=\"values\" font-size=\"{SMALL}\" fill=\"#FFF\" text-anchor=\"middle\">\n"
+            ));
             for (text, x, y) in &inside {
                 self.text(text, *x, *y, SMALL, Anchor::Middle);
             }
             self.end();
+            self.anchor = Anchor::Start;
         }
         let every = whole_count(((text_width("0000", SMALL) + 6.0) / slot_w).ceil().max(1.0));
-        self.push(&format!("<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
+        self.axis_group();
         self.path(&[(left, base), (right, base)], &format!("stroke=\"{}\"", hex(AXIS)));
         for (i, year) in years.slots.iter().enumerate() {
             if (years.slots.len() - 1 - i).is_multiple_of(every) {
                 self.text(&year.to_string(), x_mid(i), base + 17.0, SMALL, Anchor::Middle);
             }
         }
-        self.end();
+        self.end_axis();
         base + 24.0
     }
 }
@@ -438,7 +492,8 @@ impl Svg {
             .target
             .map_or(Vec::new(), |(value, max)| std::iter::once(value).chain(max).map(y_of).collect());
         if let Some(&y) = marks.first() {
-            self.path(&[(cx - half, y), (cx + half, y)], &line_attrs(INK, 3.0, Stroke::Solid));
+            // A line 3 wide across the bar, as the rectangle it covers.
+            self.rect((cx - half, y - 1.5), (cx + half, y + 1.5), "", "");
         }
         self.end();
         let fits = value_w + 4.0 <= bar_w;
@@ -528,15 +583,16 @@ impl Svg {
                 break;
             }
         }
-        self.push(&format!("<g class=\"axis\" font-size=\"{SMALL}\" fill=\"{}\">\n", hex(MUTED)));
-        let axis = format!("stroke=\"{}\"", hex(AXIS));
-        self.path(&[(left, base), (right, base)], &axis);
-        for (pos, label) in &ticks {
-            let x = x_of(*pos);
-            self.path(&[(x, base), (x, base + 4.0)], &axis);
-            self.text(label, x, base + 17.0, SMALL, Anchor::Middle);
+        self.axis_group();
+        let mut lines = path_data(&[(left, base), (right, base)]);
+        for (pos, _) in &ticks {
+            lines.push_str(&path_data(&[(x_of(*pos), base), (x_of(*pos), base + 4.0)]));
         }
-        self.end();
+        let _ = writeln!(self.body, "<path d=\"{lines}\" stroke=\"{}\"/>", hex(AXIS));
+        for (pos, label) in &ticks {
+            self.text(label, x_of(*pos), base + 17.0, SMALL, Anchor::Middle);
+        }
+        self.end_axis();
     }
 
     /// The target's and the projection's labels near the deadline, kept apart, and the
@@ -620,4 +676,18 @@ fn month_ticks(from: NaiveDate, end: NaiveDate, months: i64, t: &ChartText) -> V
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_along_an_axis_say_only_where_they_go() {
+        assert_eq!(path_data(&[(4.0, 86.0), (312.0, 86.0)]), "M4 86H312");
+        assert_eq!(path_data(&[(19.2, 270.0), (19.2, 274.04)]), "M19.2 270V274");
+        assert_eq!(path_data(&[(0.0, 0.0), (1.25, 3.0), (1.25, 3.0)]), "M0 0L1.3 3V3");
+        assert_eq!(hex(INK), "#222");
+        assert_eq!(hex(BLUE), "#0072B2");
+    }
 }

@@ -159,7 +159,7 @@ fn check_narrow(chart: &Chart) -> roxmltree::Document<'_> {
         let x: f64 = text.attribute("x").unwrap().parse().unwrap();
         let y: f64 = text.attribute("y").unwrap().parse().unwrap();
         let tw = text_width(content, size);
-        let x0 = match text.attribute("text-anchor") {
+        let x0 = match anchor(text) {
             Some("end") => x - tw,
             Some("middle") => x - tw / 2.0,
             _ => x,
@@ -175,9 +175,14 @@ fn font_size(node: roxmltree::Node) -> f64 {
     node.ancestors().find_map(|n| n.attribute("font-size")).unwrap().parse().unwrap()
 }
 
+/// A text's `text-anchor`, set on it or on the nearest group that sets one.
+fn anchor<'a>(node: roxmltree::Node<'a, '_>) -> Option<&'a str> {
+    node.ancestors().find_map(|n| n.attribute("text-anchor"))
+}
+
 /// The numbers of an SVG path's `M x y` and `L x y` points.
 fn path_points(d: &str) -> Vec<(f64, f64)> {
-    let spaced = d.replace(['M', 'L', 'v', 'V', 'Z'], " ");
+    let spaced = d.replace(['M', 'L', 'v', 'V', 'H', 'Z'], " ");
     let numbers: Vec<f64> = spaced.split_whitespace().map(|v| v.parse().unwrap()).collect();
     numbers.chunks(2).filter(|c| c.len() == 2).map(|c| (c[0], c[1])).collect()
 }
@@ -188,14 +193,14 @@ fn check_text_inside(doc: &roxmltree::Document) {
         doc.root_element().attribute("viewBox").unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
     for text in doc.descendants().filter(|n| n.has_tag_name("text")) {
         let content = text.text().unwrap_or("").trim();
-        let size: f64 = text.attribute("font-size").unwrap().parse().unwrap();
+        let size = font_size(text);
         assert!(size >= 12.0, "text smaller than 12px: {content}");
         let family = text.ancestors().find_map(|n| n.attribute("font-family"));
         assert!(family.unwrap().contains("system-ui"));
         let x: f64 = text.attribute("x").unwrap().parse().unwrap();
         let y: f64 = text.attribute("y").unwrap().parse().unwrap();
         let w = text_width(content, size);
-        let (x0, x1) = match text.attribute("text-anchor") {
+        let (x0, x1) = match anchor(text) {
             Some("end") => (x - w, x),
             Some("middle") => (x - w / 2.0, x + w / 2.0),
             _ => (x, x + w),

@@ -14,7 +14,6 @@ use super::*;
 use super::BLUE;
 use chrono::Datelike;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -42,6 +41,8 @@ type Area<'b> = DrawingArea<SVGBackend<'b>, Shift>;
 /// The elements of one drawing layer; each call draws with plotters.
 struct Pen<'a, 'b> {
     area: &'a Area<'b>,
+    /// The dash pattern of each line drawn, in order (plotters has none).
+    dashes: Vec<Option<&'static str>>,
     ok: bool,
 }
 
@@ -60,13 +61,15 @@ impl Pen<'_, '_> {
         self.check(&r);
     }
 
+    /// A line through `points`; dashed and dotted ones as one path with a dash pattern
+    /// (dashes of 7 px 5 apart, dots of 3 px 4 apart), not a path per dash.
     fn line(&mut self, points: &[(i32, i32)], color: RGBColor, width: u32, stroke: Stroke) {
-        let style = color.stroke_width(width);
-        let r = match stroke {
-            Stroke::Solid => self.area.draw(&PathElement::new(points.to_vec(), style)),
-            Stroke::Dashed => self.area.draw(&DashedPathElement::new(points.iter().copied(), 7, 5, style)),
-            Stroke::Dotted => self.area.draw(&DashedPathElement::new(points.iter().copied(), 3, 4, style)),
-        };
+        self.dashes.push(match stroke {
+            Stroke::Solid => None,
+            Stroke::Dashed => Some("7 5"),
+            Stroke::Dotted => Some("3 4"),
+        });
+        let r = self.area.draw(&PathElement::new(points.to_vec(), color.stroke_width(width)));
         self.check(&r);
     }
 
@@ -114,12 +117,15 @@ impl Pen<'_, '_> {
 struct Canvas {
     height: i32,
     body: String,
+    /// What the layers being drawn inherit: the root's, or a group's around them.
+    inherited: Paint,
     ok: bool,
 }
 
 impl Canvas {
     fn new(height: i32) -> Canvas {
-        let mut canvas = Canvas { height: height.max(1), body: String::new(), ok: true };
+        let mut canvas =
+            Canvas { height: height.max(1), body: String::new(), inherited: Paint::ROOT, ok: true };
         canvas.layer("class=\"background\"", |pen| {
             let r = pen.area.fill(&PAPER);
             pen.check(&r);
@@ -130,27 +136,28 @@ impl Canvas {
     /// Draws one layer and adds it, as a `<g>` with `attrs` (already escaped).
     fn layer(&mut self, attrs: &str, draw: impl FnOnce(&mut Pen<'_, '_>)) {
         let mut buf = String::new();
-        {
-            let area = SVGBackend::with_string(
-                &mut buf,
-                (WIDTH.unsigned_abs(), u32::try_from(self.height).unwrap_or(0)),
-            )
-            .into_drawing_area();
-            let mut pen = Pen { area: &area, ok: true };
+        let dashes = {
+            let size = (WIDTH.unsigned_abs(), self.height.unsigned_abs());
+            let area = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+            let mut pen = Pen { area: &area, dashes: Vec::new(), ok: true };
             draw(&mut pen);
             let presented = area.present().is_ok();
             self.ok &= pen.ok && presented;
-        }
-        // plotters writes a whole document: keep what is inside its root element.
-        let inner = buf.find(">\n").map(|i| &buf[i + 2..]).unwrap_or("").trim_end();
-        let inner = inner.strip_suffix("</svg>").unwrap_or(inner);
+            pen.dashes
+        };
+        write_layer(&mut self.body, attrs, &shapes(&buf, dashes), &self.inherited);
+    }
+
+    /// Draws layers alike (the bars) inside one group that sets their texts' size and
+    /// anchor once.
+    fn group(&mut self, size: f64, anchor: &'static str, draw: impl FnOnce(&mut Canvas)) {
+        let group = Paint { size, anchor, ..Paint::ROOT };
         self.body.push_str("<g");
-        if !attrs.is_empty() {
-            self.body.push(' ');
-            self.body.push_str(attrs);
-        }
+        paint(&mut self.body, &group, &Paint::ROOT, false, true);
         self.body.push_str(">\n");
-        self.body.push_str(&tidy(inner));
+        self.inherited = group;
+        draw(self);
+        self.inherited = Paint::ROOT;
         self.body.push_str("</g>\n");
     }
 
@@ -163,10 +170,10 @@ impl Canvas {
         Some(format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
              role=\"img\" aria-labelledby=\"{slug}-title {slug}-desc\" xml:lang=\"{lang}\" \
-             font-family=\"{font}\">\n<title id=\"{slug}-title\">{title}</title>\n\
+             font-family=\"{FONT_FAMILY}\" font-size=\"{FONT}\" fill=\"{ink}\">\n<title id=\"{slug}-title\">{title}</title>\n\
              <desc id=\"{slug}-desc\">{desc}</desc>\n{body}</svg>\n",
             h = self.height,
-            font = escape(FONT_FAMILY),
+            ink = hex(Paint::ROOT.fill.unwrap_or_default()),
             title = escape(title),
             desc = escape(desc),
             body = self.body,
@@ -174,68 +181,310 @@ impl Canvas {
     }
 }
 
-/// Drops what plotters writes that changes nothing: `opacity="1"`, `stroke="none"`
-/// and every text's `font-family` (the root sets it for all), joins its lines drawn
-/// alike one after the other into one path, and rounds its `font-size` (written as
-/// size / 1.24).
-fn tidy(fragment: &str) -> String {
-    let font = format!(" font-family=\"{}\"", escape(FONT_FAMILY));
-    let fragment = fragment.replace(" opacity=\"1\"", "").replace(" stroke=\"none\"", "").replace(&font, "");
-    let fragment = join_lines(&fragment);
-    let mut out = String::with_capacity(fragment.len());
-    let mut rest = fragment.as_str();
-    const KEY: &str = "font-size=\"";
-    while let Some(i) = rest.find(KEY) {
-        out.push_str(&rest[..i + KEY.len()]);
-        rest = &rest[i + KEY.len()..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        match rest[..end].parse::<f64>() {
-            Ok(v) => {
-                let v = (v * 10.0).round() / 10.0;
-                out.push_str(&format!("{v}"));
-            }
-            Err(_) => out.push_str(&rest[..end]),
-        }
-        rest = &rest[end..];
+// ---------------------------------------------------------------------------------
+// What plotters wrote, written again in few bytes.
+
+type Rgb = (u8, u8, u8);
+
+/// One element of a layer; `None` paints are `none`.
+#[derive(Debug, PartialEq)]
+struct Shape {
+    kind: Kind,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    width: u32,
+    dash: Option<&'static str>,
+}
+
+#[derive(Debug, PartialEq)]
+enum Kind {
+    Rect {
+        x: i32,
+        y: i32,
+        w: i32,
+        h: i32,
+    },
+    /// A path's `d`.
+    Path(String),
+    Circle {
+        x: i32,
+        y: i32,
+        r: i32,
+    },
+    /// A polygon's `points`.
+    Polygon(String),
+    /// Text: where, its size, its `text-anchor`, its `dy` and the text (escaped).
+    Text {
+        x: i32,
+        y: i32,
+        size: f64,
+        anchor: &'static str,
+        dy: &'static str,
+        text: String,
+    },
+}
+
+/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
+fn hex((r, g, b): Rgb) -> String {
+    if [r, g, b].iter().all(|v| v >> 4 == v & 0xF) {
+        format!("#{:X}{:X}{:X}", r & 0xF, g & 0xF, b & 0xF)
+    } else {
+        format!("#{r:02X}{g:02X}{b:02X}")
     }
-    out.push_str(rest);
+}
+
+/// A paint as plotters writes it: `#RRGGBB` or `none`.
+fn color(value: &str) -> Option<Rgb> {
+    let digits = value.strip_prefix('#').filter(|d| d.len() == 6 && d.is_ascii())?;
+    let byte = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// The `name="value"` pairs of a tag written by plotters (values hold no quote).
+fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = tag;
+    std::iter::from_fn(move || {
+        let (name, after) = rest.split_once("=\"")?;
+        let (value, after) = after.split_once('"')?;
+        rest = after;
+        Some((name.trim(), value))
+    })
+}
+
+/// `x,y x,y ` as path data appended to `d`: `Mx y`, then `Hx` or `Vy` along an axis,
+/// else `Lx y`.
+fn path_of(points: &str, d: &mut String) {
+    use std::fmt::Write;
+    let mut at: Option<(i32, i32)> = None;
+    for point in points.split_whitespace() {
+        let Some((x, y)) = point.split_once(',') else { continue };
+        let (x, y) = (x.parse::<i32>().unwrap_or(0), y.parse::<i32>().unwrap_or(0));
+        let _ = match at {
+            None => write!(d, "M{x} {y}"),
+            Some((x0, _)) if x0 == x => write!(d, "V{y}"),
+            Some((_, y0)) if y0 == y => write!(d, "H{x}"),
+            Some(_) => write!(d, "L{x} {y}"),
+        };
+        at = Some((x, y));
+    }
+}
+
+/// The shapes of one layer drawn by plotters' SVG backend (one element a line, a
+/// text's content on a line of its own), with the dash pattern of each line drawn in
+/// order. Lines drawn alike one after the other (a hatch's stripes, an axis and its
+/// ticks) become one path; what changes nothing (`opacity="1"`, `stroke="none"`,
+/// every text's `font-family`) is left out.
+fn shapes(svg: &str, dashes: Vec<Option<&'static str>>) -> Vec<Shape> {
+    let mut dashes = dashes.into_iter();
+    let mut out: Vec<Shape> = Vec::new();
+    let mut lines = svg.lines();
+    // The root element plotters writes around the layer.
+    lines.next();
+    while let Some(line) = lines.next() {
+        let Some((name, tag)) = line.strip_prefix('<').and_then(|l| l.split_once(' ')) else {
+            continue;
+        };
+        let (mut fill, mut stroke, mut width) = (None, None, 1);
+        let (mut nums, mut points, mut size, mut anchor, mut dy) = ([0; 4], "", FONT, "start", "");
+        for (key, value) in attributes(tag) {
+            let int = || value.parse::<i32>().unwrap_or(0);
+            match key {
+                "x" | "cx" => nums[0] = int(),
+                "y" | "cy" => nums[1] = int(),
+                "width" | "r" => nums[2] = int(),
+                "height" => nums[3] = int(),
+                "fill" => fill = color(value),
+                "stroke" => stroke = color(value),
+                "stroke-width" => width = value.parse().unwrap_or(1),
+                "points" => points = value,
+                "font-size" => size = (value.parse::<f64>().unwrap_or(FONT) * 10.0).round() / 10.0,
+                "text-anchor" => {
+                    anchor = match value {
+                        "end" => "end",
+                        "middle" => "middle",
+                        _ => "start",
+                    }
+                }
+                "dy" => {
+                    dy = match value {
+                        "0.5ex" => ".5ex",
+                        "0.76em" => ".76em",
+                        _ => "-.5ex",
+                    }
+                }
+                _ => {}
+            }
+        }
+        let [x, y, w, h] = nums;
+        let kind = match name {
+            "rect" => Kind::Rect { x, y, w, h },
+            "circle" => Kind::Circle { x, y, r: w },
+            "polygon" => Kind::Polygon(points.trim_end().to_string()),
+            "text" => {
+                let text = lines.next().unwrap_or("").to_string();
+                lines.next();
+                Kind::Text { x, y, size, anchor, dy, text }
+            }
+            "polyline" => {
+                let dash = dashes.next().flatten();
+                if let Some(Shape { kind: Kind::Path(d), fill: None, stroke: s, width: wd, dash: da }) =
+                    out.last_mut()
+                    && (*s, *wd, *da) == (stroke, width, dash)
+                {
+                    path_of(points, d);
+                    continue;
+                }
+                let mut d = String::new();
+                path_of(points, &mut d);
+                out.push(Shape { kind: Kind::Path(d), fill: None, stroke, width, dash });
+                continue;
+            }
+            _ => continue,
+        };
+        out.push(Shape { kind, fill, stroke, width, dash: None });
+    }
     out
 }
 
-/// Consecutive `<polyline>`s of the same style (a hatch's stripes, a dashed line's
-/// dashes) as one `<path>` of as many parts: the same drawing in far fewer bytes.
-fn join_lines(fragment: &str) -> String {
-    const KEY: &str = " points=\"";
-    let mut out = String::with_capacity(fragment.len());
-    let mut open: Option<&str> = None;
-    for line in fragment.split_inclusive('\n') {
-        let polyline = line
-            .strip_prefix("<polyline")
-            .and_then(|rest| rest.trim_end().strip_suffix("\"/>"))
-            .and_then(|rest| rest.split_once(KEY));
-        let Some((style, points)) = polyline else {
-            if open.take().is_some() {
-                out.push_str("\"/>\n");
+/// What a layer's shapes inherit: from the root (`font-size`, `fill`) and their group.
+#[derive(Clone, Copy, PartialEq)]
+struct Paint {
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    width: u32,
+    dash: Option<&'static str>,
+    size: f64,
+    anchor: &'static str,
+}
+
+impl Paint {
+    /// What the root sets, or SVG's initial values.
+    const ROOT: Paint = Paint {
+        fill: Some((INK.0, INK.1, INK.2)),
+        stroke: None,
+        width: 1,
+        dash: None,
+        size: FONT,
+        anchor: "start",
+    };
+}
+
+/// The most frequent value among the shapes that `relevant` picks, when at least two
+/// have it (the first such in drawing order on a tie): set once on their group, the
+/// others say theirs.
+fn shared<T: PartialEq + Copy>(
+    shapes: &[Shape],
+    relevant: impl Fn(&Shape) -> bool,
+    value: impl Fn(&Shape) -> T,
+) -> Option<T> {
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for v in shapes.iter().filter(|s| relevant(s)).map(value) {
+        match counts.iter_mut().find(|(seen, _)| *seen == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let most = counts.iter().map(|&(_, n)| n).max()?;
+    counts.into_iter().find(|&(_, n)| n == most && n > 1).map(|(v, _)| v)
+}
+
+fn text_font(s: &Shape) -> Option<(f64, &'static str)> {
+    match s.kind {
+        Kind::Text { size, anchor, .. } => Some((size, anchor)),
+        _ => None,
+    }
+}
+
+/// Writes a layer as a `<g>` with `attrs`: what all its shapes share (a fill, a stroke,
+/// a text size or anchor) is set once on the group, and each shape writes only what
+/// differs from what it inherits.
+fn write_layer(out: &mut String, attrs: &str, shapes: &[Shape], inherited: &Paint) {
+    use std::fmt::Write;
+    let root = *inherited;
+    let stroked = |s: &Shape| s.stroke.is_some();
+    let is_text = |s: &Shape| text_font(s).is_some();
+    let group = Paint {
+        fill: shared(shapes, |_| true, |s| s.fill).unwrap_or(root.fill),
+        stroke: shared(shapes, |_| true, |s| s.stroke).unwrap_or(root.stroke),
+        width: shared(shapes, stroked, |s| s.width).unwrap_or(root.width),
+        dash: shared(shapes, stroked, |s| s.dash).unwrap_or(root.dash),
+        size: shared(shapes, is_text, |s| text_font(s).map_or(FONT, |f| f.0)).unwrap_or(root.size),
+        anchor: shared(shapes, is_text, |s| text_font(s).map_or("start", |f| f.1)).unwrap_or(root.anchor),
+    };
+    out.push_str("<g");
+    if !attrs.is_empty() {
+        out.push(' ');
+        out.push_str(attrs);
+    }
+    paint(out, &group, &root, true, true);
+    out.push_str(">\n");
+    for shape in shapes {
+        match &shape.kind {
+            Kind::Rect { x, y, w, h } => {
+                out.push_str("<rect");
+                if *x != 0 {
+                    let _ = write!(out, " x=\"{x}\"");
+                }
+                if *y != 0 {
+                    let _ = write!(out, " y=\"{y}\"");
+                }
+                let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
             }
-            out.push_str(line);
-            continue;
+            Kind::Path(d) => {
+                let _ = write!(out, "<path d=\"{d}\"");
+            }
+            Kind::Circle { x, y, r } => {
+                let _ = write!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\"");
+            }
+            Kind::Polygon(list) => {
+                let _ = write!(out, "<polygon points=\"{list}\"");
+            }
+            Kind::Text { x, y, dy, .. } => {
+                let _ = write!(out, "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\"");
+            }
+        }
+        let (size, anchor) = text_font(shape).unwrap_or((group.size, group.anchor));
+        let own = Paint {
+            fill: shape.fill,
+            stroke: shape.stroke,
+            width: shape.width,
+            dash: shape.dash,
+            size,
+            anchor,
         };
-        if open != Some(style) {
-            if open.is_some() {
-                out.push_str("\"/>\n");
+        paint(out, &own, &group, shape.stroke.is_some(), true);
+        match &shape.kind {
+            Kind::Text { text, .. } => {
+                let _ = writeln!(out, ">{text}</text>");
             }
-            out.push_str(&format!("<path{style} d=\""));
-            open = Some(style);
-        }
-        for (i, point) in points.split_whitespace().enumerate() {
-            out.push(if i == 0 { 'M' } else { 'L' });
-            out.push_str(&point.replacen(',', " ", 1));
+            _ => out.push_str("/>\n"),
         }
     }
-    if open.is_some() {
-        out.push_str("\"/>\n");
+    out.push_str("</g>\n");
+}
+
+/// The attributes of `own` that differ from `inherited`; the stroke's width and dash
+/// only where there is a stroke.
+fn paint(out: &mut String, own: &Paint, inherited: &Paint, stroked: bool, text: bool) {
+    use std::fmt::Write;
+    if own.fill != inherited.fill {
+        let _ = write!(out, " fill=\"{}\"", own.fill.map_or("none".to_string(), hex));
     }
-    out
+    if own.stroke != inherited.stroke {
+        let _ = write!(out, " stroke=\"{}\"", own.stroke.map_or("none".to_string(), hex));
+    }
+    if stroked && own.width != inherited.width {
+        let _ = write!(out, " stroke-width=\"{}\"", own.width);
+    }
+    if stroked && own.dash != inherited.dash {
+        let _ = write!(out, " stroke-dasharray=\"{}\"", own.dash.unwrap_or("none"));
+    }
+    if text && own.size != inherited.size {
+        let _ = write!(out, " font-size=\"{}\"", own.size);
+    }
+    if text && own.anchor != inherited.anchor {
+        let _ = write!(out, " text-anchor=\"{}\"", own.anchor);
+    }
 }
 
 /// Legend entries flowing left to right from the top left, wrapping when needed.
@@ -348,33 +597,36 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
     });
 
     let mut value_labels: Vec<(&str, (i32, i32))> = Vec::new();
-    for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
-        let y_mid = top + pitch * px_count(i) + pitch / 2;
-        let (x0, x1) = (left, x_of(bar.value));
-        let mut attrs = String::from("class=\"bar\"");
-        if !bar.attrs.is_empty() {
-            attrs.push(' ');
-            attrs.push_str(&bar.attrs);
+    // The bars in a group: their labels end at the left of the bars.
+    canvas.group(FONT, "end", |canvas| {
+        for (i, (bar, lines)) in spec.bars.iter().zip(&labels).enumerate() {
+            let y_mid = top + pitch * px_count(i) + pitch / 2;
+            let (x0, x1) = (left, x_of(bar.value));
+            let mut attrs = String::from("class=\"bar\"");
+            if !bar.attrs.is_empty() {
+                attrs.push(' ');
+                attrs.push_str(&bar.attrs);
+            }
+            canvas.layer(&attrs, |pen| {
+                let (a, b) = ((x0, y_mid - bar_h / 2), (x1, y_mid + bar_h / 2));
+                if x1 > x0 {
+                    pen.rect(a, b, bar.color);
+                    if bar.hatch {
+                        pen.hatch(a, b);
+                    }
+                }
+                match lines.as_slice() {
+                    [one] => pen.text(one, (left - 8, y_mid), FONT, INK, HPos::Right),
+                    [first, second, ..] => {
+                        pen.text(first, (left - 8, y_mid - 8), FONT, INK, HPos::Right);
+                        pen.text(second, (left - 8, y_mid + 8), FONT, INK, HPos::Right);
+                    }
+                    [] => {}
+                }
+            });
+            value_labels.push((bar.text.as_str(), (x1 + 6, y_mid)));
         }
-        canvas.layer(&attrs, |pen| {
-            let (a, b) = ((x0, y_mid - bar_h / 2), (x1, y_mid + bar_h / 2));
-            if x1 > x0 {
-                pen.rect(a, b, bar.color);
-                if bar.hatch {
-                    pen.hatch(a, b);
-                }
-            }
-            match lines.as_slice() {
-                [one] => pen.text(one, (left - 8, y_mid), FONT, INK, HPos::Right),
-                [first, second, ..] => {
-                    pen.text(first, (left - 8, y_mid - 8), FONT, INK, HPos::Right);
-                    pen.text(second, (left - 8, y_mid + 8), FONT, INK, HPos::Right);
-                }
-                [] => {}
-            }
-        });
-        value_labels.push((bar.text.as_str(), (x1 + 6, y_mid)));
-    }
+    });
 
     if let Some((value, label)) = &spec.reference {
         let x = x_of(*value);
@@ -400,10 +652,14 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
 
     let axis_title = spec.axis_title.clone();
     canvas.layer("class=\"axis\"", |pen| {
+        // The lines first, then the labels: the lines are one path.
         pen.line(&[(left, rows_bottom), (right, rows_bottom)], AXIS, 1, Stroke::Solid);
         for &v in &tick_values {
             let x = x_of(v);
             pen.line(&[(x, rows_bottom), (x, rows_bottom + 4)], AXIS, 1, Stroke::Solid);
+        }
+        for &v in &tick_values {
+            let x = x_of(v);
             let label = tick_label(v);
             let w = px(text_width(&label, SMALL).ceil());
             let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
@@ -415,6 +671,13 @@ fn draw_hbars(spec: &HBars, t: &ChartText) -> Option<Canvas> {
         pen.text(&title, (cx, rows_bottom + 36), SMALL, MUTED, HPos::Center);
     });
     Some(canvas)
+}
+
+/// The light horizontal gridlines above zero of a value axis.
+fn grid_lines(pen: &mut Pen<'_, '_>, ticks: &[f64], (left, right): (i32, i32), y_of: impl Fn(f64) -> i32) {
+    for &v in ticks.iter().filter(|&&v| v > 0.0) {
+        pen.line(&[(left, y_of(v)), (right, y_of(v))], GRID, 1, Stroke::Solid);
+    }
 }
 
 /// Where a value label of width `w` starts, given where it would (`x`): right of the
@@ -460,91 +723,91 @@ fn draw_years(years: &Years, t: &ChartText) -> Canvas {
     let mut canvas = Canvas::new(height);
     draw_legend(&mut canvas, legend);
     canvas.layer("class=\"grid\"", |pen| {
+        grid_lines(pen, &tick_values, (left, right), y_of);
         for (&v, label) in tick_values.iter().zip(&tick_labels) {
-            let y = y_of(v);
-            if v > 0.0 {
-                pen.line(&[(left, y), (right, y)], GRID, 1, Stroke::Solid);
-            }
-            pen.text(label, (left - 6, y), SMALL, MUTED, HPos::Right);
+            pen.text(label, (left - 6, y_of(v)), SMALL, MUTED, HPos::Right);
         }
     });
 
     let value_w = bars.iter().map(|b| text_width(&t.int(b.admitted), SMALL)).fold(0.0, f64::max);
     let show_values = value_w <= slot_w - 2.0;
-    for (i, year) in slots.iter().enumerate() {
-        let Some(bar) = bars.iter().find(|b| b.year == *year) else {
-            // A year without a report inside the span: a dash, as in tables.
-            if show_values {
-                let at = (x_mid(i), base - 10);
-                canvas.layer("class=\"missing\"", |pen| {
-                    pen.text("–", at, SMALL, MUTED, HPos::Center);
-                });
-            }
-            continue;
-        };
-        let cx = x_mid(i);
-        let (x0, x1) = (cx - bar_w / 2, cx - bar_w / 2 + bar_w);
-        let y_bar = y_of(bar.admitted as f64);
-        let attrs = format!(
-            "class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{}",
-            bar.admitted,
-            bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
-        );
-        let value = t.int(bar.admitted);
-        let value_w = px(text_width(&value, SMALL).ceil());
-        canvas.layer(&attrs, |pen| {
-            let half = (bar_w / 2 + 5).min(px((slot_w / 2.0).floor()));
-            // Target marks: the value, and the top of a range.
-            let mut marks: Vec<i32> = Vec::new();
-            let mut band: Option<(i32, i32)> = None;
-            if let Some((value, _)) = bar.target {
-                let y_value = y_of(value);
-                marks.push(y_value);
-                if let Some((_, max)) = bar.range_top() {
-                    let y_max = y_of(max);
-                    marks.push(y_max);
-                    band = Some((y_max, y_value));
-                    pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
+    // The bars in a group: their values in small figures centred on them.
+    canvas.group(SMALL, "middle", |canvas| {
+        for (i, year) in slots.iter().enumerate() {
+            let Some(bar) = bars.iter().find(|b| b.year == *year) else {
+                // A year without a report inside the span: a dash, as in tables.
+                if show_values {
+                    let at = (x_mid(i), base - 10);
+                    canvas.layer("class=\"missing\"", |pen| {
+                        pen.text("–", at, SMALL, MUTED, HPos::Center);
+                    });
                 }
-            }
-            if y_bar < base {
-                pen.rect((x0, y_bar), (x1, base), BLUE);
-            }
-            if let Some((y_max, y_value)) = band {
-                pen.frame((cx - half, y_max), (cx + half, y_value), AXIS);
-            }
-            if let Some(&y_value) = marks.first() {
-                pen.line(&[(cx - half, y_value), (cx + half, y_value)], INK, 3, Stroke::Solid);
-            }
-            if !show_values {
-                return;
-            }
-            // The value inside the top of its bar when it fits clear of the target
-            // marks, else above the bar and the marks.
-            let clear = |y: i32| marks.iter().all(|&m| (y - m).abs() >= 11);
-            let inside = std::iter::once(y_bar + 11)
-                .chain(marks.iter().map(|m| m + 12))
-                .find(|&y| y - 9 >= y_bar && y + 9 < base && clear(y) && value_w + 4 <= bar_w);
-            match inside {
-                Some(y) => pen.text(&value, (cx, y), SMALL, PAPER, HPos::Center),
-                None => {
-                    let mut y = y_bar - 9;
-                    for _ in 0..3 {
-                        if let Some(m) = marks.iter().filter(|&&m| (y - m).abs() < 11).min() {
-                            y = m - 11;
-                        }
-                        if let Some((y_max, y_value)) = band
-                            && y + 8 > y_max
-                            && y - 8 < y_value
-                        {
-                            y = y_max - 11;
-                        }
+                continue;
+            };
+            let cx = x_mid(i);
+            let (x0, x1) = (cx - bar_w / 2, cx - bar_w / 2 + bar_w);
+            let y_bar = y_of(bar.admitted as f64);
+            let attrs = format!(
+                "class=\"bar\" data-year=\"{year}\" data-admitted=\"{}\"{}",
+                bar.admitted,
+                bar.target.map_or(String::new(), |tg| format!(" data-target=\"{}\"", tg.0))
+            );
+            let value = t.int(bar.admitted);
+            let value_w = px(text_width(&value, SMALL).ceil());
+            canvas.layer(&attrs, |pen| {
+                let half = (bar_w / 2 + 5).min(px((slot_w / 2.0).floor()));
+                // Target marks: the value, and the top of a range.
+                let mut marks: Vec<i32> = Vec::new();
+                let mut band: Option<(i32, i32)> = None;
+                if let Some((value, _)) = bar.target {
+                    let y_value = y_of(value);
+                    marks.push(y_value);
+                    if let Some((_, max)) = bar.range_top() {
+                        let y_max = y_of(max);
+                        marks.push(y_max);
+                        band = Some((y_max, y_value));
+                        pen.rect((cx - half, y_max), (cx + half, y_value), BAND);
                     }
-                    pen.text(&value, (cx, y.max(top - 14)), SMALL, INK, HPos::Center);
                 }
-            }
-        });
-    }
+                if y_bar < base {
+                    pen.rect((x0, y_bar), (x1, base), BLUE);
+                }
+                if let Some((y_max, y_value)) = band {
+                    pen.frame((cx - half, y_max), (cx + half, y_value), AXIS);
+                }
+                if let Some(&y_value) = marks.first() {
+                    pen.line(&[(cx - half, y_value), (cx + half, y_value)], INK, 3, Stroke::Solid);
+                }
+                if !show_values {
+                    return;
+                }
+                // The value inside the top of its bar when it fits clear of the target
+                // marks, else above the bar and the marks.
+                let clear = |y: i32| marks.iter().all(|&m| (y - m).abs() >= 11);
+                let inside = std::iter::once(y_bar + 11)
+                    .chain(marks.iter().map(|m| m + 12))
+                    .find(|&y| y - 9 >= y_bar && y + 9 < base && clear(y) && value_w + 4 <= bar_w);
+                match inside {
+                    Some(y) => pen.text(&value, (cx, y), SMALL, PAPER, HPos::Center),
+                    None => {
+                        let mut y = y_bar - 9;
+                        for _ in 0..3 {
+                            if let Some(m) = marks.iter().filter(|&&m| (y - m).abs() < 11).min() {
+                                y = m - 11;
+                            }
+                            if let Some((y_max, y_value)) = band
+                                && y + 8 > y_max
+                                && y - 8 < y_value
+                            {
+                                y = y_max - 11;
+                            }
+                        }
+                        pen.text(&value, (cx, y.max(top - 14)), SMALL, INK, HPos::Center);
+                    }
+                }
+            });
+        }
+    });
 
     let year_w = text_width("0000", SMALL);
     let every = whole_count(((year_w + 6.0) / slot_w).ceil().max(1.0));
@@ -630,18 +893,19 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
     let mut canvas = Canvas::new(height);
     draw_legend(&mut canvas, legend);
     canvas.layer("class=\"grid\"", |pen| {
-        for (&v, label) in tick_values.iter().zip(&tick_labels) {
-            let y = y_of(v);
-            if v > 0.0 {
-                pen.line(&[(left, y), (right, y)], GRID, 1, Stroke::Solid);
-            }
-            pen.text(label, (left - 6, y), SMALL, MUTED, HPos::Right);
-        }
+        // The lines first, then the labels: lines drawn alike are one path.
+        grid_lines(pen, &tick_values, (left, right), y_of);
         pen.line(&[(left, base), (right, base)], AXIS, 1, Stroke::Solid);
         pen.line(&[(left, top - 6), (left, base)], AXIS, 1, Stroke::Solid);
-        for (pos, label) in &x_ticks {
+        for (pos, _) in &x_ticks {
             let x = x_of(*pos);
             pen.line(&[(x, base), (x, base + 4)], AXIS, 1, Stroke::Solid);
+        }
+        for (&v, label) in tick_values.iter().zip(&tick_labels) {
+            pen.text(label, (left - 6, y_of(v)), SMALL, MUTED, HPos::Right);
+        }
+        for (pos, label) in &x_ticks {
+            let x = x_of(*pos);
             let w = px(text_width(label, SMALL).ceil());
             let cx = x.clamp(PAD + w / 2, WIDTH - PAD - w / 2);
             pen.text(label, (cx, base + 15), SMALL, MUTED, HPos::Center);
@@ -734,4 +998,81 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
         pen.text(&last_label, (cx, cy), FONT, INK, HPos::Center);
     });
     Some(canvas)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_short_where_they_can_be() {
+        assert_eq!(hex((0x22, 0x22, 0x22)), "#222");
+        assert_eq!(hex((0xFF, 0xFF, 0xFF)), "#FFF");
+        assert_eq!(hex((0x00, 0x72, 0xB2)), "#0072B2");
+        assert_eq!(color("#0072B2"), Some((0x00, 0x72, 0xB2)));
+        assert_eq!(color("none"), None);
+    }
+
+    #[test]
+    fn lines_along_an_axis_say_only_where_they_go() {
+        let mut d = String::new();
+        path_of("26,288 553,288 ", &mut d);
+        path_of("26,42 26,288 ", &mut d);
+        path_of("26,288 33,286 40,280 40,290", &mut d);
+        assert_eq!(d, "M26 288H553M26 42V288M26 288L33 286L40 280V290");
+    }
+
+    /// What plotters writes becomes shapes; what most of a layer's shapes share is set
+    /// on its group and said again only where a shape differs.
+    #[test]
+    fn a_layer_is_written_with_what_its_shapes_share_on_the_group() {
+        let plotters = "<svg width=\"640\" height=\"100\" viewBox=\"0 0 640 100\" xmlns=\"http://www.w3.org/2000/svg\">\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#767676\" stroke-width=\"1\" points=\"10,90 600,90 \"/>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#767676\" stroke-width=\"1\" points=\"10,90 10,94 \"/>\n\
+<text x=\"10\" y=\"100\" dy=\"0.5ex\" text-anchor=\"middle\" font-family=\"x\" font-size=\"11.999999\" opacity=\"1\" fill=\"#4A4A4A\">\n\
+0\n</text>\n\
+<text x=\"600\" y=\"100\" dy=\"0.5ex\" text-anchor=\"middle\" font-family=\"x\" font-size=\"12\" opacity=\"1\" fill=\"#4A4A4A\">\n\
+A &amp; B\n</text>\n\
+<rect x=\"0\" y=\"0\" width=\"4\" height=\"4\" opacity=\"1\" fill=\"#FFFFFF\" stroke=\"none\"/>\n\
+</svg>\n";
+        let shapes = shapes(plotters, vec![None, None]);
+        assert_eq!(shapes.len(), 4);
+        let mut out = String::new();
+        write_layer(&mut out, "class=\"axis\"", &shapes, &Paint::ROOT);
+        assert_eq!(
+            out,
+            "<g class=\"axis\" fill=\"#4A4A4A\" font-size=\"12\" text-anchor=\"middle\">\n\
+<path d=\"M10 90H600M10 90V94\" fill=\"none\" stroke=\"#767676\"/>\n\
+<text x=\"10\" y=\"100\" dy=\".5ex\">0</text>\n\
+<text x=\"600\" y=\"100\" dy=\".5ex\">A &amp; B</text>\n\
+<rect width=\"4\" height=\"4\" fill=\"#FFF\"/>\n</g>\n"
+        );
+        // A dashed line keeps its dash; one drawn differently is not joined to it.
+        let dashed = shapes_of_two_lines(Some("7 5"));
+        assert_eq!(dashed.len(), 2);
+        assert_eq!(dashed[0].dash, Some("7 5"));
+        assert_eq!(shapes_of_two_lines(None).len(), 1);
+    }
+
+    fn shapes_of_two_lines(first: Option<&'static str>) -> Vec<Shape> {
+        let two = "<svg>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#222222\" stroke-width=\"2\" points=\"0,0 5,5 \"/>\n\
+<polyline fill=\"none\" opacity=\"1\" stroke=\"#222222\" stroke-width=\"2\" points=\"5,5 9,9 \"/>\n";
+        shapes(two, vec![first, None])
+    }
+
+    #[test]
+    fn the_most_frequent_value_is_shared_when_two_have_it() {
+        let text = |fill: Rgb| Shape {
+            kind: Kind::Text { x: 0, y: 0, size: FONT, anchor: "start", dy: ".5ex", text: String::new() },
+            fill: Some(fill),
+            stroke: None,
+            width: 1,
+            dash: None,
+        };
+        let (a, b) = ((1, 1, 1), (2, 2, 2));
+        assert_eq!(shared(&[text(a), text(b), text(b)], |_| true, |s| s.fill), Some(Some(b)));
+        assert_eq!(shared(&[text(a), text(b)], |_| true, |s| s.fill), None);
+        assert_eq!(shared(&[], |_| true, |s| s.fill), None);
+    }
 }

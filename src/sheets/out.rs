@@ -390,9 +390,159 @@ fn date_shown(text: &str, locale: Locale) -> Option<Out> {
 }
 
 /// A chart's table as a workbook of one sheet.
+///
+/// A build writes one for every chart, and all but the sheet is the same in each: those
+/// parts are written once (by [`super::xlsx::table`], for an empty table) and kept
+/// compressed, and each table's workbook is a copy of them with its sheet added.
 pub fn table_xlsx(table: &DataTable, locale: Locale, decimals: usize) -> std::io::Result<Vec<u8>> {
     let name = catalog::labels(locale.language).chart_data;
-    super::xlsx::table(name, &table.headers, &table_cells(table, locale), decimals)
+    let cells = table_cells(table, locale);
+    let mut sheet = Vec::with_capacity(1024);
+    write_table_sheet(&mut sheet, &table.headers, &super::xlsx::widths(&table.headers, &cells), &cells);
+    let book = TEMPLATES.with(|cache| -> std::io::Result<Vec<u8>> {
+        let mut cache = cache.borrow_mut();
+        let key = (name, decimals);
+        if let Some((_, bytes)) = cache.iter().find(|(k, _)| *k == key) {
+            return Ok(bytes.clone());
+        }
+        let bytes = template(name, decimals)?;
+        cache.push((key, bytes.clone()));
+        Ok(bytes)
+    })?;
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(book)).map_err(std::io::Error::other)?;
+    zip.start_file(SHEET, zip_options(zip::CompressionMethod::Stored)).map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut zip, &sheet)?;
+    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+}
+
+/// The part of a chart table's workbook that holds its sheet.
+const SHEET: &str = "xl/worksheets/sheet1.xml";
+
+/// The parts of a chart table's workbook but its sheet, compressed, by sheet name and
+/// percentage decimals.
+type Templates = Vec<((&'static str, usize), Vec<u8>)>;
+
+thread_local! {
+    static TEMPLATES: std::cell::RefCell<Templates> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn zip_options(method: zip::CompressionMethod) -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(method)
+        .last_modified_time(zip::DateTime::default())
+        // The same bytes on every system (the default names the building one).
+        .system(zip::System::Unix)
+        .large_file(false)
+}
+
+/// Every part of the workbook of an empty table named `name`, but its sheet, deflated.
+fn template(name: &str, decimals: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let empty = super::xlsx::table(name, &[], &[], decimals)?;
+    let mut parts = zip::ZipArchive::new(std::io::Cursor::new(empty)).map_err(std::io::Error::other)?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip_options(zip::CompressionMethod::Deflated).compression_level(Some(9));
+    for i in 0..parts.len() {
+        let mut part = parts.by_index(i).map_err(std::io::Error::other)?;
+        let name = part.name().map_err(std::io::Error::other)?.into_owned();
+        if name == SHEET {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes)?;
+        out.start_file(name, deflated).map_err(std::io::Error::other)?;
+        out.write_all(&bytes)?;
+    }
+    Ok(out.finish().map_err(std::io::Error::other)?.into_inner())
+}
+
+/// A chart table's sheet, as [`super::xlsx`] writes one (styles by their index in its
+/// `styles.xml`), text marked to keep its spaces only where it has some to lose.
+fn write_table_sheet(out: &mut Vec<u8>, headers: &[String], widths: &[usize], rows: &[Vec<Out>]) {
+    use std::io::Write;
+    const HEADER: usize = 1;
+    const INTEGER: usize = 2;
+    const PLAIN: usize = 3;
+    const DECIMAL: usize = 4;
+    const PERCENT: usize = 5;
+    const DATE: usize = 6;
+    let letters: Vec<String> = (0..headers.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)))
+        .map(|c| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
+        .collect();
+    let text = |out: &mut Vec<u8>, t: &str| {
+        let t = xml_text(t);
+        let keep = t.starts_with(char::is_whitespace) || t.ends_with(char::is_whitespace) || t.contains("  ");
+        let space = if keep { " xml:space=\"preserve\"" } else { "" };
+        let _ = write!(out, " t=\"inlineStr\"><is><t{space}>{t}</t></is></c>");
+    };
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+    );
+    if !widths.is_empty() {
+        out.extend_from_slice(b"<cols>");
+        for (c, w) in widths.iter().enumerate() {
+            let _ = write!(out, "<col min=\"{n}\" max=\"{n}\" width=\"{w}\" customWidth=\"1\"/>", n = c + 1);
+        }
+        out.extend_from_slice(b"</cols>");
+    }
+    out.extend_from_slice(b"<sheetData><row r=\"1\">");
+    for (h, at) in headers.iter().zip(&letters) {
+        let _ = write!(out, "<c r=\"{at}1\" s=\"{HEADER}\"");
+        text(out, h);
+    }
+    out.extend_from_slice(b"</row>");
+    let mut n = 1;
+    for row in rows {
+        n += 1;
+        let _ = write!(out, "<row r=\"{n}\">");
+        for (cell, at) in row.iter().zip(&letters) {
+            let _ = match cell {
+                Out::Empty => Ok(()),
+                Out::Integer(v) => write!(out, "<c r=\"{at}{n}\" s=\"{INTEGER}\"><v>{v}</v></c>"),
+                Out::Plain(v) => write!(out, "<c r=\"{at}{n}\" s=\"{PLAIN}\"><v>{v}</v></c>"),
+                Out::Decimal(v) => write!(out, "<c r=\"{at}{n}\" s=\"{DECIMAL}\"><v>{v}</v></c>"),
+                Out::Percent(v) => write!(out, "<c r=\"{at}{n}\" s=\"{PERCENT}\"><v>{}</v></c>", v / 100.0),
+                Out::Date(d) => write!(out, "<c r=\"{at}{n}\" s=\"{DATE}\"><v>{}</v></c>", serial(*d)),
+                Out::Bool(b) => write!(out, "<c r=\"{at}{n}\" t=\"b\"><v>{}</v></c>", u8::from(*b)),
+                Out::Text(t) => {
+                    let _ = write!(out, "<c r=\"{at}{n}\"");
+                    text(out, t);
+                    Ok(())
+                }
+            };
+        }
+        out.extend_from_slice(b"</row>");
+    }
+    out.extend_from_slice(b"</sheetData>");
+    if let Some(last) = letters.get(headers.len().wrapping_sub(1)).filter(|_| !headers.is_empty()) {
+        let _ = write!(out, "<autoFilter ref=\"A1:{last}{n}\"/>");
+    }
+    out.extend_from_slice(b"</worksheet>");
+}
+
+/// Text as XML character data; characters XML cannot hold are left out.
+fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A date as a spreadsheet's day number (days since 1899-12-30).
+fn serial(d: NaiveDate) -> i64 {
+    (d - NaiveDate::from_ymd_opt(1899, 12, 30).expect("a valid date")).num_days()
 }
 
 /// A chart's table as CSV, in the machine form of `indicators.csv`: UTF-8 with a
@@ -468,6 +618,34 @@ mod tests {
         };
         let csv = table_csv(&table, Locale::new(Language::Vi));
         assert_eq!(csv, "\u{feff}Năm,Kết nạp,Tỷ lệ đạt (%)\r\n2016,1222,100.9\r\n");
+    }
+
+    /// A chart's workbook reads back with the cells of the same table written whole by
+    /// the workbook writer, text with and without spaces to keep included.
+    #[test]
+    fn a_chart_workbook_reads_back_as_the_full_one() {
+        let table = DataTable {
+            caption: "c".into(),
+            headers: vec!["Ngày".into(), "Kết nạp".into(), "Tỷ lệ".into(), " Ghi  chú ".into()],
+            rows: vec![
+                vec!["04/05/2024".into(), "1.222".into(), "100,9%".into(), "a <b> & c".into()],
+                vec!["Tổng".into(), "12".into(), "-".into(), " x  y ".into()],
+            ],
+            numeric: vec![false, true, true, false],
+        };
+        let vi = Locale::new(Language::Vi);
+        let name = catalog::labels(Language::Vi).chart_data;
+        let full = super::super::xlsx::table(name, &table.headers, &table_cells(&table, vi), 2).unwrap();
+        let read = |bytes: Vec<u8>| {
+            crate::sheets::grid::workbook(crate::sheets::grid::Format::Xlsx, bytes)
+                .unwrap()
+                .into_iter()
+                .map(|g| (g.name.clone(), g.rows.clone()))
+                .collect::<Vec<_>>()
+        };
+        let chart = table_xlsx(&table, vi, 2).unwrap();
+        assert!(chart.len() < full.len(), "{} bytes, {} written whole", chart.len(), full.len());
+        assert_eq!(read(chart), read(full));
     }
 
     #[test]
