@@ -175,13 +175,22 @@ fn articles_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
     }
 }
 
-/// An article's fields, without where it was written.
+/// An article's fields, without where it was written. The body is compared by its
+/// text only when it was read again: an unchanged file keeps the same shared text.
 #[allow(clippy::type_complexity)]
 fn shown_article(a: &Article) -> impl PartialEq + '_ {
     (
         (&a.slug, &a.title, a.date, a.published, &a.units, &a.tags),
-        (&a.source, &a.source_url, &a.author, &a.summary, a.draft, &a.body),
+        (&a.source, &a.source_url, &a.author, &a.summary, a.draft, Body(&a.body)),
     )
+}
+
+struct Body<'a>(&'a std::sync::Arc<str>);
+
+impl PartialEq for Body<'_> {
+    fn eq(&self, other: &Body) -> bool {
+        std::sync::Arc::ptr_eq(self.0, other.0) || self.0 == other.0
+    }
 }
 
 /// Lists whose articles or order changed, and the tags' and months' counts.
