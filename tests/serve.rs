@@ -243,6 +243,31 @@ fn serve_on_broken_content_shows_the_problems_until_fixed() {
     server.page_once("index.html", "the site", |p| !p.contains("bantin-problems") && p.contains("<h1"));
 }
 
+/// Pages are made when first opened: a template that fails only while rendering
+/// shows its error on the page that uses it, when that page is opened.
+#[test]
+fn a_template_failing_on_a_page_not_yet_opened_shows_its_error_when_opened() {
+    let tmp = TempDir::new("serve-template-error");
+    let content = tmp.join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid"), &content);
+    let templates = tmp.join("templates");
+    std::fs::create_dir_all(&templates).expect("templates folder");
+    std::fs::write(templates.join("tags.html"), "<p>{{ no_such_value }}</p>\n").expect("template written");
+    let server = Server::start_with(&content, &["--templates", path_str(&templates)]);
+
+    assert!(server.page("index.html").contains("<h1"));
+    let response = ureq::get(&format!("http://127.0.0.1:{}/tags.html", server.port))
+        .config()
+        .http_status_as_error(false)
+        .build()
+        .call()
+        .expect("the server answers");
+    assert_eq!(response.status(), 500);
+    let page = response.into_body().read_to_string().expect("the page is text");
+    assert!(page.contains("bantin-problems") && page.contains("tags.html"), "{page}");
+    assert!(server.page("units.html").contains("<h1"), "other pages are made as before");
+}
+
 /// The first line where `served` and `built` differ, both ways.
 fn first_difference(served: &[u8], built: &[u8]) -> String {
     let (served, built) = (String::from_utf8_lossy(served), String::from_utf8_lossy(built));
