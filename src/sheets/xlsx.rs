@@ -216,14 +216,16 @@ fn write_sheet(
     widths: &[usize],
     rows: impl Iterator<Item = Vec<Out>>,
 ) -> std::io::Result<()> {
+    // Each column's letters, made once; a row longer than the header (none is) makes
+    // its own.
     let letters: Vec<String> = (0..headers.len().max(1))
         .map(|c| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
         .collect();
-    let letter = |c: usize| {
-        letters
-            .get(c)
-            .cloned()
-            .unwrap_or_else(|| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
+    let letter = |c: usize| -> std::borrow::Cow<'_, str> {
+        letters.get(c).map_or_else(
+            || crate::problem::CellRef::column_letters(super::index_u32(c + 1)).into(),
+            |l| l.as_str().into(),
+        )
     };
     write!(
         out,
