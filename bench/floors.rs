@@ -4,18 +4,19 @@
 //! ```sh
 //! cargo run --release --no-default-features --example floors -- markdown CONTENT [RUNS]
 //! cargo run --release --no-default-features --example floors -- data CONTENT [RUNS]
-//! cargo run --release --no-default-features --example floors -- write BUILT_OUTPUT [SUBFOLDER]
+//! cargo run --release --no-default-features --example floors -- write BUILT_OUTPUT|LISTING [SUBFOLDER]
 //! ```
 //!
 //! - `markdown`: every article body through pulldown-cmark alone (`Parser::new_ext` and
 //!   `push_html`, the options of `render::markdown`), then through
-//!   `render::markdown::to_html`; one thread, the best of RUNS (default 5) passes.
+//!   `render::markdown::to_html`, in turn; one thread, the best of RUNS (default 5) passes each.
 //! - `data`: `indicators.json`, `.csv` and `.xlsx` made in memory as the build makes them
 //!   (nothing written), RUNS times (default 3): wall and CPU time of each run, and how
 //!   far the process's peak memory rose over the first.
-//! - `write`: every file of a built output folder (or of its SUBFOLDER, e.g. `charts`)
-//!   read into memory, then written again beside it under `<folder>.floor/` (on the same
-//!   file system: use tmpfs), by rayon's threads as a build writes; the copy is removed.
+//! - `write`: files of the sizes of a built output folder's (or of its SUBFOLDER, e.g.
+//!   `charts`), or of a listing of paths and sizes, written beside it under
+//!   `<folder or listing>.floor/` (use tmpfs) by rayon's threads, as a build writes
+//!   them; the copy is removed.
 
 use bantin::render::markdown;
 use pulldown_cmark::{Options, Parser, html};
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
         (Some("write"), Some(dir)) => write_floor(Path::new(dir), args.get(2).map(String::as_str)),
         _ => {
             eprintln!(
-                "usage: floors markdown CONTENT [RUNS] | data CONTENT [RUNS] | write OUTPUT [SUBFOLDER]"
+                "usage: floors markdown CONTENT [RUNS] | data CONTENT [RUNS] | write OUTPUT|LISTING [SUBFOLDER]"
             );
             return ExitCode::from(2);
         }
@@ -58,31 +59,39 @@ fn markdown_floor(dir: &Path, runs: usize) {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let names = |title| markdown::Names { article: title, done: "Đã xong", not_done: "Chưa xong" };
-    let plain = best(runs, || {
+    let plain = || {
         articles.iter().fold(0, |n, a| {
             let mut out = String::with_capacity(a.body.len() * 3 / 2);
             html::push_html(&mut out, Parser::new_ext(&a.body, options));
             n + out.len()
         })
-    });
-    let ours =
-        best(runs, || articles.iter().map(|a| markdown::to_html(&a.body, &names(&a.title)).len()).sum());
-    for (what, (took, html)) in [("pulldown-cmark alone", plain), ("markdown::to_html", ours)] {
-        println!("{what:22} {:8.1} ms   {:.1} MB of HTML", ms(took), mb(html));
+    };
+    let ours = || articles.iter().map(|a| markdown::to_html(&a.body, &names(&a.title)).len()).sum();
+    // Taken in turn, so that a slower spell of a shared machine slows both.
+    let (mut plain_times, mut our_times) = (Vec::new(), Vec::new());
+    let (mut plain_html, mut our_html) = (0, 0);
+    for _ in 0..runs.max(1) {
+        (plain_html, our_html) = (timed(&mut plain_times, plain), timed(&mut our_times, ours));
     }
-    println!("to_html / pulldown-cmark alone: {:.2}", ms(ours.0) / ms(plain.0));
+    let (plain, ours) = (best(&mut plain_times), best(&mut our_times));
+    for (what, took, html) in
+        [("pulldown-cmark alone", plain, plain_html), ("markdown::to_html", ours, our_html)]
+    {
+        println!("{what:22} {:8.1} ms (best of {runs})  {:.1} MB of HTML", ms(took), mb(html));
+    }
+    println!("to_html / pulldown-cmark alone: {:.2}", ms(ours) / ms(plain));
 }
 
-/// The shortest of `runs` runs of `work`, and what it returned.
-fn best(runs: usize, work: impl Fn() -> usize) -> (Duration, usize) {
-    (0..runs.max(1))
-        .map(|_| {
-            let started = Instant::now();
-            let out = std::hint::black_box(work());
-            (started.elapsed(), out)
-        })
-        .min()
-        .expect("one run")
+/// Runs `work` once, adding its time to `times`; what it returned.
+fn timed(times: &mut Vec<Duration>, work: impl Fn() -> usize) -> usize {
+    let started = Instant::now();
+    let out = std::hint::black_box(work());
+    times.push(started.elapsed());
+    out
+}
+
+fn best(times: &mut [Duration]) -> Duration {
+    times.iter().copied().min().unwrap_or_default()
 }
 
 fn data_floor(dir: &Path, runs: usize) {
@@ -102,32 +111,46 @@ fn data_floor(dir: &Path, runs: usize) {
     }
 }
 
-fn write_floor(dir: &Path, under: Option<&str>) {
-    let root = under.map_or_else(|| dir.to_path_buf(), |u| dir.join(u));
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    let read: Vec<(PathBuf, Vec<u8>)> = files
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(&p).expect("read");
-            (p.strip_prefix(&root).expect("inside").to_path_buf(), bytes)
-        })
-        .collect();
-    let total: usize = read.iter().map(|(_, b)| b.len()).sum();
-    let copy = PathBuf::from(format!("{}.floor", root.display()));
+fn write_floor(listing: &Path, under: Option<&str>) {
+    // Each file's path and size: from a listing (`find DIR -type f -printf '%P\t%s\n'`,
+    // so that the built folder can be removed first) or from the folder itself.
+    let files: Vec<(PathBuf, usize)> = if listing.is_dir() {
+        let mut found = Vec::new();
+        walk(listing, &mut found);
+        found
+            .into_iter()
+            .map(|p| {
+                let size =
+                    std::fs::metadata(&p).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+                (p.strip_prefix(listing).expect("inside").to_path_buf(), size)
+            })
+            .collect()
+    } else {
+        let text = std::fs::read_to_string(listing).expect("a listing");
+        text.lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(path, size)| (PathBuf::from(path), size.parse().expect("a size")))
+            .collect()
+    };
+    let files: Vec<(PathBuf, usize)> =
+        files.into_iter().filter(|(p, _)| under.is_none_or(|u| p.starts_with(u))).collect();
+    let total: usize = files.iter().map(|(_, size)| size).sum();
+    let largest = files.iter().map(|(_, size)| *size).max().unwrap_or(0);
+    let bytes = vec![b'x'; largest];
+    let copy = PathBuf::from(format!("{}.floor", listing.display()));
     let _ = std::fs::remove_dir_all(&copy);
     let (started, cpu) = (Instant::now(), cpu_time());
-    read.par_iter().for_each(|(path, bytes)| {
+    files.par_iter().for_each(|(path, size)| {
         let to = copy.join(path);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).expect("folder");
         }
-        std::fs::write(&to, bytes).expect("write");
+        std::fs::write(&to, &bytes[..*size]).expect("write");
     });
     let (wall, cpu) = (started.elapsed(), cpu_time() - cpu);
     println!(
         "{} files, {:.1} MB: written in {:.0} ms wall, {:.0} ms CPU",
-        read.len(),
+        files.len(),
         mb(total),
         ms(wall),
         ms(cpu)
