@@ -64,6 +64,11 @@ pub fn report_value(f: &Figures) -> Value {
     serde_json::to_value(report_json(f)).unwrap_or(Value::Null)
 }
 
+/// One report as it is serialized in its line of `indicators.json`.
+pub fn report_line(f: &Figures) -> impl Serialize + '_ {
+    report_json(f)
+}
+
 fn report_json(f: &Figures) -> ReportLine<'_> {
     ReportLine {
         unit: &f.unit,

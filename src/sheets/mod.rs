@@ -10,6 +10,7 @@
 //! a problem found later at `reports[3].composition.women` is placed at its cell.
 
 pub mod columns;
+pub mod flat;
 pub mod grid;
 pub mod out;
 pub mod template;

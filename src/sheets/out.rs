@@ -4,16 +4,17 @@
 //! whatever that is. The same input gives the same bytes: nothing in them comes from
 //! the clock (the data template's creation date is fixed).
 
+use super::{flat, xlsx};
 use crate::catalog::{self, Labels, OutColumns};
 use crate::charts::DataTable;
 use crate::compute::indicators::{Figures, Indicators};
 use crate::locale::Locale;
 use crate::model::Category;
 use crate::render::datafiles;
+
 use crate::resolve::Bulletin;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
-use serde_json::Value;
 use std::collections::HashMap;
 
 /// A workbook whose properties hold nothing that changes from one run to the next.
@@ -124,17 +125,21 @@ pub fn indicators(bulletin: &Bulletin, ind: &Indicators) -> std::io::Result<Vec<
 
     // The columns: every scalar of the JSON lines, nested objects flattened, targets apart.
     let (mut paths, mut target_paths) = (Paths::default(), Paths::default());
-    let mut fields: Vec<String> = Vec::new();
     for f in &ind.reports {
-        let line = datafiles::report_value(f);
-        if fields.is_empty() {
-            fields = line.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
-        }
-        paths.collect(&line, &mut Vec::new(), &["unit", "targets"]);
-        for t in line.get("targets").and_then(Value::as_array).into_iter().flatten() {
-            target_paths.collect(t, &mut Vec::new(), &[]);
+        flat::scalars(&datafiles::report_line(f), &mut |path, _| {
+            if !["unit", "targets"].contains(&path.first()) {
+                paths.add(path);
+            }
+        });
+        for t in &f.targets {
+            flat::scalars(t, &mut |path, _| target_paths.add(path));
         }
     }
+    let fields: Vec<String> = ind
+        .reports
+        .first()
+        .and_then(|f| datafiles::report_value(f).as_object().map(|o| o.keys().cloned().collect()))
+        .unwrap_or_default();
     let fields: Vec<&String> = fields.iter().collect();
     let paths = in_order(&paths.list, &fields, categories);
     let target_paths = in_order(&target_paths.list, &[], &[]);
@@ -151,31 +156,38 @@ pub fn indicators(bulletin: &Bulletin, ind: &Indicators) -> std::io::Result<Vec<
     target_widths.extend(target_headers[3..].iter().map(|h| width(h)));
 
     let mut book = super::xlsx::Writer::new(usize::from(content.site.percent_decimals), true);
+    let columns = column_numbers(&paths);
     let rows = ind.reports.iter().map(|fig| {
-        let line = datafiles::report_value(fig);
         let mut row = unit_columns(fig);
-        row.extend(paths.iter().map(|p| cell(p, at(&line, p), l)));
+        let first = row.len();
+        row.resize(first + paths.len(), Out::Empty);
+        flat::scalars(&datafiles::report_line(fig), &mut |path, value| {
+            if let Some(c) = columns.get(path.joined()) {
+                row[first + c] = cell(path.last(), value, l);
+            }
+        });
         row
     });
     book.sheet(s.reports_sheet, &headers, &widths, rows)?;
+    let target_columns = column_numbers(&target_paths);
     let target_rows = ind.reports.iter().flat_map(|fig| {
-        let line = datafiles::report_value(fig);
-        let targets = line.get("targets").and_then(Value::as_array).cloned().unwrap_or_default();
-        targets
-            .iter()
-            .enumerate()
-            .map(|(n, t)| {
-                let mut row = unit_columns(fig);
-                row.extend([
-                    Out::Text(fig.period.label.clone()),
-                    Out::Date(fig.as_of),
-                    Out::Bool(fig.latest),
-                    Out::Plain(i64::try_from(n + 1).unwrap_or(i64::MAX)),
-                ]);
-                row.extend(target_paths.iter().map(|p| cell(p, at(t, p), l)));
-                row
-            })
-            .collect::<Vec<_>>()
+        fig.targets.iter().enumerate().map(|(n, t)| {
+            let mut row = unit_columns(fig);
+            row.extend([
+                Out::Text(fig.period.label.clone()),
+                Out::Date(fig.as_of),
+                Out::Bool(fig.latest),
+                Out::Plain(i64::try_from(n + 1).unwrap_or(i64::MAX)),
+            ]);
+            let first = row.len();
+            row.resize(first + target_paths.len(), Out::Empty);
+            flat::scalars(t, &mut |path, value| {
+                if let Some(c) = target_columns.get(path.joined()) {
+                    row[first + c] = cell(path.last(), value, l);
+                }
+            });
+            row
+        })
     });
     book.sheet(s.targets_sheet, &target_headers, &target_widths, target_rows)?;
     book.finish(&content.site.title, s.out.source_note)
@@ -185,32 +197,22 @@ pub fn indicators(bulletin: &Bulletin, ind: &Indicators) -> std::io::Result<Vec<
 #[derive(Default)]
 struct Paths {
     list: Vec<Vec<String>>,
-    seen: std::collections::HashSet<Vec<String>>,
+    seen: std::collections::HashSet<String>,
 }
 
 impl Paths {
-    /// Adds the paths of every scalar in `value` (objects flattened; `skip`: top-level
-    /// keys left out).
-    fn collect(&mut self, value: &Value, prefix: &mut Vec<String>, skip: &[&str]) {
-        match value {
-            Value::Object(fields) => {
-                for (k, v) in fields {
-                    if prefix.is_empty() && skip.contains(&k.as_str()) {
-                        continue;
-                    }
-                    prefix.push(k.clone());
-                    self.collect(v, prefix, &[]);
-                    prefix.pop();
-                }
-            }
-            Value::Array(_) => {}
-            _ if !self.seen.contains(prefix.as_slice()) => {
-                self.seen.insert(prefix.clone());
-                self.list.push(prefix.clone());
-            }
-            _ => {}
+    fn add(&mut self, path: &flat::Path) {
+        if !self.seen.contains(path.joined()) {
+            self.seen.insert(path.joined().to_string());
+            self.list.push(path.keys().map(String::from).collect());
         }
     }
+}
+
+/// Each column's number among `paths`, by its path's keys joined as [`flat::Path::joined`].
+fn column_numbers(paths: &[Vec<String>]) -> HashMap<String, usize> {
+    let separator = flat::SEPARATOR.to_string();
+    paths.iter().enumerate().map(|(c, p)| (p.join(&separator), c)).collect()
 }
 
 /// The columns' paths in the order of the fields (`fields`, as `indicators.json` has
@@ -234,10 +236,6 @@ fn in_order(paths: &[Vec<String>], fields: &[&String], categories: &[Category]) 
         (top, category)
     });
     kept
-}
-
-fn at<'v>(value: &'v Value, path: &[String]) -> &'v Value {
-    path.iter().try_fold(value, |v, k| v.get(k)).unwrap_or(&Value::Null)
 }
 
 /// A column's header in the site's language; a field the catalog does not word yet is
@@ -299,30 +297,31 @@ fn header(path: &[String], l: &Labels, o: &OutColumns, categories: &[Category]) 
     worded.to_string()
 }
 
-/// A field's value as a cell: percentages as fractions, dates as dates, a status in words.
-fn cell(path: &[String], value: &Value, l: &Labels) -> Out {
-    let last = path.last().map_or("", String::as_str);
+/// A field's value as a cell (`last`: the field's name): percentages as fractions, dates
+/// as dates, a status in words.
+fn cell(last: &str, value: flat::Scalar<'_>, l: &Labels) -> Out {
+    use flat::Scalar;
+    // As serde_json reads a number as a float.
+    let float = |n: serde_json::Number| n.as_f64().unwrap_or(0.0);
+    let percent = last.ends_with("pct");
     match value {
-        Value::Null => Out::Empty,
-        Value::Bool(b) => Out::Bool(*b),
-        Value::Number(n) => {
-            let x = n.as_f64().unwrap_or(0.0);
-            match n.as_i64() {
-                _ if last.ends_with("pct") => Out::Percent(x),
-                Some(whole) => Out::Integer(whole),
-                // A fraction, or a whole number past i64 (no count comes near one).
-                None => Out::Decimal(x),
-            }
-        }
-        Value::String(t) => {
+        Scalar::Null => Out::Empty,
+        Scalar::Bool(b) => Out::Bool(b),
+        Scalar::Int(n) if percent => Out::Percent(float(n.into())),
+        Scalar::Int(n) => Out::Integer(n),
+        Scalar::Big(n) if percent => Out::Percent(float(n.into())),
+        // A whole number past i64 (no count comes near one).
+        Scalar::Big(n) => Out::Decimal(float(n.into())),
+        Scalar::Float(x) if percent => Out::Percent(x),
+        Scalar::Float(x) => Out::Decimal(x),
+        Scalar::Text(t) => {
             let date_field = ["from", "to", "as_of", "deadline"].contains(&last) || last.ends_with("as_of");
             match date_field.then(|| crate::model::period::parse_date(t).ok()).flatten() {
                 Some(d) => Out::Date(d),
                 None if last == "status" => Out::Text(status_word(t, l)),
-                None => Out::Text(t.clone()),
+                None => Out::Text(t.to_string()),
             }
         }
-        other => Out::Text(other.to_string()),
     }
 }
 
@@ -470,7 +469,7 @@ fn write_table_sheet(out: &mut Vec<u8>, headers: &[String], widths: &[usize], ro
         .map(|c| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
         .collect();
     let text = |out: &mut Vec<u8>, t: &str| {
-        let t = xml_text(t);
+        let t = xlsx::escaped(t);
         let keep = t.starts_with(char::is_whitespace) || t.ends_with(char::is_whitespace) || t.contains("  ");
         let space = if keep { " xml:space=\"preserve\"" } else { "" };
         let _ = write!(out, " t=\"inlineStr\"><is><t{space}>{t}</t></is></c>");
@@ -505,7 +504,7 @@ fn write_table_sheet(out: &mut Vec<u8>, headers: &[String], widths: &[usize], ro
                 Out::Plain(v) => write!(out, "<c r=\"{at}{n}\" s=\"{PLAIN}\"><v>{v}</v></c>"),
                 Out::Decimal(v) => write!(out, "<c r=\"{at}{n}\" s=\"{DECIMAL}\"><v>{v}</v></c>"),
                 Out::Percent(v) => write!(out, "<c r=\"{at}{n}\" s=\"{PERCENT}\"><v>{}</v></c>", v / 100.0),
-                Out::Date(d) => write!(out, "<c r=\"{at}{n}\" s=\"{DATE}\"><v>{}</v></c>", serial(*d)),
+                Out::Date(d) => write!(out, "<c r=\"{at}{n}\" s=\"{DATE}\"><v>{}</v></c>", xlsx::serial(*d)),
                 Out::Bool(b) => write!(out, "<c r=\"{at}{n}\" t=\"b\"><v>{}</v></c>", u8::from(*b)),
                 Out::Text(t) => {
                     let _ = write!(out, "<c r=\"{at}{n}\"");
@@ -521,28 +520,6 @@ fn write_table_sheet(out: &mut Vec<u8>, headers: &[String], widths: &[usize], ro
         let _ = write!(out, "<autoFilter ref=\"A1:{last}{n}\"/>");
     }
     out.extend_from_slice(b"</worksheet>");
-}
-
-/// Text as XML character data; characters XML cannot hold are left out.
-fn xml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A date as a spreadsheet's day number (days since 1899-12-30).
-fn serial(d: NaiveDate) -> i64 {
-    (d - NaiveDate::from_ymd_opt(1899, 12, 30).expect("a valid date")).num_days()
 }
 
 /// A chart's table as CSV, in the machine form of `indicators.csv`: UTF-8 with a
@@ -599,12 +576,22 @@ mod tests {
     /// A JSON integer is a whole-number cell of its own digits, past what a float holds.
     #[test]
     fn integers_stay_integers() {
+        use flat::Scalar;
         let l = catalog::labels(Language::Vi);
-        let path = |p: &str| vec![p.to_string()];
-        let big = serde_json::json!(9_007_199_254_740_993_u64);
-        assert_eq!(cell(&path("admitted"), &big, l), Out::Integer(9_007_199_254_740_993));
-        assert_eq!(cell(&path("admitted"), &serde_json::json!(12.5), l), Out::Decimal(12.5));
-        assert_eq!(cell(&path("achievement_pct"), &serde_json::json!(110), l), Out::Percent(110.0));
+        assert_eq!(
+            cell("admitted", Scalar::Int(9_007_199_254_740_993), l),
+            Out::Integer(9_007_199_254_740_993)
+        );
+        assert_eq!(cell("admitted", Scalar::Big(u64::MAX), l), Out::Decimal(1.8446744073709552e19));
+        assert_eq!(cell("admitted", Scalar::Float(12.5), l), Out::Decimal(12.5));
+        assert_eq!(cell("achievement_pct", Scalar::Int(110), l), Out::Percent(110.0));
+        assert_eq!(cell("achievement_pct", Scalar::Float(109.5), l), Out::Percent(109.5));
+        assert_eq!(
+            cell("as_of", Scalar::Text("2024-05-04"), l),
+            Out::Date(NaiveDate::from_ymd_opt(2024, 5, 4).unwrap())
+        );
+        assert_eq!(cell("status", Scalar::Text("behind"), l), Out::Text(l.status_behind.into()));
+        assert_eq!(cell("note", Scalar::Null, l), Out::Empty);
         assert_eq!(Out::Integer(9_007_199_254_740_993).csv(), "9007199254740993");
     }
 
