@@ -39,7 +39,7 @@ pub fn built_in() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// One template's text and where it came from, for error messages.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TemplateSource {
     pub text: String,
     /// The file a site's own template was read from; `None` for a built-in one.

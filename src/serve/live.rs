@@ -142,9 +142,17 @@ impl LiveSite {
         let Some(computed) = computed else {
             return Outcome::Failed;
         };
-        let tera = match render::compile(resolved.content(), &templates) {
-            Ok(tera) => tera,
-            Err(e) => return self.fail(e.into()),
+        // The compiled templates hold the site's settings and icon: kept while none changed.
+        let kept = self.good.as_ref().map(|g| &g.made).filter(|m| {
+            let (old, new) = (m.resolved.content(), resolved.content());
+            m.templates == templates && old.site == new.site && render::favicon(old) == render::favicon(new)
+        });
+        let tera = match kept {
+            Some(m) => m.tera.clone(),
+            None => match render::compile(resolved.content(), &templates) {
+                Ok(tera) => Arc::new(tera),
+                Err(e) => return self.fail(e.into()),
+            },
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
@@ -219,7 +227,7 @@ struct Made {
     /// figure could have changed.
     computed: Arc<(Indicators, Focus)>,
     templates: Templates,
-    tera: tera::Tera,
+    tera: Arc<tera::Tera>,
     statics: BTreeMap<String, Bytes>,
 }
 
