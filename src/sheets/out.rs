@@ -459,12 +459,7 @@ fn template(name: &str, decimals: usize) -> std::io::Result<Vec<u8>> {
 /// `styles.xml`), text marked to keep its spaces only where it has some to lose.
 fn write_table_sheet(out: &mut Vec<u8>, headers: &[String], widths: &[usize], rows: &[Vec<Out>]) {
     use std::io::Write;
-    const HEADER: usize = 1;
-    const INTEGER: usize = 2;
-    const PLAIN: usize = 3;
-    const DECIMAL: usize = 4;
-    const PERCENT: usize = 5;
-    const DATE: usize = 6;
+    use xlsx::{DATE, DECIMAL, HEADER, INTEGER, PERCENT, PLAIN};
     let letters: Vec<String> = (0..headers.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)))
         .map(|c| crate::problem::CellRef::column_letters(super::index_u32(c + 1)))
         .collect();

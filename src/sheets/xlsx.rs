@@ -14,12 +14,12 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 
 /// Style indexes of `styles.xml`, in the order of its `cellXfs`.
-const HEADER: usize = 1;
-const INTEGER: usize = 2;
-const PLAIN: usize = 3;
-const DECIMAL: usize = 4;
-const PERCENT: usize = 5;
-const DATE: usize = 6;
+pub(crate) const HEADER: usize = 1;
+pub(crate) const INTEGER: usize = 2;
+pub(crate) const PLAIN: usize = 3;
+pub(crate) const DECIMAL: usize = 4;
+pub(crate) const PERCENT: usize = 5;
+pub(crate) const DATE: usize = 6;
 
 /// The bytes of an `.xlsx` file of one sheet named `name`: `headers` in bold above
 /// `rows`, the header frozen, percentages with `decimals` decimals. The same table gives
