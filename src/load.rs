@@ -266,8 +266,9 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
             false
         }
         Some(source) => match source.text.and_then(|t| {
-            let site = parse_yaml::<Site>(&t, 0);
-            indexes.insert(site_rel.clone(), Arc::new(YamlText::whole(t.into())) as Arc<dyn PathIndex>);
+            let kept = Arc::new(YamlText::whole(t.into()));
+            let site = parse_yaml::<Site>(&kept);
+            indexes.insert(site_rel.clone(), kept as Arc<dyn PathIndex>);
             site
         }) {
             Ok(site) => {
@@ -475,8 +476,9 @@ fn normalized_lines(text: &str) -> String {
 /// serde_yaml places syntax errors well but not errors raised while converting a value
 /// (a date that does not exist), so a failed parse is redone through a `Value`, which
 /// names the path of the broken value for [`crate::problem::locate`] to place.
-fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, Failure> {
-    check_depth(yaml, line_offset)?;
+fn parse_yaml<T: DeserializeOwned>(kept: &YamlText) -> Result<T, Failure> {
+    let (yaml, line_offset) = (kept.yaml(), kept.line_offset());
+    check_depth(kept)?;
     serde_yaml::from_str(yaml).map_err(|e| match serde_yaml::from_str::<Value>(yaml) {
         Err(_) => syntax_failure(&e, yaml, line_offset),
         Ok(value) => match serde_path_to_error::deserialize::<_, T>(value) {
@@ -487,10 +489,10 @@ fn parse_yaml<T: DeserializeOwned>(yaml: &str, line_offset: usize) -> Result<T, 
 }
 
 /// A text nested too deep fails at its first level too deep, before serde_yaml reads it.
-fn check_depth(yaml: &str, line_offset: usize) -> Result<(), Failure> {
-    match limits::too_deep(yaml) {
+fn check_depth(kept: &YamlText) -> Result<(), Failure> {
+    match kept.too_deep() {
         Some(Position { line, col }) => Err((
-            At::Pos(Position { line: line + line_offset, col }),
+            At::Pos(Position { line: line + kept.line_offset(), col }),
             Msg::TooDeep { max: limits::MAX_DEPTH },
         )),
         None => Ok(()),
@@ -566,7 +568,7 @@ fn parse_data(kept: &YamlText) -> Parsed {
         #[serde(default)]
         reports: Vec<Report>,
     }
-    if let Err(failure) = check_depth(text, 0) {
+    if let Err(failure) = check_depth(kept) {
         return Parsed { problems: vec![failure_at(Path::new(""), failure)], ..Parsed::default() };
     }
     match serde_yaml::from_str::<DataFile>(text) {
@@ -632,10 +634,9 @@ fn as_written(problems: &mut [Problem], kept: &YamlText) {
     if !problems.iter().any(is_fraction) {
         return;
     }
-    let locator = kept.locator();
     for p in problems.iter_mut().filter(|p| is_fraction(p)) {
         if let (At::Value(path), Msg::Value { fault, .. }) = (&p.at, &mut p.message)
-            && let Some(written) = locator.written(path)
+            && let Some(written) = kept.written(path)
         {
             *fault = hints::count_fault(written);
         }
@@ -840,8 +841,9 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
 }
 
 fn parse_article(rel: &Path, text: &str) -> Parsed {
-    let mut parsed = Parsed { index: front_matter_index(text), ..Parsed::default() };
-    match article(rel, text) {
+    let front = front_matter(text);
+    let mut parsed = Parsed { index: front.clone().map(|f| f as Arc<dyn PathIndex>), ..Parsed::default() };
+    match article(rel, text, front.as_deref()) {
         Ok(article) => {
             parsed.problems = unsafe_url_warnings(rel, text, &article.body);
             parsed.article = Some(article);
@@ -853,12 +855,6 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
         }
     }
     parsed
-}
-
-/// The positions of an article's front matter, which is kept (its body is not).
-fn front_matter_index(text: &str) -> Option<Arc<dyn PathIndex>> {
-    let (yaml, _) = split_front_matter(text)?;
-    Some(Arc::new(YamlText::new(yaml.into(), 1)))
 }
 
 /// A warning for each link or image URL of the body that pages drop, placed in the
@@ -874,9 +870,15 @@ fn unsafe_url_warnings(rel: &Path, text: &str, body: &str) -> Vec<Problem> {
         .collect()
 }
 
-fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
+/// An article's front matter, kept with its places (its body is not).
+fn front_matter(text: &str) -> Option<Arc<YamlText>> {
+    split_front_matter(text).map(|(yaml, _)| Arc::new(YamlText::new(yaml.into(), 1)))
+}
+
+/// The article of `text`, whose front matter, kept with its places, is `front`.
+fn article(rel: &Path, text: &str, front: Option<&YamlText>) -> Result<Article, Failure> {
     let start = At::Pos(Position::START);
-    let Some((yaml, body)) = split_front_matter(text) else {
+    let (Some((yaml, body)), Some(front)) = (split_front_matter(text), front) else {
         let message =
             if text.starts_with("---") { Msg::FrontMatterUnclosed } else { Msg::FrontMatterMissing };
         return Err((start, message));
@@ -884,7 +886,7 @@ fn article(rel: &Path, text: &str) -> Result<Article, Failure> {
     if yaml.trim().is_empty() {
         return Err((start, Msg::FrontMatterEmpty));
     }
-    let front: FrontMatter = parse_yaml(yaml, 1)?;
+    let front: FrontMatter = parse_yaml(front)?;
     let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (written, at) = match &front.slug {
         Some(slug) => (slug.clone(), At::Value("slug".into())),
@@ -940,15 +942,19 @@ mod tests {
         assert_eq!(found[1].1, "admitted: `-1` is negative: expected a whole number >= 0");
     }
 
+    fn article_of(rel: &Path, text: &str) -> Result<Article, Failure> {
+        article(rel, text, front_matter(text).as_deref())
+    }
+
     #[test]
     fn front_matter_errors_count_the_opening_line() {
-        let e = article(Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
+        let e = article_of(Path::new("news/a.md"), "---\ntitle: A\ndate: 2024-02-30\n---\n").unwrap_err();
         assert_eq!(e.0, At::Value("date".into()));
         assert_eq!(
             e.1.text(crate::model::Language::En, "FIRST"),
             "date: `2024-02-30` is not a date that exists: 2024-02 has 29 days"
         );
-        let e = article(Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
+        let e = article_of(Path::new("news/a.md"), "---\ntitle: [A\n---\n").unwrap_err();
         assert_eq!(e.0, At::Pos(Position { line: 2, col: 8 }));
     }
 
@@ -969,8 +975,8 @@ mod tests {
 
     #[test]
     fn article_slug_from_file_name_is_folded() {
-        let a =
-            article(Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx").unwrap();
+        let a = article_of(Path::new("news/Đảng viên mới.md"), "---\ntitle: A\ndate: 2024-01-02\n---\nx")
+            .unwrap();
         assert_eq!(a.slug, "dang-vien-moi");
         assert_eq!(a.date.to_string(), "2024-01-02");
     }

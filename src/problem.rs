@@ -114,11 +114,11 @@ pub trait PathIndex: std::fmt::Debug + Send + Sync {
 
 impl PathIndex for YamlText {
     fn value(&self, path: &str) -> Option<Span> {
-        self.locator().value(path).map(Span::Pos)
+        YamlText::value(self, path).map(Span::Pos)
     }
 
     fn key(&self, path: &str) -> Option<Span> {
-        self.locator().key(path).map(Span::Pos)
+        YamlText::key(self, path).map(Span::Pos)
     }
 }
 

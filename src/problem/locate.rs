@@ -1,15 +1,19 @@
-//! Finding where a value sits in a YAML text, for problems found after parsing.
+//! Where each value sits in a YAML text, read when the file is loaded.
 //!
 //! serde_yaml reports positions only for the errors it raises itself. Rules checked
 //! later (an unknown unit, a count above `admitted`…) know the YAML path of the value
-//! (`reports[3].composition.women`); this module maps such paths back to line and
-//! column with yaml-rust2's event parser, over the text kept in memory when the file
-//! was loaded ([`YamlText`]). It runs only for files that have problems.
+//! (`reports[3].composition.women`); the file's [`YamlText`] maps such paths to line and
+//! column. Its places are read once, when the file is loaded, from the text kept in
+//! memory: by the one-pass [`tape`] for block-style content, else by yaml-rust2's event
+//! parser ([`Locator`]).
 
+use crate::load::limits;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
+
+mod tape;
 
 /// A 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,22 +62,32 @@ enum Frame {
     Seq { path: String, next: usize, start: Position, placed: bool },
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'t> {
     stack: Vec<Frame>,
     locator: Locator,
     line_offset: usize,
-    /// The text as characters: markers count characters.
-    chars: Vec<char>,
+    /// The text's lines. A marker's line and column are right; its index is not, past
+    /// a block scalar with letters beyond ASCII (it counts their bytes).
+    lines: Vec<&'t str>,
+    /// The characters of the last line looked at: markers come line by line.
+    line_chars: (usize, Vec<char>),
 }
 
 fn join(path: &str, segment: &str) -> String {
     if path.is_empty() { segment.to_string() } else { format!("{path}.{segment}") }
 }
 
-impl Builder {
+impl Builder<'_> {
     fn position(&self, mark: Marker) -> Position {
         Position { line: mark.line() + self.line_offset, col: mark.col() + 1 }
+    }
+
+    fn char_at(&mut self, mark: Marker) -> Option<char> {
+        if self.line_chars.0 != mark.line() {
+            let line = self.lines.get(mark.line().wrapping_sub(1))?;
+            self.line_chars = (mark.line(), line.chars().collect());
+        }
+        self.line_chars.1.get(mark.col()).copied()
     }
 
     /// The path of the value that comes next in the innermost container.
@@ -117,12 +131,12 @@ impl Builder {
         self.value_done();
     }
 
-    fn open(&mut self, map: bool, at: Position, index: usize) {
+    fn open(&mut self, map: bool, at: Position, mark: Marker) {
         self.place_container(at);
         let path = self.child_path();
         // A flow collection (`{…}`, `[…]`) is placed at its bracket; a block one at its
         // first entry, as its start marker lies past the first key.
-        let placed = matches!(self.chars.get(index), Some('{' | '['));
+        let placed = matches!(self.char_at(mark), Some('{' | '['));
         if placed {
             self.locator.values.insert(path.clone(), at);
         }
@@ -144,14 +158,14 @@ impl Builder {
     }
 }
 
-impl MarkedEventReceiver for Builder {
+impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let at = self.position(mark);
         match event {
             Event::Scalar(text, ..) => self.scalar(text, at),
             Event::Alias(_) => self.scalar(String::new(), at),
-            Event::MappingStart(..) => self.open(true, at, mark.index()),
-            Event::SequenceStart(..) => self.open(false, at, mark.index()),
+            Event::MappingStart(..) => self.open(true, at, mark),
+            Event::SequenceStart(..) => self.open(false, at, mark),
             Event::MappingEnd | Event::SequenceEnd => self.close(),
             _ => {}
         }
@@ -162,7 +176,13 @@ impl Locator {
     /// Reads the positions of `text`, whose first line is line `1 + line_offset` of its file.
     /// A text that does not parse yields whatever was read before the syntax error.
     pub fn new(text: &str, line_offset: usize) -> Locator {
-        let mut builder = Builder { line_offset, chars: text.chars().collect(), ..Builder::default() };
+        let mut builder = Builder {
+            stack: Vec::new(),
+            locator: Locator::default(),
+            line_offset,
+            lines: text.split('\n').collect(),
+            line_chars: (0, Vec::new()),
+        };
         let _ = Parser::new_from_str(text).load(&mut builder, false);
         // The parser places an empty value at the very end on the line after the last.
         let mut locator = builder.locator;
@@ -198,22 +218,37 @@ impl Locator {
     }
 }
 
+/// The places of a YAML text: the tape read in one pass for block-style content, or
+/// the event parser's index for anything beyond it, unless it nests too deep to read.
+#[derive(Debug)]
+enum Places {
+    Tape(tape::Tape),
+    Parsed(Locator),
+    /// Where the text first opens a list or mapping deeper than [`limits::MAX_DEPTH`].
+    TooDeep(Position),
+}
+
 /// The YAML of a file kept from loading (the whole of a data file, the front matter
-/// of an article). Its positions are read from this text the first time a problem asks
-/// for one, once: reading them for every file would cost a second parse of all content
-/// for the few files that have problems.
+/// of an article), with the places of its values, read when the file is loaded.
 #[derive(Debug)]
 pub struct YamlText {
     yaml: Arc<str>,
     /// The line of the file before the YAML's first line.
     line_offset: usize,
-    locator: OnceLock<Locator>,
+    places: Places,
 }
 
 impl YamlText {
     /// `yaml`, whose first line is line `1 + line_offset` of its file.
     pub fn new(yaml: Arc<str>, line_offset: usize) -> YamlText {
-        YamlText { yaml, line_offset, locator: OnceLock::new() }
+        let places = match tape::index(yaml.clone(), line_offset) {
+            Some(tape) => Places::Tape(tape),
+            None => match limits::too_deep(&yaml) {
+                Some(at) => Places::TooDeep(at),
+                None => Places::Parsed(Locator::new(&yaml, line_offset)),
+            },
+        };
+        YamlText { yaml, line_offset, places }
     }
 
     /// A file that is YAML throughout.
@@ -225,9 +260,45 @@ impl YamlText {
         &self.yaml
     }
 
-    /// The positions of the YAML, read on first use.
-    pub fn locator(&self) -> &Locator {
-        self.locator.get_or_init(|| Locator::new(&self.yaml, self.line_offset))
+    /// The line of the file before the YAML's first line.
+    pub fn line_offset(&self) -> usize {
+        self.line_offset
+    }
+
+    /// Where the YAML first opens a list or mapping deeper than [`limits::MAX_DEPTH`]
+    /// (line and column within the YAML), if it does.
+    pub fn too_deep(&self) -> Option<Position> {
+        match self.places {
+            Places::TooDeep(at) => Some(at),
+            _ => None,
+        }
+    }
+
+    /// The position of the value at `path`, or of the nearest enclosing value.
+    pub fn value(&self, path: &str) -> Option<Position> {
+        match &self.places {
+            Places::Tape(tape) => Some(tape.value(path)),
+            Places::Parsed(locator) => locator.value(path),
+            Places::TooDeep(_) => None,
+        }
+    }
+
+    /// The position of the key that ends `path`, else of the nearest enclosing value.
+    pub fn key(&self, path: &str) -> Option<Position> {
+        match &self.places {
+            Places::Tape(tape) => Some(tape.key(path)),
+            Places::Parsed(locator) => locator.key(path),
+            Places::TooDeep(_) => None,
+        }
+    }
+
+    /// The plain value at `path` as it is written in the file.
+    pub fn written(&self, path: &str) -> Option<&str> {
+        match &self.places {
+            Places::Tape(tape) => tape.written(path),
+            Places::Parsed(locator) => locator.written(path),
+            Places::TooDeep(_) => None,
+        }
     }
 }
 
@@ -273,6 +344,13 @@ reports:
     }
 
     #[test]
+    fn places_a_flow_at_its_bracket_after_letters_beyond_ascii() {
+        // The parser's marker index counts a block scalar's bytes; its line and column do not.
+        let l = Locator::new("a: |\n  dòng một\nb: {c: 1}\n", 0);
+        assert_eq!(l.value("b"), at(3, 4));
+    }
+
+    #[test]
     fn falls_back_to_the_enclosing_value() {
         let l = Locator::new(DOC, 0);
         assert_eq!(l.value("reports[0].composition.youth"), at(8, 7));
@@ -290,8 +368,8 @@ reports:
     #[test]
     fn kept_front_matter_counts_the_lines_before_it() {
         let kept = YamlText::new(DOC.into(), 1);
-        assert_eq!(kept.locator().value("units[0].name"), at(4, 11));
-        assert_eq!(YamlText::whole(DOC.into()).locator().value("units[0].name"), at(3, 11));
+        assert_eq!(kept.value("units[0].name"), at(4, 11));
+        assert_eq!(YamlText::whole(DOC.into()).value("units[0].name"), at(3, 11));
     }
 
     #[test]
