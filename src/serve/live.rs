@@ -423,8 +423,8 @@ impl Site {
     /// The file at `path` as `bantin build` would write it, made now if not yet made;
     /// `None` when the site has no such file.
     pub fn file(&self, path: &str) -> Result<Option<Bytes>, RebuildError> {
-        if let Some(rest) = path.strip_prefix(&format!("{}/", routes::CHARTS)) {
-            return self.chart_file(path, rest);
+        if path.starts_with(&format!("{}/", routes::CHARTS)) {
+            return self.chart_file(path);
         }
         if path.starts_with(&format!("{}/", routes::SEARCH_INDEX)) {
             let files = self.search_files.get_or_init(|| {
@@ -460,13 +460,10 @@ impl Site {
         Ok(pages.get(id).map_or_else(|| Bytes::from(Vec::new()), |p| p.bytes.clone()))
     }
 
-    /// A chart's file (`rest` is its path inside the charts folder): drawn with its
-    /// page's charts, found by the unit its name carries, or the front page's.
-    fn chart_file(&self, path: &str, rest: &str) -> Result<Option<Bytes>, RebuildError> {
-        let name = rest.strip_prefix("narrow/").unwrap_or(rest);
-        // `kind_unit[_period].ext`: unit ids are `[a-z0-9-]+`.
-        let unit =
-            name.split(['_', '.']).nth(1).filter(|u| self.made.resolved.bulletin().units.contains_key(u));
+    /// A chart's file: drawn with its page's charts, found by the unit its name
+    /// carries, or the front page's.
+    fn chart_file(&self, path: &str) -> Result<Option<Bytes>, RebuildError> {
+        let unit = routes::chart_unit(path).filter(|u| self.made.resolved.bulletin().units.contains_key(u));
         for key in unit.into_iter().chain([FRONT]) {
             let key = BTreeSet::from([key.to_string()]);
             self.charts_of(&key)?;
