@@ -3,7 +3,7 @@
 use crate::catalog::{self, ContentCounts, Words};
 use crate::charts::by_page;
 use crate::compute::indicators::{self, Focus, Indicators};
-use crate::compute::reads::{Computed, Reader};
+use crate::compute::reads::Computed;
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
@@ -281,7 +281,7 @@ pub fn build(
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
-            let reader = Reader::new(bulletin, ind, focus);
+            let reader = inputs.computed().reader(false);
             let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(&reader, &charts));
             (pdf, 1)
         });
