@@ -55,6 +55,9 @@ pub enum RebuildError {
     /// A chart's downloads or the data files could not be made.
     #[error(transparent)]
     Files(#[from] std::io::Error),
+    /// A page of the route table that rendering did not make: its path.
+    #[error("{0}: the page was not made")]
+    PageMissing(String),
 }
 
 pub struct LiveSite {
@@ -451,13 +454,15 @@ impl Site {
         }
     }
 
+    /// A page of the route table, rendered now if not yet made; one that rendering
+    /// leaves out is an error, not an empty page.
     fn page(&self, id: &PageId) -> Result<Bytes, RebuildError> {
         if let Some(page) = lock(&self.pages).get(id) {
             return Ok(page.bytes.clone());
         }
         self.render(&[id.clone()].into())?;
         let pages = lock(&self.pages);
-        Ok(pages.get(id).map_or_else(|| Bytes::from(Vec::new()), |p| p.bytes.clone()))
+        pages.get(id).map(|p| p.bytes.clone()).ok_or_else(|| RebuildError::PageMissing(id.path()))
     }
 
     /// A chart's file: drawn with its page's charts, found by the unit its name
