@@ -16,7 +16,7 @@ use crate::compute::reads::{Computed, Reads};
 use crate::load::ParseCache;
 use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
-use crate::problem::Located;
+use crate::problem::{Located, Problem};
 use crate::render::bulletin::pdf::LazyPdf;
 use crate::render::theme::{self, TemplateError, Templates};
 use crate::render::{self, Emit, Inputs, PageId, RenderError};
@@ -159,7 +159,7 @@ impl LiveSite {
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
-            let (ind, focus) = &*computed;
+            let (ind, focus, _) = &*computed;
             let new = Inputs { bulletin: resolved.bulletin(), ind, focus, templates: &templates };
             let touched = match &self.good {
                 Some(old) => old.touched_by(&new),
@@ -226,9 +226,9 @@ impl LiveSite {
 struct Made {
     /// The content and its bulletin, kept for the next comparison.
     resolved: Resolved,
-    /// The figures and the front page's focus, kept from the site before when no
-    /// figure could have changed.
-    computed: Arc<(Indicators, Focus)>,
+    /// The figures, the front page's focus and the warnings about the figures, kept
+    /// from the site before when no figure could have changed.
+    computed: Arc<(Indicators, Focus, Vec<Problem>)>,
     templates: Templates,
     tera: Arc<tera::Tera>,
     statics: BTreeMap<String, Bytes>,
@@ -305,7 +305,7 @@ impl Site {
 
     fn inputs(&self) -> Inputs<'_> {
         let m = &self.made;
-        let (ind, focus) = &*m.computed;
+        let (ind, focus, _) = &*m.computed;
         Inputs { bulletin: m.resolved.bulletin(), ind, focus, templates: &m.templates }
     }
 
