@@ -96,7 +96,7 @@ fn best(times: &mut [Duration]) -> Duration {
 
 fn data_floor(dir: &Path, runs: usize) {
     let checked = checked(dir);
-    let (ind, focus) = &**checked.computed.as_ref().expect("computed");
+    let (ind, focus, _) = &**checked.computed.as_ref().expect("computed");
     let peak_before = peak_kib();
     for run in 1..=runs {
         let (started, cpu) = (Instant::now(), cpu_time());

@@ -3,11 +3,11 @@
 use crate::catalog::{self, ContentCounts, Words};
 use crate::charts::by_page;
 use crate::compute::indicators::{self, Focus, Indicators};
-use crate::compute::reads::{Computed, Reader};
+use crate::compute::reads::Computed;
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
-use crate::problem::{self, Located};
+use crate::problem::{self, Located, Problem};
 use crate::render::theme::TemplateError;
 use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
@@ -33,9 +33,10 @@ pub struct Checked {
     pub resolved: Resolved,
     /// Every problem, located and sorted.
     pub problems: Vec<Located>,
-    /// `None` when the content has errors; shared, so that a live preview can keep it
-    /// when a change moves no figure.
-    pub computed: Option<Arc<(Indicators, Focus)>>,
+    /// The figures, the front page's focus and the warnings about the figures (not yet
+    /// located, and among `problems` too). `None` when the content has errors; shared,
+    /// so that a live preview can keep it when a change moves no figure.
+    pub computed: Option<Arc<(Indicators, Focus, Vec<Problem>)>>,
     /// False when site.yaml is missing or broken (its `language` is then unknown).
     pub site_read: bool,
 }
@@ -140,15 +141,16 @@ pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timi
     check_again(loaded, content_dir, timings, None)
 }
 
-/// The figures of an earlier check of the same folder, and the content they were
-/// computed from.
+/// The figures of an earlier check of the same folder, with their warnings, and the
+/// content they were computed from.
 pub struct Earlier<'a> {
     pub content: &'a Content,
-    pub computed: &'a Arc<(Indicators, Focus)>,
+    pub computed: &'a Arc<(Indicators, Focus, Vec<Problem>)>,
 }
 
-/// [`check_loaded_timed`], keeping the `earlier` figures when the site settings, units
-/// and reports are as they were: the figures are made of nothing else.
+/// [`check_loaded_timed`], keeping the `earlier` figures and their warnings when the
+/// site settings, units and reports are as they were, in files of the same names: they
+/// are made of nothing else.
 pub fn check_again(
     mut loaded: Loaded,
     content_dir: &Path,
@@ -173,9 +175,10 @@ pub fn check_again(
             let computed = kept.unwrap_or_else(|| {
                 let ind = indicators::compute(bulletin);
                 let focus = indicators::focus(bulletin, &ind);
-                Arc::new((ind, focus))
+                let warnings = indicators::consistency_warnings(bulletin, &ind);
+                Arc::new((ind, focus, warnings))
             });
-            problems.extend(indicators::consistency_warnings(bulletin, &computed.0));
+            problems.extend(computed.2.iter().cloned());
             let count = computed.0.reports.len();
             (computed, count)
         })
@@ -184,10 +187,22 @@ pub fn check_again(
     Checked { resolved, problems, computed, site_read: loaded.site_read }
 }
 
-/// Whether two versions of a folder's content make the same figures: the site
-/// settings, the units and the reports, where each was written included.
+/// Whether two versions of a folder's content make the same figures and the same
+/// warnings about them: the site settings, the units and the reports, where each was
+/// written included, down to the names of the files (a warning names its file).
 fn same_figures(old: &Content, new: &Content) -> bool {
-    old.site == new.site && old.units == new.units && old.reports == new.reports
+    old.site == new.site
+        && old.units == new.units
+        && old.reports == new.reports
+        && figure_files(old) == figure_files(new)
+}
+
+/// The files read up to the last that holds a unit or a report: the data files, which
+/// are read before the articles, so an article added or removed moves none.
+fn figure_files(content: &Content) -> &[PathBuf] {
+    let units = content.units.iter().map(|u| u.origin.file);
+    let last = units.chain(content.reports.iter().map(|r| r.origin.file)).max();
+    &content.files[..last.map_or(0, |i| i + 1)]
 }
 
 /// `data/indicators.json`, `.csv` and `.xlsx`.
@@ -281,7 +296,7 @@ pub fn build(
     })?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
-            let reader = Reader::new(bulletin, ind, focus);
+            let reader = inputs.computed().reader(false);
             let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(&reader, &charts));
             (pdf, 1)
         });
@@ -350,6 +365,7 @@ impl BuildError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::problems::Msg;
     use crate::load::{Source, parse};
 
     const SITE: &str = "title: T\nbase_url: https://e.org/\n";
@@ -358,7 +374,12 @@ mod tests {
     const NEWS: &str = "---\ntitle: Tin\ndate: 2024-03-01\nunits: [a]\n---\nMột.\n";
 
     fn checked(data: &str, news: &str, earlier: Option<&Checked>) -> Checked {
-        let sources = vec![Source::new("data/d.yaml", data), Source::new("news/tin.md", news)];
+        checked_in("data/d.yaml", data, news, earlier)
+    }
+
+    /// [`checked`], the data written in the file `data_file`.
+    fn checked_in(data_file: &str, data: &str, news: &str, earlier: Option<&Checked>) -> Checked {
+        let sources = vec![Source::new(data_file, data), Source::new("news/tin.md", news)];
         let loaded = parse(Some(Source::new("site.yaml", SITE)), sources);
         let earlier = earlier
             .map(|c| Earlier { content: c.content(), computed: c.computed.as_ref().expect("computed") });
@@ -374,5 +395,31 @@ mod tests {
         let refigured = checked(&DATA.replace("admitted: 10", "admitted: 12"), NEWS, Some(&first));
         assert!(!same(&refigured));
         assert_eq!(refigured.computed.as_ref().unwrap().0.reports[0].admitted, 12);
+    }
+
+    #[test]
+    fn warnings_about_the_figures_are_kept_with_them_and_are_those_of_a_full_check() {
+        // Xã A and Xã B admitted 13 between them, more than their Huyện's own 10.
+        let over = "units:\n  - { id: h, name: Huyện }\n  - { id: a, name: Xã A, parent: h }\n  \
+                    - { id: b, name: Xã B, parent: h }\nreports:\n  - { unit: h, period: 2024, admitted: 10 }\n  \
+                    - { unit: a, period: 2024, admitted: 8 }\n  - { unit: b, period: 2024, admitted: 5 }\n";
+        let exceed = |c: &Checked| {
+            c.problems
+                .iter()
+                .filter(|p| matches!(p.message, Msg::ChildrenExceed { .. }))
+                .map(|p| p.location.file.clone())
+                .collect::<Vec<_>>()
+        };
+        let first = checked(over, NEWS, None);
+        assert_eq!(exceed(&first), [PathBuf::from("data/d.yaml")]);
+        let news = NEWS.replace("title: Tin", "title: Tin mới");
+        let retitled = checked(over, &news, Some(&first));
+        assert!(Arc::ptr_eq(retitled.computed.as_ref().unwrap(), first.computed.as_ref().unwrap()));
+        assert_eq!(retitled.problems, checked(over, &news, None).problems);
+        assert_eq!(exceed(&retitled), [PathBuf::from("data/d.yaml")]);
+        // The same data in a file of another name: the warning names that file.
+        let moved = checked_in("data/e.yaml", over, NEWS, Some(&first));
+        assert_eq!(moved.problems, checked_in("data/e.yaml", over, NEWS, None).problems);
+        assert_eq!(exceed(&moved), [PathBuf::from("data/e.yaml")]);
     }
 }

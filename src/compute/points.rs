@@ -149,6 +149,7 @@ fn pace_point(group: &[&Figures], w: &Writer) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compute::reads::Computed;
     use crate::load::{Source, parse};
     use crate::model::{Content, Language};
     use crate::resolve::Bulletin;
@@ -177,7 +178,7 @@ reports:
         let b = Bulletin::new(&content);
         let ind = crate::compute::indicators::compute(&b);
         let focus = crate::compute::indicators::focus(&b, &ind);
-        let group = comparison_group(&Reader::new(&b, &ind, &focus));
+        let group = comparison_group(&Computed { b: &b, ind: &ind, focus: &focus }.reader(false));
         assert_eq!(group.iter().map(|f| f.unit.as_str()).collect::<Vec<_>>(), ["a", "b"]);
         let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &b.names };
         let headline = vec![ind.latest("tinh", "2024").unwrap()];
@@ -237,6 +238,7 @@ reports:
         let ind = crate::compute::indicators::compute(&b);
         let focus = crate::compute::indicators::focus(&b, &ind);
         let w = Writer { locale: Locale::new(Language::En), decimals: 1, names: &b.names };
-        assert!(main_points(&focus, &[], &comparison_group(&Reader::new(&b, &ind, &focus)), &w).is_empty());
+        let group = comparison_group(&Computed { b: &b, ind: &ind, focus: &focus }.reader(false));
+        assert!(main_points(&focus, &[], &group, &w).is_empty());
     }
 }

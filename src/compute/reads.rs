@@ -63,11 +63,6 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// A reader that notes nothing.
-    pub fn new(b: &'a Bulletin<'a>, ind: &'a Indicators, focus: &'a Focus) -> Reader<'a> {
-        Computed { b, ind, focus }.reader(false)
-    }
-
     /// What was read (nothing when the reader noted nothing).
     pub fn into_reads(self) -> Reads {
         self.reads.map(RefCell::into_inner).unwrap_or_default()

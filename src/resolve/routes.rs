@@ -194,6 +194,21 @@ pub fn chart_name(kind: &str, unit: Option<&str>, period: Option<&str>) -> Strin
     name
 }
 
+/// The unit a chart's file may belong to, read back from its path as [`chart`],
+/// [`narrow_chart`], [`chart_csv`] or [`chart_xlsx`] wrote it: the part of its
+/// [`chart_name`] after the kind. A chart of no unit has the start of its
+/// [`period_key`] there, which can read as a unit id (`achievement_2024`): a caller
+/// looks the part up among its units and, not finding the file there, among the
+/// charts of no unit.
+#[cfg(any(feature = "serve", test))]
+pub fn chart_unit(path: &str) -> Option<&str> {
+    let file = path.strip_prefix(CHARTS)?.strip_prefix('/')?;
+    let file = file.strip_prefix("narrow/").unwrap_or(file);
+    // Kinds and unit ids have neither `_` nor `.`; a period key has no `_`.
+    let (_kind, rest) = file.split_once('_')?;
+    Some(rest.split(['_', '.']).next().unwrap_or(rest)).filter(|part| !part.is_empty())
+}
+
 /// A file of the search index, by its name without `.js`.
 pub fn search_file(name: &str) -> String {
     format!("{SEARCH_INDEX}/{name}.js")
@@ -323,6 +338,31 @@ mod tests {
         assert_eq!(narrow_chart("admissions_ba-tri"), "charts/narrow/admissions_ba-tri.svg");
         assert_eq!(chart_csv("admissions_ba-tri"), "charts/admissions_ba-tri.csv");
         assert_eq!(chart_xlsx("admissions_ba-tri"), "charts/admissions_ba-tri.xlsx");
+    }
+
+    #[test]
+    fn a_chart_file_names_the_unit_it_was_named_for() {
+        let periods =
+            [None, Some("2024"), Some("2015-2020"), Some("Quý I/2024"), Some("q1_2024"), Some("2024.1")];
+        for kind in ["achievement", "admissions", "composition", "progress", "training"] {
+            for unit in ["a", "ba-tri", "x-2015", "2024"] {
+                for period in periods {
+                    let name = chart_name(kind, Some(unit), period);
+                    for path in [chart(&name), narrow_chart(&name), chart_csv(&name), chart_xlsx(&name)] {
+                        assert_eq!(chart_unit(&path), Some(unit), "{path}");
+                    }
+                }
+            }
+        }
+        // A chart of no unit: the start of its period key, where it has one.
+        let front = |period| chart(&chart_name("achievement", None, Some(period)));
+        assert_eq!(chart_unit(&front("2024")), Some("2024"));
+        assert_eq!(chart_unit(&front("2015-2020")), Some("2015-2020"));
+        assert_eq!(chart_unit(&front("Quý I/2024")), None);
+        assert_eq!(chart_unit(&front("q1_2024")), Some("q1"));
+        assert_eq!(chart_unit(&front("2024.1")), Some("2024"));
+        assert_eq!(chart_unit("charts/achievement.svg"), None);
+        assert_eq!(chart_unit("assets/achievement_a.svg"), None);
     }
 
     #[test]

@@ -255,7 +255,7 @@ reports:
 
     /// The site of a computed folder, with `templates`.
     fn inputs<'a>(checked: &'a Checked, templates: &'a Templates) -> Inputs<'a> {
-        let (ind, focus) = &**checked.computed.as_ref().expect("computed");
+        let (ind, focus, _) = &**checked.computed.as_ref().expect("computed");
         Inputs { bulletin: checked.bulletin(), ind, focus, templates }
     }
 

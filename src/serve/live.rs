@@ -16,7 +16,7 @@ use crate::compute::reads::{Computed, Reads};
 use crate::load::ParseCache;
 use crate::model::{Content, Language};
 use crate::pipeline::{self, Checked, Paths};
-use crate::problem::Located;
+use crate::problem::{Located, Problem};
 use crate::render::bulletin::pdf::LazyPdf;
 use crate::render::theme::{self, TemplateError, Templates};
 use crate::render::{self, Emit, Inputs, PageId, RenderError};
@@ -55,6 +55,9 @@ pub enum RebuildError {
     /// A chart's downloads or the data files could not be made.
     #[error(transparent)]
     Files(#[from] std::io::Error),
+    /// A page of the route table that rendering did not make: its path.
+    #[error("{0}: the page was not made")]
+    PageMissing(String),
 }
 
 pub struct LiveSite {
@@ -156,7 +159,7 @@ impl LiveSite {
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
-            let (ind, focus) = &*computed;
+            let (ind, focus, _) = &*computed;
             let new = Inputs { bulletin: resolved.bulletin(), ind, focus, templates: &templates };
             let touched = match &self.good {
                 Some(old) => old.touched_by(&new),
@@ -223,9 +226,9 @@ impl LiveSite {
 struct Made {
     /// The content and its bulletin, kept for the next comparison.
     resolved: Resolved,
-    /// The figures and the front page's focus, kept from the site before when no
-    /// figure could have changed.
-    computed: Arc<(Indicators, Focus)>,
+    /// The figures, the front page's focus and the warnings about the figures, kept
+    /// from the site before when no figure could have changed.
+    computed: Arc<(Indicators, Focus, Vec<Problem>)>,
     templates: Templates,
     tera: Arc<tera::Tera>,
     statics: BTreeMap<String, Bytes>,
@@ -302,7 +305,7 @@ impl Site {
 
     fn inputs(&self) -> Inputs<'_> {
         let m = &self.made;
-        let (ind, focus) = &*m.computed;
+        let (ind, focus, _) = &*m.computed;
         Inputs { bulletin: m.resolved.bulletin(), ind, focus, templates: &m.templates }
     }
 
@@ -423,8 +426,8 @@ impl Site {
     /// The file at `path` as `bantin build` would write it, made now if not yet made;
     /// `None` when the site has no such file.
     pub fn file(&self, path: &str) -> Result<Option<Bytes>, RebuildError> {
-        if let Some(rest) = path.strip_prefix(&format!("{}/", routes::CHARTS)) {
-            return self.chart_file(path, rest);
+        if path.starts_with(&format!("{}/", routes::CHARTS)) {
+            return self.chart_file(path);
         }
         if path.starts_with(&format!("{}/", routes::SEARCH_INDEX)) {
             let files = self.search_files.get_or_init(|| {
@@ -451,22 +454,21 @@ impl Site {
         }
     }
 
+    /// A page of the route table, rendered now if not yet made; one that rendering
+    /// leaves out is an error, not an empty page.
     fn page(&self, id: &PageId) -> Result<Bytes, RebuildError> {
         if let Some(page) = lock(&self.pages).get(id) {
             return Ok(page.bytes.clone());
         }
         self.render(&[id.clone()].into())?;
         let pages = lock(&self.pages);
-        Ok(pages.get(id).map_or_else(|| Bytes::from(Vec::new()), |p| p.bytes.clone()))
+        pages.get(id).map(|p| p.bytes.clone()).ok_or_else(|| RebuildError::PageMissing(id.path()))
     }
 
-    /// A chart's file (`rest` is its path inside the charts folder): drawn with its
-    /// page's charts, found by the unit its name carries, or the front page's.
-    fn chart_file(&self, path: &str, rest: &str) -> Result<Option<Bytes>, RebuildError> {
-        let name = rest.strip_prefix("narrow/").unwrap_or(rest);
-        // `kind_unit[_period].ext`: unit ids are `[a-z0-9-]+`.
-        let unit =
-            name.split(['_', '.']).nth(1).filter(|u| self.made.resolved.bulletin().units.contains_key(u));
+    /// A chart's file: drawn with its page's charts, found by the unit its name
+    /// carries, or the front page's.
+    fn chart_file(&self, path: &str) -> Result<Option<Bytes>, RebuildError> {
+        let unit = routes::chart_unit(path).filter(|u| self.made.resolved.bulletin().units.contains_key(u));
         for key in unit.into_iter().chain([FRONT]) {
             let key = BTreeSet::from([key.to_string()]);
             self.charts_of(&key)?;
