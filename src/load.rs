@@ -118,17 +118,20 @@ fn read(dir: &Path, rel: &Path) -> Source {
     }
     let (text, salvaged) = match read_bytes(dir, rel) {
         Err(failure) => (Err(failure), Vec::new()),
-        Ok(bytes) => {
+        Ok(bytes) => match decode(bytes) {
+            Ok(text) => (Ok(text), Vec::new()),
             // A text that does not decode may still name units other files refer to.
-            let lossy = salvage(&bytes);
-            match decode(bytes) {
-                Ok(text) => (Ok(text), Vec::new()),
-                Err((at, Msg::NotUtf8)) if format == Some(Format::Csv) => {
-                    (Err((at, Msg::CsvNotUtf8)), sheets::csv_ids(&lossy))
+            Err(failed) => {
+                let (failure, bytes) = *failed;
+                let lossy = salvage(&bytes);
+                match failure {
+                    (at, Msg::NotUtf8) if format == Some(Format::Csv) => {
+                        (Err((at, Msg::CsvNotUtf8)), sheets::csv_ids(&lossy))
+                    }
+                    failure => (Err(failure), possible_names(&lossy)),
                 }
-                Err(failure) => (Err(failure), possible_names(&lossy)),
             }
-        }
+        },
     };
     Source { rel: rel.to_path_buf(), text, salvaged, binary: None }
 }
@@ -450,25 +453,49 @@ fn possible_names(text: &str) -> Vec<String> {
 /// A file's bytes as the text its problems are placed in: UTF-8 without a byte-order
 /// mark, lines ending in `\n` whether the editor wrote `\r\n` or a lone `\r` (as old
 /// Mac editors do, and as every editor shows them), and no control character but tabs.
-pub fn decode(bytes: Vec<u8>) -> Result<String, Failure> {
+/// A text that is not gives its bytes back, for the names they may hold.
+fn decode(bytes: Vec<u8>) -> Result<String, Box<(Failure, Vec<u8>)>> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err((At::Pos(Position::START), Msg::Utf16));
+        return Err(Box::new(((At::Pos(Position::START), Msg::Utf16), bytes)));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
-        let valid = normalized_lines(valid.strip_prefix('\u{feff}').unwrap_or(&valid));
-        (At::Pos(Position::of_offset(&valid, valid.len())), Msg::NotUtf8)
+        let valid = normalized_lines(without_bom(valid));
+        Box::new(((At::Pos(Position::of_offset(&valid, valid.len())), Msg::NotUtf8), e.into_bytes()))
     })?;
-    let text = normalized_lines(text.strip_prefix('\u{feff}').unwrap_or(&text));
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_control() && c != '\n' && c != '\t') {
-        return Err((At::Pos(Position::of_offset(&text, offset)), Msg::ControlChar { code: c as u32 }));
+    let text = normalized_lines(without_bom(text));
+    if let Some((offset, c)) = first_control(&text) {
+        let failure = (At::Pos(Position::of_offset(&text, offset)), Msg::ControlChar { code: c as u32 });
+        return Err(Box::new((failure, text.into_bytes())));
     }
     Ok(text)
 }
 
+fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
+}
+
 /// `\r\n` and lone `\r` line ends as `\n`.
-fn normalized_lines(text: &str) -> String {
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
+fn normalized_lines(text: String) -> String {
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
+}
+
+/// The first control character but line breaks and tabs, and its byte offset. Control
+/// characters (U+0000–U+001F, U+007F–U+009F) are one byte below 0x20, 0x7F, or 0xC2
+/// followed by 0x80–0x9F: looking at bytes spares decoding every character.
+fn first_control(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let is_start = |(i, &b): (usize, &u8)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
+        _ => false,
+    };
+    let offset = bytes.iter().enumerate().position(is_start)?;
+    text[offset..].chars().next().map(|c| (offset, c))
 }
 
 /// Deserializes YAML whose first line is line `1 + line_offset` of its file.
@@ -940,6 +967,20 @@ mod tests {
         assert!(found[0].1.starts_with("unknown field `colour`"), "{}", found[0].1);
         assert_eq!(found[1].0, At::Value("reports[0].admitted".into()));
         assert_eq!(found[1].1, "admitted: `-1` is negative: expected a whole number >= 0");
+    }
+
+    #[test]
+    fn control_characters_are_found_as_characters_are() {
+        let by_chars = |t: &str| t.char_indices().find(|&(_, c)| c.is_control() && c != '\n' && c != '\t');
+        let mut rng = fastrand::Rng::with_seed(3);
+        let pieces = [
+            "a", "\n", "\t", "\u{0}", "\u{1f}", "\u{7f}", "\u{80}", "\u{85}", "\u{9f}", "\u{a0}", "Đ", "ễ",
+            "€", "😀",
+        ];
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..8)).map(|_| pieces[rng.usize(..pieces.len())]).collect();
+            assert_eq!(first_control(&text), by_chars(&text), "{text:?}");
+        }
     }
 
     fn article_of(rel: &Path, text: &str) -> Result<Article, Failure> {
