@@ -161,11 +161,15 @@ pub fn check_again(
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
     // Static files are checked against the pages, which the resolved bulletin lists.
-    let resolved = timings.stage("validate", "items", || {
+    timings.stage("validate", "items", || {
         problems.extend(validate(&loaded));
+        ((), items)
+    });
+    let resolved = timings.stage("resolve", "pages", || {
         let resolved = Resolved::new(Arc::new(std::mem::take(&mut loaded.content)));
         problems.extend(crate::resolve::routes::static_conflicts(resolved.bulletin()));
-        (resolved, items)
+        let pages = resolved.bulletin().pages.len();
+        (resolved, pages)
     });
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {

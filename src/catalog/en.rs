@@ -588,6 +588,7 @@ impl Words for En {
             "walk" => "finding the files",
             "parse" => "reading the files",
             "validate" => "checking the figures",
+            "resolve" => "listing the pages",
             "compute" => "computing the indicators",
             "charts" => "drawing the charts",
             "render" => "making the pages",

@@ -595,6 +595,7 @@ impl Words for Vi {
             "walk" => "tìm các tệp",
             "parse" => "đọc các tệp",
             "validate" => "kiểm tra số liệu",
+            "resolve" => "lập danh mục các trang",
             "compute" => "tính các chỉ số",
             "charts" => "vẽ biểu đồ",
             "render" => "tạo các trang",
