@@ -285,13 +285,13 @@ impl<'a> Validator<'a> {
 
     fn report_dates(&mut self, report: &Report) {
         let (o, p) = (&report.origin, &report.period);
-        let label = p.label.clone();
+        let label = || p.label.clone();
         if let Some(as_of) = report.as_of {
             if as_of < p.from {
-                let message = Msg::AsOfBeforePeriod { as_of, label, from: p.from };
+                let message = Msg::AsOfBeforePeriod { as_of, label: label(), from: p.from };
                 self.error(o, "as_of", message);
             } else if as_of > p.to {
-                let message = Msg::AsOfAfterPeriod { as_of, label, to: p.to };
+                let message = Msg::AsOfAfterPeriod { as_of, label: label(), to: p.to };
                 self.error(o, "as_of", message);
             }
         }
@@ -317,16 +317,17 @@ impl<'a> Validator<'a> {
         if report.members_at_start == Some(0) {
             self.error(o, "members_at_start", Msg::MembersAtStartZero);
         }
+        // The field's path is written only for a problem: most reports have none.
+        let field = |key: &str| format!("composition.{key}");
         for (key, &count) in &report.composition {
-            let field = format!("composition.{key}");
             if let Some(known) = categories.filter(|known| !known.contains(key)) {
                 let nearest = hints::nearest(key, known.iter().map(String::as_str));
                 let message = Msg::UnknownCategory { key: key.clone(), nearest, known: known.to_vec() };
-                self.key_error(o, &field, message);
+                self.key_error(o, &field(key), message);
             } else if count > report.admitted {
                 let message =
-                    Msg::CompositionAboveAdmitted { field: field.clone(), count, admitted: report.admitted };
-                self.error(o, &field, message);
+                    Msg::CompositionAboveAdmitted { field: field(key), count, admitted: report.admitted };
+                self.error(o, &field(key), message);
             }
         }
     }
@@ -389,16 +390,16 @@ impl<'a> Validator<'a> {
             self.error(o, "source", Msg::SourceNotWeb { source: url::shown(source) });
             return;
         }
-        let slug = source.clone();
+        let slug = || source.clone();
         match articles.get(source.as_str()) {
             None if self.unknown(source, false) => {
                 let nearest = hints::nearest(source, articles.keys().copied());
-                self.error(o, "source", Msg::SourceNotArticle { slug, nearest });
+                self.error(o, "source", Msg::SourceNotArticle { slug: slug(), nearest });
             }
             None => {}
-            Some(a) if a.draft => self.warning(o, "source", Msg::SourceDraft { slug }),
+            Some(a) if a.draft => self.warning(o, "source", Msg::SourceDraft { slug: slug() }),
             Some(a) if a.date < report.as_of() => {
-                let message = Msg::SourceBeforeAsOf { slug, date: a.date, as_of: report.as_of() };
+                let message = Msg::SourceBeforeAsOf { slug: slug(), date: a.date, as_of: report.as_of() };
                 self.warning(o, "source", message);
             }
             Some(_) => {}
@@ -438,7 +439,9 @@ impl<'a> Validator<'a> {
                 self.error(o, "title", Msg::ArticleTitleEmpty);
             }
             for (i, unit) in a.units.iter().enumerate() {
-                self.unknown_unit(o, &format!("units[{i}]"), unit);
+                if !self.known_units.contains(unit.as_str()) {
+                    self.unknown_unit(o, &format!("units[{i}]"), unit);
+                }
             }
             for (i, tag) in a.tags.iter().enumerate() {
                 if tag.trim().is_empty() {
