@@ -260,14 +260,14 @@ fn quoted(line: &str, at: usize) -> Option<(usize, usize, usize)> {
     (!escaped).then_some((at + 1, close, close + 1))
 }
 
-/// A plain key at `at`: its end and the index of its colon.
-fn plain_key(line: &str, at: usize) -> Option<(usize, usize)> {
+/// A plain key at `at`: the index of its colon, where it ends.
+fn plain_key(line: &str, at: usize) -> Option<usize> {
     let bytes = line.as_bytes();
     let mut i = at;
     while i < bytes.len() {
         match bytes[i] {
             b'#' if i > at && bytes[i - 1] == b' ' => return None,
-            b':' if bytes.get(i + 1).is_none_or(|&b| b == b' ') => return Some((i, i)),
+            b':' if bytes.get(i + 1).is_none_or(|&b| b == b' ') => return Some(i),
             _ => i += 1,
         }
     }
@@ -462,8 +462,8 @@ impl<'t> Scan<'t> {
         } else if is_indicator(first) || is_item(line, at) {
             return Err(Beyond);
         } else {
-            let (end, colon) = beyond(plain_key(line, at))?;
-            (at, end, colon)
+            let colon = beyond(plain_key(line, at))?;
+            (at, colon, colon)
         };
         let key = &line[start..end];
         if key.is_empty() || key.ends_with(' ') || key.contains(['.', '[', ']']) {
