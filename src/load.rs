@@ -44,12 +44,14 @@ pub struct Loaded {
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Found {
     site: Option<PathBuf>,
     data: Vec<PathBuf>,
     news: Vec<PathBuf>,
     statics: Vec<PathBuf>,
+    /// A symbolic link was followed: files may change beyond the folder's own tree.
+    links: bool,
 }
 
 impl Found {
@@ -87,7 +89,7 @@ pub fn load_timed(dir: &Path, timings: &mut Timings) -> Loaded {
         let files: Vec<&PathBuf> = found.parsed_files().collect();
         let count = files.len() + 1;
         let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
-        (finish(dir, found, walk_problems, parsed), count)
+        (finish(dir, found, walk_problems, vec![Merged::new(parsed, 1)]), count)
     })
 }
 
@@ -137,9 +139,9 @@ fn read(dir: &Path, rel: &Path) -> Source {
 }
 
 /// site.yaml is read again on every load: it is one small file.
-fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
+fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parts: Vec<Merged>) -> Loaded {
     let site = found.site.as_ref().map(|rel| read(dir, rel));
-    let mut loaded = assemble(site, parsed);
+    let mut loaded = assemble_parts(site, parts);
     loaded.problems.extend(walk_problems);
     loaded.content.statics = found.statics;
     loaded
@@ -150,6 +152,10 @@ fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parsed: Vec<(Pa
 #[derive(Default)]
 pub struct ParseCache {
     files: HashMap<PathBuf, (Stamp, Parsed)>,
+    /// The last walk, while no change can have moved a file: see [`Walked::holds`].
+    walked: Option<Walked>,
+    /// The data files as last merged.
+    data: Option<Merged>,
 }
 
 /// A file's size and modification time: when both are unchanged, so is the file.
@@ -160,34 +166,89 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.len(), meta.modified().ok()?))
 }
 
+/// A walk's files and problems, and the site, data and news files it found.
+struct Walked {
+    found: Found,
+    problems: Vec<Problem>,
+    read: HashSet<PathBuf>,
+}
+
+impl Walked {
+    fn new(found: &Found, problems: &[Problem]) -> Walked {
+        let read = found.site.iter().chain(found.parsed_files()).cloned().collect();
+        Walked { found: found.clone(), problems: problems.to_vec(), read }
+    }
+
+    /// Whether a walk now would find what this one found, when only the files
+    /// `changed` names were written: each is a site, data or news file this walk found
+    /// and still a plain file (a static file is opened by the walk, so it walks again).
+    /// A walk that followed a link holds for no change: the watcher may miss what
+    /// changes beyond the folder.
+    fn holds(&self, dir: &Path, changed: &HashSet<PathBuf>) -> bool {
+        !self.found.links
+            && changed.iter().all(|rel| {
+                self.read.contains(rel)
+                    && std::fs::symlink_metadata(dir.join(rel)).is_ok_and(|m| m.file_type().is_file())
+            })
+    }
+}
+
 impl ParseCache {
-    /// Loads `dir` as [`load`] does, parsing again only the files that are new, whose
-    /// stamp changed, or that `changed` names (relative to `dir`).
+    /// Loads `dir` as [`load`] does, parsing again only the files that `changed` names
+    /// (relative to `dir`), those that are new and those whose stamp changed. The folder
+    /// is walked and each file's stamp looked at again unless `changed` names only
+    /// files written in place (see [`Walked::holds`]).
     pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>, timings: &mut Timings) -> Loaded {
-        let (found, walk_problems) = walk_timed(dir, timings);
-        let parsed = timings.stage("parse", "files", || {
-            let files: Vec<&PathBuf> = found.parsed_files().collect();
-            let stale: Vec<(&PathBuf, Stamp)> = files
-                .par_iter()
-                .map(|rel| (*rel, stamp(&dir.join(rel))))
-                .filter(|(rel, now)| {
-                    changed.contains(*rel)
-                        || self.files.get(*rel).is_none_or(|(then, _)| then != now || now.is_none())
-                })
-                .collect();
+        let kept = self.walked.take().filter(|w| w.holds(dir, changed));
+        let (found, walk_problems) = match &kept {
+            Some(walked) => (walked.found.clone(), walked.problems.clone()),
+            None => walk_timed(dir, timings),
+        };
+        let parts = timings.stage("parse", "files", || {
+            let stale = match kept {
+                Some(_) => found.parsed_files().filter(|rel| changed.contains(*rel)).collect(),
+                None => self.stale(dir, &found, changed),
+            };
             let count = stale.len() + 1;
+            let data_changed = stale.iter().any(|rel| !is_article(rel));
             let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
                 .into_par_iter()
-                .map(|(rel, now)| (rel.clone(), (now, parse_file(&read(dir, rel)))))
+                .map(|rel| (rel.clone(), (stamp(&dir.join(rel)), parse_file(&read(dir, rel)))))
                 .collect();
             self.files.extend(fresh);
-            let present: HashSet<&PathBuf> = found.parsed_files().collect();
-            self.files.retain(|rel, _| present.contains(rel));
-            // Cloned in parallel: at tens of thousands of files the copying is most of a load.
-            let parsed = files.par_iter().map(|rel| ((*rel).clone(), self.files[*rel].1.clone())).collect();
-            (parsed, count)
+            if kept.is_none() {
+                let present: HashSet<&PathBuf> = found.parsed_files().collect();
+                self.files.retain(|rel, _| present.contains(rel));
+            }
+            let data = match self.data.take().filter(|d| !data_changed && d.files == found.data) {
+                Some(data) => data,
+                None => Merged::new(self.parsed(&found.data), 1),
+            };
+            let news = Merged::new(self.parsed(&found.news), 1 + data.files.len());
+            self.data = Some(data.clone());
+            (vec![data, news], count)
         });
-        finish(dir, found, walk_problems, parsed)
+        self.walked = Some(kept.unwrap_or_else(|| Walked::new(&found, &walk_problems)));
+        finish(dir, found, walk_problems, parts)
+    }
+
+    /// The files `found` that `changed` names, are new, or whose stamp changed.
+    fn stale<'f>(&self, dir: &Path, found: &'f Found, changed: &HashSet<PathBuf>) -> Vec<&'f PathBuf> {
+        let files: Vec<&PathBuf> = found.parsed_files().collect();
+        files
+            .into_par_iter()
+            .filter(|rel| {
+                let now = stamp(&dir.join(rel));
+                changed.contains(*rel)
+                    || self.files.get(*rel).is_none_or(|(then, _)| *then != now || now.is_none())
+            })
+            .collect()
+    }
+
+    /// The files as last parsed, in the order given.
+    fn parsed(&self, files: &[PathBuf]) -> Vec<(PathBuf, Parsed)> {
+        // Cloned in parallel: at tens of thousands of files the copying is most of a load.
+        files.par_iter().map(|rel| (rel.clone(), self.files[rel].1.clone())).collect()
     }
 }
 
@@ -259,6 +320,11 @@ fn from_sheets(read: sheets::Read) -> Parsed {
 
 /// Merges site.yaml and the parsed files, in the order given, into one content.
 fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
+    assemble_parts(site, vec![Merged::new(parsed, 1)])
+}
+
+/// Merges site.yaml and the files merged in `parts`, in that order, into one content.
+fn assemble_parts(site: Option<Source>, parts: Vec<Merged>) -> Loaded {
     let mut problems = Vec::new();
     let mut content = Content::default();
     let mut indexes = Indexes::new();
@@ -285,22 +351,63 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
         },
     };
     content.files.push(site_rel);
-
     let mut unreadable = BTreeMap::new();
-    for (rel, mut p) in parsed {
-        indexes.extend(p.index.take().map(|index| (rel.clone(), index)));
-        let file = content.files.len();
-        content.files.push(rel.clone());
-        p.units.iter_mut().for_each(|u| u.origin.file = file);
-        p.reports.iter_mut().for_each(|r| r.origin.file = file);
-        p.article.iter_mut().for_each(|a| a.origin.file = file);
-        unreadable.extend(p.unreadable.into_iter().map(|name| (name, rel.clone())));
-        content.units.extend(p.units);
-        content.reports.extend(p.reports);
-        content.articles.extend(p.article);
-        problems.extend(p.problems);
+    content.units = joined(parts.iter().map(|p| &p.units));
+    content.reports = joined(parts.iter().map(|p| &p.reports));
+    for part in parts {
+        content.files.extend(part.files);
+        content.articles.extend(part.articles);
+        problems.extend(part.problems);
+        unreadable.extend(part.unreadable);
+        indexes.extend(part.indexes);
     }
     Loaded { content, problems, site_read, unreadable, indexes }
+}
+
+/// The items of several files merged, shared rather than copied when one holds them all.
+fn joined<'a, T: Clone + 'a>(parts: impl Iterator<Item = &'a Arc<[T]>> + Clone) -> Arc<[T]> {
+    let mut full = parts.clone().filter(|p| !p.is_empty());
+    match (full.next(), full.next()) {
+        (None, _) => Arc::from([]),
+        (Some(only), None) => only.clone(),
+        _ => parts.flat_map(|p| p.iter().cloned()).collect(),
+    }
+}
+
+/// Parsed files merged, their items numbered by file: a [`ParseCache`] keeps the data
+/// files' while none of them changes, so that an article's edit copies no unit or
+/// report.
+#[derive(Clone, Default)]
+struct Merged {
+    files: Vec<PathBuf>,
+    units: Arc<[Unit]>,
+    reports: Arc<[Report]>,
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+    unreadable: Vec<(String, PathBuf)>,
+    indexes: Vec<(PathBuf, Arc<dyn PathIndex>)>,
+}
+
+impl Merged {
+    /// Merges `parsed`, in order, the first file numbered `first` in the content's files.
+    fn new(parsed: Vec<(PathBuf, Parsed)>, first: usize) -> Merged {
+        let (mut units, mut reports) = (Vec::new(), Vec::new());
+        let mut merged = Merged::default();
+        for (rel, mut p) in parsed {
+            merged.indexes.extend(p.index.take().map(|index| (rel.clone(), index)));
+            let file = first + merged.files.len();
+            p.units.iter_mut().for_each(|u| u.origin.file = file);
+            p.reports.iter_mut().for_each(|r| r.origin.file = file);
+            p.article.iter_mut().for_each(|a| a.origin.file = file);
+            merged.unreadable.extend(p.unreadable.into_iter().map(|name| (name, rel.clone())));
+            units.extend(p.units);
+            reports.extend(p.reports);
+            merged.articles.extend(p.article);
+            merged.problems.extend(p.problems);
+            merged.files.push(rel);
+        }
+        Merged { units: units.into(), reports: reports.into(), ..merged }
+    }
 }
 
 fn failure_at(file: &Path, (at, message): Failure) -> Problem {
@@ -331,6 +438,7 @@ fn walk(dir: &Path, problems: &mut Vec<Problem>) -> Found {
             Err(e) => (e.path().unwrap_or(dir), e.path().is_some_and(Path::is_symlink)),
         };
         let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        found.links |= is_link;
         if is_link && let Some(warning) = static_link_outside(&rel, path, &root) {
             problems.push(warning);
             if matches!(&entry, Ok(e) if e.file_type().is_dir()) {
@@ -949,6 +1057,73 @@ mod tests {
         assert_eq!(split_front_matter("---\r\na: 1\r\n---\r\nb"), Some(("a: 1\r\n", "b")));
         assert_eq!(split_front_matter("a: 1\n---\n"), None);
         assert_eq!(split_front_matter("---\na: 1\n"), None);
+    }
+
+    /// A content folder under the system's temporary folder, removed first.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("bantin-load-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (rel, text) in files {
+            write(&dir, rel, text);
+        }
+        dir
+    }
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder made");
+        std::fs::write(path, text).expect("file written");
+    }
+
+    /// What a load yields, as text: the content and the problems.
+    fn shown(loaded: &Loaded) -> String {
+        format!("{:?}\n{:?}\n{:?}", loaded.content, loaded.problems, loaded.unreadable)
+    }
+
+    #[test]
+    fn a_cached_load_after_edits_equals_a_fresh_one() {
+        let article = |title: &str| format!("---\ntitle: {title}\ndate: 2024-03-01\n---\nMột.\n");
+        let dir = folder(
+            "cache",
+            &[
+                ("site.yaml", "title: T\nbase_url: https://e.org/\n"),
+                (
+                    "data/d.yaml",
+                    "units:\n  - { id: a, name: Xã A }\nreports:\n  - { unit: a, period: 2024, admitted: 1 }\n",
+                ),
+                ("news/a.md", &article("A")),
+            ],
+        );
+        let mut cache = ParseCache::default();
+        let mut timings = Timings::default();
+        let first = cache.load(&dir, &HashSet::new(), &mut timings);
+        assert_eq!(shown(&first), shown(&load(&dir)));
+        let named = |rels: &[&str]| rels.iter().map(PathBuf::from).collect::<HashSet<_>>();
+
+        // An article written in place: the data files' items are shared, not read again.
+        write(&dir, "news/a.md", &article("A mới"));
+        let retitled = cache.load(&dir, &named(&["news/a.md"]), &mut timings);
+        assert_eq!(shown(&retitled), shown(&load(&dir)));
+        assert_eq!(retitled.content.articles[0].title, "A mới");
+        assert!(Arc::ptr_eq(&first.content.reports, &retitled.content.reports));
+
+        // A report written in place.
+        write(
+            &dir,
+            "data/d.yaml",
+            "units:\n  - { id: a, name: Xã A }\nreports:\n  - { unit: a, period: 2024, admitted: 2 }\n",
+        );
+        let refigured = cache.load(&dir, &named(&["data/d.yaml"]), &mut timings);
+        assert_eq!(shown(&refigured), shown(&load(&dir)));
+        assert_eq!(refigured.content.reports[0].admitted, 2);
+
+        // A new file and a removed one are found by walking again.
+        write(&dir, "news/b.md", &article("B"));
+        std::fs::remove_file(dir.join("news/a.md")).expect("removed");
+        let moved = cache.load(&dir, &named(&["news/b.md", "news/a.md"]), &mut timings);
+        assert_eq!(shown(&moved), shown(&load(&dir)));
+        assert_eq!(moved.content.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["B"]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

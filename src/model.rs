@@ -14,13 +14,16 @@ use serde::de::{self, Deserializer, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Everything read from one content folder.
 #[derive(Debug, Default)]
 pub struct Content {
     pub site: Site,
-    pub units: Vec<Unit>,
-    pub reports: Vec<Report>,
+    /// Shared: a live preview keeps them from one load to the next while no data file
+    /// changes.
+    pub units: Arc<[Unit]>,
+    pub reports: Arc<[Report]>,
     pub articles: Vec<Article>,
     /// Files under `static/`, relative to it, in sorted order.
     pub statics: Vec<PathBuf>,

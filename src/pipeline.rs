@@ -196,9 +196,14 @@ pub fn check_again(
 /// written included, down to the names of the files (a warning names its file).
 fn same_figures(old: &Content, new: &Content) -> bool {
     old.site == new.site
-        && old.units == new.units
-        && old.reports == new.reports
+        && same(&old.units, &new.units)
+        && same(&old.reports, &new.reports)
         && figure_files(old) == figure_files(new)
+}
+
+/// Items kept from the load before are the same without comparing them.
+fn same<T: PartialEq>(old: &Arc<[T]>, new: &Arc<[T]>) -> bool {
+    Arc::ptr_eq(old, new) || old == new
 }
 
 /// The files read up to the last that holds a unit or a report: the data files, which

@@ -148,13 +148,15 @@ fn rebuild_on_change(
     lang: Option<Language>,
 ) {
     let mut version = 0;
+    let content = live.content_dir().to_path_buf();
     while let Ok(first) = rx.recv() {
         let changed: HashSet<PathBuf> = std::iter::once(first)
             .chain(rx.try_iter())
             .filter_map(Result::ok)
             .flatten()
             .filter(|e| !e.kind.is_access())
-            .flat_map(|e| e.event.paths)
+            // Events were lost: the whole folder is looked at again.
+            .flat_map(|e| if e.need_rescan() { vec![content.clone()] } else { e.event.paths })
             .filter(|p| !is_editor_scratch(p))
             .collect();
         if changed.is_empty() {

@@ -177,7 +177,7 @@ impl<'a> Validator<'a> {
 
     fn units(&mut self) {
         let mut first: HashMap<&str, &Origin> = HashMap::new();
-        for unit in &self.content.units {
+        for unit in self.content.units.iter() {
             if !text::is_id(&unit.id) {
                 let folded = hints::folded_slug(&unit.id);
                 self.error(&unit.origin, "id", Msg::UnitIdInvalid { id: unit.id.clone(), folded });
@@ -194,7 +194,7 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        for unit in &self.content.units {
+        for unit in self.content.units.iter() {
             if let Some(parent) = &unit.parent {
                 self.unknown_unit(&unit.origin, "parent", parent);
             }
@@ -242,7 +242,7 @@ impl<'a> Validator<'a> {
             self.content.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
         let mut labels: BTreeMap<&str, (&Period, &Origin)> = BTreeMap::new();
         let mut seen: HashMap<(&str, &str, chrono::NaiveDate), &Origin> = HashMap::new();
-        for report in &self.content.reports {
+        for report in self.content.reports.iter() {
             let o = &report.origin;
             self.unknown_unit(o, "unit", &report.unit);
             match labels.get(report.period.label.as_str()) {
@@ -410,7 +410,7 @@ impl<'a> Validator<'a> {
     /// most likely the month's own figure typed where the running total belongs.
     fn snapshots(&mut self) {
         let mut by_period: BTreeMap<(&str, &str), Vec<&Report>> = BTreeMap::new();
-        for r in &self.content.reports {
+        for r in self.content.reports.iter() {
             by_period.entry((&r.unit, &r.period.label)).or_default().push(r);
         }
         for ((unit, label), mut reports) in by_period {

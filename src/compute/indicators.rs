@@ -1059,8 +1059,9 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 1, members: 9}}\n  - {{unit: b, period: 2016, admitted: 2, members: 9}}\n  - {{unit: b, period: 2015, admitted: 2}}\n"
         );
         let mut loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
-        loaded.content.reports[0].admitted = u64::MAX;
-        loaded.content.reports[0].members = Some(u64::MAX);
+        let reports = std::sync::Arc::get_mut(&mut loaded.content.reports).expect("reports of one load");
+        reports[0].admitted = u64::MAX;
+        reports[0].members = Some(u64::MAX);
         let ind = compute(&Bulletin::new(&loaded.content));
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert_eq!((tinh.admitted, tinh.members), (u64::MAX, Some(u64::MAX)));

@@ -85,6 +85,11 @@ impl LiveSite {
         }
     }
 
+    /// The content folder watched.
+    pub fn content_dir(&self) -> &Path {
+        &self.paths.content
+    }
+
     /// How long each stage of the latest rebuild took.
     pub fn timings(&self) -> &Timings {
         &self.timings
@@ -120,9 +125,10 @@ impl LiveSite {
         self.good.is_some()
     }
 
-    /// Reads the folders again, works out what changed and makes again the files
-    /// already made that it touches. `changed` names files (absolute or relative to
-    /// the working folder) that an editor wrote.
+    /// Reads again the files an editor wrote, works out what changed and makes again
+    /// the files already made that it touches. `changed` names those files (absolute or
+    /// relative to the working folder); naming the content folder itself, or a file
+    /// added or removed, has the whole folder looked at again.
     pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Outcome {
         let started = Instant::now();
         self.timings = Timings::default();
