@@ -168,13 +168,15 @@ fn rebuild_on_change(
         let next = served(&live, words);
         let mut served = shared.served.write().unwrap_or_else(|e| e.into_inner());
         let reload = served.overlay != next.overlay || matches!(outcome, Outcome::Built { shown: true, .. });
-        *served = next;
+        let before = std::mem::replace(&mut *served, next);
         drop(served);
         if reload {
             version += 1;
             // No open page is not an error.
             let _ = shared.reload.send(version);
         }
+        // Freeing a large site takes a while: the browser is told to reload first.
+        drop(before);
     }
 }
 
