@@ -4,7 +4,7 @@ use crate::catalog::{self, Words};
 use crate::compute::indicators::{Figures, Focus, Standing, Status, TargetFigures};
 use crate::compute::reads::Reader;
 use crate::locale::Locale;
-use std::collections::HashMap;
+use crate::resolve::IdMap;
 
 /// The figures the front page compares: the focus units' children when only one
 /// focus unit has figures for the period, else the focus units side by side.
@@ -36,7 +36,7 @@ pub struct Writer<'a> {
     pub locale: Locale,
     pub decimals: usize,
     /// Unit id → name.
-    pub names: &'a HashMap<&'a str, &'a str>,
+    pub names: &'a IdMap<'a, &'a str>,
 }
 
 impl Writer<'_> {
@@ -201,7 +201,7 @@ reports:
     #[test]
     fn change_on_the_same_span_or_why_none() {
         let site = "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n";
-        let names = HashMap::new();
+        let names = IdMap::default();
         let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &names };
         let point = |data: &str| {
             let content = setup(&format!("units:\n  - {{id: tinh, name: Tỉnh}}\nreports:\n{data}"), site);

@@ -10,9 +10,9 @@
 use crate::compute::indicators::{Figures, Focus, Indicators};
 use crate::model::{Article, Category, Content};
 use crate::resolve::lists::{ListId, Month, TagLists};
-use crate::resolve::{Bulletin, Tree};
+use crate::resolve::{Bulletin, IdMap, Tree};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// One thing a page or a chart was made from that an edit can change alone.
@@ -84,11 +84,11 @@ impl<'a> Reader<'a> {
         &self.b.tree
     }
 
-    pub fn units(&self) -> &'a HashMap<&'a str, &'a crate::model::Unit> {
+    pub fn units(&self) -> &'a IdMap<'a, &'a crate::model::Unit> {
         &self.b.units
     }
 
-    pub fn names(&self) -> &'a HashMap<&'a str, &'a str> {
+    pub fn names(&self) -> &'a IdMap<'a, &'a str> {
         &self.b.names
     }
 

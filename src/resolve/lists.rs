@@ -5,6 +5,7 @@ use crate::model::{Article, Content};
 use crate::resolve::routes::{PER_PAGE, PageId, page_count};
 use crate::text;
 use chrono::Datelike;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Articles listed on a unit's own page; more than this have a list of their own.
@@ -159,10 +160,13 @@ fn published(content: &Content) -> Vec<&Article> {
 
 /// The [`TagLists`] of published articles.
 fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
+    // Articles share a few tags: each written form is made a slug once.
+    let mut slugs: FxHashMap<&str, String> = FxHashMap::default();
     let mut tags: TagLists = BTreeMap::new();
     for a in published {
         for tag in &a.tags {
-            let entry = tags.entry(text::slug_lossy(tag)).or_insert_with(|| (tag.clone(), Vec::new()));
+            let slug = slugs.entry(tag).or_insert_with(|| text::slug_lossy(tag));
+            let entry = tags.entry(slug.clone()).or_insert_with(|| (tag.clone(), Vec::new()));
             push_once(&mut entry.1, a);
         }
     }

@@ -19,7 +19,7 @@ use crate::model::Unit;
 use crate::problem::Problem;
 use crate::resolve::Bulletin;
 use crate::resolve::lists::{Lists, Month};
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 use std::path::Path;
 
 pub const FRONT: &str = "index.html";
@@ -253,6 +253,8 @@ pub fn period_key(label: &str) -> String {
 /// their lists.
 pub(crate) fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
     let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
+    // Most pages are those of units and articles.
+    ids.reserve(units.len() + lists.published.len());
     ids.extend(units.iter().map(|u| PageId::Unit(u.id.clone())));
     ids.extend(lists.published.iter().map(|a| PageId::Article(a.slug.clone())));
     ids.extend(lists.pages());
@@ -263,9 +265,9 @@ pub(crate) fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
 
 /// Static files that would land on a generated file or folder: a located error each.
 pub fn static_conflicts(bulletin: &Bulletin) -> Vec<Problem> {
-    let mut files: BTreeSet<String> = bulletin.pages.iter().map(PageId::path).collect();
+    let mut files: FxHashSet<String> = bulletin.pages.iter().map(PageId::path).collect();
     files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
-    let folders: BTreeSet<&str> =
+    let folders: FxHashSet<&str> =
         files.iter().flat_map(|f| ancestors(f)).chain([CHARTS, SEARCH_INDEX]).collect();
     bulletin
         .content

@@ -16,10 +16,11 @@ use crate::model::Unit;
 use crate::render::Inputs;
 use crate::render::theme::Templates;
 use crate::resolve::Bulletin;
-use crate::resolve::lists::{ListId, Month};
+use crate::resolve::lists::{ListId, Month, TagLists};
 use crate::resolve::routes::PageId;
+use rustc_hash::FxHashSet;
+use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeSet;
-use std::collections::HashMap;
 
 /// What a change touches.
 #[derive(Debug, Default, PartialEq)]
@@ -62,8 +63,9 @@ pub fn touched<'n>(
     charts: impl Iterator<Item = (&'n String, &'n Reads)>,
 ) -> Touched {
     let (before, after) = (old.bulletin.content, new.bulletin.content);
-    if before.site != after.site
-        || !same_units(&before.units, &after.units)
+    // Figures are kept from the site before only when its settings and units are the same.
+    let figures_kept = std::ptr::eq(old.ind, new.ind);
+    if !figures_kept && (before.site != after.site || !same_units(&before.units, &after.units))
         || crate::render::favicon(before) != crate::render::favicon(after)
     {
         return Touched::everything();
@@ -85,17 +87,28 @@ pub fn touched<'n>(
     }
     changed.extend(t.charts.iter().map(|key| Fact::Charts(key.clone())));
     t.pages.extend(pages.filter(|(_, read)| !read.is_disjoint(&changed)).map(|(id, _)| id.clone()));
-    // Pages added or removed.
-    let routes = |b: &Bulletin| -> BTreeSet<PageId> { b.pages.iter().cloned().collect() };
-    t.pages.extend(routes(old.bulletin).symmetric_difference(&routes(new.bulletin)).cloned());
+    pages_added_or_removed(&mut t.pages, &old.bulletin.pages, &new.bulletin.pages);
     t.facts = changed;
     t
 }
 
 /// Units in the same order with the same fields; where they were written is not shown.
 fn same_units(old: &[Unit], new: &[Unit]) -> bool {
-    let shown = |u: &Unit| (u.id.clone(), u.name.clone(), u.kind.clone(), u.parent.clone(), u.order);
+    fn shown(u: &Unit) -> impl PartialEq + '_ {
+        (&u.id, &u.name, &u.kind, &u.parent, u.order)
+    }
     old.len() == new.len() && old.iter().zip(new).all(|(a, b)| shown(a) == shown(b))
+}
+
+/// Adds the pages in one list and not in the other. Most changes keep every page, in
+/// the same order: the lists are compared before any set is made.
+fn pages_added_or_removed(out: &mut BTreeSet<PageId>, old: &[PageId], new: &[PageId]) {
+    if old == new {
+        return;
+    }
+    let (before, after): (FxHashSet<&PageId>, FxHashSet<&PageId>) =
+        (old.iter().collect(), new.iter().collect());
+    out.extend(before.symmetric_difference(&after).map(|&id| id.clone()));
 }
 
 /// The pages each changed page template renders. Returns false when a changed template
@@ -103,8 +116,7 @@ fn same_units(old: &[Unit], new: &[Unit]) -> bool {
 fn templates_touched(t: &mut Touched, old: &Templates, new: &Templates, bulletin: &Bulletin) -> bool {
     let names: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for name in names {
-        let text = |ts: &Templates| ts.get(name).map(|s| s.text.clone());
-        if text(old) == text(new) {
+        if old.get(name).map(|s| &s.text) == new.get(name).map(|s| &s.text) {
             continue;
         }
         // `{% include "unit.html" %}`, `{% extends 'unit.html' %}`, …
@@ -132,8 +144,9 @@ fn changed(old: Computed, new: Computed) -> Reads {
     if !std::ptr::eq(old.ind, new.ind) {
         figures_changed(&mut out, old.ind, new.ind);
     }
-    articles_changed(&mut out, old.b, new.b);
-    lists_changed(&mut out, old.b, new.b);
+    let articles = articles_changed(old.b, new.b);
+    lists_changed(&mut out, old.b, new.b, &articles);
+    out.extend(articles.into_iter().map(|slug| Fact::Article(slug.to_string())));
     if old.focus != new.focus {
         out.insert(Fact::Focus);
     }
@@ -141,38 +154,55 @@ fn changed(old: Computed, new: Computed) -> Reads {
 }
 
 fn figures_changed(out: &mut Reads, old: &Indicators, new: &Indicators) {
-    let (before, after) = (by_unit(old), by_unit(new));
-    let units: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
-    for unit in units {
-        let (a, b) = (before.get(unit).copied().unwrap_or(&[]), after.get(unit).copied().unwrap_or(&[]));
+    for (unit, a, b) in merge_by_key(by_unit(old), by_unit(new)) {
+        let (a, b) = (a.unwrap_or(&[]), b.unwrap_or(&[]));
         if a.len() != b.len() || !a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
             out.insert(Fact::Figures(unit.to_string()));
         }
     }
 }
 
-/// Each unit's figures, as the slice of `ind.reports` that holds them.
-fn by_unit(ind: &Indicators) -> HashMap<&str, &[Figures]> {
-    let mut out = HashMap::new();
-    let mut rest = ind.reports.as_slice();
-    while let Some(first) = rest.first() {
-        let len = rest.iter().take_while(|f| f.unit == first.unit).count();
-        out.insert(first.unit.as_str(), &rest[..len]);
-        rest = &rest[len..];
-    }
-    out
+/// Each unit's figures, as the slice of `ind.reports` that holds them, by unit id in
+/// order (the order of `ind.reports`).
+fn by_unit(ind: &Indicators) -> impl Iterator<Item = (&str, &[Figures])> {
+    ind.reports.chunk_by(|a, b| a.unit == b.unit).map(|run| (run[0].unit.as_str(), run))
 }
 
-/// Published articles added, withdrawn or shown otherwise.
-fn articles_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
-    for (slug, a) in &old.articles {
-        if new.articles.get(slug).is_none_or(|b| shown_article(a) != shown_article(b)) {
-            out.insert(Fact::Article((*slug).to_string()));
-        }
-    }
-    for slug in new.articles.keys().filter(|s| !old.articles.contains_key(*s)) {
-        out.insert(Fact::Article((*slug).to_string()));
-    }
+/// Two sequences sorted by key, walked side by side: each key once, with its value in
+/// each sequence that has it.
+fn merge_by_key<K: Ord, V>(
+    old: impl Iterator<Item = (K, V)>,
+    new: impl Iterator<Item = (K, V)>,
+) -> impl Iterator<Item = (K, Option<V>, Option<V>)> {
+    let (mut old, mut new) = (old.peekable(), new.peekable());
+    std::iter::from_fn(move || {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => return None,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some((a, _)), Some((b, _))) => a.cmp(b),
+        };
+        Some(match order {
+            Ordering::Less => old.next().map(|(k, a)| (k, Some(a), None))?,
+            Ordering::Greater => new.next().map(|(k, b)| (k, None, Some(b)))?,
+            Ordering::Equal => {
+                let ((k, a), (_, b)) = (old.next()?, new.next()?);
+                (k, Some(a), Some(b))
+            }
+        })
+    })
+}
+
+/// The slugs of the published articles added, withdrawn or shown otherwise.
+fn articles_changed<'b>(old: &'b Bulletin, new: &'b Bulletin) -> BTreeSet<&'b str> {
+    // Newest first, then by slug: the order of both lists, in which no two articles of
+    // one list are level. An article moved in time is withdrawn from one place and
+    // added at another.
+    let in_order = |b: &'b Bulletin| b.lists.published.iter().map(|a| ((Reverse(a.published), &a.slug), *a));
+    merge_by_key(in_order(old), in_order(new))
+        .filter(|(_, a, b)| a.zip(*b).is_none_or(|(a, b)| shown_article(a) != shown_article(b)))
+        .map(|((_, slug), ..)| slug.as_str())
+        .collect()
 }
 
 /// An article's fields, without where it was written. The body is compared by its
@@ -193,35 +223,33 @@ impl PartialEq for Body<'_> {
     }
 }
 
-/// Lists whose articles or order changed, and the tags' and months' counts.
-fn lists_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin) {
-    let ids = |b: &Bulletin| -> BTreeSet<ListId> {
-        let l = &b.lists;
-        std::iter::once(ListId::News)
-            .chain(l.tags.keys().map(|t| ListId::Tag(t.clone())))
-            .chain(l.units.keys().map(|u| ListId::Unit((*u).to_string())))
-            .chain(l.months.keys().map(|m| ListId::Month(*m)))
-            .collect()
-    };
-    let same = |id: &ListId| {
-        let (a, b) = (old.lists.get(id), new.lists.get(id));
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.slug == y.slug)
-    };
-    for id in ids(old).union(&ids(new)) {
-        if !same(id) {
-            out.insert(Fact::List(id.clone()));
+/// Lists whose articles or order changed, and the tags' and months' counts, given the
+/// slugs of the articles that changed. Only a list that holds one of those, before or
+/// after, can change: any other holds the same articles as before, which sort the same.
+fn lists_changed(out: &mut Reads, old: &Bulletin, new: &Bulletin, articles: &BTreeSet<&str>) {
+    if articles.is_empty() {
+        return;
+    }
+    let versions = articles.iter().flat_map(|slug| [old.articles.get(slug), new.articles.get(slug)]);
+    let lists: BTreeSet<ListId> = versions.flatten().flat_map(|a| ListId::of(a)).collect();
+    for id in lists {
+        let (a, b) = (old.lists.get(&id), new.lists.get(&id));
+        if a.len() != b.len() || a.iter().zip(b).any(|(x, y)| x.slug != y.slug) {
+            out.insert(Fact::List(id));
         }
     }
-    let tags = |b: &'_ Bulletin| -> Vec<(String, String, usize)> {
-        b.lists.tags.iter().map(|(slug, (name, list))| (slug.clone(), name.clone(), list.len())).collect()
-    };
-    if tags(old) != tags(new) {
+    if !tag_counts(&old.lists.tags).eq(tag_counts(&new.lists.tags)) {
         out.insert(Fact::Tags);
     }
     let month = |(m, list): (&Month, &Vec<&Article>)| (*m, list.len());
     if !old.lists.months.iter().map(month).eq(new.lists.months.iter().map(month)) {
         out.insert(Fact::Months);
     }
+}
+
+/// Each tag's slug, name and number of articles.
+fn tag_counts<'t>(tags: &'t TagLists) -> impl Iterator<Item = (&'t String, &'t String, usize)> {
+    tags.iter().map(|(slug, (name, list))| (slug, name, list.len()))
 }
 
 #[cfg(test)]
