@@ -31,6 +31,31 @@ pub struct Content {
     pub files: Vec<PathBuf>,
 }
 
+impl Content {
+    /// Whether `other`, another version of the same folder, has the same site settings,
+    /// units and reports, each written at the same place, down to the names of the files
+    /// (a problem names its file): the figures and what is found of them are the same.
+    pub fn same_figures(&self, other: &Content) -> bool {
+        self.site == other.site
+            && same(&self.units, &other.units)
+            && same(&self.reports, &other.reports)
+            && self.figure_files() == other.figure_files()
+    }
+
+    /// The files read up to the last that holds a unit or a report: the data files,
+    /// which are read before the articles, so an article added or removed moves none.
+    fn figure_files(&self) -> &[PathBuf] {
+        let units = self.units.iter().map(|u| u.origin.file);
+        let last = units.chain(self.reports.iter().map(|r| r.origin.file)).max();
+        &self.files[..last.map_or(0, |i| i + 1)]
+    }
+}
+
+/// Items kept from the load before are the same without comparing them.
+fn same<T: PartialEq>(old: &Arc<[T]>, new: &Arc<[T]>) -> bool {
+    Arc::ptr_eq(old, new) || old == new
+}
+
 /// Where an item was written: a file and the YAML path of the item inside it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Origin {

@@ -12,7 +12,7 @@ use crate::render::theme::TemplateError;
 use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
 use crate::timings::Timings;
-use crate::validate::validate;
+use crate::validate::{FigureChecks, validate_again};
 use crate::write::{Output, OutputFile};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -37,6 +37,9 @@ pub struct Checked {
     /// located, and among `problems` too). `None` when the content has errors; shared,
     /// so that a live preview can keep it when a change moves no figure.
     pub computed: Option<Arc<(Indicators, Focus, Vec<Problem>)>>,
+    /// What validation found of the site settings, units and reports, kept by a live
+    /// preview for the next check.
+    pub figure_checks: Arc<FigureChecks>,
     /// False when site.yaml is missing or broken (its `language` is then unknown).
     pub site_read: bool,
 }
@@ -141,16 +144,19 @@ pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timi
     check_again(loaded, content_dir, timings, None)
 }
 
-/// The figures of an earlier check of the same folder, with their warnings, and the
-/// content they were computed from.
+/// An earlier check of the same folder: its content, what validation found of its
+/// figures, and the figures with their warnings.
+#[derive(Clone, Copy)]
 pub struct Earlier<'a> {
     pub content: &'a Content,
+    pub figure_checks: &'a Arc<FigureChecks>,
     pub computed: &'a Arc<(Indicators, Focus, Vec<Problem>)>,
 }
 
-/// [`check_loaded_timed`], keeping the `earlier` figures and their warnings when the
-/// site settings, units and reports are as they were, in files of the same names: they
-/// are made of nothing else.
+/// [`check_loaded_timed`], keeping what the `earlier` check found and made of the site
+/// settings, units and reports when they are as they were, in files of the same names:
+/// the figures and their warnings are made of nothing else, and their checks of
+/// nothing else but what reports cite of the articles ([`validate_again`]).
 pub fn check_again(
     mut loaded: Loaded,
     content_dir: &Path,
@@ -161,9 +167,10 @@ pub fn check_again(
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
     // Static files are checked against the pages, which the resolved bulletin lists.
-    timings.stage("validate", "items", || {
-        problems.extend(validate(&loaded));
-        ((), items)
+    let figure_checks = timings.stage("validate", "items", || {
+        let (found, checks) = validate_again(&loaded, earlier.map(|e| (e.content, e.figure_checks)));
+        problems.extend(found);
+        (checks, items)
     });
     let resolved = timings.stage("resolve", "pages", || {
         let resolved = Resolved::new(Arc::new(std::mem::take(&mut loaded.content)));
@@ -175,7 +182,7 @@ pub fn check_again(
         timings.stage("compute", "figures", || {
             let bulletin = resolved.bulletin();
             let kept =
-                earlier.filter(|e| same_figures(e.content, bulletin.content)).map(|e| e.computed.clone());
+                earlier.filter(|e| e.content.same_figures(bulletin.content)).map(|e| e.computed.clone());
             let computed = kept.unwrap_or_else(|| {
                 let ind = indicators::compute(bulletin);
                 let focus = indicators::focus(bulletin, &ind);
@@ -188,30 +195,7 @@ pub fn check_again(
         })
     });
     let problems = problem::locate(problems, &loaded.indexes, content_dir);
-    Checked { resolved, problems, computed, site_read: loaded.site_read }
-}
-
-/// Whether two versions of a folder's content make the same figures and the same
-/// warnings about them: the site settings, the units and the reports, where each was
-/// written included, down to the names of the files (a warning names its file).
-fn same_figures(old: &Content, new: &Content) -> bool {
-    old.site == new.site
-        && same(&old.units, &new.units)
-        && same(&old.reports, &new.reports)
-        && figure_files(old) == figure_files(new)
-}
-
-/// Items kept from the load before are the same without comparing them.
-fn same<T: PartialEq>(old: &Arc<[T]>, new: &Arc<[T]>) -> bool {
-    Arc::ptr_eq(old, new) || old == new
-}
-
-/// The files read up to the last that holds a unit or a report: the data files, which
-/// are read before the articles, so an article added or removed moves none.
-fn figure_files(content: &Content) -> &[PathBuf] {
-    let units = content.units.iter().map(|u| u.origin.file);
-    let last = units.chain(content.reports.iter().map(|r| r.origin.file)).max();
-    &content.files[..last.map_or(0, |i| i + 1)]
+    Checked { resolved, problems, computed, figure_checks, site_read: loaded.site_read }
 }
 
 /// `data/indicators.json`, `.csv` and `.xlsx`.
@@ -390,8 +374,11 @@ mod tests {
     fn checked_in(data_file: &str, data: &str, news: &str, earlier: Option<&Checked>) -> Checked {
         let sources = vec![Source::new(data_file, data), Source::new("news/tin.md", news)];
         let loaded = parse(Some(Source::new("site.yaml", SITE)), sources);
-        let earlier = earlier
-            .map(|c| Earlier { content: c.content(), computed: c.computed.as_ref().expect("computed") });
+        let earlier = earlier.map(|c| Earlier {
+            content: c.content(),
+            figure_checks: &c.figure_checks,
+            computed: c.computed.as_ref().expect("computed"),
+        });
         check_again(loaded, "".as_ref(), &mut Timings::default(), earlier)
     }
 

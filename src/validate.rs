@@ -15,6 +15,7 @@ use crate::{text, url};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An empty map with room for `len` keys. Keys are ids, slugs and labels of the content
 /// folder, hashed with FxHash: quicker than SipHash, and no one but its writers chooses them.
@@ -29,7 +30,40 @@ fn shown(rate: f64) -> String {
 
 /// Collects every problem of loaded content. When site.yaml could not be read, the
 /// rules that depend on its settings are skipped.
+#[cfg(test)]
 pub fn validate(loaded: &Loaded) -> Vec<Problem> {
+    validate_again(loaded, None).0
+}
+
+/// What was found of the site settings, the units and the reports, and what else it
+/// was found from: a live preview keeps it while a change leaves all of that as it
+/// was, as an article's edit mostly does.
+#[derive(Debug)]
+pub struct FigureChecks {
+    site_read: bool,
+    citable: Vec<Citable>,
+    unreadable: BTreeMap<String, PathBuf>,
+    problems: Vec<Problem>,
+    /// How many references each unreadable file holds back.
+    unchecked: BTreeMap<PathBuf, usize>,
+}
+
+/// What a report's `source` reads of an article: its slug, whether it is a draft, and
+/// its date.
+type Citable = (String, bool, chrono::NaiveDate);
+
+fn citable(content: &Content) -> Vec<Citable> {
+    content.articles.iter().map(|a| (a.slug.clone(), a.draft, a.date)).collect()
+}
+
+/// [`validate`], keeping the `earlier` checks of the site settings, units and reports
+/// when they hold for `loaded` (see [`FigureChecks`]); `earlier` is another version of
+/// the same folder and the checks made of it. Returns every problem, in the order a
+/// full validation finds them, and the checks to keep.
+pub fn validate_again(
+    loaded: &Loaded,
+    earlier: Option<(&Content, &Arc<FigureChecks>)>,
+) -> (Vec<Problem>, Arc<FigureChecks>) {
     let content = &loaded.content;
     let units: Vec<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
     let mut v = Validator {
@@ -40,15 +74,33 @@ pub fn validate(loaded: &Loaded) -> Vec<Problem> {
         unchecked: BTreeMap::new(),
         problems: Vec::new(),
     };
-    if loaded.site_read {
-        v.site();
-    }
-    v.units();
-    v.reports(loaded.site_read);
-    v.snapshots();
+    let citable = citable(content);
+    let kept = earlier.filter(|(was, checks)| {
+        checks.site_read == loaded.site_read
+            && checks.citable == citable
+            && checks.unreadable == loaded.unreadable
+            && was.same_figures(content)
+    });
+    let checks = match kept {
+        Some((_, checks)) => checks.clone(),
+        None => {
+            if loaded.site_read {
+                v.site();
+            }
+            v.units();
+            v.reports(loaded.site_read);
+            v.snapshots();
+            let problems = std::mem::take(&mut v.problems);
+            let unchecked = std::mem::take(&mut v.unchecked);
+            let unreadable = loaded.unreadable.clone();
+            Arc::new(FigureChecks { site_read: loaded.site_read, citable, unreadable, problems, unchecked })
+        }
+    };
+    v.problems.clone_from(&checks.problems);
+    v.unchecked.clone_from(&checks.unchecked);
     v.articles();
     v.notes();
-    v.problems
+    (v.problems, checks)
 }
 
 struct Validator<'a> {
@@ -60,7 +112,7 @@ struct Validator<'a> {
     /// those files.
     unreadable: &'a BTreeMap<String, PathBuf>,
     /// How many references each unreadable file holds back.
-    unchecked: BTreeMap<&'a PathBuf, usize>,
+    unchecked: BTreeMap<PathBuf, usize>,
     problems: Vec<Problem>,
 }
 
@@ -99,7 +151,7 @@ impl<'a> Validator<'a> {
         }
         match self.unreadable.get(name) {
             Some(file) => {
-                *self.unchecked.entry(file).or_default() += 1;
+                *self.unchecked.entry(file.clone()).or_default() += 1;
                 false
             }
             None => true,
@@ -483,7 +535,7 @@ impl<'a> Validator<'a> {
     fn notes(&mut self) {
         for (file, &count) in &self.unchecked {
             let note = Problem::warning(
-                (*file).clone(),
+                file.clone(),
                 At::Pos(crate::problem::locate::Position::START),
                 Msg::UncheckedReferences { count },
             );
@@ -500,6 +552,37 @@ mod tests {
     const SITE: &str = "title: T\nbase_url: https://example.org/\ncategories:\n  veterans: Cựu chiến binh\n";
     const UNITS: &str = "units:\n  - {id: tinh, name: Tỉnh}\n  - {id: huyen, name: Huyện, parent: tinh}\n";
     const ARTICLE: &str = "---\ntitle: Tin\ndate: 2016-06-01\n---\nBody\n";
+
+    #[test]
+    fn the_checks_of_the_figures_are_kept_only_while_what_they_read_is_unchanged() {
+        // A report citing the article, and one naming an unknown unit: a problem to keep.
+        let data = "reports:\n  - {unit: huyen, period: 2016, admitted: 1, source: tin}\n  \
+                    - {unit: huyện, period: 2016, admitted: 1}\n";
+        let loaded = |article: &str| {
+            let files = vec![
+                Source::new("data/units.yaml", UNITS),
+                Source::new("data/d.yaml", data),
+                Source::new("news/tin.md", article),
+            ];
+            parse(Some(Source::new("site.yaml", SITE)), files)
+        };
+        let first = loaded(ARTICLE);
+        let (found, checks) = validate_again(&first, None);
+        assert_eq!(found, validate(&first));
+        let again = |article: &str| {
+            let next = loaded(article);
+            let (found, kept) = validate_again(&next, Some((&first.content, &checks)));
+            assert_eq!(found, validate(&next));
+            (found, Arc::ptr_eq(&kept, &checks))
+        };
+        // A new title: nothing a report reads of the article changed.
+        let (_, kept) = again(&ARTICLE.replace("title: Tin", "title: Tin mới"));
+        assert!(kept);
+        // A draft now: the report citing it is checked again, and warned about.
+        let (found, kept) = again(&ARTICLE.replace("---\nBody", "draft: true\n---\nBody"));
+        assert!(!kept);
+        assert!(found.iter().any(|p| matches!(p.message, Msg::SourceDraft { .. })), "{found:?}");
+    }
 
     /// The problems of a content folder with the given data file (besides the units above).
     fn problems_of(site: &str, data: &str) -> Vec<(At, String)> {

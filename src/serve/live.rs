@@ -135,10 +135,11 @@ impl LiveSite {
         let content_dir = &self.paths.content;
         let rel: HashSet<PathBuf> = changed.iter().filter_map(|p| relative_to(p, content_dir)).collect();
         let loaded = self.cache.load(content_dir, &rel, &mut self.timings);
-        let earlier = self
-            .good
-            .as_deref()
-            .map(|g| pipeline::Earlier { content: g.made.resolved.content(), computed: &g.made.computed });
+        let earlier = self.good.as_deref().map(|g| pipeline::Earlier {
+            content: g.made.resolved.content(),
+            figure_checks: &g.made.figure_checks,
+            computed: &g.made.computed,
+        });
         let mut checked = pipeline::check_again(loaded, content_dir, &mut self.timings, earlier);
         self.problems = std::mem::take(&mut checked.problems);
         self.language = checked.language().or(self.language);
@@ -147,7 +148,7 @@ impl LiveSite {
             Ok(t) => t,
             Err(e) => return self.fail(e.into()),
         };
-        let Checked { resolved, computed, .. } = checked;
+        let Checked { resolved, computed, figure_checks, .. } = checked;
         let Some(computed) = computed else {
             return Outcome::Failed;
         };
@@ -174,7 +175,7 @@ impl LiveSite {
             let count = touched.pages.len();
             (touched, count)
         });
-        let made = Made { resolved, computed, templates, tera, statics };
+        let made = Made { resolved, computed, figure_checks, templates, tera, statics };
         let site = Site::new(made, self.good.as_deref(), &touched);
         // Pages a browser may show, made again now: every page made before that the
         // change touches, and the front page of a first build.
@@ -235,6 +236,8 @@ struct Made {
     /// The figures, the front page's focus and the warnings about the figures, kept
     /// from the site before when no figure could have changed.
     computed: Arc<(Indicators, Focus, Vec<Problem>)>,
+    /// What validation found of the site settings, units and reports, kept likewise.
+    figure_checks: Arc<crate::validate::FigureChecks>,
     templates: Templates,
     tera: Arc<tera::Tera>,
     statics: BTreeMap<String, Bytes>,
