@@ -172,8 +172,8 @@ impl<'a> Plan<'a> {
 
     /// The slot of a unit's figure for a period: its latest snapshot, written or derived.
     pub fn latest(&self, place: Place) -> Option<usize> {
-        let range = self.units[place.unit as usize].clone();
-        range.clone().find(|&i| self.slots[i].latest && self.slots[i].place == place)
+        let mut range = self.units[place.unit as usize].clone();
+        range.find(|&i| self.slots[i].latest && self.slots[i].place == place)
     }
 }
 
