@@ -3,5 +3,6 @@
 //! page states in words. Pure: no I/O, no clock.
 
 pub mod indicators;
+mod order;
 pub(crate) mod points;
 pub(crate) mod reads;

@@ -3,13 +3,17 @@
 //! Percentages keep full precision; rounding happens only where a figure is shown.
 
 use crate::catalog::problems::Msg;
+use crate::compute::order::{Numbering, Place, Plan};
 use crate::locale::{whole_down, whole_up};
 use crate::model::period::Period;
 use crate::model::{Report, Target, Training};
 use crate::resolve::{Bulletin, Tree};
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// A report with its indicators: one written in data/, or one rolled up from children.
 #[derive(Clone, Debug, PartialEq)]
@@ -369,15 +373,21 @@ fn recency(f: &Figures) -> (NaiveDate, NaiveDate, NaiveDate, &str) {
 
 /// Computes every indicator of validated content.
 pub fn compute(bulletin: &Bulletin) -> Indicators {
-    let tree = &bulletin.tree;
-    let mut reports: Vec<Figures> =
-        bulletin.content.reports.iter().enumerate().map(|(i, r)| written(r, i)).collect();
-    mark_latest(&mut reports);
-    roll_up(tree, &mut reports);
-    sort(&mut reports);
+    let (content, tree) = (bulletin.content, &bulletin.tree);
+    let numbers = Numbering::new(content);
+    let plan = Plan::new(content, tree, &numbers);
+    let reports = plan
+        .slots
+        .par_iter()
+        .map(|slot| match slot.written {
+            Some(i) => written(&content.reports[i], i, slot.latest),
+            None => to_roll_up(),
+        })
+        .collect();
     let mut ind = Indicators { reports };
-    changes(&mut ind);
-    ranks(tree, &mut ind);
+    roll_up(tree, &numbers, &plan, &mut ind.reports);
+    changes(&numbers, &plan, &mut ind);
+    ranks(&numbers, &plan, &mut ind);
     ind
 }
 
@@ -407,14 +417,14 @@ fn target(r: &Report, t: &Target) -> Option<TargetFigures> {
     })
 }
 
-fn written(r: &Report, index: usize) -> Figures {
+fn written(r: &Report, index: usize, latest: bool) -> Figures {
     let as_of = r.as_of();
     let targets = r.targets.iter().filter_map(|t| target(r, t)).collect();
     let mut f = Figures {
         unit: r.unit.clone(),
         period: r.period.clone(),
         as_of,
-        latest: true,
+        latest,
         derived: false,
         admitted: r.admitted,
         targets,
@@ -440,63 +450,33 @@ fn written(r: &Report, index: usize) -> Figures {
 /// Shares, admission rate and conversion: the ratios of a report's own counts.
 fn set_ratios(f: &mut Figures, counts: &BTreeMap<String, u64>) {
     let a = f.admitted as f64;
-    f.composition = counts
-        .iter()
-        .map(|(k, &count)| (k.clone(), Share { count, share_pct: pct(count as f64, a) }))
-        .collect();
+    // Inserted one by one: collecting would sort what is already sorted.
+    for (k, &count) in counts {
+        f.composition.insert(k.clone(), Share { count, share_pct: pct(count as f64, a) });
+    }
     f.admission_rate_pct = f.members.and_then(|m| pct(a, m as f64));
     f.conversion_pct = f.training.awareness_trainees.and_then(|t| pct(a, t as f64));
 }
 
-fn sort(reports: &mut [Figures]) {
-    reports.sort_by(|a, b| {
-        (&a.unit, a.period.from, &a.period.label, a.as_of).cmp(&(
-            &b.unit,
-            b.period.from,
-            &b.period.label,
-            b.as_of,
-        ))
-    });
+/// A derived figure's stand-in until [`roll_up`] sums it.
+fn to_roll_up() -> Figures {
+    sum("", &[], 0)
 }
 
-/// Marks every snapshot but the one with the latest `as_of` of its unit and period.
-fn mark_latest(reports: &mut [Figures]) {
-    let mut newest: HashMap<(&str, &str), NaiveDate> = HashMap::new();
-    for f in reports.iter() {
-        let day = newest.entry((&f.unit, &f.period.label)).or_insert(f.as_of);
-        *day = (*day).max(f.as_of);
-    }
-    let latest: Vec<bool> =
-        reports.iter().map(|f| newest[&(f.unit.as_str(), f.period.label.as_str())] == f.as_of).collect();
-    for (f, latest) in reports.iter_mut().zip(latest) {
-        f.latest = latest;
-    }
-}
-
-/// Adds a derived report for each unit and period label that the unit has no report
-/// for but some of its children have (their own or derived), bottom-up.
-fn roll_up(tree: &Tree, reports: &mut Vec<Figures>) {
-    // unit → period label → index of its latest snapshot; BTreeMap keeps labels ordered.
-    let mut latest: HashMap<String, BTreeMap<String, usize>> = HashMap::new();
-    for (i, f) in reports.iter().enumerate().filter(|(_, f)| f.latest) {
-        latest.entry(f.unit.clone()).or_default().insert(f.period.label.clone(), i);
-    }
-    for unit in tree.post_order() {
-        let mut parts: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for child in tree.children_of(unit) {
-            for (label, &i) in latest.get(*child).into_iter().flatten() {
-                parts.entry(label.clone()).or_default().push(i);
-            }
-        }
-        let own = latest.entry(unit.to_string()).or_default();
-        for (label, parts) in parts {
-            if own.contains_key(&label) {
-                continue;
-            }
-            let children: Vec<&Figures> = parts.iter().map(|&i| &reports[i]).collect();
-            reports.push(sum(unit, &children, tree.children_of(unit).len()));
-            own.insert(label, reports.len() - 1);
-        }
+/// Sums each derived figure from the unit's children's figures for its period, bottom-up.
+fn roll_up(tree: &Tree, numbers: &Numbering, plan: &Plan, figures: &mut [Figures]) {
+    for &(unit, place) in &plan.derived {
+        let children = tree.children_of(unit);
+        let sum = {
+            let parts: Vec<&Figures> = children
+                .iter()
+                .filter_map(|c| plan.latest(Place { unit: numbers.unit(c), ..place }))
+                .map(|i| &figures[i])
+                .collect();
+            sum(unit, &parts, children.len())
+        };
+        let slot = plan.latest(place).expect("a derived figure has a slot");
+        figures[slot] = sum;
     }
 }
 
@@ -513,14 +493,13 @@ fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option
 }
 
 /// A parent's report summed from its children's period figures; `children` is how many
-/// children the parent has.
+/// children the parent has. Of no parts, a stand-in with no period.
 fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
-    let first = parts[0];
-    let counts: BTreeMap<String, u64> = first
-        .composition
-        .keys()
+    let keys = parts.first().into_iter().flat_map(|first| first.composition.keys());
+    let counts: BTreeMap<String, u64> = keys
         .filter_map(|k| Some((k.clone(), total(parts, |p| p.composition.get(k).map(|s| s.count))?)))
         .collect();
+    let no_period = || Period { label: String::new(), from: NaiveDate::MIN, to: NaiveDate::MIN };
     let training = Training {
         awareness_classes: total(parts, |p| p.training.awareness_classes),
         awareness_trainees: total(parts, |p| p.training.awareness_trainees),
@@ -531,8 +510,8 @@ fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
     let members_at_start = total(parts, |p| p.members_at_start);
     let mut f = Figures {
         unit: unit.to_string(),
-        period: first.period.clone(),
-        as_of: parts.iter().map(|p| p.as_of).max().expect("at least one part"),
+        period: parts.first().map_or_else(no_period, |first| first.period.clone()),
+        as_of: parts.iter().map(|p| p.as_of).max().unwrap_or(NaiveDate::MIN),
         latest: true,
         derived: true,
         admitted: add_up(parts.iter().map(|p| p.admitted)),
@@ -564,41 +543,47 @@ pub fn year_before(day: NaiveDate) -> NaiveDate {
 
 /// The previous year's figure of `f`'s unit to compare `f` with: a report or snapshot of
 /// the previous calendar year counted to the same day a year earlier, else the nearest
-/// within [`SAME_PERIOD_DAYS`] (the earlier of two as near), else none.
-fn same_period_before<'a>(ind: &'a Indicators, f: &'a Figures) -> Option<&'a Figures> {
-    let year = f.period.calendar_year()?;
+/// within [`SAME_PERIOD_DAYS`] (the earlier of two as near), else none. `of_unit` holds
+/// every figure of the unit with the calendar year its period covers; `year` is `f`'s.
+fn same_period_before<'a>(
+    of_unit: impl Iterator<Item = (&'a Figures, Option<i32>)>,
+    f: &Figures,
+    year: Option<i32>,
+) -> Option<&'a Figures> {
+    let year = year?;
     let day = year_before(f.as_of);
     let distance = |p: &Figures| (p.as_of - day).num_days().abs();
-    ind.of_unit(&f.unit)
-        .filter(|p| p.period.calendar_year() == Some(year - 1) && distance(p) <= SAME_PERIOD_DAYS)
+    of_unit
+        .filter(|&(p, of)| of == Some(year - 1) && distance(p) <= SAME_PERIOD_DAYS)
+        .map(|(p, _)| p)
         .min_by_key(|p| (distance(p), p.as_of))
 }
 
 /// Change against the same span of the previous year, on latest snapshots of years.
-fn changes(ind: &mut Indicators) {
-    let updates: Vec<(usize, Change)> = ind
-        .reports
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.latest)
-        .filter_map(|(i, f)| {
-            let prev = same_period_before(ind, f)?;
+fn changes(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
+    // Label number → the calendar year its period covers, if it is one.
+    let years: Vec<Option<i32>> = numbers.periods().iter().map(|p| p.calendar_year()).collect();
+    let year = |i: usize| years[plan.slots[i].place.label as usize];
+    let reports = &ind.reports;
+    let found: Vec<Option<Change>> = (reports.par_iter().enumerate())
+        .map(|(i, f)| {
+            if !plan.slots[i].latest {
+                return None;
+            }
+            let of_unit =
+                plan.units[plan.slots[i].place.unit as usize].clone().map(|j| (&reports[j], year(j)));
+            let prev = same_period_before(of_unit, f, year(i))?;
             let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
             let delta = signed(f.admitted).saturating_sub(signed(prev.admitted));
-            Some((
-                i,
-                Change {
-                    previous: prev.period.label.clone(),
-                    previous_as_of: prev.as_of,
-                    delta,
-                    pct: pct(delta as f64, prev.admitted as f64),
-                },
-            ))
+            Some(Change {
+                previous: prev.period.label.clone(),
+                previous_as_of: prev.as_of,
+                delta,
+                pct: pct(delta as f64, prev.admitted as f64),
+            })
         })
         .collect();
-    for (i, change) in updates {
-        ind.reports[i].change = Some(change);
-    }
+    ind.reports.par_iter_mut().zip(found).for_each(|(f, change)| f.change = change);
 }
 
 /// Competition ranking (1, 2, 2, 4) of `values`, highest first.
@@ -612,36 +597,43 @@ pub fn competition_ranks(values: &[f64]) -> Vec<usize> {
 }
 
 /// Ranks siblings (top-level units among themselves) with a report for the same label.
-fn ranks(tree: &Tree, ind: &mut Indicators) {
-    let mut groups: BTreeMap<(Option<&str>, &str), Vec<usize>> = BTreeMap::new();
-    for (i, f) in ind.reports.iter().enumerate().filter(|(_, f)| f.latest) {
-        let parent = tree.parent.get(f.unit.as_str()).copied();
-        groups.entry((parent, f.period.label.as_str())).or_default().push(i);
+fn ranks(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
+    // (parent, label, figure) of each latest figure: sorted, siblings are together.
+    let mut latest: Vec<(Option<u32>, u32, usize)> = (plan.slots.iter().enumerate())
+        .filter(|(_, slot)| slot.latest)
+        .map(|(i, slot)| (numbers.parent(slot.place.unit), slot.place.label, i))
+        .collect();
+    latest.par_sort_unstable();
+    let ranked: Vec<(usize, Rank)> = latest
+        .par_chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .flat_map_iter(|siblings| {
+            let members: Vec<&Figures> = siblings.iter().map(|&(_, _, i)| &ind.reports[i]).collect();
+            siblings.iter().map(|&(_, _, i)| i).zip(ranks_among(&members))
+        })
+        .collect();
+    let mut ranks = vec![None; ind.reports.len()];
+    for (i, rank) in ranked {
+        ranks[i] = Some(rank);
     }
-    let mut updates = Vec::new();
-    for members in groups.values() {
-        let admitted: Vec<f64> = members.iter().map(|&i| ind.reports[i].admitted as f64).collect();
-        let by_admitted = competition_ranks(&admitted);
-        let with_target: Vec<(usize, f64)> = members
-            .iter()
-            .filter_map(|&i| Some((i, ind.reports[i].targets.first()?.achievement_pct)))
-            .collect();
-        let achievement = competition_ranks(&with_target.iter().map(|(_, a)| *a).collect::<Vec<_>>());
-        let by_achievement: HashMap<usize, usize> =
-            with_target.iter().zip(achievement).map(|((i, _), r)| (*i, r)).collect();
-        for (k, &i) in members.iter().enumerate() {
-            let rank = Rank {
-                by_admitted: by_admitted[k],
-                by_achievement: by_achievement.get(&i).copied(),
-                of: members.len(),
-                of_achievement: with_target.len(),
-            };
-            updates.push((i, rank));
-        }
-    }
-    for (i, rank) in updates {
-        ind.reports[i].rank = Some(rank);
-    }
+    ind.reports.par_iter_mut().zip(ranks).for_each(|(f, rank)| f.rank = rank);
+}
+
+/// The ranks of figures among each other, in their order.
+fn ranks_among(members: &[&Figures]) -> Vec<Rank> {
+    let admitted: Vec<f64> = members.iter().map(|f| f.admitted as f64).collect();
+    let achievement = |f: &Figures| Some(f.targets.first()?.achievement_pct);
+    let achieved: Vec<f64> = members.iter().filter_map(|f| achievement(f)).collect();
+    let mut by_achievement = competition_ranks(&achieved).into_iter();
+    competition_ranks(&admitted)
+        .into_iter()
+        .zip(members)
+        .map(|(by_admitted, f)| Rank {
+            by_admitted,
+            by_achievement: achievement(f).and_then(|_| by_achievement.next()),
+            of: members.len(),
+            of_achievement: achieved.len(),
+        })
+        .collect()
 }
 
 /// What the front page summarises (SPEC §3): the root unit, or every top-level unit,
@@ -682,26 +674,50 @@ pub fn focus(bulletin: &Bulletin, ind: &Indicators) -> Focus {
 /// parent's own report for the same period.
 pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<crate::problem::Problem> {
     let (content, tree) = (bulletin.content, &bulletin.tree);
-    let mut out = Vec::new();
-    for f in ind.reports.iter().filter(|f| f.latest) {
-        let Some(written) = f.written else { continue };
-        let children = tree.children_of(&f.unit);
-        let sum = add_up(children.iter().filter_map(|c| ind.latest(c, &f.period.label)).map(|c| c.admitted));
-        if sum > f.admitted {
-            let origin = &content.reports[written].origin;
-            out.push(crate::problem::Problem::warning(
-                content.files[origin.file].clone(),
-                crate::problem::At::Value(origin.field("admitted")),
-                Msg::ChildrenExceed {
-                    unit: f.unit.clone(),
-                    label: f.period.label.clone(),
-                    sum,
-                    admitted: f.admitted,
-                },
-            ));
-        }
-    }
-    out
+    let units = unit_ranges(ind);
+    let latest = |unit: &str, label: &str| {
+        let range = units.get(unit)?.clone();
+        ind.reports[range].iter().find(|f| f.latest && f.period.label == label)
+    };
+    // Only a unit with children can be exceeded by them: their figures, with their index.
+    let mut exceeded: Vec<(usize, crate::problem::Problem)> = (tree.children.par_iter())
+        .flat_map_iter(|(unit, children)| {
+            let range = units.get(unit).cloned().unwrap_or_default();
+            (range.clone().zip(&ind.reports[range])).filter(|(_, f)| f.latest).filter_map(|(i, f)| {
+                let written = f.written?;
+                let sum =
+                    add_up(children.iter().filter_map(|c| latest(c, &f.period.label)).map(|c| c.admitted));
+                (sum > f.admitted).then(|| {
+                    let origin = &content.reports[written].origin;
+                    let problem = crate::problem::Problem::warning(
+                        content.files[origin.file].clone(),
+                        crate::problem::At::Value(origin.field("admitted")),
+                        Msg::ChildrenExceed {
+                            unit: f.unit.clone(),
+                            label: f.period.label.clone(),
+                            sum,
+                            admitted: f.admitted,
+                        },
+                    );
+                    (i, problem)
+                })
+            })
+        })
+        .collect();
+    exceeded.sort_unstable_by_key(|&(i, _)| i);
+    exceeded.into_iter().map(|(_, problem)| problem).collect()
+}
+
+/// Unit id → the range of `ind.reports` that holds its figures (they are sorted by unit).
+fn unit_ranges(ind: &Indicators) -> FxHashMap<&str, Range<usize>> {
+    let mut start = 0;
+    ind.reports
+        .chunk_by(|a, b| a.unit == b.unit)
+        .map(|run| {
+            start += run.len();
+            (run[0].unit.as_str(), start - run.len()..start)
+        })
+        .collect()
 }
 
 #[cfg(test)]
