@@ -8,6 +8,7 @@ pub(crate) mod routes;
 
 use crate::model::{Article, Category, Content, Unit};
 use crate::resolve::lists::Lists;
+use rayon::prelude::*;
 use routes::PageId;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -46,15 +47,23 @@ impl<'a> Bulletin<'a> {
     /// Resolves content; content with errors resolves too (static files are checked
     /// against its pages), though only valid content is computed.
     pub fn new(content: &'a Content) -> Bulletin<'a> {
-        let lists = Lists::new(content);
+        // The articles' lists and the units' tree read apart: each on a core.
+        let (lists, (tree, units, names, periods)) = rayon::join(
+            || Lists::new(content),
+            || {
+                let units = content.units.iter().map(|u| (u.id.as_str(), u)).collect();
+                let names = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+                (Tree::new(content), units, names, periods(content))
+            },
+        );
         Bulletin {
             content,
-            tree: Tree::new(content),
-            units: content.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            names: content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect(),
+            tree,
+            units,
+            names,
             categories: content.site.categories(),
             articles: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
-            periods: periods(content),
+            periods,
             pages: routes::pages(&content.units, &lists),
             lists,
         }
@@ -112,23 +121,26 @@ pub struct Tree<'a> {
 
 impl<'a> Tree<'a> {
     fn new(content: &'a Content) -> Tree<'a> {
-        let mut units: Vec<&Unit> = content.units.iter().collect();
-        units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
-        let mut tree = Tree {
-            children: IdMap::default(),
-            roots: Vec::new(),
-            parent: IdMap::with_capacity_and_hasher(units.len(), Default::default()),
-        };
-        for u in units {
+        let mut parent = IdMap::with_capacity_and_hasher(content.units.len(), Default::default());
+        let mut children: IdMap<Vec<&Unit>> = IdMap::default();
+        let mut roots = Vec::new();
+        for u in content.units.iter() {
             match &u.parent {
                 Some(p) => {
-                    tree.children.entry(p.as_str()).or_default().push(&u.id);
-                    tree.parent.insert(&u.id, p);
+                    children.entry(p.as_str()).or_default().push(u);
+                    parent.insert(u.id.as_str(), p.as_str());
                 }
-                None => tree.roots.push(&u.id),
+                None => roots.push(u),
             }
         }
-        tree
+        // Only siblings are compared: sorting each family apart spares most comparisons
+        // of long names that share their first words.
+        let in_order = |mut units: Vec<&'a Unit>| -> Vec<&'a str> {
+            units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
+            units.into_iter().map(|u| u.id.as_str()).collect()
+        };
+        let children = children.into_par_iter().map(|(p, units)| (p, in_order(units))).collect();
+        Tree { children, roots: in_order(roots), parent }
     }
 
     pub fn children_of(&self, unit: &str) -> &[&'a str] {

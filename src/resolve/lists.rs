@@ -103,7 +103,8 @@ impl<'a> Lists<'a> {
     /// The lists of published articles: [`crate::resolve::Bulletin`] holds those of a run.
     pub(crate) fn new(content: &'a Content) -> Lists<'a> {
         let published = published(content);
-        let mut units: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+        // Gathered by hash, then sorted once: most of the units named have one list each.
+        let mut units: FxHashMap<&str, Vec<&Article>> = FxHashMap::default();
         let mut months: BTreeMap<Month, Vec<&Article>> = BTreeMap::new();
         for a in &published {
             for unit in &a.units {
@@ -111,7 +112,7 @@ impl<'a> Lists<'a> {
             }
             months.entry(Month::of(a)).or_default().push(a);
         }
-        Lists { tags: tag_lists(&published), published, units, months }
+        Lists { tags: tag_lists(&published), published, units: units.into_iter().collect(), months }
     }
 
     pub fn get(&self, id: &ListId) -> &[&'a Article] {
@@ -166,8 +167,11 @@ fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
     for a in published {
         for tag in &a.tags {
             let slug = slugs.entry(tag).or_insert_with(|| text::slug_lossy(tag));
-            let entry = tags.entry(slug.clone()).or_insert_with(|| (tag.clone(), Vec::new()));
-            push_once(&mut entry.1, a);
+            let list = match tags.get_mut(slug.as_str()) {
+                Some((_, list)) => list,
+                None => &mut tags.entry(slug.clone()).or_insert_with(|| (tag.clone(), Vec::new())).1,
+            };
+            push_once(list, a);
         }
     }
     tags

@@ -19,6 +19,7 @@ use crate::model::Unit;
 use crate::problem::Problem;
 use crate::resolve::Bulletin;
 use crate::resolve::lists::{Lists, Month};
+use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use std::path::Path;
 
@@ -265,13 +266,23 @@ pub(crate) fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
 
 /// Static files that would land on a generated file or folder: a located error each.
 pub fn static_conflicts(bulletin: &Bulletin) -> Vec<Problem> {
-    let mut files: FxHashSet<String> = bulletin.pages.iter().map(PageId::path).collect();
+    let statics = &bulletin.content.statics;
+    if statics.is_empty() {
+        return Vec::new();
+    }
+    // Only a generated path that begins as a static file does can meet it.
+    let firsts: FxHashSet<String> =
+        statics.iter().map(|rel| first_part(&crate::text::slashed(rel)).to_string()).collect();
+    let mut files: FxHashSet<String> = bulletin
+        .pages
+        .par_iter()
+        .map(PageId::path)
+        .filter(|path| firsts.contains(first_part(path)))
+        .collect();
     files.extend([JSON, CSV, XLSX, BULLETIN_PDF, crate::write::MARK].map(String::from));
     let folders: FxHashSet<&str> =
         files.iter().flat_map(|f| ancestors(f)).chain([CHARTS, SEARCH_INDEX]).collect();
-    bulletin
-        .content
-        .statics
+    statics
         .iter()
         .filter_map(|rel| {
             let path = crate::text::slashed(rel);
@@ -291,6 +302,11 @@ pub fn static_conflicts(bulletin: &Bulletin) -> Vec<Problem> {
             Some(Problem::file_error(Path::new("static").join(rel), message))
         })
         .collect()
+}
+
+/// `a/b/c.html` → `a`; `c.html` → `c.html`.
+fn first_part(path: &str) -> &str {
+    path.split('/').next().unwrap_or(path)
 }
 
 /// `a/b/c.html` → `a/b`, `a`.
