@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -67,12 +67,24 @@ impl Found {
 pub struct Parsed {
     units: Vec<Unit>,
     reports: Vec<Report>,
-    article: Option<Article>,
+    article: Option<Arc<Article>>,
     problems: Vec<Problem>,
     /// Unit ids and article slugs this file may define but could not be read.
     unreadable: Vec<String>,
     /// Where the file's YAML paths are: its text kept, or a spreadsheet's cells.
     index: Option<Arc<dyn PathIndex>>,
+}
+
+impl Parsed {
+    /// Numbers the items as of the `file`-th file of the content. A shared article is
+    /// copied only when its number changes (a file was added or removed before it).
+    fn number(&mut self, file: usize) {
+        self.units.iter_mut().for_each(|u| u.origin.file = file);
+        self.reports.iter_mut().for_each(|r| r.origin.file = file);
+        if let Some(a) = self.article.as_mut().filter(|a| a.origin.file != file) {
+            Arc::make_mut(a).origin.file = file;
+        }
+    }
 }
 
 /// A problem's position and message, before its file is attached.
@@ -151,7 +163,7 @@ fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parts: Vec<Merg
 /// parses only the files that changed.
 #[derive(Default)]
 pub struct ParseCache {
-    files: HashMap<PathBuf, (Stamp, Parsed)>,
+    files: rustc_hash::FxHashMap<PathBuf, (Stamp, Parsed)>,
     /// The last walk, while no change can have moved a file: see [`Walked::holds`].
     walked: Option<Walked>,
     /// The data files as last merged.
@@ -222,9 +234,10 @@ impl ParseCache {
             }
             let data = match self.data.take().filter(|d| !data_changed && d.files == found.data) {
                 Some(data) => data,
-                None => Merged::new(self.parsed(&found.data), 1),
+                None => Merged::new(self.parsed(&found.data, 1), 1),
             };
-            let news = Merged::new(self.parsed(&found.news), 1 + data.files.len());
+            let first = 1 + data.files.len();
+            let news = Merged::new(self.parsed(&found.news, first), first);
             self.data = Some(data.clone());
             (vec![data, news], count)
         });
@@ -245,8 +258,12 @@ impl ParseCache {
             .collect()
     }
 
-    /// The files as last parsed, in the order given.
-    fn parsed(&self, files: &[PathBuf]) -> Vec<(PathBuf, Parsed)> {
+    /// The files as last parsed, in the order given, numbered from `first` as in the
+    /// content (the cache's copy too, so that a shared article keeps its number).
+    fn parsed(&mut self, files: &[PathBuf], first: usize) -> Vec<(PathBuf, Parsed)> {
+        for (i, rel) in files.iter().enumerate() {
+            self.files.get_mut(rel).expect("parsed before").1.number(first + i);
+        }
         // Cloned in parallel: at tens of thousands of files the copying is most of a load.
         files.par_iter().map(|rel| (rel.clone(), self.files[rel].1.clone())).collect()
     }
@@ -327,7 +344,7 @@ fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
 fn assemble_parts(site: Option<Source>, parts: Vec<Merged>) -> Loaded {
     let mut problems = Vec::new();
     let mut content = Content::default();
-    let mut indexes = Indexes::new();
+    let mut indexes = Indexes::default();
     let site_rel = PathBuf::from("site.yaml");
     let site_read = match site {
         None => {
@@ -382,7 +399,7 @@ struct Merged {
     files: Vec<PathBuf>,
     units: Arc<[Unit]>,
     reports: Arc<[Report]>,
-    articles: Vec<Article>,
+    articles: Vec<Arc<Article>>,
     problems: Vec<Problem>,
     unreadable: Vec<(String, PathBuf)>,
     indexes: Vec<(PathBuf, Arc<dyn PathIndex>)>,
@@ -396,9 +413,7 @@ impl Merged {
         for (rel, mut p) in parsed {
             merged.indexes.extend(p.index.take().map(|index| (rel.clone(), index)));
             let file = first + merged.files.len();
-            p.units.iter_mut().for_each(|u| u.origin.file = file);
-            p.reports.iter_mut().for_each(|r| r.origin.file = file);
-            p.article.iter_mut().for_each(|a| a.origin.file = file);
+            p.number(file);
             merged.unreadable.extend(p.unreadable.into_iter().map(|name| (name, rel.clone())));
             units.extend(p.units);
             reports.extend(p.reports);
@@ -981,7 +996,7 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
     match article(rel, text, front.as_deref()) {
         Ok(article) => {
             parsed.problems = unsafe_url_warnings(rel, text, &article.body);
-            parsed.article = Some(article);
+            parsed.article = Some(Arc::new(article));
         }
         Err(failure) => {
             parsed.problems.push(failure_at(rel, failure));

@@ -24,7 +24,8 @@ pub struct Content {
     /// changes.
     pub units: Arc<[Unit]>,
     pub reports: Arc<[Report]>,
-    pub articles: Vec<Article>,
+    /// Each shared likewise, while its file is unchanged.
+    pub articles: Vec<Arc<Article>>,
     /// Files under `static/`, relative to it, in sorted order.
     pub statics: Vec<PathBuf>,
     /// Every file read, relative to the content folder; [`Origin::file`] indexes it.
@@ -36,10 +37,14 @@ impl Content {
     /// units and reports, each written at the same place, down to the names of the files
     /// (a problem names its file): the figures and what is found of them are the same.
     pub fn same_figures(&self, other: &Content) -> bool {
+        // Items shared from one load to the next were read from the same data files,
+        // numbered alike.
+        let shared = Arc::ptr_eq(&self.units, &other.units) && Arc::ptr_eq(&self.reports, &other.reports);
         self.site == other.site
-            && same(&self.units, &other.units)
-            && same(&self.reports, &other.reports)
-            && self.figure_files() == other.figure_files()
+            && (shared
+                || (self.units == other.units
+                    && self.reports == other.reports
+                    && self.figure_files() == other.figure_files()))
     }
 
     /// The files read up to the last that holds a unit or a report: the data files,
@@ -49,11 +54,6 @@ impl Content {
         let last = units.chain(self.reports.iter().map(|r| r.origin.file)).max();
         &self.files[..last.map_or(0, |i| i + 1)]
     }
-}
-
-/// Items kept from the load before are the same without comparing them.
-fn same<T: PartialEq>(old: &Arc<[T]>, new: &Arc<[T]>) -> bool {
-    Arc::ptr_eq(old, new) || old == new
 }
 
 /// Where an item was written: a file and the YAML path of the item inside it.

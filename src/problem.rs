@@ -7,7 +7,6 @@ use crate::catalog::Words;
 use crate::catalog::problems::Msg;
 use crate::model::Language;
 use crate::problem::locate::{Position, YamlText};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -123,7 +122,7 @@ impl PathIndex for YamlText {
 }
 
 /// Each loaded file's index, by path relative to the content folder.
-pub type Indexes = HashMap<PathBuf, Arc<dyn PathIndex>>;
+pub type Indexes = rustc_hash::FxHashMap<PathBuf, Arc<dyn PathIndex>>;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -257,7 +256,7 @@ mod tests {
     #[test]
     fn paths_are_placed_from_the_kept_text_and_clashes_name_the_first() {
         let text = "units:\n  - id: a\n    name: A\n  - id: a\n    name: B\n";
-        let mut indexes = Indexes::new();
+        let mut indexes = Indexes::default();
         indexes.insert("data/u.yaml".into(), Arc::new(YamlText::whole(text.into())) as Arc<dyn PathIndex>);
         let problems = vec![
             Problem::error("data/u.yaml", At::Value("units[1].id".into()), missing("x"))

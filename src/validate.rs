@@ -8,7 +8,7 @@
 use crate::catalog::problems::Msg;
 use crate::load::Loaded;
 use crate::model::period::Period;
-use crate::model::{Content, Origin, Report};
+use crate::model::{Article, Content, Origin, Report};
 use crate::problem::hints;
 use crate::problem::{At, Problem};
 use crate::{text, url};
@@ -41,19 +41,21 @@ pub fn validate(loaded: &Loaded) -> Vec<Problem> {
 #[derive(Debug)]
 pub struct FigureChecks {
     site_read: bool,
-    citable: Vec<Citable>,
+    /// The articles reports may cite (see [`same_citations`]).
+    citable: Vec<Arc<Article>>,
     unreadable: BTreeMap<String, PathBuf>,
     problems: Vec<Problem>,
     /// How many references each unreadable file holds back.
     unchecked: BTreeMap<PathBuf, usize>,
 }
 
-/// What a report's `source` reads of an article: its slug, whether it is a draft, and
-/// its date.
-type Citable = (String, bool, chrono::NaiveDate);
-
-fn citable(content: &Content) -> Vec<Citable> {
-    content.articles.iter().map(|a| (a.slug.clone(), a.draft, a.date)).collect()
+/// Whether reports cite the same in both lists of articles: what a `source` reads of
+/// an article is its slug, whether it is a draft, and its date.
+fn same_citations(old: &[Arc<Article>], new: &[Arc<Article>]) -> bool {
+    fn cited(a: &Article) -> (&str, bool, chrono::NaiveDate) {
+        (&a.slug, a.draft, a.date)
+    }
+    old.len() == new.len() && old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b) || cited(a) == cited(b))
 }
 
 /// [`validate`], keeping the `earlier` checks of the site settings, units and reports
@@ -74,10 +76,9 @@ pub fn validate_again(
         unchecked: BTreeMap::new(),
         problems: Vec::new(),
     };
-    let citable = citable(content);
     let kept = earlier.filter(|(was, checks)| {
         checks.site_read == loaded.site_read
-            && checks.citable == citable
+            && same_citations(&checks.citable, &content.articles)
             && checks.unreadable == loaded.unreadable
             && was.same_figures(content)
     });
@@ -93,6 +94,7 @@ pub fn validate_again(
             let problems = std::mem::take(&mut v.problems);
             let unchecked = std::mem::take(&mut v.unchecked);
             let unreadable = loaded.unreadable.clone();
+            let citable = content.articles.clone();
             Arc::new(FigureChecks { site_read: loaded.site_read, citable, unreadable, problems, unchecked })
         }
     };
@@ -298,7 +300,7 @@ impl<'a> Validator<'a> {
     fn reports(&mut self, site_read: bool) {
         let categories: Vec<String> = self.content.site.categories().into_iter().map(|c| c.key).collect();
         let articles: FxHashMap<&str, &crate::model::Article> =
-            self.content.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+            self.content.articles.iter().map(|a| (a.slug.as_str(), a.as_ref())).collect();
         let mut labels: FxHashMap<&str, (&Period, &Origin)> = FxHashMap::default();
         let mut seen: FxHashMap<(&str, &str, chrono::NaiveDate), &Origin> =
             map_for(self.content.reports.len());

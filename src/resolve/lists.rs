@@ -7,6 +7,7 @@ use crate::text;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Articles listed on a unit's own page; more than this have a list of their own.
 pub const UNIT_NEWS: usize = 10;
@@ -154,7 +155,8 @@ fn push_once<'a>(list: &mut Vec<&'a Article>, a: &'a Article) {
 
 /// Published articles, newest first: the order of every list.
 fn published(content: &Content) -> Vec<&Article> {
-    let mut published: Vec<&Article> = content.articles.iter().filter(|a| !a.draft).collect();
+    let mut published: Vec<&Article> =
+        content.articles.iter().map(Arc::as_ref).filter(|a| !a.draft).collect();
     published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
     published
 }
