@@ -13,7 +13,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 /// A report with its indicators: one written in data/, or one rolled up from children.
 #[derive(Clone, Debug, PartialEq)]
@@ -359,6 +358,12 @@ impl Indicators {
     }
 
     /// Every report of a unit in order (period start, label, as_of).
+    /// Each unit's figures, as the slice of `reports` that holds them, by unit id in
+    /// order (the order of `reports`).
+    pub fn by_unit(&self) -> impl Iterator<Item = (&str, &[Figures])> {
+        self.reports.chunk_by(|a, b| a.unit == b.unit).map(|run| (run[0].unit.as_str(), run))
+    }
+
     pub fn of_unit(&self, unit: &str) -> std::slice::Iter<'_, Figures> {
         let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
         let end = self.reports.partition_point(|f| f.unit.as_str() <= unit);
@@ -674,22 +679,24 @@ pub fn focus(bulletin: &Bulletin, ind: &Indicators) -> Focus {
 /// parent's own report for the same period.
 pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<crate::problem::Problem> {
     let (content, tree) = (bulletin.content, &bulletin.tree);
-    let units = unit_ranges(ind);
-    let latest = |unit: &str, label: &str| {
-        let range = units.get(unit)?.clone();
-        ind.reports[range].iter().find(|f| f.latest && f.period.label == label)
-    };
-    // Only a unit with children can be exceeded by them: their figures, with their index.
-    let mut exceeded: Vec<(usize, crate::problem::Problem)> = (tree.children.par_iter())
-        .flat_map_iter(|(unit, children)| {
-            let range = units.get(unit).cloned().unwrap_or_default();
-            (range.clone().zip(&ind.reports[range])).filter(|(_, f)| f.latest).filter_map(|(i, f)| {
+    let units: Vec<(&str, &[Figures])> = ind.by_unit().collect();
+    let of_unit: FxHashMap<&str, &[Figures]> = units.iter().copied().collect();
+    let latest =
+        |unit: &str, label: &str| of_unit.get(unit)?.iter().find(|f| f.latest && f.period.label == label);
+    // Only a unit with children can be exceeded by them; the warnings come in the
+    // figures' order.
+    units
+        .par_iter()
+        .filter(|(unit, _)| !tree.children_of(unit).is_empty())
+        .flat_map_iter(|&(unit, figures)| {
+            let children = tree.children_of(unit);
+            figures.iter().filter(|f| f.latest).filter_map(move |f| {
                 let written = f.written?;
                 let sum =
                     add_up(children.iter().filter_map(|c| latest(c, &f.period.label)).map(|c| c.admitted));
                 (sum > f.admitted).then(|| {
                     let origin = &content.reports[written].origin;
-                    let problem = crate::problem::Problem::warning(
+                    crate::problem::Problem::warning(
                         content.files[origin.file].clone(),
                         crate::problem::At::Value(origin.field("admitted")),
                         Msg::ChildrenExceed {
@@ -698,24 +705,9 @@ pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<crate:
                             sum,
                             admitted: f.admitted,
                         },
-                    );
-                    (i, problem)
+                    )
                 })
             })
-        })
-        .collect();
-    exceeded.sort_unstable_by_key(|&(i, _)| i);
-    exceeded.into_iter().map(|(_, problem)| problem).collect()
-}
-
-/// Unit id → the range of `ind.reports` that holds its figures (they are sorted by unit).
-fn unit_ranges(ind: &Indicators) -> FxHashMap<&str, Range<usize>> {
-    let mut start = 0;
-    ind.reports
-        .chunk_by(|a, b| a.unit == b.unit)
-        .map(|run| {
-            start += run.len();
-            (run[0].unit.as_str(), start - run.len()..start)
         })
         .collect()
 }

@@ -9,7 +9,7 @@
 //!
 //! [`Reader`]: crate::compute::reads::Reader
 
-use crate::compute::indicators::{Figures, Indicators};
+use crate::compute::indicators::Indicators;
 use crate::compute::reads::{Computed, Fact, Reads};
 use crate::model::Article;
 use crate::model::Unit;
@@ -154,18 +154,12 @@ fn changed(old: Computed, new: Computed) -> Reads {
 }
 
 fn figures_changed(out: &mut Reads, old: &Indicators, new: &Indicators) {
-    for (unit, a, b) in merge_by_key(by_unit(old), by_unit(new)) {
+    for (unit, a, b) in merge_by_key(old.by_unit(), new.by_unit()) {
         let (a, b) = (a.unwrap_or(&[]), b.unwrap_or(&[]));
         if a.len() != b.len() || !a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
             out.insert(Fact::Figures(unit.to_string()));
         }
     }
-}
-
-/// Each unit's figures, as the slice of `ind.reports` that holds them, by unit id in
-/// order (the order of `ind.reports`).
-fn by_unit(ind: &Indicators) -> impl Iterator<Item = (&str, &[Figures])> {
-    ind.reports.chunk_by(|a, b| a.unit == b.unit).map(|run| (run[0].unit.as_str(), run))
 }
 
 /// Two sequences sorted by key, walked side by side: each key once, with its value in
