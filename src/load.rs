@@ -44,7 +44,7 @@ pub struct Loaded {
 }
 
 /// The files of a content folder by role, relative to it, in sorted order.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 struct Found {
     site: Option<PathBuf>,
     data: Vec<PathBuf>,
@@ -101,7 +101,7 @@ pub fn load_timed(dir: &Path, timings: &mut Timings) -> Loaded {
         let files: Vec<&PathBuf> = found.parsed_files().collect();
         let count = files.len() + 1;
         let parsed = files.into_par_iter().map(|rel| (rel.clone(), parse_file(&read(dir, rel)))).collect();
-        (finish(dir, found, walk_problems, vec![Merged::new(parsed, 1)]), count)
+        (finish(dir, &found, &walk_problems, vec![Merged::new(parsed, 1)]), count)
     })
 }
 
@@ -151,11 +151,11 @@ fn read(dir: &Path, rel: &Path) -> Source {
 }
 
 /// site.yaml is read again on every load: it is one small file.
-fn finish(dir: &Path, found: Found, walk_problems: Vec<Problem>, parts: Vec<Merged>) -> Loaded {
+fn finish(dir: &Path, found: &Found, walk_problems: &[Problem], parts: Vec<Merged>) -> Loaded {
     let site = found.site.as_ref().map(|rel| read(dir, rel));
     let mut loaded = assemble_parts(site, parts);
-    loaded.problems.extend(walk_problems);
-    loaded.content.statics = found.statics;
+    loaded.problems.extend_from_slice(walk_problems);
+    loaded.content.statics.clone_from(&found.statics);
     loaded
 }
 
@@ -186,9 +186,9 @@ struct Walked {
 }
 
 impl Walked {
-    fn new(found: &Found, problems: &[Problem]) -> Walked {
+    fn new(found: Found, problems: Vec<Problem>) -> Walked {
         let read = found.site.iter().chain(found.parsed_files()).cloned().collect();
-        Walked { found: found.clone(), problems: problems.to_vec(), read }
+        Walked { found, problems, read }
     }
 
     /// Whether a walk now would find what this one found, when only the files
@@ -212,14 +212,17 @@ impl ParseCache {
     /// files written in place (see [`Walked::holds`]).
     pub fn load(&mut self, dir: &Path, changed: &HashSet<PathBuf>, timings: &mut Timings) -> Loaded {
         let kept = self.walked.take().filter(|w| w.holds(dir, changed));
-        let (found, walk_problems) = match &kept {
-            Some(walked) => (walked.found.clone(), walked.problems.clone()),
-            None => walk_timed(dir, timings),
-        };
+        let walked_again = kept.is_none();
+        let walked = kept.unwrap_or_else(|| {
+            let (found, problems) = walk_timed(dir, timings);
+            Walked::new(found, problems)
+        });
+        let found = &walked.found;
         let parts = timings.stage("parse", "files", || {
-            let stale = match kept {
-                Some(_) => found.parsed_files().filter(|rel| changed.contains(*rel)).collect(),
-                None => self.stale(dir, &found, changed),
+            let stale = if walked_again {
+                self.stale(dir, found, changed)
+            } else {
+                found.parsed_files().filter(|rel| changed.contains(*rel)).collect()
             };
             let count = stale.len() + 1;
             let data_changed = stale.iter().any(|rel| !is_article(rel));
@@ -228,7 +231,7 @@ impl ParseCache {
                 .map(|rel| (rel.clone(), (stamp(&dir.join(rel)), parse_file(&read(dir, rel)))))
                 .collect();
             self.files.extend(fresh);
-            if kept.is_none() {
+            if walked_again {
                 let present: HashSet<&PathBuf> = found.parsed_files().collect();
                 self.files.retain(|rel, _| present.contains(rel));
             }
@@ -241,8 +244,9 @@ impl ParseCache {
             self.data = Some(data.clone());
             (vec![data, news], count)
         });
-        self.walked = Some(kept.unwrap_or_else(|| Walked::new(&found, &walk_problems)));
-        finish(dir, found, walk_problems, parts)
+        let loaded = finish(dir, found, &walked.problems, parts);
+        self.walked = Some(walked);
+        loaded
     }
 
     /// The files `found` that `changed` names, are new, or whose stamp changed.

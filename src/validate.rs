@@ -84,19 +84,7 @@ pub fn validate_again(
     });
     let checks = match kept {
         Some((_, checks)) => checks.clone(),
-        None => {
-            if loaded.site_read {
-                v.site();
-            }
-            v.units();
-            v.reports(loaded.site_read);
-            v.snapshots();
-            let problems = std::mem::take(&mut v.problems);
-            let unchecked = std::mem::take(&mut v.unchecked);
-            let unreadable = loaded.unreadable.clone();
-            let citable = content.articles.clone();
-            Arc::new(FigureChecks { site_read: loaded.site_read, citable, unreadable, problems, unchecked })
-        }
+        None => Arc::new(v.figure_checks(loaded)),
     };
     v.problems.clone_from(&checks.problems);
     v.unchecked.clone_from(&checks.unchecked);
@@ -164,6 +152,23 @@ impl<'a> Validator<'a> {
         if self.unknown(id, self.known_units.contains(id)) {
             let nearest = hints::nearest(id, self.units.iter().copied());
             self.error(origin, field, Msg::UnknownUnit { id: id.to_string(), nearest });
+        }
+    }
+
+    /// Checks the site settings, the units and the reports, and hands over what it found.
+    fn figure_checks(&mut self, loaded: &Loaded) -> FigureChecks {
+        if loaded.site_read {
+            self.site();
+        }
+        self.units();
+        self.reports(loaded.site_read);
+        self.snapshots();
+        FigureChecks {
+            site_read: loaded.site_read,
+            citable: self.content.articles.clone(),
+            unreadable: loaded.unreadable.clone(),
+            problems: std::mem::take(&mut self.problems),
+            unchecked: std::mem::take(&mut self.unchecked),
         }
     }
 
