@@ -26,6 +26,18 @@ fn count<T: TryInto<u64> + Copy>(number: T, one: &str, many: &str) -> String {
     format!("{} {}", n(number), if is_one { one } else { many })
 }
 
+/// `; the target was achieved or exceeded in 2 of 9 years with a target`, or nothing
+/// when no year had a target; `targets` is (years reached, years with a target).
+fn years_reached(targets: Option<(usize, usize)>) -> String {
+    targets.map_or_else(String::new, |(reached, of)| {
+        format!(
+            "; the target was achieved or exceeded in {} of {} with a target",
+            n(reached),
+            count(of, "year", "years")
+        )
+    })
+}
+
 /// What to do instead, after every refusal of an output folder.
 const ELSEWHERE: &str = "choose a new or empty folder with --output DIR";
 
@@ -874,6 +886,13 @@ impl Words for En {
         format!("Highest achievement: {hn} ({hp}); lowest: {ln} ({lp}).")
     }
 
+    fn same_achievement_point(&self, units: usize, achievement: &str) -> String {
+        format!(
+            "All {} reached the same share of their target: {achievement}.",
+            count(units, "unit", "units")
+        )
+    }
+
     fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String {
         format!("{unit} reached {achievement} of its target of {target}.")
     }
@@ -934,6 +953,15 @@ impl Words for En {
         )
     }
 
+    fn achievement_alike(&self, units: usize, reached: usize, achievement: &str) -> String {
+        let units = count(units, "unit", "units");
+        format!(
+            "Admission target achievement of {units}: {achievement} for each; {} of {units} achieved or \
+             exceeded the target.",
+            n(reached)
+        )
+    }
+
     fn years_title(&self, unit: &str) -> String {
         format!("Members admitted per year – {unit}")
     }
@@ -960,20 +988,28 @@ impl Words for En {
         (fewest, fewest_year): (u64, i32),
         targets: Option<(usize, usize)>,
     ) -> String {
-        let targets = targets
-            .map(|(reached, of)| {
-                format!(
-                    "; the target was achieved or exceeded in {} of {} with a target",
-                    n(reached),
-                    count(of, "year", "years")
-                )
-            })
-            .unwrap_or_default();
         format!(
             "Members admitted by {unit} from {first} to {last}: most {} ({most_year}), fewest {} \
-             ({fewest_year}){targets}.",
+             ({fewest_year}){}.",
             n(most),
-            n(fewest)
+            n(fewest),
+            years_reached(targets)
+        )
+    }
+
+    fn years_alike(
+        &self,
+        unit: &str,
+        (first, last): (i32, i32),
+        years: usize,
+        admitted: u64,
+        targets: Option<(usize, usize)>,
+    ) -> String {
+        format!(
+            "{unit} admitted {} in each of the {} with figures from {first} to {last}{}.",
+            count(admitted, "member", "members"),
+            count(years, "year", "years"),
+            years_reached(targets)
         )
     }
 
@@ -993,6 +1029,13 @@ impl Words for En {
         format!(
             "Of the {} admitted, the largest group is {hn} ({hp}) and the smallest {ln} ({lp}); one \
              person may belong to several groups.",
+            count(admitted, "member", "members")
+        )
+    }
+
+    fn composition_alike(&self, admitted: u64, share: &str) -> String {
+        format!(
+            "Of the {} admitted, each group makes up {share}; one person may belong to several groups.",
             count(admitted, "member", "members")
         )
     }

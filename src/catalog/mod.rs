@@ -630,6 +630,8 @@ pub trait Words: Sync {
     /// Units whose period still runs: how many are on pace and how many behind it.
     fn pace_standing_point(&self, on_pace: usize, behind_pace: usize) -> String;
     fn highest_lowest_point(&self, highest: Named, lowest: Named) -> String;
+    /// Every unit with a target reached the same share of it.
+    fn same_achievement_point(&self, units: usize, achievement: &str) -> String;
     fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String;
     fn composition_point(&self, shares: &[String]) -> String;
     /// `whole_year`: a whole year against the previous one, else the same span of each year.
@@ -651,6 +653,8 @@ pub trait Words: Sync {
     fn achievement_title(&self, period: &str) -> String;
     fn achievement_one(&self, unit: &str, admitted: u64, achievement: &str, status: &str) -> String;
     fn achievement_many(&self, units: usize, reached: usize, highest: Named, lowest: Named) -> String;
+    /// Several units, each at the same `achievement`.
+    fn achievement_alike(&self, units: usize, reached: usize, achievement: &str) -> String;
     fn years_title(&self, unit: &str) -> String;
     /// A year counted only to `as_of`, in a table: `2023 (đến 31/03/2023)`.
     fn year_to(&self, year: i32, as_of: &str) -> String;
@@ -664,9 +668,20 @@ pub trait Words: Sync {
         fewest: (u64, i32),
         targets: Option<(usize, usize)>,
     ) -> String;
+    /// `years` years with figures between `span`'s two, each with the same number `admitted`.
+    fn years_alike(
+        &self,
+        unit: &str,
+        span: (i32, i32),
+        years: usize,
+        admitted: u64,
+        targets: Option<(usize, usize)>,
+    ) -> String;
     fn composition_title(&self, unit: &str, period: &str) -> String;
     fn composition_one(&self, admitted: u64, group: &str, share: &str, count: u64) -> String;
     fn composition_many(&self, admitted: u64, highest: Named, lowest: Named) -> String;
+    /// Several groups, each the same `share` of the admitted.
+    fn composition_alike(&self, admitted: u64, share: &str) -> String;
     fn composition_axis(&self, admitted: u64) -> String;
     fn progress_title(&self, unit: &str, period: &str) -> String;
     fn progress_desc(&self, progress: &Progress) -> String;

@@ -20,6 +20,14 @@ fn n<T: TryInto<u64>>(count: T) -> String {
     Locale::new(Language::Vi).integer(count.try_into().unwrap_or(u64::MAX))
 }
 
+/// `; đạt hoặc vượt chỉ tiêu 2/9 năm có chỉ tiêu`, or nothing when no year had a
+/// target; `targets` is (years reached, years with a target).
+fn years_reached(targets: Option<(usize, usize)>) -> String {
+    targets.map_or_else(String::new, |(reached, of)| {
+        format!("; đạt hoặc vượt chỉ tiêu {}/{} năm có chỉ tiêu", n(reached), n(of))
+    })
+}
+
 /// What to do instead, after every refusal of an output folder.
 const ELSEWHERE: &str = "hãy chọn một thư mục mới hoặc thư mục trống bằng --output THƯ_MỤC";
 
@@ -872,6 +880,10 @@ impl Words for Vi {
         format!("Tỷ lệ đạt cao nhất: {hn} ({hp}); thấp nhất: {ln} ({lp}).")
     }
 
+    fn same_achievement_point(&self, units: usize, achievement: &str) -> String {
+        format!("Tỷ lệ đạt của {} đơn vị bằng nhau: {achievement}.", n(units))
+    }
+
     fn single_target_point(&self, unit: &str, achievement: &str, target: &str) -> String {
         format!("{unit} đạt {achievement} chỉ tiêu {target}.")
     }
@@ -933,6 +945,15 @@ impl Words for Vi {
         )
     }
 
+    fn achievement_alike(&self, units: usize, reached: usize, achievement: &str) -> String {
+        let units = n(units);
+        format!(
+            "Tỷ lệ đạt chỉ tiêu kết nạp của {units} đơn vị đều là {achievement}; {}/{units} đơn vị đạt \
+             hoặc vượt chỉ tiêu.",
+            n(reached)
+        )
+    }
+
     fn years_title(&self, unit: &str) -> String {
         format!("Số đảng viên kết nạp qua các năm – {unit}")
     }
@@ -958,14 +979,28 @@ impl Words for Vi {
         (fewest, fewest_year): (u64, i32),
         targets: Option<(usize, usize)>,
     ) -> String {
-        let targets = targets
-            .map(|(reached, of)| format!("; đạt hoặc vượt chỉ tiêu {}/{} năm có chỉ tiêu", n(reached), n(of)))
-            .unwrap_or_default();
         format!(
             "{unit} kết nạp đảng viên từ {first} đến {last}: nhiều nhất {} ({most_year}), ít nhất {} \
-             ({fewest_year}){targets}.",
+             ({fewest_year}){}.",
             n(most),
-            n(fewest)
+            n(fewest),
+            years_reached(targets)
+        )
+    }
+
+    fn years_alike(
+        &self,
+        unit: &str,
+        (first, last): (i32, i32),
+        years: usize,
+        admitted: u64,
+        targets: Option<(usize, usize)>,
+    ) -> String {
+        format!(
+            "{unit} kết nạp mỗi năm {} đảng viên trong {} năm có số liệu, từ {first} đến {last}{}.",
+            n(admitted),
+            n(years),
+            years_reached(targets)
         )
     }
 
@@ -981,6 +1016,14 @@ impl Words for Vi {
         format!(
             "Trong {} đảng viên được kết nạp, nhóm có tỷ lệ cao nhất là {hn} ({hp}), thấp nhất là {ln} \
              ({lp}); một người có thể thuộc nhiều nhóm.",
+            n(admitted)
+        )
+    }
+
+    fn composition_alike(&self, admitted: u64, share: &str) -> String {
+        format!(
+            "Trong {} đảng viên được kết nạp, các nhóm có tỷ lệ bằng nhau, đều là {share}; một người có \
+             thể thuộc nhiều nhóm.",
             n(admitted)
         )
     }

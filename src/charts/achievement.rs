@@ -45,19 +45,14 @@ pub(super) fn values(
     let reached = with_target.iter().filter(|(_, _, tg)| tg.status != Status::Behind).count();
     let n = with_target.len();
     let (hi, lo) = (with_target[0], with_target[n - 1]);
-    let desc = match n {
-        1 => t.words.achievement_one(
-            hi.0,
-            hi.1.admitted,
-            &t.pct(hi.2.achievement_pct),
-            t.l().status.of(hi.2.standing()),
-        ),
-        _ => t.words.achievement_many(
-            n,
-            reached,
-            (hi.0, &t.pct(hi.2.achievement_pct)),
-            (lo.0, &t.pct(lo.2.achievement_pct)),
-        ),
+    let (hi_pct, lo_pct) = (t.pct(hi.2.achievement_pct), t.pct(lo.2.achievement_pct));
+    let desc = if n == 1 {
+        t.words.achievement_one(hi.0, hi.1.admitted, &hi_pct, t.l().status.of(hi.2.standing()))
+    } else if hi_pct == lo_pct {
+        // "highest X, lowest Y" at one share would rank units that are level.
+        t.words.achievement_alike(n, reached, &hi_pct)
+    } else {
+        t.words.achievement_many(n, reached, (hi.0, &hi_pct), (lo.0, &lo_pct))
     };
 
     let bars = with_target

@@ -47,13 +47,13 @@ pub(super) fn values(unit_name: &str, unit_id: &str, years: &[&Figures], t: &Cha
         let hi = items.iter().fold(items[0], |m, &x| if x.1.admitted > m.1.admitted { x } else { m });
         let lo = items.iter().fold(items[0], |m, &x| if x.1.admitted < m.1.admitted { x } else { m });
         let targets = (!with_target.is_empty()).then_some((reached, with_target.len()));
-        t.words.years_span(
-            unit_name,
-            (first_year, last_year),
-            (hi.1.admitted, hi.0),
-            (lo.1.admitted, lo.0),
-            targets,
-        )
+        let span = (first_year, last_year);
+        if hi.1.admitted == lo.1.admitted {
+            // "most 35 (2015), fewest 35 (2015)" would single out a year like the others.
+            t.words.years_alike(unit_name, span, items.len(), hi.1.admitted, targets)
+        } else {
+            t.words.years_span(unit_name, span, (hi.1.admitted, hi.0), (lo.1.admitted, lo.0), targets)
+        }
     };
 
     // Slots: every year of the span, unless the span is very long.

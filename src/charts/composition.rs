@@ -49,9 +49,14 @@ pub(super) fn values(
     let title = t.words.composition_title(unit_name, &t.period(f));
     let hi = items.iter().fold(&items[0], |m, x| if x.2 > m.2 { x } else { m });
     let lo = items.iter().fold(&items[0], |m, x| if x.2 < m.2 { x } else { m });
-    let desc = match items.len() {
-        1 => t.words.composition_one(f.admitted, &hi.0, &t.pct(hi.2), hi.1),
-        _ => t.words.composition_many(f.admitted, (&hi.0, &t.pct(hi.2)), (&lo.0, &t.pct(lo.2))),
+    let (hi_pct, lo_pct) = (t.pct(hi.2), t.pct(lo.2));
+    let desc = if items.len() == 1 {
+        t.words.composition_one(f.admitted, &hi.0, &hi_pct, hi.1)
+    } else if hi_pct == lo_pct {
+        // "highest X, lowest X" would name one group twice.
+        t.words.composition_alike(f.admitted, &hi_pct)
+    } else {
+        t.words.composition_many(f.admitted, (&hi.0, &hi_pct), (&lo.0, &lo_pct))
     };
     let bars = items
         .iter()

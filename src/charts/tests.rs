@@ -405,6 +405,43 @@ fn composition_shares_in_display_order() {
     assert!(chart.desc.contains("cao nhất là Đoàn viên thanh niên (80,2%)"), "{}", chart.desc);
 }
 
+/// Level figures are said to be level: no "highest X, lowest X" naming one item twice
+/// or ranking items that are equal.
+#[test]
+fn level_figures_are_described_as_level() {
+    let t = vi();
+    let halves = with_composition(year("a", 2023, 2, None), &[("youth", 1), ("women", 1)]);
+    let chart = composition("a", "Chi bộ thôn 12", &halves, &categories(&t), &t).unwrap();
+    assert_eq!(
+        chart.desc,
+        "Trong 2 đảng viên được kết nạp, các nhóm có tỷ lệ bằng nhau, đều là 50,0%; một người có thể \
+         thuộc nhiều nhóm."
+    );
+    let level = [
+        ("Xã Ea Tu", &year("ea-tu", 2024, 5, Some(5))),
+        ("Xã Hòa Thắng", &year("hoa-thang", 2024, 8, Some(8))),
+    ];
+    let chart = achievement(Some("bmt"), "2024", &level, &vi()).unwrap();
+    assert_eq!(
+        chart.desc,
+        "Tỷ lệ đạt chỉ tiêu kết nạp của 2 đơn vị đều là 100,0%; 2/2 đơn vị đạt hoặc vượt chỉ tiêu."
+    );
+    let years = [year("a", 2015, 35, Some(30)), year("a", 2016, 35, Some(40)), year("a", 2018, 35, None)];
+    let refs: Vec<&Figures> = years.iter().collect();
+    let chart = admissions_over_years("Chi bộ thôn 12", "a", &refs, &vi()).unwrap();
+    assert_eq!(
+        chart.desc,
+        "Chi bộ thôn 12 kết nạp mỗi năm 35 đảng viên trong 3 năm có số liệu, từ 2015 đến 2018; đạt \
+         hoặc vượt chỉ tiêu 1/2 năm có chỉ tiêu."
+    );
+    let chart = admissions_over_years("Thon 12", "a", &refs, &en()).unwrap();
+    assert_eq!(
+        chart.desc,
+        "Thon 12 admitted 35 members in each of the 3 years with figures from 2015 to 2018; the target \
+         was achieved or exceeded in 1 of 2 years with a target."
+    );
+}
+
 #[test]
 fn composition_without_shares_is_none() {
     let t = vi();

@@ -102,9 +102,13 @@ fn achievement_points(group: &[&Figures], w: &Writer) -> Vec<String> {
     if let (Some(high), Some(low)) = (with_target.iter().max_by(by), with_target.iter().min_by(by))
         && n > 1
     {
-        let highest = (w.name(&high.0.unit), w.pct(high.1));
-        let lowest = (w.name(&low.0.unit), w.pct(low.1));
-        out.push(w.words().highest_lowest_point((highest.0, &highest.1), (lowest.0, &lowest.1)));
+        let (highest, lowest) = (w.pct(high.1), w.pct(low.1));
+        out.push(if highest == lowest {
+            // Naming a highest and a lowest unit at one share would rank units that are level.
+            w.words().same_achievement_point(n, &highest)
+        } else {
+            w.words().highest_lowest_point((w.name(&high.0.unit), &highest), (w.name(&low.0.unit), &lowest))
+        });
     } else if let [(f, pct)] = with_target.as_slice() {
         out.push(w.words().single_target_point(w.name(&f.unit), &w.pct(*pct), &w.target(&f.targets[0])));
     }
@@ -229,6 +233,23 @@ reports:
             ),
             "Số kết nạp tăng 4 so với cùng kỳ năm trước (+1,3%)."
         );
+    }
+
+    /// Units level on their target are not ranked into a highest and a lowest.
+    #[test]
+    fn level_units_are_said_to_be_level() {
+        let data = DATA.replace(
+            "admitted: 57, targets: [{value: 246, deadline: 2024-09-30}]",
+            "admitted: 43, targets: [{value: 40}]",
+        );
+        let content = setup(&data, "title: T\nbase_url: https://e.org/\nroot_unit: tinh\n");
+        let b = Bulletin::new(&content);
+        let ind = crate::compute::indicators::compute(&b);
+        let focus = crate::compute::indicators::focus(&b, &ind);
+        let group = comparison_group(&Computed { b: &b, ind: &ind, focus: &focus }.reader(false));
+        let w = Writer { locale: Locale::new(Language::Vi), decimals: 1, names: &b.names };
+        let points = main_points(&focus, &[], &group, &w);
+        assert!(points.contains(&"Tỷ lệ đạt của 2 đơn vị bằng nhau: 107,5%.".to_string()), "{points:?}");
     }
 
     #[test]
