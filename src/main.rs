@@ -60,6 +60,8 @@ enum Command {
     Check {
         #[arg(long, default_value = "content", hide_default_value = true)]
         content: PathBuf,
+        #[arg(long)]
+        timings: bool,
     },
     #[cfg(feature = "serve")]
     Serve {
@@ -108,7 +110,7 @@ fn main() -> ExitCode {
     };
     let voice = Voice(cli.lang.map(Language::from));
     match cli.command {
-        Command::Check { content } => run_check(&content, voice),
+        Command::Check { content, timings } => run_check(&content, timings, voice),
         Command::Build { content, templates, output, timings, no_pdf } => {
             let paths = Paths { content, templates: templates_or_default(templates), output };
             run_build(&paths, timings, no_pdf, voice)
@@ -387,11 +389,15 @@ fn print_problems(report: &pipeline::Checked, words: &dyn Words) {
     }
 }
 
-fn run_check(content: &Path, voice: Voice) -> ExitCode {
+fn run_check(content: &Path, show_timings: bool, voice: Voice) -> ExitCode {
     if let Some(code) = content_folder_missing(content, voice.before_content()) {
         return code;
     }
-    let checked = pipeline::check(content);
+    let mut timings = Timings::default();
+    let checked = pipeline::check_timed(content, &mut timings);
+    if show_timings {
+        eprintln!("{timings}");
+    }
     let (words, language) = voice.after(&checked);
     print_problems(&checked, words);
     if checked.failed() {

@@ -249,6 +249,21 @@ fn check_help_mentions_content() {
     let run = bantin(&["check", "--help"]);
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(run.stdout.contains("--content"), "{}", run.stdout);
+    assert!(run.stdout.contains("--timings"), "{}", run.stdout);
+}
+
+/// `check --timings` says where a check's time went, stage by stage, on stderr, and
+/// leaves stdout to the summary and the figures.
+#[test]
+fn check_timings_name_each_stage_on_stderr() {
+    let run = bantin(&["check", "--content", VALID, "--timings"]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let stages: Vec<&str> = run.stderr.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    for stage in ["walk", "parse", "validate", "compute", "total"] {
+        assert!(stages.contains(&stage), "`{stage}` in:\n{}", run.stderr);
+    }
+    assert!(!run.stdout.contains("total"), "{}", run.stdout);
+    assert!(run.stdout.contains("đơn vị"), "{}", run.stdout);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -506,7 +506,7 @@ pub static EN_HELP: Help = Help {
                  the previous site exactly as it was.",
     build_usage: "bantin build [--content DIR] [--templates DIR] [--output DIR] [--timings] [--no-pdf]",
     check: "Validate the content and compute the indicators; print every problem, write nothing.",
-    check_usage: "bantin check [--content DIR]",
+    check_usage: "bantin check [--content DIR] [--timings]",
     serve: "Build the site in memory and serve it over HTTP, rebuilding on every change.",
     serve_long: "Each page and chart is made when first opened, so even a large bulletin shows at once. \
                  Watches the content and templates folders; after a file is saved, only the pages and \

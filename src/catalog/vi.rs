@@ -509,7 +509,7 @@ pub static VI_HELP: Help = Help {
                  xuất bản trước đó được giữ nguyên.",
     build_usage: "bantin build [--content THƯ_MỤC] [--templates THƯ_MỤC] [--output THƯ_MỤC] [--timings] [--no-pdf]",
     check: "Kiểm tra nội dung và tính các chỉ số; liệt kê mọi lỗi và cảnh báo, không ghi tệp nào.",
-    check_usage: "bantin check [--content THƯ_MỤC]",
+    check_usage: "bantin check [--content THƯ_MỤC] [--timings]",
     serve: "Dựng bản tin trong bộ nhớ để xem trước bằng trình duyệt, tự cập nhật sau mỗi lần sửa.",
     serve_long: "Mỗi trang và biểu đồ được tạo khi mở lần đầu, nên bản tin lớn cũng xem được ngay. \
                  Theo dõi thư mục nội dung và thư mục mẫu trang; mỗi khi một tệp được lưu, chỉ những \
