@@ -168,6 +168,8 @@ pub struct ParseCache {
     walked: Option<Walked>,
     /// The data files as last merged.
     data: Option<Merged>,
+    /// The news files as last merged.
+    news: Option<Merged>,
 }
 
 /// A file's size and modification time: when both are unchanged, so is the file.
@@ -226,6 +228,8 @@ impl ParseCache {
             };
             let count = stale.len() + 1;
             let data_changed = stale.iter().any(|rel| !is_article(rel));
+            let news_changed: Vec<PathBuf> =
+                stale.iter().filter(|rel| is_article(rel)).map(|rel| (*rel).clone()).collect();
             let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
                 .into_par_iter()
                 .map(|rel| (rel.clone(), (stamp(&dir.join(rel)), parse_file(&read(dir, rel)))))
@@ -240,8 +244,14 @@ impl ParseCache {
                 None => Merged::new(self.parsed(&found.data, 1), 1),
             };
             let first = 1 + data.files.len();
-            let news = Merged::new(self.parsed(&found.news, first), first);
+            // With the walk kept, the files are those of the last load, numbered alike.
+            let kept = self.news.take().filter(|_| !walked_again);
+            let news = match kept.and_then(|news| self.patched(news, &news_changed)) {
+                Some(news) => news,
+                None => Merged::new(self.parsed(&found.news, first), first),
+            };
             self.data = Some(data.clone());
+            self.news = Some(news.clone());
             (vec![data, news], count)
         });
         let loaded = finish(dir, found, &walked.problems, parts);
@@ -260,6 +270,28 @@ impl ParseCache {
                     || self.files.get(*rel).is_none_or(|(then, _)| *then != now || now.is_none())
             })
             .collect()
+    }
+
+    /// The news as last merged with the articles of `changed` put in place of their
+    /// earlier selves; `None` unless each file held one readable article without a
+    /// problem before and after, which is all that can change then (the common save).
+    fn patched(&mut self, mut news: Merged, changed: &[PathBuf]) -> Option<Merged> {
+        for rel in changed {
+            let file = news.first + news.files.iter().position(|f| f == rel)?;
+            let (_, parsed) = self.files.get_mut(rel)?;
+            let clean = parsed.problems.is_empty() && parsed.unreadable.is_empty();
+            let was_clean = !news.problems.iter().any(|p| &p.file == rel)
+                && !news.unreadable.iter().any(|(_, f)| f == rel);
+            if !clean || !was_clean {
+                return None;
+            }
+            let old_article = news.articles.binary_search_by_key(&file, |a| a.origin.file).ok()?;
+            let old_index = news.indexes.iter().position(|(path, _)| path == rel)?;
+            parsed.number(file);
+            news.articles[old_article] = parsed.article.clone()?;
+            news.indexes[old_index].1 = parsed.index.clone()?;
+        }
+        Some(news)
     }
 
     /// The files as last parsed, in the order given, numbered from `first` as in the
@@ -400,6 +432,8 @@ fn joined<'a, T: Clone + 'a>(parts: impl Iterator<Item = &'a Arc<[T]>> + Clone) 
 /// report.
 #[derive(Clone, Default)]
 struct Merged {
+    /// The number of the first file in the content's files.
+    first: usize,
     files: Vec<PathBuf>,
     units: Arc<[Unit]>,
     reports: Arc<[Report]>,
@@ -413,7 +447,7 @@ impl Merged {
     /// Merges `parsed`, in order, the first file numbered `first` in the content's files.
     fn new(parsed: Vec<(PathBuf, Parsed)>, first: usize) -> Merged {
         let (mut units, mut reports) = (Vec::new(), Vec::new());
-        let mut merged = Merged::default();
+        let mut merged = Merged { first, ..Merged::default() };
         for (rel, mut p) in parsed {
             merged.indexes.extend(p.index.take().map(|index| (rel.clone(), index)));
             let file = first + merged.files.len();
@@ -1142,6 +1176,68 @@ mod tests {
         let moved = cache.load(&dir, &named(&["news/b.md", "news/a.md"]), &mut timings);
         assert_eq!(shown(&moved), shown(&load(&dir)));
         assert_eq!(moved.content.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["B"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// An article saved in place is put in place of its earlier self; one saved broken,
+    /// or mended, is merged with the others again: each load equals a fresh one.
+    #[test]
+    fn articles_saved_in_place_broken_and_mended_load_as_a_fresh_load_does() {
+        let article = |title: &str| format!("---\ntitle: {title}\ndate: 2024-03-01\n---\nMột.\n");
+        let dir = folder(
+            "cache-articles",
+            &[
+                ("site.yaml", "title: T\nbase_url: https://e.org/\n"),
+                ("data/d.yaml", "units:\n  - { id: a, name: Xã A }\n"),
+                ("news/a.md", &article("A")),
+                ("news/b.md", &article("B")),
+                ("news/c.md", &article("C")),
+            ],
+        );
+        let mut cache = ParseCache::default();
+        let mut timings = Timings::default();
+        let first = cache.load(&dir, &HashSet::new(), &mut timings);
+        let named = |rels: &[&str]| rels.iter().map(PathBuf::from).collect::<HashSet<_>>();
+        let titles = |l: &Loaded| l.content.articles.iter().map(|a| a.title.clone()).collect::<Vec<_>>();
+
+        write(&dir, "news/b.md", &article("B mới"));
+        let retitled = cache.load(&dir, &named(&["news/b.md"]), &mut timings);
+        assert_eq!(shown(&retitled), shown(&load(&dir)));
+        assert_eq!(titles(&retitled), ["A", "B mới", "C"]);
+        // The others are shared, not read again.
+        assert!(Arc::ptr_eq(&first.content.articles[0], &retitled.content.articles[0]));
+        assert!(Arc::ptr_eq(&first.content.articles[2], &retitled.content.articles[2]));
+
+        write(&dir, "news/b.md", "---\ntitle: [B\n---\nMột.\n");
+        let broken = cache.load(&dir, &named(&["news/b.md"]), &mut timings);
+        assert_eq!(shown(&broken), shown(&load(&dir)));
+        assert_eq!(titles(&broken), ["A", "C"]);
+        assert_eq!(broken.problems.len(), 1);
+
+        write(&dir, "news/b.md", &article("B"));
+        write(&dir, "news/c.md", &article("C mới"));
+        let mended = cache.load(&dir, &named(&["news/b.md", "news/c.md"]), &mut timings);
+        assert_eq!(shown(&mended), shown(&load(&dir)));
+        assert_eq!(titles(&mended), ["A", "B", "C mới"]);
+        assert!(mended.problems.is_empty());
+
+        write(&dir, "news/a.md", &article("A mới"));
+        let again = cache.load(&dir, &named(&["news/a.md"]), &mut timings);
+        assert_eq!(shown(&again), shown(&load(&dir)));
+        assert_eq!(titles(&again), ["A mới", "B", "C mới"]);
+
+        // A problem validation finds in an article saved in place is placed on the
+        // article's new text.
+        let unknown =
+            "---\ntitle: B\nsummary: Tóm tắt\ntags: [t]\ndate: 2024-03-01\nunits: [zz]\n---\nMột.\n";
+        write(&dir, "news/b.md", unknown);
+        let placed =
+            crate::pipeline::check_loaded(cache.load(&dir, &named(&["news/b.md"]), &mut timings), &dir);
+        let fresh = crate::pipeline::check_loaded(load(&dir), &dir);
+        assert_eq!(placed.problems, fresh.problems);
+        assert_eq!(placed.problems.len(), 1);
+        let place = placed.problems[0].location.to_string();
+        assert!(place.ends_with("news/b.md:6:9"), "{place}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -47,13 +47,18 @@ impl<'a> Bulletin<'a> {
     /// Resolves content; content with errors resolves too (static files are checked
     /// against its pages), though only valid content is computed.
     pub fn new(content: &'a Content) -> Bulletin<'a> {
-        // The articles' lists and the units' tree read apart: each on a core.
-        let (lists, (tree, units, names, periods)) = rayon::join(
-            || Lists::new(content),
+        // The articles' lists and the units' tree read apart, with the pages of each:
+        // each on a core.
+        let ((lists, article_pages), (tree, units, names, periods, unit_pages)) = rayon::join(
+            || {
+                let lists = Lists::new(content);
+                let pages = routes::article_pages(&lists);
+                (lists, pages)
+            },
             || {
                 let units = content.units.iter().map(|u| (u.id.as_str(), u)).collect();
                 let names = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
-                (Tree::new(content), units, names, periods(content))
+                (Tree::new(content), units, names, periods(content), routes::unit_pages(&content.units))
             },
         );
         Bulletin {
@@ -64,7 +69,7 @@ impl<'a> Bulletin<'a> {
             categories: content.site.categories(),
             articles: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             periods,
-            pages: routes::pages(&content.units, &lists),
+            pages: routes::pages(unit_pages, article_pages),
             lists,
         }
     }

@@ -7,7 +7,6 @@ use crate::text;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// Articles listed on a unit's own page; more than this have a list of their own.
 pub const UNIT_NEWS: usize = 10;
@@ -147,34 +146,40 @@ impl<'a> Lists<'a> {
 }
 
 /// Two tags or units of one article may be the same list: the article is listed once.
+/// (Compared by address: reading another article's slug would be a cache miss each.)
 fn push_once<'a>(list: &mut Vec<&'a Article>, a: &'a Article) {
-    if list.last().is_none_or(|x| x.slug != a.slug) {
+    if list.last().is_none_or(|x| !std::ptr::eq(*x, a)) {
         list.push(a);
     }
 }
 
 /// Published articles, newest first: the order of every list.
 fn published(content: &Content) -> Vec<&Article> {
-    let mut published: Vec<&Article> =
-        content.articles.iter().map(Arc::as_ref).filter(|a| !a.draft).collect();
-    published.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-    published
+    // Sorted with each date beside its article, so that most comparisons read no article.
+    let mut published: Vec<_> =
+        content.articles.iter().filter(|a| !a.draft).map(|a| (a.published, a.as_ref())).collect();
+    published.sort_by(|(at, a), (bt, b)| bt.cmp(at).then_with(|| a.slug.cmp(&b.slug)));
+    published.into_iter().map(|(_, a)| a).collect()
 }
 
 /// The [`TagLists`] of published articles.
 fn tag_lists<'a>(published: &[&'a Article]) -> TagLists<'a> {
-    // Articles share a few tags: each written form is made a slug once.
-    let mut slugs: FxHashMap<&str, String> = FxHashMap::default();
-    let mut tags: TagLists = BTreeMap::new();
+    // Articles share a few tags: each written form is found by hash and made a slug
+    // once, and its list kept by number until all are filled.
+    let mut by_written: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_slug: FxHashMap<String, usize> = FxHashMap::default();
+    let mut lists: Vec<(String, (String, Vec<&Article>))> = Vec::new();
     for a in published {
         for tag in &a.tags {
-            let slug = slugs.entry(tag).or_insert_with(|| text::slug_lossy(tag));
-            let list = match tags.get_mut(slug.as_str()) {
-                Some((_, list)) => list,
-                None => &mut tags.entry(slug.clone()).or_insert_with(|| (tag.clone(), Vec::new())).1,
-            };
-            push_once(list, a);
+            let list = *by_written.entry(tag).or_insert_with(|| {
+                let slug = text::slug_lossy(tag);
+                *by_slug.entry(slug.clone()).or_insert_with(|| {
+                    lists.push((slug, (tag.clone(), Vec::new())));
+                    lists.len() - 1
+                })
+            });
+            push_once(&mut lists[list].1.1, a);
         }
     }
-    tags
+    lists.into_iter().collect()
 }

@@ -113,6 +113,18 @@ impl PageId {
         }
     }
 
+    /// The folder the page is written in, named without making its path, for the
+    /// pages of units, articles and lists, which are nearly all; `None` for the rest.
+    pub fn folder(&self) -> Option<&'static str> {
+        match self {
+            PageId::Unit(_) | PageId::UnitNews(..) => Some("units"),
+            PageId::Article(_) => Some("news"),
+            PageId::Tag(..) => Some("tags"),
+            PageId::Month(..) => Some("archive"),
+            _ => None,
+        }
+    }
+
     /// Where the page is written, relative to the site's root.
     pub fn path(&self) -> String {
         match self {
@@ -250,17 +262,27 @@ pub fn period_key(label: &str) -> String {
     key
 }
 
-/// Every page of a site but for the charts: its units, its published articles and
-/// their lists.
-pub(crate) fn pages(units: &[Unit], lists: &Lists) -> Vec<PageId> {
-    let mut ids = vec![PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags];
-    // Most pages are those of units and articles.
-    ids.reserve(units.len() + lists.published.len());
-    ids.extend(units.iter().map(|u| PageId::Unit(u.id.clone())));
-    ids.extend(lists.published.iter().map(|a| PageId::Article(a.slug.clone())));
-    ids.extend(lists.pages());
+/// Every page of a site but for the charts: its [`unit_pages`], its [`article_pages`]
+/// and the pages of the whole site.
+pub(crate) fn pages(units: Vec<PageId>, articles: Vec<PageId>) -> Vec<PageId> {
+    let mut ids = Vec::with_capacity(units.len() + articles.len() + 13);
+    ids.extend([PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags]);
+    ids.extend(units);
+    ids.extend(articles);
     ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style, PageId::Bulletin]);
     ids.extend([PageId::Search, PageId::Script, PageId::Favicon]);
+    ids
+}
+
+/// A page for each unit.
+pub(crate) fn unit_pages(units: &[Unit]) -> Vec<PageId> {
+    units.iter().map(|u| PageId::Unit(u.id.clone())).collect()
+}
+
+/// A page for each published article, then the pages of their lists.
+pub(crate) fn article_pages(lists: &Lists) -> Vec<PageId> {
+    let mut ids: Vec<PageId> = lists.published.iter().map(|a| PageId::Article(a.slug.clone())).collect();
+    ids.extend(lists.pages());
     ids
 }
 
@@ -276,6 +298,7 @@ pub fn static_conflicts(bulletin: &Bulletin) -> Vec<Problem> {
     let mut files: FxHashSet<String> = bulletin
         .pages
         .par_iter()
+        .filter(|id| id.folder().is_none_or(|folder| firsts.contains(folder)))
         .map(PageId::path)
         .filter(|path| firsts.contains(first_part(path)))
         .collect();
@@ -317,6 +340,30 @@ fn ancestors(path: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_s_folder_is_the_first_part_of_its_path() {
+        let m = Month { year: 2024, month: 5 };
+        let pages = [
+            PageId::Unit("a".into()),
+            PageId::UnitNews("a".into(), 2),
+            PageId::Article("b".into()),
+            PageId::Tag("c".into(), 1),
+            PageId::Tag("c".into(), 3),
+            PageId::Month(m, 1),
+            PageId::Month(m, 2),
+            PageId::News(2),
+            PageId::Front,
+            PageId::Style,
+        ];
+        for id in pages {
+            let path = id.path();
+            let folder = path.split_once('/').map(|(folder, _)| folder);
+            // A page may say no folder (its path is then made), never a wrong one.
+            assert!(id.folder().is_none_or(|f| Some(f) == folder), "{id:?} at {path}");
+        }
+        assert_eq!(PageId::Month(m, 1).folder(), Some("archive"));
+    }
 
     #[test]
     fn list_pages_never_share_a_name_with_an_item() {
