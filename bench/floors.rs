@@ -96,7 +96,8 @@ fn best(times: &mut [Duration]) -> Duration {
 
 fn data_floor(dir: &Path, runs: usize) {
     let checked = checked(dir);
-    let (ind, focus, _) = &**checked.computed.as_ref().expect("computed");
+    let computed = checked.computed.as_ref().expect("computed");
+    let (ind, focus) = (&computed.indicators, &computed.focus);
     let peak_before = peak_kib();
     for run in 1..=runs {
         let (started, cpu) = (Instant::now(), cpu_time());

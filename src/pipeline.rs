@@ -27,16 +27,34 @@ pub struct Paths {
     pub output: PathBuf,
 }
 
+/// What compute makes of valid content.
+pub struct Calculated {
+    pub indicators: Indicators,
+    /// The front page's period and units.
+    pub focus: Focus,
+    /// The warnings about the figures (§6), not yet located.
+    pub warnings: Vec<Problem>,
+}
+
+impl Calculated {
+    pub fn new(bulletin: &Bulletin) -> Calculated {
+        let indicators = indicators::compute(bulletin);
+        let focus = indicators::focus(bulletin, &indicators);
+        let warnings = indicators::consistency_warnings(bulletin, &indicators);
+        Calculated { indicators, focus, warnings }
+    }
+}
+
 /// A content folder read, validated, resolved and, when valid, computed.
 pub struct Checked {
     /// The content and its [`Bulletin`], resolved once for every stage of the run.
     pub resolved: Resolved,
     /// Every problem, located and sorted.
     pub problems: Vec<Located>,
-    /// The figures, the front page's focus and the warnings about the figures (not yet
-    /// located, and among `problems` too). `None` when the content has errors; shared,
-    /// so that a live preview can keep it when a change moves no figure.
-    pub computed: Option<Arc<(Indicators, Focus, Vec<Problem>)>>,
+    /// The figures, the front page's focus and the warnings about the figures (the
+    /// warnings among `problems` too). `None` when the content has errors; shared, so
+    /// that a live preview can keep it when a change moves no figure.
+    pub computed: Option<Arc<Calculated>>,
     /// What validation found of the site settings, units and reports, kept by a live
     /// preview for the next check.
     pub figure_checks: Arc<FigureChecks>,
@@ -80,7 +98,7 @@ impl Checked {
         let Some(computed) = &self.computed else {
             return String::new();
         };
-        let ind = &computed.0;
+        let ind = &computed.indicators;
         let locale = Locale::new(language);
         let decimals = usize::from(self.content().site.percent_decimals);
         let roots = &self.bulletin().tree.roots;
@@ -150,7 +168,7 @@ pub fn check_loaded_timed(loaded: Loaded, content_dir: &Path, timings: &mut Timi
 pub struct Earlier<'a> {
     pub content: &'a Content,
     pub figure_checks: &'a Arc<FigureChecks>,
-    pub computed: &'a Arc<(Indicators, Focus, Vec<Problem>)>,
+    pub computed: &'a Arc<Calculated>,
 }
 
 /// [`check_loaded_timed`], keeping what the `earlier` check found and made of the site
@@ -183,14 +201,9 @@ pub fn check_again(
             let bulletin = resolved.bulletin();
             let kept =
                 earlier.filter(|e| e.content.same_figures(bulletin.content)).map(|e| e.computed.clone());
-            let computed = kept.unwrap_or_else(|| {
-                let ind = indicators::compute(bulletin);
-                let focus = indicators::focus(bulletin, &ind);
-                let warnings = indicators::consistency_warnings(bulletin, &ind);
-                Arc::new((ind, focus, warnings))
-            });
-            problems.extend(computed.2.iter().cloned());
-            let count = computed.0.reports.len();
+            let computed = kept.unwrap_or_else(|| Arc::new(Calculated::new(bulletin)));
+            problems.extend(computed.warnings.iter().cloned());
+            let count = computed.indicators.reports.len();
             (computed, count)
         })
     });
@@ -255,7 +268,7 @@ pub fn build(
     loaded.content.site.pdf &= !skip_pdf;
     let checked = check_loaded_timed(loaded, &paths.content, timings);
     let Some(computed) = checked.computed.clone() else { return Ok((checked, None)) };
-    let (ind, focus) = (&computed.0, &computed.1);
+    let (ind, focus) = (&computed.indicators, &computed.focus);
     let bulletin = checked.bulletin();
     let content = bulletin.content;
     let templates = crate::render::theme::templates(paths.templates.as_deref())?;
@@ -390,7 +403,7 @@ mod tests {
         assert!(same(&retitled));
         let refigured = checked(&DATA.replace("admitted: 10", "admitted: 12"), NEWS, Some(&first));
         assert!(!same(&refigured));
-        assert_eq!(refigured.computed.as_ref().unwrap().0.reports[0].admitted, 12);
+        assert_eq!(refigured.computed.as_ref().unwrap().indicators.reports[0].admitted, 12);
     }
 
     #[test]

@@ -242,7 +242,8 @@ fn a_synthetic_province_fits_in_four_pages() {
     let table = "Kết quả kết nạp đảng viên của các đơn vị trực thuộc";
     assert!(text.contains(table), "{text}");
     let checked = bantin::pipeline::check(&content);
-    let (ind, focus, _) = &**checked.computed.as_ref().expect("the synthetic set is valid");
+    let computed = checked.computed.as_ref().expect("the synthetic set is valid");
+    let (ind, focus) = (&computed.indicators, &computed.focus);
     let resolved = checked.bulletin();
     let period = focus.period.as_ref().expect("a period");
     let root = &focus.units[0];

@@ -282,8 +282,8 @@ reports:
 
     /// The site of a computed folder, with `templates`.
     fn inputs<'a>(checked: &'a Checked, templates: &'a Templates) -> Inputs<'a> {
-        let (ind, focus, _) = &**checked.computed.as_ref().expect("computed");
-        Inputs { bulletin: checked.bulletin(), ind, focus, templates }
+        let computed = checked.computed.as_ref().expect("computed");
+        Inputs { bulletin: checked.bulletin(), ind: &computed.indicators, focus: &computed.focus, templates }
     }
 
     fn theme() -> Templates {

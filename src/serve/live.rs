@@ -11,12 +11,11 @@
 
 use crate::charts::Chart;
 use crate::charts::by_page::{self, ChartsByPage, FRONT};
-use crate::compute::indicators::{Focus, Indicators};
 use crate::compute::reads::{Computed, Reads};
 use crate::load::ParseCache;
 use crate::model::{Content, Language};
-use crate::pipeline::{self, Checked, Paths};
-use crate::problem::{Located, Problem};
+use crate::pipeline::{self, Calculated, Checked, Paths};
+use crate::problem::Located;
 use crate::render::bulletin::pdf::LazyPdf;
 use crate::render::theme::{self, TemplateError, Templates};
 use crate::render::{self, Emit, Inputs, PageId, RenderError};
@@ -166,7 +165,7 @@ impl LiveSite {
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
-            let (ind, focus, _) = &*computed;
+            let (ind, focus) = (&computed.indicators, &computed.focus);
             let new = Inputs { bulletin: resolved.bulletin(), ind, focus, templates: &templates };
             let touched = match &self.good {
                 Some(old) => old.touched_by(&new),
@@ -235,7 +234,7 @@ struct Made {
     resolved: Resolved,
     /// The figures, the front page's focus and the warnings about the figures, kept
     /// from the site before when no figure could have changed.
-    computed: Arc<(Indicators, Focus, Vec<Problem>)>,
+    computed: Arc<Calculated>,
     /// What validation found of the site settings, units and reports, kept likewise.
     figure_checks: Arc<crate::validate::FigureChecks>,
     templates: Templates,
@@ -314,7 +313,7 @@ impl Site {
 
     fn inputs(&self) -> Inputs<'_> {
         let m = &self.made;
-        let (ind, focus, _) = &*m.computed;
+        let (ind, focus) = (&m.computed.indicators, &m.computed.focus);
         Inputs { bulletin: m.resolved.bulletin(), ind, focus, templates: &m.templates }
     }
 
@@ -389,9 +388,9 @@ impl Site {
         match id {
             PageId::Front => vec![FRONT.to_string()],
             PageId::Unit(unit) => vec![unit.clone()],
-            PageId::Bulletin => {
-                std::iter::once(FRONT.to_string()).chain(self.made.computed.1.units.iter().cloned()).collect()
-            }
+            PageId::Bulletin => std::iter::once(FRONT.to_string())
+                .chain(self.made.computed.focus.units.iter().cloned())
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -415,7 +414,7 @@ impl Site {
                     files.extend(downloads.files(chart)?.into_iter().map(|(p, b)| (p, Bytes::from(b))));
                 }
                 // The shared bulletin shows the front page's and the focus units' drawings.
-                if key != FRONT && !self.made.computed.1.units.contains(&key) {
+                if key != FRONT && !self.made.computed.focus.units.contains(&key) {
                     for chart in &mut charts {
                         (chart.svg, chart.narrow) = (String::new(), String::new());
                     }
@@ -440,8 +439,10 @@ impl Site {
         }
         if path.starts_with(&format!("{}/", routes::SEARCH_INDEX)) {
             let files = self.search_files.get_or_init(|| {
-                let files =
-                    crate::render::search::files(self.made.resolved.bulletin(), &self.made.computed.0);
+                let files = crate::render::search::files(
+                    self.made.resolved.bulletin(),
+                    &self.made.computed.indicators,
+                );
                 files.into_iter().map(|f| (f.path, Bytes::from(f.bytes))).collect()
             });
             return Ok(files.get(path).cloned());
@@ -449,7 +450,12 @@ impl Site {
         if let Some(i) = pipeline::DATA_FILES.iter().position(|p| *p == path) {
             let file = self.data_files[i].get_or_init(|| {
                 let m = &self.made;
-                let bytes = pipeline::data_file(path, m.resolved.bulletin(), &m.computed.0, &m.computed.1);
+                let bytes = pipeline::data_file(
+                    path,
+                    m.resolved.bulletin(),
+                    &m.computed.indicators,
+                    &m.computed.focus,
+                );
                 bytes.map(Bytes::from).map_err(|e| format!("{path}: {e}"))
             });
             return file.clone().map(Some).map_err(|e| std::io::Error::other(e).into());
