@@ -1179,6 +1179,43 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
+    /// The last walk is kept only when every file a save names is a site, data or news
+    /// file it found and still a plain file; a new, removed or static file, the whole
+    /// folder (named when the watcher lost events) and a walk that followed a link
+    /// walk again.
+    #[test]
+    fn a_kept_walk_holds_only_for_the_plain_files_it_read() {
+        let dir = folder(
+            "holds",
+            &[
+                ("site.yaml", "title: T\nbase_url: https://e.org/\n"),
+                ("data/d.yaml", "units:\n  - { id: a, name: Xã A }\n"),
+                ("news/a.md", "---\ntitle: A\ndate: 2024-03-01\n---\nMột.\n"),
+                ("static/x.txt", "x"),
+            ],
+        );
+        let walked = |dir: &Path| {
+            let mut problems = Vec::new();
+            let found = walk(dir, &mut problems);
+            Walked::new(found, problems)
+        };
+        let named = |rels: &[&str]| rels.iter().map(PathBuf::from).collect::<HashSet<_>>();
+        let kept = walked(&dir);
+        assert!(kept.holds(&dir, &named(&["site.yaml", "data/d.yaml", "news/a.md"])));
+        for changed in ["news/b.md", "static/x.txt", "", "data"] {
+            assert!(!kept.holds(&dir, &named(&[changed])), "{changed:?} keeps the walk");
+        }
+        std::fs::remove_file(dir.join("news/a.md")).expect("removed");
+        assert!(!kept.holds(&dir, &named(&["news/a.md"])));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("data/d.yaml"), dir.join("data/e.yaml")).expect("linked");
+            let linked = walked(&dir);
+            assert!(!linked.holds(&dir, &named(&["site.yaml"])));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     /// An article saved in place is put in place of its earlier self; one saved broken,
     /// or mended, is merged with the others again: each load equals a fresh one.
     #[test]
