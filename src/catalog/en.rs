@@ -984,15 +984,17 @@ impl Words for En {
         &self,
         unit: &str,
         (first, last): (i32, i32),
-        (most, most_year): (u64, i32),
-        (fewest, fewest_year): (u64, i32),
+        (most, most_years): (u64, &[i32]),
+        (fewest, fewest_years): (u64, &[i32]),
         targets: Option<(usize, usize)>,
     ) -> String {
         format!(
-            "Members admitted by {unit} from {first} to {last}: most {} ({most_year}), fewest {} \
-             ({fewest_year}){}.",
+            "Members admitted by {unit} from {first} to {last}: most {} ({}), fewest {} \
+             ({}){}.",
             n(most),
+            super::joined(most_years),
             n(fewest),
+            super::joined(fewest_years),
             years_reached(targets)
         )
     }

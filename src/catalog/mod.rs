@@ -659,13 +659,14 @@ pub trait Words: Sync {
     /// A year counted only to `as_of`, in a table: `2023 (đến 31/03/2023)`.
     fn year_to(&self, year: i32, as_of: &str) -> String;
     fn years_one(&self, year: i32, unit: &str, admitted: u64, target: Option<Named>) -> String;
-    /// `most` and `fewest` are (admitted, year); `targets` (reached, years with a target).
+    /// `most` and `fewest` are (admitted, the years with it); `targets` (reached, years
+    /// with a target).
     fn years_span(
         &self,
         unit: &str,
         years: (i32, i32),
-        most: (u64, i32),
-        fewest: (u64, i32),
+        most: (u64, &[i32]),
+        fewest: (u64, &[i32]),
         targets: Option<(usize, usize)>,
     ) -> String;
     /// `years` years with figures between `span`'s two, each with the same number `admitted`.
@@ -732,6 +733,11 @@ pub fn words(language: Language) -> &'static dyn Words {
         Language::Vi => &Vi,
         Language::En => &En,
     }
+}
+
+/// Years as a list in a sentence, `2021, 2023`: the same in both languages.
+fn joined(years: &[i32]) -> String {
+    years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// `folder: ` before a message about one folder, nothing when there is none.

@@ -975,15 +975,17 @@ impl Words for Vi {
         &self,
         unit: &str,
         (first, last): (i32, i32),
-        (most, most_year): (u64, i32),
-        (fewest, fewest_year): (u64, i32),
+        (most, most_years): (u64, &[i32]),
+        (fewest, fewest_years): (u64, &[i32]),
         targets: Option<(usize, usize)>,
     ) -> String {
         format!(
-            "{unit} kết nạp đảng viên từ {first} đến {last}: nhiều nhất {} ({most_year}), ít nhất {} \
-             ({fewest_year}){}.",
+            "{unit} kết nạp đảng viên từ {first} đến {last}: nhiều nhất {} ({}), ít nhất {} \
+             ({}){}.",
             n(most),
+            super::joined(most_years),
             n(fewest),
+            super::joined(fewest_years),
             years_reached(targets)
         )
     }

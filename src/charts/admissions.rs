@@ -43,16 +43,17 @@ pub(super) fn values(unit_name: &str, unit_id: &str, years: &[&Figures], t: &Cha
         let target = f.targets.first().map(|tg| (t.target(tg), t.pct(tg.achievement_pct)));
         t.words.years_one(y, unit_name, f.admitted, target.as_ref().map(|(v, p)| (v.as_str(), p.as_str())))
     } else {
-        // The first of equal highs and lows.
-        let hi = items.iter().fold(items[0], |m, &x| if x.1.admitted > m.1.admitted { x } else { m });
-        let lo = items.iter().fold(items[0], |m, &x| if x.1.admitted < m.1.admitted { x } else { m });
+        let admitted = || items.iter().map(|(_, f)| f.admitted);
+        let (most, fewest) = (admitted().max().unwrap_or(0), admitted().min().unwrap_or(0));
+        // Every year of a tie is named: naming one would single it out.
+        let years_of =
+            |n: u64| items.iter().filter(|(_, f)| f.admitted == n).map(|(y, _)| *y).collect::<Vec<_>>();
         let targets = (!with_target.is_empty()).then_some((reached, with_target.len()));
         let span = (first_year, last_year);
-        if hi.1.admitted == lo.1.admitted {
-            // "most 35 (2015), fewest 35 (2015)" would single out a year like the others.
-            t.words.years_alike(unit_name, span, items.len(), hi.1.admitted, targets)
+        if most == fewest {
+            t.words.years_alike(unit_name, span, items.len(), most, targets)
         } else {
-            t.words.years_span(unit_name, span, (hi.1.admitted, hi.0), (lo.1.admitted, lo.0), targets)
+            t.words.years_span(unit_name, span, (most, &years_of(most)), (fewest, &years_of(fewest)), targets)
         }
     };
 

@@ -434,6 +434,14 @@ fn level_figures_are_described_as_level() {
         "Chi bộ thôn 12 kết nạp mỗi năm 35 đảng viên trong 3 năm có số liệu, từ 2015 đến 2018; đạt \
          hoặc vượt chỉ tiêu 1/2 năm có chỉ tiêu."
     );
+    // Years tied for the most or the fewest are all named.
+    let tied = [year("a", 2021, 65, None), year("a", 2022, 40, None), year("a", 2023, 65, None)];
+    let tied: Vec<&Figures> = tied.iter().collect();
+    let chart = admissions_over_years("Chi bộ thôn 12", "a", &tied, &vi()).unwrap();
+    assert_eq!(
+        chart.desc,
+        "Chi bộ thôn 12 kết nạp đảng viên từ 2021 đến 2023: nhiều nhất 65 (2021, 2023), ít nhất 40 (2022)."
+    );
     let chart = admissions_over_years("Thon 12", "a", &refs, &en()).unwrap();
     assert_eq!(
         chart.desc,
