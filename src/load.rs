@@ -228,8 +228,7 @@ impl ParseCache {
             };
             let count = stale.len() + 1;
             let data_changed = stale.iter().any(|rel| !is_article(rel));
-            let news_changed: Vec<PathBuf> =
-                stale.iter().filter(|rel| is_article(rel)).map(|rel| (*rel).clone()).collect();
+            let news_changed: Vec<&PathBuf> = stale.iter().copied().filter(|rel| is_article(rel)).collect();
             let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
                 .into_par_iter()
                 .map(|rel| (rel.clone(), (stamp(&dir.join(rel)), parse_file(&read(dir, rel)))))
@@ -275,8 +274,8 @@ impl ParseCache {
     /// The news as last merged with the articles of `changed` put in place of their
     /// earlier selves; `None` unless each file held one readable article without a
     /// problem before and after, which is all that can change then (the common save).
-    fn patched(&mut self, mut news: Merged, changed: &[PathBuf]) -> Option<Merged> {
-        for rel in changed {
+    fn patched(&mut self, mut news: Merged, changed: &[&PathBuf]) -> Option<Merged> {
+        for &rel in changed {
             let file = news.first + news.files.iter().position(|f| f == rel)?;
             let (_, parsed) = self.files.get_mut(rel)?;
             let clean = parsed.problems.is_empty() && parsed.unreadable.is_empty();
