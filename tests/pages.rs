@@ -130,3 +130,23 @@ fn every_page_links_the_site_icon() {
     assert!(pages > 20);
     assert!(read(&out, "assets/favicon.svg").starts_with("<svg"));
 }
+
+/// SPEC §8: the Atom feed holds the latest 20 articles, newest first; drafts are not in it.
+#[test]
+fn the_feed_holds_the_latest_twenty_articles_newest_first() {
+    let (_content, out) = site_with_news(45);
+    let text = read(&out, "feed.xml");
+    let feed = roxmltree::Document::parse(&text).expect("feed.xml is XML");
+    let titles: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .filter_map(|entry| entry.children().find(|n| n.has_tag_name("title")).and_then(|t| t.text()))
+        .collect();
+    assert_eq!(titles.len(), 20, "{titles:?}");
+    // The fixture's two published articles (2025, 2024), then the newest of the 45.
+    assert_eq!(titles[0], "Tỉnh Thử Nghiệm kết nạp 310 đảng viên mới năm 2024");
+    assert_eq!(titles[1], "Xã Thử Nghiệm chú trọng tạo nguồn phát triển đảng viên");
+    assert_eq!(titles[2], "Tin số 44");
+    assert_eq!(titles[19], "Tin số 27");
+    assert!(!text.contains("bản nháp"), "the draft is not in the feed");
+}
