@@ -8,7 +8,7 @@ use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
 use crate::problem::{self, Located, Problem};
-use crate::render::theme::TemplateError;
+use crate::render::theme::{TemplateError, Templates};
 use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
 use crate::timings::Timings;
@@ -42,6 +42,12 @@ impl Calculated {
         let focus = indicators::focus(bulletin, &indicators);
         let warnings = indicators::consistency_warnings(bulletin, &indicators);
         Calculated { indicators, focus, warnings }
+    }
+
+    /// What rendering reads: these figures, the bulletin they were computed from, and
+    /// the templates.
+    pub fn inputs<'a>(&'a self, bulletin: &'a Bulletin<'a>, templates: &'a Templates) -> render::Inputs<'a> {
+        render::Inputs { bulletin, ind: &self.indicators, focus: &self.focus, templates }
     }
 }
 
@@ -272,7 +278,7 @@ pub fn build(
     let bulletin = checked.bulletin();
     let content = bulletin.content;
     let templates = crate::render::theme::templates(paths.templates.as_deref())?;
-    let inputs = render::Inputs { bulletin, ind, focus, templates: &templates };
+    let inputs = computed.inputs(bulletin, &templates);
     let tera = render::compile(content, &templates)?;
     let write_error = |e| BuildError::Write(paths.output.clone(), e);
     let staging = output.stage().map_err(write_error)?;

@@ -282,8 +282,7 @@ reports:
 
     /// The site of a computed folder, with `templates`.
     fn inputs<'a>(checked: &'a Checked, templates: &'a Templates) -> Inputs<'a> {
-        let computed = checked.computed.as_ref().expect("computed");
-        Inputs { bulletin: checked.bulletin(), ind: &computed.indicators, focus: &computed.focus, templates }
+        checked.computed.as_ref().expect("computed").inputs(checked.bulletin(), templates)
     }
 
     fn theme() -> Templates {

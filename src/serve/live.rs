@@ -165,8 +165,7 @@ impl LiveSite {
         };
         let statics = self.read_statics(resolved.content(), &rel);
         let touched = self.timings.stage("deps", "pages", || {
-            let (ind, focus) = (&computed.indicators, &computed.focus);
-            let new = Inputs { bulletin: resolved.bulletin(), ind, focus, templates: &templates };
+            let new = computed.inputs(resolved.bulletin(), &templates);
             let touched = match &self.good {
                 Some(old) => old.touched_by(&new),
                 None => Touched { all: true, ..Touched::default() },
@@ -313,8 +312,7 @@ impl Site {
 
     fn inputs(&self) -> Inputs<'_> {
         let m = &self.made;
-        let (ind, focus) = (&m.computed.indicators, &m.computed.focus);
-        Inputs { bulletin: m.resolved.bulletin(), ind, focus, templates: &m.templates }
+        m.computed.inputs(m.resolved.bulletin(), &m.templates)
     }
 
     fn computed(&self) -> Computed<'_> {
