@@ -65,8 +65,8 @@ impl Found {
 /// files are merged.
 #[derive(Clone, Default)]
 pub struct Parsed {
-    units: Vec<Unit>,
-    reports: Vec<Report>,
+    units: Vec<Arc<Unit>>,
+    reports: Vec<Arc<Report>>,
     article: Option<Arc<Article>>,
     problems: Vec<Problem>,
     /// Unit ids and article slugs this file may define but could not be read.
@@ -76,12 +76,17 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// Numbers the items as of the `file`-th file of the content. A shared article is
+    /// Numbers the items as of the `file`-th file of the content. A shared item is
     /// copied only when its number changes (a file was added or removed before it).
     fn number(&mut self, file: usize) {
-        self.units.iter_mut().for_each(|u| u.origin.file = file);
-        self.reports.iter_mut().for_each(|r| r.origin.file = file);
-        if let Some(a) = self.article.as_mut().filter(|a| a.origin.file != file) {
+        let renumber = |origin: &Origin| origin.file != file;
+        for u in self.units.iter_mut().filter(|u| renumber(&u.origin)) {
+            Arc::make_mut(u).origin.file = file;
+        }
+        for r in self.reports.iter_mut().filter(|r| renumber(&r.origin)) {
+            Arc::make_mut(r).origin.file = file;
+        }
+        if let Some(a) = self.article.as_mut().filter(|a| renumber(&a.origin)) {
             Arc::make_mut(a).origin.file = file;
         }
     }
@@ -359,10 +364,16 @@ pub fn parse_file(source: &Source) -> Parsed {
     parsed
 }
 
+/// Items each behind its own `Arc`: a load after an edit shares those of the files that
+/// did not change instead of copying them.
+fn shared<T>(items: Vec<T>) -> Vec<Arc<T>> {
+    items.into_iter().map(Arc::new).collect()
+}
+
 fn from_sheets(read: sheets::Read) -> Parsed {
     Parsed {
-        units: read.units,
-        reports: read.reports,
+        units: shared(read.units),
+        reports: shared(read.reports),
         article: None,
         problems: read.problems,
         unreadable: read.unreadable,
@@ -434,8 +445,8 @@ struct Merged {
     /// The number of the first file in the content's files.
     first: usize,
     files: Vec<PathBuf>,
-    units: Arc<[Unit]>,
-    reports: Arc<[Report]>,
+    units: Arc<[Arc<Unit>]>,
+    reports: Arc<[Arc<Report>]>,
     articles: Vec<Arc<Article>>,
     problems: Vec<Problem>,
     unreadable: Vec<(String, PathBuf)>,
@@ -766,7 +777,7 @@ fn parse_data(kept: &YamlText) -> Parsed {
             for (i, report) in data.reports.iter_mut().enumerate() {
                 report.place(format!("reports[{i}]"));
             }
-            Parsed { units: data.units, reports: data.reports, ..Parsed::default() }
+            Parsed { units: shared(data.units), reports: shared(data.reports), ..Parsed::default() }
         }
         Err(_) => parse_data_items(kept),
     }
@@ -797,10 +808,10 @@ fn parse_data_items(kept: &YamlText) -> Parsed {
         match key.as_str() {
             Some("units") => {
                 parsed.unreadable = unreadable_ids(&value);
-                parsed.units = items(value, "units", &mut parsed.problems);
+                parsed.units = shared(items(value, "units", &mut parsed.problems));
                 parsed.unreadable.retain(|id| !parsed.units.iter().any(|u| &u.id == id));
             }
-            Some("reports") => parsed.reports = items(value, "reports", &mut parsed.problems),
+            Some("reports") => parsed.reports = shared(items(value, "reports", &mut parsed.problems)),
             _ => {
                 let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_string);
                 let nearest = hints::nearest(&name, ["units", "reports"]);

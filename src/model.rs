@@ -20,10 +20,10 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Content {
     pub site: Site,
-    /// Shared: a live preview keeps them from one load to the next while no data file
-    /// changes.
-    pub units: Arc<[Unit]>,
-    pub reports: Arc<[Report]>,
+    /// Shared, the lists and each item: a live preview keeps the lists from one load to
+    /// the next while no data file changes, and the items of the files that did not.
+    pub units: Arc<[Arc<Unit>]>,
+    pub reports: Arc<[Arc<Report>]>,
     /// Each shared likewise, while its file is unchanged.
     pub articles: Vec<Arc<Article>>,
     /// Files under `static/`, relative to it, in sorted order.

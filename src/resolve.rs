@@ -56,7 +56,7 @@ impl<'a> Bulletin<'a> {
                 (lists, pages)
             },
             || {
-                let units = content.units.iter().map(|u| (u.id.as_str(), u)).collect();
+                let units = content.units.iter().map(|u| (u.id.as_str(), u.as_ref())).collect();
                 let names = content.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
                 (Tree::new(content), units, names, periods(content), routes::unit_pages(&content.units))
             },
@@ -135,7 +135,7 @@ impl<'a> Tree<'a> {
                     children.entry(p.as_str()).or_default().push(u);
                     parent.insert(u.id.as_str(), p.as_str());
                 }
-                None => roots.push(u),
+                None => roots.push(u.as_ref()),
             }
         }
         // Only siblings are compared: sorting each family apart spares most comparisons

@@ -1068,8 +1068,9 @@ mod tests {
         );
         let mut loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
         let reports = std::sync::Arc::get_mut(&mut loaded.content.reports).expect("reports of one load");
-        reports[0].admitted = u64::MAX;
-        reports[0].members = Some(u64::MAX);
+        let first = std::sync::Arc::make_mut(&mut reports[0]);
+        first.admitted = u64::MAX;
+        first.members = Some(u64::MAX);
         let ind = compute(&Bulletin::new(&loaded.content));
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert_eq!((tinh.admitted, tinh.members), (u64::MAX, Some(u64::MAX)));

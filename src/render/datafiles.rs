@@ -6,11 +6,12 @@ use crate::resolve::Bulletin;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// `indicators.json`: one report per line, so the file reads and diffs well.
 pub fn json(content: &Content, ind: &Indicators, focus: &Focus) -> String {
     let site = json!({ "title": content.site.title, "as_of": focus.as_of });
-    let mut units: Vec<&crate::model::Unit> = content.units.iter().collect();
+    let mut units: Vec<&crate::model::Unit> = content.units.iter().map(Arc::as_ref).collect();
     units.sort_by(|a, b| a.id.cmp(&b.id));
     let units: Vec<Value> = units
         .iter()

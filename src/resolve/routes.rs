@@ -22,6 +22,7 @@ use crate::resolve::lists::{Lists, Month};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 pub const FRONT: &str = "index.html";
 pub const UNITS: &str = "units.html";
@@ -275,7 +276,7 @@ pub(crate) fn pages(units: Vec<PageId>, articles: Vec<PageId>) -> Vec<PageId> {
 }
 
 /// A page for each unit.
-pub(crate) fn unit_pages(units: &[Unit]) -> Vec<PageId> {
+pub(crate) fn unit_pages(units: &[Arc<Unit>]) -> Vec<PageId> {
     units.iter().map(|u| PageId::Unit(u.id.clone())).collect()
 }
 

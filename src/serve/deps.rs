@@ -21,6 +21,7 @@ use crate::resolve::routes::PageId;
 use rustc_hash::FxHashSet;
 use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What a change touches.
 #[derive(Debug, Default, PartialEq)]
@@ -92,12 +93,15 @@ pub fn touched<'n>(
 }
 
 /// Units in the same order with the same fields; where they were written is not shown.
-/// Units shared from one load to the next are the same slice, seen at once.
-fn same_units(old: &[Unit], new: &[Unit]) -> bool {
+/// Units shared from one load to the next are the same slice or the same items, seen at
+/// once.
+fn same_units(old: &[Arc<Unit>], new: &[Arc<Unit>]) -> bool {
     fn shown(u: &Unit) -> impl PartialEq + '_ {
         (&u.id, &u.name, &u.kind, &u.parent, u.order)
     }
-    std::ptr::eq(old, new) || old.len() == new.len() && old.iter().zip(new).all(|(a, b)| shown(a) == shown(b))
+    std::ptr::eq(old, new)
+        || old.len() == new.len()
+            && old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b) || shown(a) == shown(b))
 }
 
 /// Adds the pages in one list and not in the other. Most changes keep every page, in
