@@ -2,6 +2,7 @@
 //! ranked among siblings and checked for consistency, and the main points the front
 //! page states in words. Pure: no I/O, no clock.
 
+pub(crate) mod again;
 pub mod indicators;
 mod order;
 pub(crate) mod points;

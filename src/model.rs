@@ -33,18 +33,41 @@ pub struct Content {
 }
 
 impl Content {
-    /// Whether `other`, another version of the same folder, has the same site settings,
-    /// units and reports, each written at the same place, down to the names of the files
-    /// (a problem names its file): the figures and what is found of them are the same.
-    pub fn same_figures(&self, other: &Content) -> bool {
+    /// The reports of `self` whose figures differ from `was`'s, another version of the
+    /// same folder, when nothing else differs that the order of the figures rests on:
+    /// the same site settings and units, and as many reports, each of the same unit,
+    /// period and day, written at the same place in files of the same names (a problem
+    /// names its file). `None` when anything else changed; no report when the figures
+    /// and what is found of them are the same.
+    pub fn changed_reports(&self, was: &Content) -> Option<Vec<usize>> {
+        if self.site != was.site {
+            return None;
+        }
         // Items shared from one load to the next were read from the same data files,
         // numbered alike.
-        let shared = Arc::ptr_eq(&self.units, &other.units) && Arc::ptr_eq(&self.reports, &other.reports);
-        self.site == other.site
-            && (shared
-                || (self.units == other.units
-                    && self.reports == other.reports
-                    && self.figure_files() == other.figure_files()))
+        if Arc::ptr_eq(&self.units, &was.units) && Arc::ptr_eq(&self.reports, &was.reports) {
+            return Some(Vec::new());
+        }
+        let same_units = Arc::ptr_eq(&self.units, &was.units) || self.units == was.units;
+        if !same_units || self.reports.len() != was.reports.len() {
+            return None;
+        }
+        let placed_alike = |r: &Report, w: &Report| {
+            (&r.unit, &r.period, r.as_of, &r.origin) == (&w.unit, &w.period, w.as_of, &w.origin)
+        };
+        let mut changed = Vec::new();
+        for (i, (r, w)) in self.reports.iter().zip(was.reports.iter()).enumerate() {
+            if Arc::ptr_eq(r, w) {
+                continue;
+            }
+            if !placed_alike(r, w) {
+                return None;
+            }
+            if r != w {
+                changed.push(i);
+            }
+        }
+        (self.figure_files() == was.figure_files()).then_some(changed)
     }
 
     /// The files read up to the last that holds a unit or a report: the data files,

@@ -12,7 +12,7 @@ use crate::render::theme::{TemplateError, Templates};
 use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
 use crate::timings::Timings;
-use crate::validate::{FigureChecks, validate_again};
+use crate::validate::{self, FigureChecks, validate_again};
 use crate::write::{Output, OutputFile};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,16 @@ impl Calculated {
         let focus = indicators::focus(bulletin, &indicators);
         let warnings = indicators::consistency_warnings(bulletin, &indicators);
         Calculated { indicators, focus, warnings }
+    }
+
+    /// The figures of `bulletin`, whose content is `was`'s but for the reports
+    /// `changed` (see [`Content::changed_reports`]), made from `earlier`'s (`was`'s
+    /// figures): only what those reports move is made again. `None` when they cannot be.
+    pub fn again(bulletin: &Bulletin, earlier: &Calculated, changed: &[usize]) -> Option<Calculated> {
+        let (indicators, warnings) =
+            crate::compute::again::figures(bulletin, &earlier.indicators, &earlier.warnings, changed)?;
+        let focus = indicators::focus(bulletin, &indicators);
+        Some(Calculated { indicators, focus, warnings })
     }
 
     /// What rendering reads: these figures, the bulletin they were computed from, and
@@ -178,9 +188,11 @@ pub struct Earlier<'a> {
 }
 
 /// [`check_loaded_timed`], keeping what the `earlier` check found and made of the site
-/// settings, units and reports when they are as they were, in files of the same names:
-/// the figures and their warnings are made of nothing else, and their checks of
-/// nothing else but what reports cite of the articles ([`validate_again`]).
+/// settings, units and reports when they are as they were, in files of the same names
+/// (the figures and their warnings are made of nothing else, and their checks of
+/// nothing else but what reports cite of the articles: [`validate_again`]), and making
+/// again only what the reports moves when only some reports' counts changed
+/// ([`Content::changed_reports`]).
 pub fn check_again(
     mut loaded: Loaded,
     content_dir: &Path,
@@ -191,10 +203,19 @@ pub fn check_again(
     let items = c.units.len() + c.reports.len() + c.articles.len();
     let mut problems = std::mem::take(&mut loaded.problems);
     // Static files are checked against the pages, which the resolved bulletin lists.
-    let figure_checks = timings.stage("validate", "items", || {
-        let (found, checks) = validate_again(&loaded, earlier.map(|e| (e.content, e.figure_checks)));
+    let (figure_checks, changed) = timings.stage("validate", "items", || {
+        // The reports counted otherwise than in the earlier check, when nothing else moved.
+        let changed = earlier.and_then(|e| loaded.content.changed_reports(e.content));
+        let (found, checks) = validate_again(
+            &loaded,
+            earlier.map(|e| validate::Earlier {
+                content: e.content,
+                checks: e.figure_checks,
+                changed: changed.as_deref(),
+            }),
+        );
         problems.extend(found);
-        (checks, items)
+        ((checks, changed), items)
     });
     let resolved = timings.stage("resolve", "pages", || {
         let resolved = Resolved::new(Arc::new(std::mem::take(&mut loaded.content)));
@@ -205,9 +226,12 @@ pub fn check_again(
     let computed = (!problems.iter().any(|p| p.severity == problem::Severity::Error)).then(|| {
         timings.stage("compute", "figures", || {
             let bulletin = resolved.bulletin();
-            let kept =
-                earlier.filter(|e| e.content.same_figures(bulletin.content)).map(|e| e.computed.clone());
-            let computed = kept.unwrap_or_else(|| Arc::new(Calculated::new(bulletin)));
+            let computed = match (earlier, changed) {
+                (Some(e), Some(changed)) if changed.is_empty() => e.computed.clone(),
+                (Some(e), Some(changed)) => Calculated::again(bulletin, e.computed, &changed)
+                    .map_or_else(|| Arc::new(Calculated::new(bulletin)), Arc::new),
+                _ => Arc::new(Calculated::new(bulletin)),
+            };
             problems.extend(computed.warnings.iter().cloned());
             let count = computed.indicators.reports.len();
             (computed, count)

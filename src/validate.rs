@@ -58,14 +58,23 @@ fn same_citations(old: &[Arc<Article>], new: &[Arc<Article>]) -> bool {
     old.len() == new.len() && old.iter().zip(new).all(|(a, b)| Arc::ptr_eq(a, b) || cited(a) == cited(b))
 }
 
+/// An earlier validation of another version of the same folder.
+#[derive(Clone, Copy)]
+pub struct Earlier<'a> {
+    pub content: &'a Content,
+    pub checks: &'a Arc<FigureChecks>,
+    /// The reports counted otherwise since, when nothing else changed (see
+    /// [`Content::changed_reports`]).
+    pub changed: Option<&'a [usize]>,
+}
+
 /// [`validate`], keeping the `earlier` checks of the site settings, units and reports
-/// when they hold for `loaded` (see [`FigureChecks`]); `earlier` is another version of
-/// the same folder and the checks made of it. Returns every problem, in the order a
-/// full validation finds them, and the checks to keep.
-pub fn validate_again(
-    loaded: &Loaded,
-    earlier: Option<(&Content, &Arc<FigureChecks>)>,
-) -> (Vec<Problem>, Arc<FigureChecks>) {
+/// when they hold for `loaded` (see [`FigureChecks`]), or making again only those of the
+/// reports whose counts changed; `earlier` is another version of the same folder, the
+/// checks made of it, and its reports that `loaded` counts otherwise when nothing else
+/// changed (see [`Content::changed_reports`]). Returns every problem, in no set order
+/// (they are sorted when placed), and the checks to keep.
+pub fn validate_again(loaded: &Loaded, earlier: Option<Earlier>) -> (Vec<Problem>, Arc<FigureChecks>) {
     let content = &loaded.content;
     let units: Vec<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
     let mut v = Validator {
@@ -76,15 +85,17 @@ pub fn validate_again(
         unchecked: BTreeMap::new(),
         problems: Vec::new(),
     };
-    let kept = earlier.filter(|(was, checks)| {
-        checks.site_read == loaded.site_read
-            && same_citations(&checks.citable, &content.articles)
-            && checks.unreadable == loaded.unreadable
-            && was.same_figures(content)
+    let comparable = earlier.filter(|e| {
+        e.checks.site_read == loaded.site_read
+            && same_citations(&e.checks.citable, &content.articles)
+            && e.checks.unreadable == loaded.unreadable
     });
-    let checks = match kept {
-        Some((_, checks)) => checks.clone(),
-        None => Arc::new(v.figure_checks(loaded)),
+    let checks = match comparable {
+        Some(Earlier { checks, changed: Some([]), .. }) => checks.clone(),
+        Some(Earlier { content: was, checks, changed: Some(changed) }) => {
+            Arc::new(v.figure_checks_again(checks, was, changed))
+        }
+        _ => Arc::new(v.figure_checks(loaded)),
     };
     v.problems.clone_from(&checks.problems);
     v.unchecked.clone_from(&checks.unchecked);
@@ -169,6 +180,56 @@ impl<'a> Validator<'a> {
             unreadable: loaded.unreadable.clone(),
             problems: std::mem::take(&mut self.problems),
             unchecked: std::mem::take(&mut self.unchecked),
+        }
+    }
+
+    /// [`Self::figure_checks`] of content that differs from `was`, checked as `checks`,
+    /// only in the counts of the reports `changed`: what those reports' own values gave
+    /// and the snapshots of their units and periods gave is found again.
+    fn figure_checks_again(
+        &mut self,
+        checks: &FigureChecks,
+        was: &Content,
+        changed: &[usize],
+    ) -> FigureChecks {
+        let categories = self.categories(checks.site_read);
+        let articles = self.articles_by_slug();
+        let groups: FxHashSet<(&str, &str)> = changed
+            .iter()
+            .map(|&i| &self.content.reports[i])
+            .map(|r| (r.unit.as_str(), r.period.label.as_str()))
+            .collect();
+        let in_groups = |r: &&Report| groups.contains(&(r.unit.as_str(), r.period.label.as_str()));
+        for &i in changed {
+            self.report_values(&was.reports[i], categories.as_deref(), &articles);
+        }
+        self.snapshots_of(was.reports.iter().map(Arc::as_ref).filter(in_groups));
+        let (gone, gone_held) = (std::mem::take(&mut self.problems), std::mem::take(&mut self.unchecked));
+        for &i in changed {
+            self.report_values(&self.content.reports[i], categories.as_deref(), &articles);
+        }
+        self.snapshots_of(self.content.reports.iter().map(Arc::as_ref).filter(in_groups));
+        let mut problems = checks.problems.clone();
+        for p in &gone {
+            if let Some(at) = problems.iter().position(|q| q == p) {
+                problems.swap_remove(at);
+            }
+        }
+        problems.append(&mut self.problems);
+        let mut unchecked = checks.unchecked.clone();
+        for (file, count) in gone_held {
+            *unchecked.entry(file).or_default() -= count;
+        }
+        for (file, count) in std::mem::take(&mut self.unchecked) {
+            *unchecked.entry(file).or_default() += count;
+        }
+        unchecked.retain(|_, count| *count > 0);
+        FigureChecks {
+            site_read: checks.site_read,
+            citable: self.content.articles.clone(),
+            unreadable: self.unreadable.clone(),
+            problems,
+            unchecked,
         }
     }
 
@@ -302,10 +363,19 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The category keys a report's composition may use; `None` when site.yaml, which
+    /// declares some, could not be read.
+    fn categories(&self, site_read: bool) -> Option<Vec<String>> {
+        site_read.then(|| self.content.site.categories().into_iter().map(|c| c.key).collect())
+    }
+
+    fn articles_by_slug(&self) -> FxHashMap<&'a str, &'a Article> {
+        self.content.articles.iter().map(|a| (a.slug.as_str(), a.as_ref())).collect()
+    }
+
     fn reports(&mut self, site_read: bool) {
-        let categories: Vec<String> = self.content.site.categories().into_iter().map(|c| c.key).collect();
-        let articles: FxHashMap<&str, &crate::model::Article> =
-            self.content.articles.iter().map(|a| (a.slug.as_str(), a.as_ref())).collect();
+        let categories = self.categories(site_read);
+        let articles = self.articles_by_slug();
         let mut labels: FxHashMap<&str, (&Period, &Origin)> = FxHashMap::default();
         let mut seen: FxHashMap<(&str, &str, chrono::NaiveDate), &Origin> =
             map_for(self.content.reports.len());
@@ -329,9 +399,7 @@ impl<'a> Validator<'a> {
                     labels.insert(&report.period.label, (&report.period, o));
                 }
             }
-            self.report_dates(report);
-            self.report_counts(report, site_read.then_some(categories.as_slice()));
-            self.report_source(report, &articles);
+            self.report_values(report, categories.as_deref(), &articles);
             let key = (report.unit.as_str(), report.period.label.as_str(), report.as_of());
             match seen.get(&key) {
                 Some(earlier) => {
@@ -348,6 +416,18 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+    }
+
+    /// The checks of a report's own values: its dates, counts, targets and source.
+    fn report_values(
+        &mut self,
+        report: &Report,
+        categories: Option<&[String]>,
+        articles: &FxHashMap<&str, &Article>,
+    ) {
+        self.report_dates(report);
+        self.report_counts(report, categories);
+        self.report_source(report, articles);
     }
 
     fn report_dates(&mut self, report: &Report) {
@@ -446,7 +526,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn report_source(&mut self, report: &Report, articles: &FxHashMap<&str, &crate::model::Article>) {
+    fn report_source(&mut self, report: &Report, articles: &FxHashMap<&str, &Article>) {
         let Some(source) = &report.source else { return };
         let o = &report.origin;
         if url::is_web(source) {
@@ -473,17 +553,22 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// A later snapshot of a unit and period with fewer admitted than an earlier one:
-    /// most likely the month's own figure typed where the running total belongs.
     fn snapshots(&mut self) {
-        let period = |r: &'a Report| (r.unit.as_str(), r.period.label.as_str());
+        self.snapshots_of(self.content.reports.iter().map(Arc::as_ref));
+    }
+
+    /// A later snapshot of a unit and period with fewer admitted than an earlier one,
+    /// among `all`: most likely the month's own figure typed where the running total
+    /// belongs.
+    fn snapshots_of<'r>(&mut self, all: impl Iterator<Item = &'r Report> + Clone) {
+        let period = |r: &'r Report| (r.unit.as_str(), r.period.label.as_str());
         // Most units have one report a period: only the others are gathered and sorted.
-        let mut reports: FxHashMap<(&str, &str), usize> = map_for(self.content.reports.len());
-        for r in self.content.reports.iter() {
+        let mut reports: FxHashMap<(&str, &str), usize> = map_for(all.size_hint().0);
+        for r in all.clone() {
             *reports.entry(period(r)).or_default() += 1;
         }
         let mut by_period: BTreeMap<(&str, &str), Vec<&Report>> = BTreeMap::new();
-        for r in self.content.reports.iter().filter(|r| reports[&period(r)] > 1) {
+        for r in all.filter(|r| reports[&period(r)] > 1) {
             by_period.entry(period(r)).or_default().push(r);
         }
         for ((unit, label), mut reports) in by_period {
@@ -578,8 +663,12 @@ mod tests {
         assert_eq!(found, validate(&first));
         let again = |article: &str| {
             let next = loaded(article);
-            let (found, kept) = validate_again(&next, Some((&first.content, &checks)));
-            assert_eq!(found, validate(&next));
+            let changed = next.content.changed_reports(&first.content);
+            let (found, kept) = validate_again(
+                &next,
+                Some(Earlier { content: &first.content, checks: &checks, changed: changed.as_deref() }),
+            );
+            assert_eq!(sorted(&found), sorted(&validate(&next)));
             (found, Arc::ptr_eq(&kept, &checks))
         };
         // A new title: nothing a report reads of the article changed.
@@ -589,6 +678,61 @@ mod tests {
         let (found, kept) = again(&ARTICLE.replace("---\nBody", "draft: true\n---\nBody"));
         assert!(!kept);
         assert!(found.iter().any(|p| matches!(p.message, Msg::SourceDraft { .. })), "{found:?}");
+    }
+
+    fn sorted(problems: &[Problem]) -> Vec<String> {
+        let mut shown: Vec<String> = problems.iter().map(|p| format!("{p:?}")).collect();
+        shown.sort();
+        shown
+    }
+
+    #[test]
+    fn a_report_counted_anew_is_checked_again_with_its_snapshots() {
+        // Snapshots of one unit and period, a report citing a draft, a report over its
+        // composition and one naming a file that could not be read.
+        let data = "reports:
+  - {unit: huyen, period: 2016, as_of: 2016-06-30, admitted: 5}
+  - {unit: huyen, period: 2016, admitted: 7, source: tin}
+  - {unit: tinh, period: 2016, admitted: 3, composition: {women: 4}}
+  - {unit: tinh, period: 2017, admitted: 3, source: thieu}
+";
+        let loaded = |data: &str| {
+            let files = vec![
+                Source::new("data/units.yaml", UNITS),
+                Source::new("data/d.yaml", data),
+                Source::new("news/tin.md", "---\ntitle: Tin\ndate: 2016-06-01\ndraft: true\n---\nBody\n"),
+            ];
+            let mut loaded = parse(Some(Source::new("site.yaml", SITE)), files);
+            loaded.unreadable.insert("thieu".into(), PathBuf::from("news/thieu.md"));
+            loaded
+        };
+        let mut was = loaded(data);
+        let (_, mut checks) = validate_again(&was, None);
+        // Each edit, and how many problems remain after it.
+        let edits = [
+            ("as_of: 2016-06-30, admitted: 5", "as_of: 2016-06-30, admitted: 9", 4),
+            ("admitted: 3, composition", "admitted: 5, composition", 3),
+            ("source: tin", "source: tinh-moi", 3),
+            ("admitted: 3, source: thieu", "admitted: 3, source: https://e.org/", 2),
+            ("as_of: 2016-06-30, admitted: 9", "as_of: 2016-06-30, admitted: 1", 1),
+        ];
+        assert_eq!(validate(&was).len(), 3, "the draft, the composition, the unread file");
+        let mut text = data.to_string();
+        for (from, to, left) in edits {
+            text = text.replacen(from, to, 1);
+            let now = loaded(&text);
+            let changed = now.content.changed_reports(&was.content).expect("the same plan");
+            assert_eq!(changed.len(), 1, "{from} → {to}");
+            let (found, kept) = validate_again(
+                &now,
+                Some(Earlier { content: &was.content, checks: &checks, changed: Some(&changed) }),
+            );
+            let (full, full_checks) = validate_again(&now, None);
+            assert_eq!(sorted(&found), sorted(&full), "{from} → {to}");
+            assert_eq!(kept.unchecked, full_checks.unchecked, "{from} → {to}");
+            assert_eq!(found.len(), left, "{from} → {to}: {found:?}");
+            (was, checks) = (now, kept);
+        }
     }
 
     /// The problems of a content folder with the given data file (besides the units above).

@@ -7,12 +7,14 @@ use crate::compute::order::{Numbering, Place, Plan};
 use crate::locale::{whole_down, whole_up};
 use crate::model::period::Period;
 use crate::model::{Report, Target, Training};
+use crate::problem::Problem;
 use crate::resolve::{Bulletin, Tree};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A report with its indicators: one written in data/, or one rolled up from children.
 #[derive(Clone, Debug, PartialEq)]
@@ -327,9 +329,11 @@ pub fn pace(
 }
 
 /// All figures of a content folder, sorted by unit id, period start, period label, as_of.
+/// Each is shared: figures computed again after a save share those the save left as they
+/// were, and so compare equal at once.
 #[derive(Debug, Default)]
 pub struct Indicators {
-    pub reports: Vec<Figures>,
+    pub reports: Vec<Arc<Figures>>,
 }
 
 impl Indicators {
@@ -341,6 +345,7 @@ impl Indicators {
             .iter()
             .take_while(|f| f.unit == unit)
             .find(|f| f.latest && f.period.label == period_label)
+            .map(Arc::as_ref)
     }
 
     /// Each period's figure of a unit (its latest snapshot), the most recent period first:
@@ -360,16 +365,23 @@ impl Indicators {
     /// Every report of a unit in order (period start, label, as_of).
     /// Each unit's figures, as the slice of `reports` that holds them, by unit id in
     /// order (the order of `reports`).
-    pub fn by_unit(&self) -> impl Iterator<Item = (&str, &[Figures])> {
+    pub fn by_unit(&self) -> impl Iterator<Item = (&str, &[Arc<Figures>])> {
         self.reports.chunk_by(|a, b| a.unit == b.unit).map(|run| (run[0].unit.as_str(), run))
     }
 
-    pub fn of_unit(&self, unit: &str) -> std::slice::Iter<'_, Figures> {
+    pub fn of_unit(&self, unit: &str) -> Each<'_> {
+        self.reports[self.range_of(unit)].iter().map(Arc::as_ref)
+    }
+
+    /// The range of `reports` that holds a unit's figures.
+    pub(super) fn range_of(&self, unit: &str) -> std::ops::Range<usize> {
         let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
-        let end = self.reports.partition_point(|f| f.unit.as_str() <= unit);
-        self.reports[start..end].iter()
+        start..start + self.reports[start..].partition_point(|f| f.unit == unit)
     }
 }
+
+/// Figures read one by one from the shared list.
+pub type Each<'a> = std::iter::Map<std::slice::Iter<'a, Arc<Figures>>, fn(&Arc<Figures>) -> &Figures>;
 
 /// How recent a period's figure is; see [`Indicators::periods_of`].
 fn recency(f: &Figures) -> (NaiveDate, NaiveDate, NaiveDate, &str) {
@@ -381,7 +393,7 @@ pub fn compute(bulletin: &Bulletin) -> Indicators {
     let (content, tree) = (bulletin.content, &bulletin.tree);
     let numbers = Numbering::new(content);
     let plan = Plan::new(content, tree, &numbers);
-    let reports = plan
+    let mut figures: Vec<Figures> = plan
         .slots
         .par_iter()
         .map(|slot| match slot.written {
@@ -389,11 +401,10 @@ pub fn compute(bulletin: &Bulletin) -> Indicators {
             None => to_roll_up(),
         })
         .collect();
-    let mut ind = Indicators { reports };
-    roll_up(tree, &numbers, &plan, &mut ind.reports);
-    changes(&numbers, &plan, &mut ind);
-    ranks(&numbers, &plan, &mut ind);
-    ind
+    roll_up(tree, &numbers, &plan, &mut figures);
+    changes(&numbers, &plan, &mut figures);
+    ranks(&numbers, &plan, &mut figures);
+    Indicators { reports: figures.into_par_iter().map(Arc::new).collect() }
 }
 
 /// A target's figures; `None` for a target validation refuses (neither a count nor a
@@ -422,7 +433,7 @@ fn target(r: &Report, t: &Target) -> Option<TargetFigures> {
     })
 }
 
-fn written(r: &Report, index: usize, latest: bool) -> Figures {
+pub(super) fn written(r: &Report, index: usize, latest: bool) -> Figures {
     let as_of = r.as_of();
     let targets = r.targets.iter().filter_map(|t| target(r, t)).collect();
     let mut f = Figures {
@@ -499,7 +510,7 @@ fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option
 
 /// A parent's report summed from its children's period figures; `children` is how many
 /// children the parent has. Of no parts, a stand-in with no period.
-fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
+pub(super) fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
     let keys = parts.first().into_iter().flat_map(|first| first.composition.keys());
     let counts: BTreeMap<String, u64> = keys
         .filter_map(|k| Some((k.clone(), total(parts, |p| p.composition.get(k).map(|s| s.count))?)))
@@ -550,7 +561,7 @@ pub fn year_before(day: NaiveDate) -> NaiveDate {
 /// the previous calendar year counted to the same day a year earlier, else the nearest
 /// within [`SAME_PERIOD_DAYS`] (the earlier of two as near), else none. `of_unit` holds
 /// every figure of the unit with the calendar year its period covers; `year` is `f`'s.
-fn same_period_before<'a>(
+pub(super) fn same_period_before<'a>(
     of_unit: impl Iterator<Item = (&'a Figures, Option<i32>)>,
     f: &Figures,
     year: Option<i32>,
@@ -565,11 +576,11 @@ fn same_period_before<'a>(
 }
 
 /// Change against the same span of the previous year, on latest snapshots of years.
-fn changes(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
+fn changes(numbers: &Numbering, plan: &Plan, figures: &mut [Figures]) {
     // Label number → the calendar year its period covers, if it is one.
     let years: Vec<Option<i32>> = numbers.periods().iter().map(|p| p.calendar_year()).collect();
     let year = |i: usize| years[plan.slots[i].place.label as usize];
-    let reports = &ind.reports;
+    let reports = &*figures;
     let found: Vec<Option<Change>> = (reports.par_iter().enumerate())
         .map(|(i, f)| {
             if !plan.slots[i].latest {
@@ -577,18 +588,22 @@ fn changes(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
             }
             let of_unit =
                 plan.units[plan.slots[i].place.unit as usize].clone().map(|j| (&reports[j], year(j)));
-            let prev = same_period_before(of_unit, f, year(i))?;
-            let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-            let delta = signed(f.admitted).saturating_sub(signed(prev.admitted));
-            Some(Change {
-                previous: prev.period.label.clone(),
-                previous_as_of: prev.as_of,
-                delta,
-                pct: pct(delta as f64, prev.admitted as f64),
-            })
+            Some(change(f, same_period_before(of_unit, f, year(i))?))
         })
         .collect();
-    ind.reports.par_iter_mut().zip(found).for_each(|(f, change)| f.change = change);
+    figures.par_iter_mut().zip(found).for_each(|(f, change)| f.change = change);
+}
+
+/// The change of `f` against `prev`, its unit's figure of the year before.
+pub(super) fn change(f: &Figures, prev: &Figures) -> Change {
+    let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let delta = signed(f.admitted).saturating_sub(signed(prev.admitted));
+    Change {
+        previous: prev.period.label.clone(),
+        previous_as_of: prev.as_of,
+        delta,
+        pct: pct(delta as f64, prev.admitted as f64),
+    }
 }
 
 /// Competition ranking (1, 2, 2, 4) of `values`, highest first.
@@ -602,7 +617,7 @@ pub fn competition_ranks(values: &[f64]) -> Vec<usize> {
 }
 
 /// Ranks siblings (top-level units among themselves) with a report for the same label.
-fn ranks(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
+fn ranks(numbers: &Numbering, plan: &Plan, figures: &mut [Figures]) {
     // (parent, label, figure) of each latest figure: sorted, siblings are together.
     let mut latest: Vec<(Option<u32>, u32, usize)> = (plan.slots.iter().enumerate())
         .filter(|(_, slot)| slot.latest)
@@ -612,19 +627,19 @@ fn ranks(numbers: &Numbering, plan: &Plan, ind: &mut Indicators) {
     let ranked: Vec<(usize, Rank)> = latest
         .par_chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
         .flat_map_iter(|siblings| {
-            let members: Vec<&Figures> = siblings.iter().map(|&(_, _, i)| &ind.reports[i]).collect();
+            let members: Vec<&Figures> = siblings.iter().map(|&(_, _, i)| &figures[i]).collect();
             siblings.iter().map(|&(_, _, i)| i).zip(ranks_among(&members))
         })
         .collect();
-    let mut ranks = vec![None; ind.reports.len()];
+    let mut ranks = vec![None; figures.len()];
     for (i, rank) in ranked {
         ranks[i] = Some(rank);
     }
-    ind.reports.par_iter_mut().zip(ranks).for_each(|(f, rank)| f.rank = rank);
+    figures.par_iter_mut().zip(ranks).for_each(|(f, rank)| f.rank = rank);
 }
 
 /// The ranks of figures among each other, in their order.
-fn ranks_among(members: &[&Figures]) -> Vec<Rank> {
+pub(super) fn ranks_among(members: &[&Figures]) -> Vec<Rank> {
     let admitted: Vec<f64> = members.iter().map(|f| f.admitted as f64).collect();
     let achievement = |f: &Figures| Some(f.targets.first()?.achievement_pct);
     let achieved: Vec<f64> = members.iter().filter_map(|f| achievement(f)).collect();
@@ -677,39 +692,46 @@ pub fn focus(bulletin: &Bulletin, ind: &Indicators) -> Focus {
 
 /// The warning of SPEC §6: children's admissions adding up to more than their
 /// parent's own report for the same period.
-pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<crate::problem::Problem> {
-    let (content, tree) = (bulletin.content, &bulletin.tree);
-    let units: Vec<(&str, &[Figures])> = ind.by_unit().collect();
-    let of_unit: FxHashMap<&str, &[Figures]> = units.iter().copied().collect();
-    let latest =
-        |unit: &str, label: &str| of_unit.get(unit)?.iter().find(|f| f.latest && f.period.label == label);
-    // Only a unit with children can be exceeded by them; the warnings come in the
-    // figures' order.
-    units
-        .par_iter()
-        .filter(|(unit, _)| !tree.children_of(unit).is_empty())
-        .flat_map_iter(|&(unit, figures)| {
-            let children = tree.children_of(unit);
-            figures.iter().filter(|f| f.latest).filter_map(move |f| {
-                let written = f.written?;
-                let sum =
-                    add_up(children.iter().filter_map(|c| latest(c, &f.period.label)).map(|c| c.admitted));
-                (sum > f.admitted).then(|| {
-                    let origin = &content.reports[written].origin;
-                    crate::problem::Problem::warning(
-                        content.files[origin.file].clone(),
-                        crate::problem::At::Value(origin.field("admitted")),
-                        Msg::ChildrenExceed {
-                            unit: f.unit.clone(),
-                            label: f.period.label.clone(),
-                            sum,
-                            admitted: f.admitted,
-                        },
-                    )
-                })
-            })
+pub fn consistency_warnings(bulletin: &Bulletin, ind: &Indicators) -> Vec<Problem> {
+    let units: Vec<(&str, &[Arc<Figures>])> = ind.by_unit().collect();
+    let of_unit: FxHashMap<&str, &[Arc<Figures>]> = units.iter().copied().collect();
+    let latest = |unit: &str, label: &str| -> Option<&Figures> {
+        Some(of_unit.get(unit)?.iter().find(|f| f.latest && f.period.label == label)?)
+    };
+    // The warnings come in the figures' order.
+    units.par_iter().flat_map_iter(|&(unit, figures)| warnings_of(bulletin, unit, figures, latest)).collect()
+}
+
+/// The warnings of one unit's `figures`: those of its written reports that its
+/// children's latest figures (found by `latest`) add up to more than.
+pub(super) fn warnings_of<'f>(
+    bulletin: &Bulletin,
+    unit: &str,
+    figures: &[Arc<Figures>],
+    latest: impl Fn(&str, &str) -> Option<&'f Figures>,
+) -> Vec<Problem> {
+    let (content, children) = (bulletin.content, bulletin.tree.children_of(unit));
+    if children.is_empty() {
+        return Vec::new();
+    }
+    let exceeded = |f: &Figures| {
+        let written = f.written?;
+        let sum = add_up(children.iter().filter_map(|c| latest(c, &f.period.label)).map(|c| c.admitted));
+        (sum > f.admitted).then(|| {
+            let origin = &content.reports[written].origin;
+            Problem::warning(
+                content.files[origin.file].clone(),
+                crate::problem::At::Value(origin.field("admitted")),
+                Msg::ChildrenExceed {
+                    unit: f.unit.clone(),
+                    label: f.period.label.clone(),
+                    sum,
+                    admitted: f.admitted,
+                },
+            )
         })
-        .collect()
+    };
+    figures.iter().filter(|f| f.latest).filter_map(|f| exceeded(f)).collect()
 }
 
 #[cfg(test)]

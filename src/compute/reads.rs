@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Every figure of a unit.
-    pub fn of_unit(&self, unit: &str) -> std::slice::Iter<'a, Figures> {
+    pub fn of_unit(&self, unit: &str) -> crate::compute::indicators::Each<'a> {
         self.note(|| Fact::Figures(unit.to_string()));
         self.ind.of_unit(unit)
     }

@@ -20,7 +20,7 @@ pub fn json(content: &Content, ind: &Indicators, focus: &Focus) -> String {
     let mut out = format!("{{\"site\":{site},\n\"units\":[");
     push_lines(&mut out, units.iter());
     out.push_str("],\n\"reports\":[");
-    push_lines(&mut out, ind.reports.iter().map(report_json));
+    push_lines(&mut out, ind.reports.iter().map(|f| report_json(f)));
     out.push_str("]}\n");
     out
 }
