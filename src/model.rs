@@ -225,7 +225,8 @@ fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
     d.deserialize_any(Text).map(Some)
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+// `Eq`: two lists of shared units compare each pair by address first.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,

@@ -47,6 +47,9 @@ pub struct FigureChecks {
     problems: Vec<Problem>,
     /// How many references each unreadable file holds back.
     unchecked: BTreeMap<PathBuf, usize>,
+    /// Each report of a unit and period with more than one (snapshots), by index in
+    /// `Content::reports`: the reports of its unit and period.
+    snapshots: FxHashMap<usize, Arc<[usize]>>,
 }
 
 /// Whether reports cite the same in both lists of articles: what a `source` reads of
@@ -173,13 +176,14 @@ impl<'a> Validator<'a> {
         }
         self.units();
         self.reports(loaded.site_read);
-        self.snapshots();
+        let snapshots = self.snapshots();
         FigureChecks {
             site_read: loaded.site_read,
             citable: self.content.articles.clone(),
             unreadable: loaded.unreadable.clone(),
             problems: std::mem::take(&mut self.problems),
             unchecked: std::mem::take(&mut self.unchecked),
+            snapshots,
         }
     }
 
@@ -194,21 +198,23 @@ impl<'a> Validator<'a> {
     ) -> FigureChecks {
         let categories = self.categories(checks.site_read);
         let articles = self.articles_by_slug();
-        let groups: FxHashSet<(&str, &str)> = changed
-            .iter()
-            .map(|&i| &self.content.reports[i])
-            .map(|r| (r.unit.as_str(), r.period.label.as_str()))
-            .collect();
-        let in_groups = |r: &&Report| groups.contains(&(r.unit.as_str(), r.period.label.as_str()));
+        // The snapshots of the changed reports' units and periods, each group once.
+        let mut groups: Vec<&Arc<[usize]>> = changed.iter().filter_map(|i| checks.snapshots.get(i)).collect();
+        groups.sort_unstable_by_key(|g| g[0]);
+        groups.dedup_by_key(|g| g[0]);
         for &i in changed {
             self.report_values(&was.reports[i], categories.as_deref(), &articles);
         }
-        self.snapshots_of(was.reports.iter().map(Arc::as_ref).filter(in_groups));
+        for group in &groups {
+            self.snapshot_warnings(group.iter().map(|&i| was.reports[i].as_ref()).collect());
+        }
         let (gone, gone_held) = (std::mem::take(&mut self.problems), std::mem::take(&mut self.unchecked));
         for &i in changed {
             self.report_values(&self.content.reports[i], categories.as_deref(), &articles);
         }
-        self.snapshots_of(self.content.reports.iter().map(Arc::as_ref).filter(in_groups));
+        for group in &groups {
+            self.snapshot_warnings(group.iter().map(|&i| self.content.reports[i].as_ref()).collect());
+        }
         let mut problems = checks.problems.clone();
         for p in &gone {
             if let Some(at) = problems.iter().position(|q| q == p) {
@@ -230,6 +236,7 @@ impl<'a> Validator<'a> {
             unreadable: self.unreadable.clone(),
             problems,
             unchecked,
+            snapshots: checks.snapshots.clone(),
         }
     }
 
@@ -553,38 +560,44 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn snapshots(&mut self) {
-        self.snapshots_of(self.content.reports.iter().map(Arc::as_ref));
+    /// A later snapshot of a unit and period with fewer admitted than an earlier one:
+    /// most likely the month's own figure typed where the running total belongs.
+    /// Returns the snapshots of each unit and period, for [`FigureChecks::snapshots`].
+    fn snapshots(&mut self) -> FxHashMap<usize, Arc<[usize]>> {
+        let reports = &self.content.reports;
+        let period = |r: &'a Report| (r.unit.as_str(), r.period.label.as_str());
+        // Most units have one report a period: only the others are gathered and sorted.
+        let mut counts: FxHashMap<(&str, &str), usize> = map_for(reports.len());
+        for r in reports.iter() {
+            *counts.entry(period(r)).or_default() += 1;
+        }
+        let mut by_period: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        for (i, r) in reports.iter().enumerate().filter(|(_, r)| counts[&period(r)] > 1) {
+            by_period.entry(period(r)).or_default().push(i);
+        }
+        let mut snapshots = FxHashMap::default();
+        for group in by_period.into_values() {
+            self.snapshot_warnings(group.iter().map(|&i| reports[i].as_ref()).collect());
+            let group: Arc<[usize]> = group.into();
+            snapshots.extend(group.iter().map(|&i| (i, group.clone())));
+        }
+        snapshots
     }
 
-    /// A later snapshot of a unit and period with fewer admitted than an earlier one,
-    /// among `all`: most likely the month's own figure typed where the running total
-    /// belongs.
-    fn snapshots_of<'r>(&mut self, all: impl Iterator<Item = &'r Report> + Clone) {
-        let period = |r: &'r Report| (r.unit.as_str(), r.period.label.as_str());
-        // Most units have one report a period: only the others are gathered and sorted.
-        let mut reports: FxHashMap<(&str, &str), usize> = map_for(all.size_hint().0);
-        for r in all.clone() {
-            *reports.entry(period(r)).or_default() += 1;
-        }
-        let mut by_period: BTreeMap<(&str, &str), Vec<&Report>> = BTreeMap::new();
-        for r in all.filter(|r| reports[&period(r)] > 1) {
-            by_period.entry(period(r)).or_default().push(r);
-        }
-        for ((unit, label), mut reports) in by_period {
-            reports.sort_by_key(|r| r.as_of());
-            for pair in reports.windows(2) {
-                let (earlier, later) = (pair[0], pair[1]);
-                if later.admitted < earlier.admitted && later.as_of() > earlier.as_of() {
-                    let message = Msg::SnapshotSmaller {
-                        unit: unit.to_string(),
-                        label: label.to_string(),
-                        admitted: later.admitted,
-                        earlier: earlier.admitted,
-                        earlier_as_of: earlier.as_of(),
-                    };
-                    self.warning(&later.origin, "admitted", message);
-                }
+    /// The warnings of the reports of one unit and period.
+    fn snapshot_warnings(&mut self, mut reports: Vec<&Report>) {
+        reports.sort_by_key(|r| r.as_of());
+        for pair in reports.windows(2) {
+            let (earlier, later) = (pair[0], pair[1]);
+            if later.admitted < earlier.admitted && later.as_of() > earlier.as_of() {
+                let message = Msg::SnapshotSmaller {
+                    unit: later.unit.clone(),
+                    label: later.period.label.clone(),
+                    admitted: later.admitted,
+                    earlier: earlier.admitted,
+                    earlier_as_of: earlier.as_of(),
+                };
+                self.warning(&later.origin, "admitted", message);
             }
         }
     }

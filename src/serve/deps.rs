@@ -157,8 +157,17 @@ fn changed(old: Computed, new: Computed) -> Reads {
     out
 }
 
-fn figures_changed(out: &mut Reads, old: &Indicators, new: &Indicators) {
-    for (unit, a, b) in merge_by_key(old.by_unit(), new.by_unit()) {
+fn figures_changed(out: &mut Reads, was: &Indicators, now: &Indicators) {
+    let (old, new) = (&was.reports, &now.reports);
+    // Figures made again after a save (`compute::again`) share, in their places, those
+    // it left as they were: only the others are compared.
+    let shared = old.len() == new.len() && old.iter().zip(new).any(|(a, b)| Arc::ptr_eq(a, b));
+    if shared {
+        let moved = old.iter().zip(new).filter(|(a, b)| !Arc::ptr_eq(a, b) && !a.shows_same(b));
+        out.extend(moved.flat_map(|(a, b)| [&a.unit, &b.unit]).map(|unit| Fact::Figures(unit.clone())));
+        return;
+    }
+    for (unit, a, b) in merge_by_key(was.by_unit(), now.by_unit()) {
         let (a, b) = (a.unwrap_or(&[]), b.unwrap_or(&[]));
         if a.len() != b.len() || !a.iter().zip(b).all(|(x, y)| x.shows_same(y)) {
             out.insert(Fact::Figures(unit.to_string()));
