@@ -232,8 +232,8 @@ impl ParseCache {
                 found.parsed_files().filter(|rel| changed.contains(*rel)).collect()
             };
             let count = stale.len() + 1;
-            let data_changed = stale.iter().any(|rel| !is_article(rel));
-            let news_changed: Vec<&PathBuf> = stale.iter().copied().filter(|rel| is_article(rel)).collect();
+            let (news_changed, data_changed): (Vec<&PathBuf>, Vec<&PathBuf>) =
+                stale.iter().copied().partition(|rel| is_article(rel));
             let fresh: Vec<(PathBuf, (Stamp, Parsed))> = stale
                 .into_par_iter()
                 .map(|rel| (rel.clone(), (stamp(&dir.join(rel)), parse_file(&read(dir, rel)))))
@@ -243,7 +243,10 @@ impl ParseCache {
                 let present: HashSet<&PathBuf> = found.parsed_files().collect();
                 self.files.retain(|rel, _| present.contains(rel));
             }
-            let data = match self.data.take().filter(|d| !data_changed && d.files == found.data) {
+            // The data files are numbered from 1 whatever the walk: the same list is
+            // numbered alike.
+            let kept = self.data.take().filter(|d| d.files == found.data);
+            let data = match kept.and_then(|data| self.patched(data, &data_changed)) {
                 Some(data) => data,
                 None => Merged::new(self.parsed(&found.data, 1), 1),
             };
@@ -276,26 +279,31 @@ impl ParseCache {
             .collect()
     }
 
-    /// The news as last merged with the articles of `changed` put in place of their
-    /// earlier selves; `None` unless each file held one readable article without a
-    /// problem before and after, which is all that can change then (the common save).
-    fn patched(&mut self, mut news: Merged, changed: &[&PathBuf]) -> Option<Merged> {
+    /// The files as last merged with those `changed` put in place of their earlier
+    /// selves; `None` unless each file was and is readable without a problem (and an
+    /// article file one article), which is all that can change then (the common save).
+    fn patched(&mut self, mut merged: Merged, changed: &[&PathBuf]) -> Option<Merged> {
         for &rel in changed {
-            let file = news.first + news.files.iter().position(|f| f == rel)?;
+            let file = merged.first + merged.files.iter().position(|f| f == rel)?;
             let (_, parsed) = self.files.get_mut(rel)?;
             let clean = parsed.problems.is_empty() && parsed.unreadable.is_empty();
-            let was_clean = !news.problems.iter().any(|p| &p.file == rel)
-                && !news.unreadable.iter().any(|(_, f)| f == rel);
+            let was_clean = !merged.problems.iter().any(|p| &p.file == rel)
+                && !merged.unreadable.iter().any(|(_, f)| f == rel);
             if !clean || !was_clean {
                 return None;
             }
-            let old_article = news.articles.binary_search_by_key(&file, |a| a.origin.file).ok()?;
-            let old_index = news.indexes.iter().position(|(path, _)| path == rel)?;
+            let old_index = merged.indexes.iter().position(|(path, _)| path == rel)?;
             parsed.number(file);
-            news.articles[old_article] = parsed.article.clone()?;
-            news.indexes[old_index].1 = parsed.index.clone()?;
+            if is_article(rel) {
+                let old_article = merged.articles.binary_search_by_key(&file, |a| a.origin.file).ok()?;
+                merged.articles[old_article] = parsed.article.clone()?;
+            } else {
+                merged.units = spliced(&merged.units, file, &parsed.units, |u| u.origin.file);
+                merged.reports = spliced(&merged.reports, file, &parsed.reports, |r| r.origin.file);
+            }
+            merged.indexes[old_index].1 = parsed.index.clone()?;
         }
-        Some(news)
+        Some(merged)
     }
 
     /// The files as last parsed, in the order given, numbered from `first` as in the
@@ -435,6 +443,13 @@ fn joined<'a, T: Clone + 'a>(parts: impl Iterator<Item = &'a Arc<[T]>> + Clone) 
         (Some(only), None) => only.clone(),
         _ => parts.flat_map(|p| p.iter().cloned()).collect(),
     }
+}
+
+/// `items`, in the order of their files, with those of `file` replaced by `new`.
+fn spliced<T>(items: &[Arc<T>], file: usize, new: &[Arc<T>], file_of: impl Fn(&T) -> usize) -> Arc<[Arc<T>]> {
+    let start = items.partition_point(|item| file_of(item) < file);
+    let end = start + items[start..].partition_point(|item| file_of(item) == file);
+    items[..start].iter().chain(new).chain(&items[end..]).cloned().collect()
 }
 
 /// Parsed files merged, their items numbered by file: a [`ParseCache`] keeps the data
@@ -1285,6 +1300,79 @@ mod tests {
         assert_eq!(placed.problems.len(), 1);
         let place = placed.problems[0].location.to_string();
         assert!(place.ends_with("news/b.md:6:9"), "{place}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A data file saved in place is put in place of its earlier self among the others,
+    /// which stay shared; one saved broken, or mended, is merged again: each load equals
+    /// a fresh one, and a problem in the saved file is placed on its new text.
+    #[test]
+    fn data_files_saved_in_place_broken_and_mended_load_as_a_fresh_load_does() {
+        let reports = |a: u64, b: u64| {
+            format!(
+                "reports:\n  - {{ unit: a, period: 2024, admitted: {a} }}\n  - {{ unit: b, period: 2024, admitted: {b} }}\n"
+            )
+        };
+        let dir = folder(
+            "cache-data",
+            &[
+                ("site.yaml", "title: T\nbase_url: https://e.org/\n"),
+                ("data/1.yaml", "units:\n  - { id: a, name: Xã A }\n  - { id: b, name: Xã B }\n"),
+                ("data/2.yaml", &reports(1, 2)),
+                ("data/3.yaml", "reports:\n  - { unit: a, period: 2023, admitted: 5 }\n"),
+                ("news/a.md", "---\ntitle: A\ndate: 2024-03-01\n---\nMột.\n"),
+            ],
+        );
+        let mut cache = ParseCache::default();
+        let mut timings = Timings::default();
+        let first = cache.load(&dir, &HashSet::new(), &mut timings);
+        let named = |rels: &[&str]| rels.iter().map(PathBuf::from).collect::<HashSet<_>>();
+        let admitted = |l: &Loaded| l.content.reports.iter().map(|r| r.admitted).collect::<Vec<_>>();
+
+        write(&dir, "data/2.yaml", &reports(7, 2));
+        let counted = cache.load(&dir, &named(&["data/2.yaml"]), &mut timings);
+        assert_eq!(shown(&counted), shown(&load(&dir)));
+        assert_eq!(admitted(&counted), [7, 2, 5]);
+        // The other files' items are shared, not read again.
+        assert!(Arc::ptr_eq(&first.content.units[0], &counted.content.units[0]));
+        assert!(Arc::ptr_eq(&first.content.reports[2], &counted.content.reports[2]));
+
+        // A report more, then a unit in the file that had none.
+        write(
+            &dir,
+            "data/2.yaml",
+            &format!("{}  - {{ unit: a, period: 2022, admitted: 4 }}\n", reports(7, 2)),
+        );
+        let longer = cache.load(&dir, &named(&["data/2.yaml"]), &mut timings);
+        assert_eq!(shown(&longer), shown(&load(&dir)));
+        assert_eq!(admitted(&longer), [7, 2, 4, 5]);
+        write(
+            &dir,
+            "data/3.yaml",
+            "units:\n  - { id: c, name: Xã C }\nreports:\n  - { unit: a, period: 2023, admitted: 5 }\n",
+        );
+        let unit = cache.load(&dir, &named(&["data/3.yaml"]), &mut timings);
+        assert_eq!(shown(&unit), shown(&load(&dir)));
+        assert_eq!(unit.content.units.len(), 3);
+
+        write(&dir, "data/2.yaml", "reports:\n  - { unit: a, period: [2024\n");
+        let broken = cache.load(&dir, &named(&["data/2.yaml"]), &mut timings);
+        assert_eq!(shown(&broken), shown(&load(&dir)));
+        assert_eq!((admitted(&broken), broken.problems.len()), (vec![5], 1));
+
+        write(&dir, "data/2.yaml", &reports(1, 2));
+        let mended = cache.load(&dir, &named(&["data/2.yaml"]), &mut timings);
+        assert_eq!(shown(&mended), shown(&load(&dir)));
+        assert_eq!(admitted(&mended), [1, 2, 5]);
+
+        // A problem validation finds in the file saved in place is placed on its new text.
+        write(&dir, "data/2.yaml", &format!("\n\n{}", reports(1, 2).replace("unit: b", "unit: zz")));
+        let placed =
+            crate::pipeline::check_loaded(cache.load(&dir, &named(&["data/2.yaml"]), &mut timings), &dir);
+        let fresh = crate::pipeline::check_loaded(load(&dir), &dir);
+        assert_eq!(placed.problems, fresh.problems);
+        let place = placed.problems[0].location.to_string();
+        assert!(place.ends_with("data/2.yaml:5:13"), "{place}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
