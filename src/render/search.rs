@@ -32,8 +32,10 @@ use crate::resolve::routes;
 use crate::text;
 use crate::write::OutputFile;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 /// Documents per chunk file.
 const CHUNK: usize = 64;
@@ -204,26 +206,49 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
     }
 }
 
-/// Each document's terms, once each: true when found in its title.
-fn doc_terms(doc: &Doc) -> Vec<(String, bool)> {
-    let (body, named) = (text::fold(&doc.body), text::fold(&doc.named));
-    let mut found: Vec<(&str, bool)> =
-        tokens(&named).map(|t| (t, true)).chain(tokens(&body).map(|t| (t, false))).collect();
-    // Sorted with the title's first, so that the one kept of equal terms is the title's.
-    found.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
-    found.dedup_by(|later, kept| later.0 == kept.0);
-    found.into_iter().map(|(term, named)| (term.to_string(), named)).collect()
+/// A document's folded text, and where each of its terms is in it, once each and in
+/// no set order: true when found in its title.
+struct Terms {
+    folded: String,
+    found: Vec<(Range<usize>, bool)>,
+}
+
+impl Terms {
+    fn of(doc: &Doc) -> Terms {
+        // The title first, so that a term found in both is the title's.
+        let mut folded = text::fold(&doc.named);
+        let title = folded.len();
+        folded.push(' ');
+        folded.push_str(&text::fold(&doc.body));
+        let at = |t: &str| t.as_ptr() as usize - folded.as_ptr() as usize;
+        let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
+        for t in tokens(&folded) {
+            seen.entry(t).or_insert(at(t) < title);
+        }
+        let found = seen.into_iter().map(|(t, named)| (at(t)..at(t) + t.len(), named)).collect();
+        Terms { folded, found }
+    }
 }
 
 /// Term → its postings, written as a JSON string (see the module's comment).
 fn postings(docs: &[Doc]) -> BTreeMap<String, String> {
-    let per_doc: Vec<Vec<(String, bool)>> = docs.par_iter().map(doc_terms).collect();
-    let mut lists: HashMap<String, (usize, String)> = HashMap::new();
-    for (id, terms) in per_doc.into_iter().enumerate() {
-        for (term, named) in terms {
-            let (last, list) = lists.entry(term).or_insert_with(|| (0, String::from("\"")));
-            digits((id - *last) * 2 + usize::from(named), list);
-            *last = id;
+    let per_doc: Vec<Terms> = docs.par_iter().map(Terms::of).collect();
+    let mut lists: FxHashMap<String, (usize, String)> = FxHashMap::default();
+    for (id, terms) in per_doc.iter().enumerate() {
+        for (range, named) in &terms.found {
+            let term = &terms.folded[range.clone()];
+            let posting = |last: usize| (id - last) * 2 + usize::from(*named);
+            match lists.get_mut(term) {
+                Some((last, list)) => {
+                    digits(posting(*last), list);
+                    *last = id;
+                }
+                None => {
+                    let mut list = String::from("\"");
+                    digits(posting(0), &mut list);
+                    lists.insert(term.to_string(), (id, list));
+                }
+            }
         }
     }
     lists.into_iter().map(|(term, (_, list))| (term, list + "\"")).collect()
@@ -325,12 +350,12 @@ reports:
     /// The index as the page reads it: files by name without `.js`, each one's JSON.
     struct Read {
         keys: Vec<String>,
-        shards: HashMap<String, serde_json::Map<String, serde_json::Value>>,
+        shards: std::collections::HashMap<String, serde_json::Map<String, serde_json::Value>>,
         docs: Vec<serde_json::Value>,
     }
 
     fn read(files: &[OutputFile]) -> Read {
-        let mut read = Read { keys: Vec::new(), shards: HashMap::new(), docs: Vec::new() };
+        let mut read = Read { keys: Vec::new(), shards: std::collections::HashMap::new(), docs: Vec::new() };
         for f in files {
             let text = String::from_utf8(f.bytes.clone()).unwrap();
             let (call, args) = text.trim_end().trim_end_matches(");").split_once('(').unwrap();
