@@ -49,7 +49,7 @@ pub struct FigureChecks {
     unchecked: BTreeMap<PathBuf, usize>,
     /// Each report of a unit and period with more than one (snapshots), by index in
     /// `Content::reports`: the reports of its unit and period.
-    snapshots: FxHashMap<usize, Arc<[usize]>>,
+    snapshots: Arc<FxHashMap<usize, Arc<[usize]>>>,
 }
 
 /// Whether reports cite the same in both lists of articles: what a `source` reads of
@@ -183,7 +183,7 @@ impl<'a> Validator<'a> {
             unreadable: loaded.unreadable.clone(),
             problems: std::mem::take(&mut self.problems),
             unchecked: std::mem::take(&mut self.unchecked),
-            snapshots,
+            snapshots: Arc::new(snapshots),
         }
     }
 
@@ -224,7 +224,8 @@ impl<'a> Validator<'a> {
         problems.append(&mut self.problems);
         let mut unchecked = checks.unchecked.clone();
         for (file, count) in gone_held {
-            *unchecked.entry(file).or_default() -= count;
+            let held = unchecked.entry(file).or_default();
+            *held = held.saturating_sub(count);
         }
         for (file, count) in std::mem::take(&mut self.unchecked) {
             *unchecked.entry(file).or_default() += count;
