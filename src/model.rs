@@ -20,8 +20,9 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct Content {
     pub site: Site,
-    /// Shared, the lists and each item: a live preview keeps the lists from one load to
-    /// the next while no data file changes, and the items of the files that did not.
+    /// In the order of their files. Shared, the lists and each item: a live preview keeps
+    /// the lists from one load to the next while no data file changes, and the items of
+    /// the files that did not.
     pub units: Arc<[Arc<Unit>]>,
     pub reports: Arc<[Arc<Report>]>,
     /// Each shared likewise, while its file is unchanged.
@@ -73,8 +74,11 @@ impl Content {
     /// The files read up to the last that holds a unit or a report: the data files,
     /// which are read before the articles, so an article added or removed moves none.
     fn figure_files(&self) -> &[PathBuf] {
-        let units = self.units.iter().map(|u| u.origin.file);
-        let last = units.chain(self.reports.iter().map(|r| r.origin.file)).max();
+        // Units and reports are in the order of their files: the last of each is in the
+        // last file that holds one.
+        let last_of = |origin: Option<&Origin>| origin.map(|o| o.file);
+        let last = last_of(self.units.last().map(|u| &u.origin))
+            .max(last_of(self.reports.last().map(|r| &r.origin)));
         &self.files[..last.map_or(0, |i| i + 1)]
     }
 }
