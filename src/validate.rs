@@ -585,12 +585,14 @@ impl<'a> Validator<'a> {
         snapshots
     }
 
-    /// The warnings of the reports of one unit and period.
+    /// The warnings of the reports of one unit and period: each snapshot is compared
+    /// with the highest count of an earlier day (the latest of equal ones).
     fn snapshot_warnings(&mut self, mut reports: Vec<&Report>) {
         reports.sort_by_key(|r| r.as_of());
-        for pair in reports.windows(2) {
-            let (earlier, later) = (pair[0], pair[1]);
-            if later.admitted < earlier.admitted && later.as_of() > earlier.as_of() {
+        for (i, &later) in reports.iter().enumerate() {
+            let earlier = reports[..i].iter().filter(|r| r.as_of() < later.as_of());
+            let Some(&earlier) = earlier.max_by_key(|r| (r.admitted, r.as_of())) else { continue };
+            if later.admitted < earlier.admitted {
                 let message = Msg::SnapshotSmaller {
                     unit: later.unit.clone(),
                     label: later.period.label.clone(),
@@ -932,6 +934,21 @@ mod tests {
         assert!(msg.starts_with("a second report of `huyen` for period 2016 as of 2016-12-31"));
         let snapshots = "reports:\n  - {unit: huyen, period: 2016, as_of: 2016-06-30, admitted: 1}\n  - {unit: huyen, period: 2016, admitted: 2}\n";
         assert_eq!(problems_of(SITE, snapshots), vec![]);
+    }
+
+    #[test]
+    fn a_snapshot_below_any_earlier_one_is_a_warning() {
+        // March 100, June 50, September 80: June and September are both below March.
+        let snapshots = "reports:
+  - {unit: huyen, period: 2016, as_of: 2016-09-30, admitted: 80}
+  - {unit: huyen, period: 2016, as_of: 2016-03-31, admitted: 100}
+  - {unit: huyen, period: 2016, as_of: 2016-06-30, admitted: 50}
+  - {unit: huyen, period: 2016, admitted: 120}
+";
+        let found = problems_of(SITE, snapshots);
+        let at: Vec<&At> = found.iter().map(|(at, _)| at).collect();
+        assert_eq!(at, [&value("reports[2].admitted"), &value("reports[0].admitted")], "{found:?}");
+        assert!(found.iter().all(|(_, m)| m.contains("from 100 (as of 2016-03-31)")), "{found:?}");
     }
 
     #[test]
