@@ -191,7 +191,7 @@ pub struct Earlier<'a> {
 /// settings, units and reports when they are as they were, in files of the same names
 /// (the figures and their warnings are made of nothing else, and their checks of
 /// nothing else but what reports cite of the articles: [`validate_again`]), and making
-/// again only what the reports moves when only some reports' counts changed
+/// again only what those reports move when only some reports' counts changed
 /// ([`Content::changed_reports`]).
 pub fn check_again(
     mut loaded: Loaded,

@@ -73,7 +73,7 @@ fn roll_up<'a>(
 ) {
     let mut parent = bulletin.parent(unit);
     while let Some(unit) = parent {
-        let Some(at) = latest_at(ind, unit, label).filter(|&at| ind.reports[at].derived) else { return };
+        let Some(at) = ind.latest_at(unit, label).filter(|&at| ind.reports[at].derived) else { return };
         let children = bulletin.tree.children_of(unit);
         let parts: Vec<&Figures> = children.iter().filter_map(|c| ind.latest(c, label)).collect();
         let was = &ind.reports[at];
@@ -89,13 +89,6 @@ fn roll_up<'a>(
         moved.latest.insert((unit, label));
         parent = bulletin.parent(unit);
     }
-}
-
-/// The index in `ind.reports` of a unit's latest figure for a label.
-fn latest_at(ind: &Indicators, unit: &str, label: &str) -> Option<usize> {
-    let range = ind.range_of(unit);
-    let found = ind.reports[range.clone()].iter().position(|f| f.latest && f.period.label == label)?;
-    Some(range.start + found)
 }
 
 /// The changes against the year before of a unit's latest figures. A figure is copied
@@ -125,7 +118,7 @@ fn set_ranks(bulletin: &Bulletin, ind: &mut Indicators, parent: Option<&str>, la
         Some(p) => bulletin.tree.children_of(p),
         None => &bulletin.tree.roots,
     };
-    let mut members: Vec<usize> = siblings.iter().filter_map(|s| latest_at(ind, s, label)).collect();
+    let mut members: Vec<usize> = siblings.iter().filter_map(|s| ind.latest_at(s, label)).collect();
     members.sort_unstable();
     let figures: Vec<&Figures> = members.iter().map(|&at| ind.reports[at].as_ref()).collect();
     let ranks = ranks_among(&figures);

@@ -339,13 +339,16 @@ pub struct Indicators {
 impl Indicators {
     /// The period's figure of a unit: its latest snapshot, written or derived.
     pub fn latest(&self, unit: &str, period_label: &str) -> Option<&Figures> {
+        self.latest_at(unit, period_label).map(|at| self.reports[at].as_ref())
+    }
+
+    /// Where in `reports` [`Self::latest`] is.
+    pub(super) fn latest_at(&self, unit: &str, period_label: &str) -> Option<usize> {
         // A unit has a few dozen figures at most: a scan is cheaper than a keyed lookup.
-        let start = self.reports.partition_point(|f| f.unit.as_str() < unit);
-        self.reports[start..]
-            .iter()
-            .take_while(|f| f.unit == unit)
-            .find(|f| f.latest && f.period.label == period_label)
-            .map(Arc::as_ref)
+        let range = self.range_of(unit);
+        let found =
+            self.reports[range.clone()].iter().position(|f| f.latest && f.period.label == period_label);
+        found.map(|i| range.start + i)
     }
 
     /// Each period's figure of a unit (its latest snapshot), the most recent period first:
