@@ -16,6 +16,7 @@ pub(crate) mod by_page;
 mod achievement;
 mod admissions;
 mod composition;
+mod layer;
 mod narrow;
 mod progress;
 #[cfg(test)]
@@ -256,20 +257,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Removes characters XML 1.0 cannot hold from text that plotters will write.
-fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-            {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------

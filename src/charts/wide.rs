@@ -1,21 +1,22 @@
 //! The wide drawing of every chart, for screens and print, with plotters' low-level
-//! drawing API (a `DrawingArea` on `SVGBackend::with_string`, with `Rectangle`,
-//! `PathElement`, `Circle` and `Text` elements). plotters is built without a font
-//! backend, so text becomes `<text>` elements that the reader's browser sets.
+//! drawing API (a `DrawingArea` with `Rectangle`, `PathElement`, `Circle` and `Text`
+//! elements) on a backend that records the shapes ([`layer::Recorder`]). Text becomes
+//! `<text>` elements that the reader's browser sets.
 //!
-//! Each drawing layer is rendered into its own fragment and the fragments are put
-//! together in one `<svg>` root, so that bars and points can carry a `class` (and
-//! `data-*` attributes) and the root can carry `<title>`, `<desc>`, `role="img"` and
-//! `aria-labelledby`, which plotters does not write itself. plotters escapes the text
-//! it writes; the parts written here are escaped by [`escape`].
+//! Each drawing layer is recorded on its own and written as a group of one `<svg>`
+//! root, so that bars and points can carry a `class` (and `data-*` attributes) and the
+//! root can carry `<title>`, `<desc>`, `role="img"` and `aria-labelledby`. Every text
+//! is escaped by [`escape`].
 
 use super::*;
 // The palette's blue, not plotters'.
 use super::BLUE;
+use super::layer::{Layer, Paint, Recorder, hex, paint, write_layer};
 use chrono::Datelike;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::cell::RefCell;
 
 /// The width of the wide drawings' viewBox; text sizes are for this width.
 const WIDTH: i32 = 640;
@@ -36,13 +37,12 @@ pub(super) fn draw(values: &Values, t: &ChartText) -> Option<Drawing> {
 
 // Drawing.
 
-type Area<'b> = DrawingArea<SVGBackend<'b>, Shift>;
+type Area<'b> = DrawingArea<Recorder<'b>, Shift>;
 
 /// The elements of one drawing layer; each call draws with plotters.
 struct Pen<'a, 'b> {
     area: &'a Area<'b>,
-    /// The dash pattern of each line drawn, in order (plotters has none).
-    dashes: Vec<Option<&'static str>>,
+    layer: &'b RefCell<Layer>,
     ok: bool,
 }
 
@@ -64,11 +64,11 @@ impl Pen<'_, '_> {
     /// A line through `points`; dashed and dotted ones as one path with a dash pattern
     /// (dashes of 7 px 5 apart, dots of 3 px 4 apart), not a path per dash.
     fn line(&mut self, points: &[(i32, i32)], color: RGBColor, width: u32, stroke: Stroke) {
-        self.dashes.push(match stroke {
+        self.layer.borrow_mut().dash = match stroke {
             Stroke::Solid => None,
             Stroke::Dashed => Some("7 5"),
             Stroke::Dotted => Some("3 4"),
-        });
+        };
         let r = self.area.draw(&PathElement::new(points.to_vec(), color.stroke_width(width)));
         self.check(&r);
     }
@@ -86,10 +86,9 @@ impl Pen<'_, '_> {
 
     /// Text vertically centred on `at.1`, anchored at `at.0` by `h`.
     fn text(&mut self, text: &str, at: (i32, i32), size: f64, color: RGBColor, h: HPos) {
-        // plotters' SVG backend writes `font-size` as size / 1.24.
-        let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size * 1.24, FontStyle::Normal);
+        let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal);
         let style = TextStyle::from(font).color(&color).pos(Pos::new(h, VPos::Center));
-        let r = self.area.draw(&Text::new(clean(text), at, style));
+        let r = self.area.draw(&Text::new(text, at, style));
         self.check(&r);
     }
 
@@ -113,7 +112,7 @@ impl Pen<'_, '_> {
     }
 }
 
-/// An SVG document put together from plotters-drawn layers.
+/// An SVG document put together from layers drawn with plotters.
 struct Canvas {
     height: i32,
     body: String,
@@ -135,17 +134,16 @@ impl Canvas {
 
     /// Draws one layer and adds it, as a `<g>` with `attrs` (already escaped).
     fn layer(&mut self, attrs: &str, draw: impl FnOnce(&mut Pen<'_, '_>)) {
-        let mut buf = String::new();
-        let dashes = {
+        let layer = RefCell::new(Layer::default());
+        {
             let size = (WIDTH.unsigned_abs(), self.height.unsigned_abs());
-            let area = SVGBackend::with_string(&mut buf, size).into_drawing_area();
-            let mut pen = Pen { area: &area, dashes: Vec::new(), ok: true };
+            let area = Recorder::new(size, &layer).into_drawing_area();
+            let mut pen = Pen { area: &area, layer: &layer, ok: true };
             draw(&mut pen);
             let presented = area.present().is_ok();
             self.ok &= pen.ok && presented;
-            pen.dashes
-        };
-        write_layer(&mut self.body, attrs, &shapes(&buf, dashes), &self.inherited);
+        }
+        write_layer(&mut self.body, attrs, &layer.into_inner().shapes, &self.inherited);
     }
 
     /// Draws layers alike (the bars) inside one group that sets their texts' size and
@@ -178,312 +176,6 @@ impl Canvas {
             desc = escape(desc),
             body = self.body,
         ))
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// What plotters wrote, written again in few bytes.
-
-type Rgb = (u8, u8, u8);
-
-/// One element of a layer; `None` paints are `none`.
-#[derive(Debug, PartialEq)]
-struct Shape {
-    kind: Kind,
-    fill: Option<Rgb>,
-    stroke: Option<Rgb>,
-    width: u32,
-    dash: Option<&'static str>,
-}
-
-#[derive(Debug, PartialEq)]
-enum Kind {
-    Rect {
-        x: i32,
-        y: i32,
-        w: i32,
-        h: i32,
-    },
-    /// A path's `d`.
-    Path(String),
-    Circle {
-        x: i32,
-        y: i32,
-        r: i32,
-    },
-    /// A polygon's `points`.
-    Polygon(String),
-    /// Text: where, its size, its `text-anchor`, its `dy` and the text (escaped).
-    Text {
-        x: i32,
-        y: i32,
-        size: f64,
-        anchor: &'static str,
-        dy: &'static str,
-        text: String,
-    },
-}
-
-/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
-fn hex((r, g, b): Rgb) -> String {
-    if [r, g, b].iter().all(|v| v >> 4 == v & 0xF) {
-        format!("#{:X}{:X}{:X}", r & 0xF, g & 0xF, b & 0xF)
-    } else {
-        format!("#{r:02X}{g:02X}{b:02X}")
-    }
-}
-
-/// A paint as plotters writes it: `#RRGGBB` or `none`.
-fn color(value: &str) -> Option<Rgb> {
-    let digits = value.strip_prefix('#').filter(|d| d.len() == 6 && d.is_ascii())?;
-    let byte = |i: usize| u8::from_str_radix(&digits[i..i + 2], 16).ok();
-    Some((byte(0)?, byte(2)?, byte(4)?))
-}
-
-/// The `name="value"` pairs of a tag written by plotters (values hold no quote).
-fn attributes(tag: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut rest = tag;
-    std::iter::from_fn(move || {
-        let (name, after) = rest.split_once("=\"")?;
-        let (value, after) = after.split_once('"')?;
-        rest = after;
-        Some((name.trim(), value))
-    })
-}
-
-/// `x,y x,y ` as path data appended to `d`: `Mx y`, then `Hx` or `Vy` along an axis,
-/// else `Lx y`.
-fn path_of(points: &str, d: &mut String) {
-    use std::fmt::Write;
-    let mut at: Option<(i32, i32)> = None;
-    for point in points.split_whitespace() {
-        let Some((x, y)) = point.split_once(',') else { continue };
-        let (x, y) = (x.parse::<i32>().unwrap_or(0), y.parse::<i32>().unwrap_or(0));
-        let _ = match at {
-            None => write!(d, "M{x} {y}"),
-            Some((x0, _)) if x0 == x => write!(d, "V{y}"),
-            Some((_, y0)) if y0 == y => write!(d, "H{x}"),
-            Some(_) => write!(d, "L{x} {y}"),
-        };
-        at = Some((x, y));
-    }
-}
-
-/// The shapes of one layer drawn by plotters' SVG backend (one element a line, a
-/// text's content on a line of its own), with the dash pattern of each line drawn in
-/// order. Lines drawn alike one after the other (a hatch's stripes, an axis and its
-/// ticks) become one path; what changes nothing (`opacity="1"`, `stroke="none"`,
-/// every text's `font-family`) is left out.
-fn shapes(svg: &str, dashes: Vec<Option<&'static str>>) -> Vec<Shape> {
-    let mut dashes = dashes.into_iter();
-    let mut out: Vec<Shape> = Vec::new();
-    let mut lines = svg.lines();
-    // The root element plotters writes around the layer.
-    lines.next();
-    while let Some(line) = lines.next() {
-        let Some((name, tag)) = line.strip_prefix('<').and_then(|l| l.split_once(' ')) else {
-            continue;
-        };
-        let (mut fill, mut stroke, mut width) = (None, None, 1);
-        let (mut nums, mut points, mut size, mut anchor, mut dy) = ([0; 4], "", FONT, "start", "");
-        for (key, value) in attributes(tag) {
-            let int = || value.parse::<i32>().unwrap_or(0);
-            match key {
-                "x" | "cx" => nums[0] = int(),
-                "y" | "cy" => nums[1] = int(),
-                "width" | "r" => nums[2] = int(),
-                "height" => nums[3] = int(),
-                "fill" => fill = color(value),
-                "stroke" => stroke = color(value),
-                "stroke-width" => width = value.parse().unwrap_or(1),
-                "points" => points = value,
-                "font-size" => size = (value.parse::<f64>().unwrap_or(FONT) * 10.0).round() / 10.0,
-                "text-anchor" => {
-                    anchor = match value {
-                        "end" => "end",
-                        "middle" => "middle",
-                        _ => "start",
-                    }
-                }
-                "dy" => {
-                    dy = match value {
-                        "0.5ex" => ".5ex",
-                        "0.76em" => ".76em",
-                        _ => "-.5ex",
-                    }
-                }
-                _ => {}
-            }
-        }
-        let [x, y, w, h] = nums;
-        let kind = match name {
-            "rect" => Kind::Rect { x, y, w, h },
-            "circle" => Kind::Circle { x, y, r: w },
-            "polygon" => Kind::Polygon(points.trim_end().to_string()),
-            "text" => {
-                let text = lines.next().unwrap_or("").to_string();
-                lines.next();
-                Kind::Text { x, y, size, anchor, dy, text }
-            }
-            "polyline" => {
-                let dash = dashes.next().flatten();
-                if let Some(Shape { kind: Kind::Path(d), fill: None, stroke: s, width: wd, dash: da }) =
-                    out.last_mut()
-                    && (*s, *wd, *da) == (stroke, width, dash)
-                {
-                    path_of(points, d);
-                    continue;
-                }
-                let mut d = String::new();
-                path_of(points, &mut d);
-                out.push(Shape { kind: Kind::Path(d), fill: None, stroke, width, dash });
-                continue;
-            }
-            _ => continue,
-        };
-        out.push(Shape { kind, fill, stroke, width, dash: None });
-    }
-    out
-}
-
-/// What a layer's shapes inherit: from the root (`font-size`, `fill`) and their group.
-#[derive(Clone, Copy, PartialEq)]
-struct Paint {
-    fill: Option<Rgb>,
-    stroke: Option<Rgb>,
-    width: u32,
-    dash: Option<&'static str>,
-    size: f64,
-    anchor: &'static str,
-}
-
-impl Paint {
-    /// What the root sets, or SVG's initial values.
-    const ROOT: Paint = Paint {
-        fill: Some((INK.0, INK.1, INK.2)),
-        stroke: None,
-        width: 1,
-        dash: None,
-        size: FONT,
-        anchor: "start",
-    };
-}
-
-/// The most frequent value among the shapes that `relevant` picks, when at least two
-/// have it (the first such in drawing order on a tie): set once on their group, the
-/// others say theirs.
-fn shared<T: PartialEq + Copy>(
-    shapes: &[Shape],
-    relevant: impl Fn(&Shape) -> bool,
-    value: impl Fn(&Shape) -> T,
-) -> Option<T> {
-    let mut counts: Vec<(T, usize)> = Vec::new();
-    for v in shapes.iter().filter(|s| relevant(s)).map(value) {
-        match counts.iter_mut().find(|(seen, _)| *seen == v) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((v, 1)),
-        }
-    }
-    let most = counts.iter().map(|&(_, n)| n).max()?;
-    counts.into_iter().find(|&(_, n)| n == most && n > 1).map(|(v, _)| v)
-}
-
-fn text_font(s: &Shape) -> Option<(f64, &'static str)> {
-    match s.kind {
-        Kind::Text { size, anchor, .. } => Some((size, anchor)),
-        _ => None,
-    }
-}
-
-/// Writes a layer as a `<g>` with `attrs`: what all its shapes share (a fill, a stroke,
-/// a text size or anchor) is set once on the group, and each shape writes only what
-/// differs from what it inherits.
-fn write_layer(out: &mut String, attrs: &str, shapes: &[Shape], inherited: &Paint) {
-    use std::fmt::Write;
-    let root = *inherited;
-    let stroked = |s: &Shape| s.stroke.is_some();
-    let is_text = |s: &Shape| text_font(s).is_some();
-    let group = Paint {
-        fill: shared(shapes, |_| true, |s| s.fill).unwrap_or(root.fill),
-        stroke: shared(shapes, |_| true, |s| s.stroke).unwrap_or(root.stroke),
-        width: shared(shapes, stroked, |s| s.width).unwrap_or(root.width),
-        dash: shared(shapes, stroked, |s| s.dash).unwrap_or(root.dash),
-        size: shared(shapes, is_text, |s| text_font(s).map_or(FONT, |f| f.0)).unwrap_or(root.size),
-        anchor: shared(shapes, is_text, |s| text_font(s).map_or("start", |f| f.1)).unwrap_or(root.anchor),
-    };
-    out.push_str("<g");
-    if !attrs.is_empty() {
-        out.push(' ');
-        out.push_str(attrs);
-    }
-    paint(out, &group, &root, true, true);
-    out.push_str(">\n");
-    for shape in shapes {
-        match &shape.kind {
-            Kind::Rect { x, y, w, h } => {
-                out.push_str("<rect");
-                if *x != 0 {
-                    let _ = write!(out, " x=\"{x}\"");
-                }
-                if *y != 0 {
-                    let _ = write!(out, " y=\"{y}\"");
-                }
-                let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
-            }
-            Kind::Path(d) => {
-                let _ = write!(out, "<path d=\"{d}\"");
-            }
-            Kind::Circle { x, y, r } => {
-                let _ = write!(out, "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\"");
-            }
-            Kind::Polygon(list) => {
-                let _ = write!(out, "<polygon points=\"{list}\"");
-            }
-            Kind::Text { x, y, dy, .. } => {
-                let _ = write!(out, "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\"");
-            }
-        }
-        let (size, anchor) = text_font(shape).unwrap_or((group.size, group.anchor));
-        let own = Paint {
-            fill: shape.fill,
-            stroke: shape.stroke,
-            width: shape.width,
-            dash: shape.dash,
-            size,
-            anchor,
-        };
-        paint(out, &own, &group, shape.stroke.is_some(), true);
-        match &shape.kind {
-            Kind::Text { text, .. } => {
-                let _ = writeln!(out, ">{text}</text>");
-            }
-            _ => out.push_str("/>\n"),
-        }
-    }
-    out.push_str("</g>\n");
-}
-
-/// The attributes of `own` that differ from `inherited`; the stroke's width and dash
-/// only where there is a stroke.
-fn paint(out: &mut String, own: &Paint, inherited: &Paint, stroked: bool, text: bool) {
-    use std::fmt::Write;
-    if own.fill != inherited.fill {
-        let _ = write!(out, " fill=\"{}\"", own.fill.map_or("none".to_string(), hex));
-    }
-    if own.stroke != inherited.stroke {
-        let _ = write!(out, " stroke=\"{}\"", own.stroke.map_or("none".to_string(), hex));
-    }
-    if stroked && own.width != inherited.width {
-        let _ = write!(out, " stroke-width=\"{}\"", own.width);
-    }
-    if stroked && own.dash != inherited.dash {
-        let _ = write!(out, " stroke-dasharray=\"{}\"", own.dash.unwrap_or("none"));
-    }
-    if text && own.size != inherited.size {
-        let _ = write!(out, " font-size=\"{}\"", own.size);
-    }
-    if text && own.anchor != inherited.anchor {
-        let _ = write!(out, " text-anchor=\"{}\"", own.anchor);
     }
 }
 
@@ -998,81 +690,4 @@ fn draw_progress(track: &Track, t: &ChartText) -> Option<Canvas> {
         pen.text(&last_label, (cx, cy), FONT, INK, HPos::Center);
     });
     Some(canvas)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn colours_are_short_where_they_can_be() {
-        assert_eq!(hex((0x22, 0x22, 0x22)), "#222");
-        assert_eq!(hex((0xFF, 0xFF, 0xFF)), "#FFF");
-        assert_eq!(hex((0x00, 0x72, 0xB2)), "#0072B2");
-        assert_eq!(color("#0072B2"), Some((0x00, 0x72, 0xB2)));
-        assert_eq!(color("none"), None);
-    }
-
-    #[test]
-    fn lines_along_an_axis_say_only_where_they_go() {
-        let mut d = String::new();
-        path_of("26,288 553,288 ", &mut d);
-        path_of("26,42 26,288 ", &mut d);
-        path_of("26,288 33,286 40,280 40,290", &mut d);
-        assert_eq!(d, "M26 288H553M26 42V288M26 288L33 286L40 280V290");
-    }
-
-    /// What plotters writes becomes shapes; what most of a layer's shapes share is set
-    /// on its group and said again only where a shape differs.
-    #[test]
-    fn a_layer_is_written_with_what_its_shapes_share_on_the_group() {
-        let plotters = "<svg width=\"640\" height=\"100\" viewBox=\"0 0 640 100\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-<polyline fill=\"none\" opacity=\"1\" stroke=\"#767676\" stroke-width=\"1\" points=\"10,90 600,90 \"/>\n\
-<polyline fill=\"none\" opacity=\"1\" stroke=\"#767676\" stroke-width=\"1\" points=\"10,90 10,94 \"/>\n\
-<text x=\"10\" y=\"100\" dy=\"0.5ex\" text-anchor=\"middle\" font-family=\"x\" font-size=\"11.999999\" opacity=\"1\" fill=\"#4A4A4A\">\n\
-0\n</text>\n\
-<text x=\"600\" y=\"100\" dy=\"0.5ex\" text-anchor=\"middle\" font-family=\"x\" font-size=\"12\" opacity=\"1\" fill=\"#4A4A4A\">\n\
-A &amp; B\n</text>\n\
-<rect x=\"0\" y=\"0\" width=\"4\" height=\"4\" opacity=\"1\" fill=\"#FFFFFF\" stroke=\"none\"/>\n\
-</svg>\n";
-        let shapes = shapes(plotters, vec![None, None]);
-        assert_eq!(shapes.len(), 4);
-        let mut out = String::new();
-        write_layer(&mut out, "class=\"axis\"", &shapes, &Paint::ROOT);
-        assert_eq!(
-            out,
-            "<g class=\"axis\" fill=\"#4A4A4A\" font-size=\"12\" text-anchor=\"middle\">\n\
-<path d=\"M10 90H600M10 90V94\" fill=\"none\" stroke=\"#767676\"/>\n\
-<text x=\"10\" y=\"100\" dy=\".5ex\">0</text>\n\
-<text x=\"600\" y=\"100\" dy=\".5ex\">A &amp; B</text>\n\
-<rect width=\"4\" height=\"4\" fill=\"#FFF\"/>\n</g>\n"
-        );
-        // A dashed line keeps its dash; one drawn differently is not joined to it.
-        let dashed = shapes_of_two_lines(Some("7 5"));
-        assert_eq!(dashed.len(), 2);
-        assert_eq!(dashed[0].dash, Some("7 5"));
-        assert_eq!(shapes_of_two_lines(None).len(), 1);
-    }
-
-    fn shapes_of_two_lines(first: Option<&'static str>) -> Vec<Shape> {
-        let two = "<svg>\n\
-<polyline fill=\"none\" opacity=\"1\" stroke=\"#222222\" stroke-width=\"2\" points=\"0,0 5,5 \"/>\n\
-<polyline fill=\"none\" opacity=\"1\" stroke=\"#222222\" stroke-width=\"2\" points=\"5,5 9,9 \"/>\n";
-        shapes(two, vec![first, None])
-    }
-
-    #[test]
-    fn the_most_frequent_value_is_shared_when_two_have_it() {
-        let text = |fill: Rgb| Shape {
-            kind: Kind::Text { x: 0, y: 0, size: FONT, anchor: "start", dy: ".5ex", text: String::new() },
-            fill: Some(fill),
-            stroke: None,
-            width: 1,
-            dash: None,
-        };
-        let (a, b) = ((1, 1, 1), (2, 2, 2));
-        assert_eq!(shared(&[text(a), text(b), text(b)], |_| true, |s| s.fill), Some(Some(b)));
-        assert_eq!(shared(&[text(a), text(b)], |_| true, |s| s.fill), None);
-        assert_eq!(shared(&[], |_| true, |s| s.fill), None);
-    }
 }
