@@ -9,7 +9,8 @@
 //! changes nothing (`opacity="1"`, `stroke="none"`, every text's `font-family`) is
 //! never written.
 
-use super::{FONT, INK, escape};
+use super::{FONT, INK, escape, hex};
+use plotters::style::RGBColor;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -47,24 +48,15 @@ enum Kind {
     },
     /// A polygon's `points`.
     Polygon(String),
-    /// Text: where, its size, its `text-anchor`, its `dy` and the text (escaped).
+    /// Text: where (`y` its baseline), its size, its `text-anchor` and the text
+    /// (escaped).
     Text {
         x: i32,
-        y: i32,
+        y: f64,
         size: f64,
         anchor: &'static str,
-        dy: &'static str,
         text: String,
     },
-}
-
-/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
-pub(super) fn hex((r, g, b): Rgb) -> String {
-    if [r, g, b].iter().all(|v| v >> 4 == v & 0xF) {
-        format!("#{:X}{:X}{:X}", r & 0xF, g & 0xF, b & 0xF)
-    } else {
-        format!("#{r:02X}{g:02X}{b:02X}")
-    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -186,7 +178,8 @@ impl DrawingBackend for Recorder<'_> {
         Ok(())
     }
 
-    /// Text for the reader's browser to set, at its size to a tenth of a pixel.
+    /// Text for the reader's browser to set, at its size to a tenth of a pixel, its
+    /// baseline placed from plotters' vertical anchor by [`baseline`].
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Drawn {
         let color = style.color();
         if color.alpha > 0.0 {
@@ -195,17 +188,30 @@ impl DrawingBackend for Recorder<'_> {
                 HPos::Right => "end",
                 HPos::Center => "middle",
             };
-            let dy = match style.anchor().v_pos {
-                VPos::Top => ".76em",
-                VPos::Center => ".5ex",
-                VPos::Bottom => "-.5ex",
-            };
-            let size = (style.size() * 10.0).round() / 10.0;
-            let kind = Kind::Text { x, y, size, anchor, dy, text: escape(text) };
+            let size = tenths(style.size());
+            let y = baseline(y, style.anchor().v_pos, size);
+            let kind = Kind::Text { x, y, size, anchor, text: escape(text) };
             self.push(kind, color, true, 1);
         }
         Ok(())
     }
+}
+
+fn tenths(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The baseline of text of `size` px whose top, middle or bottom is at `y`. The middle
+/// is that of the lower-case letters: half an x-height (about .52 em in the system
+/// fonts of the font stack) above the baseline, as SVG's `dy=".5ex"` would place it,
+/// written into `y` to spare every text the attribute.
+fn baseline(y: i32, at: VPos, size: f64) -> f64 {
+    let shift = match at {
+        VPos::Top => 0.76,
+        VPos::Center => 0.26,
+        VPos::Bottom => -0.26,
+    };
+    tenths(f64::from(y) + shift * size)
 }
 
 /// `points` as path data appended to `d`: `Mx y`, then `Hx` or `Vy` along an axis,
@@ -324,8 +330,8 @@ fn write_shape(out: &mut String, shape: &Shape, group: &Paint) {
         Kind::Polygon(list) => {
             let _ = write!(out, "<polygon points=\"{list}\"");
         }
-        Kind::Text { x, y, dy, .. } => {
-            let _ = write!(out, "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\"");
+        Kind::Text { x, y, .. } => {
+            let _ = write!(out, "<text x=\"{x}\" y=\"{y}\"");
         }
     }
     let (size, anchor) = text_font(shape).unwrap_or((group.size, group.anchor));
@@ -344,10 +350,18 @@ fn write_shape(out: &mut String, shape: &Shape, group: &Paint) {
 /// only where there is a stroke.
 pub(super) fn paint(out: &mut String, own: &Paint, inherited: &Paint, stroked: bool, text: bool) {
     if own.fill != inherited.fill {
-        let _ = write!(out, " fill=\"{}\"", own.fill.map_or("none".to_string(), hex));
+        let _ = write!(
+            out,
+            " fill=\"{}\"",
+            own.fill.map_or("none".to_string(), |(r, g, b)| hex(RGBColor(r, g, b)))
+        );
     }
     if own.stroke != inherited.stroke {
-        let _ = write!(out, " stroke=\"{}\"", own.stroke.map_or("none".to_string(), hex));
+        let _ = write!(
+            out,
+            " stroke=\"{}\"",
+            own.stroke.map_or("none".to_string(), |(r, g, b)| hex(RGBColor(r, g, b)))
+        );
     }
     if stroked && own.width != inherited.width {
         let _ = write!(out, " stroke-width=\"{}\"", own.width);
@@ -390,13 +404,6 @@ mod tests {
     }
 
     #[test]
-    fn colours_are_short_where_they_can_be() {
-        assert_eq!(hex((0x22, 0x22, 0x22)), "#222");
-        assert_eq!(hex((0xFF, 0xFF, 0xFF)), "#FFF");
-        assert_eq!(hex((0x00, 0x72, 0xB2)), "#0072B2");
-    }
-
-    #[test]
     fn lines_along_an_axis_say_only_where_they_go() {
         let mut d = String::new();
         path_of([(26, 288), (553, 288)], &mut d);
@@ -423,8 +430,8 @@ mod tests {
             out,
             "<g class=\"axis\" fill=\"#4A4A4A\" font-size=\"12\" text-anchor=\"middle\">\n\
 <path d=\"M10 90H600M10 90V94\" fill=\"none\" stroke=\"#767676\"/>\n\
-<text x=\"10\" y=\"100\" dy=\".5ex\">0</text>\n\
-<text x=\"600\" y=\"100\" dy=\".5ex\">A &amp; B </text>\n\
+<text x=\"10\" y=\"103.1\">0</text>\n\
+<text x=\"600\" y=\"103.1\">A &amp; B </text>\n\
 <rect width=\"4\" height=\"4\" fill=\"#FFF\"/>\n</g>\n"
         );
     }
@@ -448,9 +455,17 @@ mod tests {
     }
 
     #[test]
+    fn text_is_set_on_a_baseline_from_its_anchor() {
+        assert_eq!(baseline(100, VPos::Center, 13.0), 103.4);
+        assert_eq!(baseline(100, VPos::Center, 12.0), 103.1);
+        assert_eq!(baseline(100, VPos::Top, 10.0), 107.6);
+        assert_eq!(baseline(100, VPos::Bottom, 10.0), 97.4);
+    }
+
+    #[test]
     fn the_most_frequent_value_is_shared_when_two_have_it() {
         let text = |fill: Rgb| Shape {
-            kind: Kind::Text { x: 0, y: 0, size: FONT, anchor: "start", dy: ".5ex", text: String::new() },
+            kind: Kind::Text { x: 0, y: 0.0, size: FONT, anchor: "start", text: String::new() },
             fill: Some(fill),
             stroke: None,
             width: 1,

@@ -45,14 +45,16 @@ pub const FONT_FAMILY: &str = "system-ui,'Segoe UI',Roboto,'Noto Sans',Arial,san
 /// A drawn chart with its accessible text and its numbers.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Chart {
-    /// File stem and SVG id prefix, from [`routes::chart_name`]: `achievement_khanh-hoa_2024`.
+    /// File stem, and the prefix of the ids of [`Chart::inline_svg`], from
+    /// [`routes::chart_name`]: `achievement_khanh-hoa_2024`.
     pub slug: String,
     /// One line in the site language; also the `<title>` of the SVG.
     pub title: String,
     /// One plain sentence saying what the chart shows; also the `<desc>` of the SVG.
     pub desc: String,
     /// The wide drawing: a complete standalone SVG document (UTF-8, no XML
-    /// declaration, so it can also be inlined in HTML).
+    /// declaration), named by its `<title>`; [`Chart::inline_svg`] is the copy to
+    /// inline in HTML.
     pub svg: String,
     /// The wide drawing's width and height in CSS pixels (its viewBox).
     pub size: (u32, u32),
@@ -61,6 +63,50 @@ pub struct Chart {
     pub narrow_size: (u32, u32),
     /// The same numbers for readers who cannot see the chart.
     pub table: DataTable,
+}
+
+impl Chart {
+    /// The wide drawing to inline in an HTML page beside others: its title and
+    /// description get ids made from the slug, and the root names itself by them
+    /// (`aria-labelledby`), since an inlined `<svg>` is not named by its `<title>` as
+    /// a document of its own is.
+    pub fn inline_svg(&self) -> String {
+        let slug = &self.slug;
+        self.svg
+            .replacen(ROLE, &format!("{ROLE} aria-labelledby=\"{slug}-title {slug}-desc\""), 1)
+            .replacen("<title>", &format!("<title id=\"{slug}-title\">"), 1)
+            .replacen("<desc>", &format!("<desc id=\"{slug}-desc\">"), 1)
+    }
+}
+
+/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
+fn hex(c: RGBColor) -> String {
+    if [c.0, c.1, c.2].iter().all(|v| v >> 4 == v & 0xF) {
+        format!("#{:X}{:X}{:X}", c.0 & 0xF, c.1 & 0xF, c.2 & 0xF)
+    } else {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+}
+
+/// The root element's role, as [`document_head`] writes it.
+const ROLE: &str = "role=\"img\"";
+
+/// The start of a drawing of `width` × `height`, up to its description: the root, which
+/// sets the language and what most texts share, then the `<title>` and `<desc>` that
+/// name and describe it (SPEC §9). Standalone, the drawing is named by its title
+/// (SVG-AAM); no ids are needed, which spares every file four copies of its slug.
+fn document_head(out: &mut String, (width, height): (&str, &str), v: &Values, t: &ChartText) {
+    use std::fmt::Write;
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" {ROLE} \
+         xml:lang=\"{lang}\" font-family=\"{FONT_FAMILY}\" font-size=\"{FONT}\" fill=\"{ink}\">\n\
+         <title>{title}</title>\n<desc>{desc}</desc>\n",
+        lang = t.locale.language.code(),
+        ink = hex(INK),
+        title = escape(&v.title),
+        desc = escape(&v.desc),
+    );
 }
 
 /// A table of the numbers a chart shows, already formatted for the site's locale.

@@ -42,15 +42,6 @@ fn n(x: f64) -> String {
     if x == 0.0 { "0".to_string() } else { format!("{x}") }
 }
 
-/// A colour as `#RGB` when each of its bytes is a doubled digit, else `#RRGGBB`.
-fn hex(c: RGBColor) -> String {
-    if [c.0, c.1, c.2].iter().all(|v| v >> 4 == v & 0xF) {
-        format!("#{:X}{:X}{:X}", c.0 & 0xF, c.1 & 0xF, c.2 & 0xF)
-    } else {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-    }
-}
-
 /// Path data through `points`: `Mx y`, then `Hx` or `Vy` along an axis, else `Lx y`
 /// (numbers as [`n`] writes them).
 fn path_data(points: &[(f64, f64)]) -> String {
@@ -248,7 +239,7 @@ impl Svg {
 
     /// The document around the body.
     fn finish(self, v: &Values, height: f64, t: &ChartText) -> String {
-        let (slug, w, h) = (&v.slug, n(self.w), n(height));
+        let (w, h) = (n(self.w), n(height));
         let mut defs = String::new();
         for c in &self.hatches {
             let _ = write!(
@@ -263,18 +254,11 @@ impl Svg {
         if !defs.is_empty() {
             defs = format!("<defs>{defs}</defs>\n");
         }
-        format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" \
-             role=\"img\" aria-labelledby=\"{slug}-title {slug}-desc\" xml:lang=\"{lang}\" \
-             font-family=\"{font}\" font-size=\"{FONT}\" fill=\"{ink}\">\n<title id=\"{slug}-title\">{title}</title>\n\
-             <desc id=\"{slug}-desc\">{desc}</desc>\n{defs}<rect width=\"{w}\" height=\"{h}\" fill=\"#FFF\"/>\n{body}</svg>\n",
-            lang = t.locale.language.code(),
-            font = FONT_FAMILY,
-            ink = hex(INK),
-            title = escape(&v.title),
-            desc = escape(&v.desc),
-            body = self.body,
-        )
+        let mut svg = String::with_capacity(self.body.len() + defs.len() + 1024);
+        document_head(&mut svg, (&w, &h), v, t);
+        let _ =
+            write!(svg, "{defs}<rect width=\"{w}\" height=\"{h}\" fill=\"#FFF\"/>\n{}</svg>\n", self.body);
+        svg
     }
 }
 

@@ -113,8 +113,7 @@ fn check(chart: &Chart) -> roxmltree::Document<'_> {
     assert_eq!(children[1].tag_name().name(), "desc");
     assert_eq!(children[0].text(), Some(chart.title.as_str()));
     assert_eq!(children[1].text(), Some(chart.desc.as_str()));
-    let ids = format!("{} {}", children[0].attribute("id").unwrap(), children[1].attribute("id").unwrap());
-    assert_eq!(root.attribute("aria-labelledby"), Some(ids.as_str()));
+    check_inline(chart);
     assert!(
         chart.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b)),
         "{}",
@@ -129,6 +128,20 @@ fn check(chart: &Chart) -> roxmltree::Document<'_> {
     check_text_inside(&doc);
     check_narrow(chart);
     doc
+}
+
+/// A drawing's file is named by its title alone; the copy to inline in a page names it
+/// by its title and description, with ids of its own slug.
+fn check_inline(chart: &Chart) {
+    assert!(!chart.svg.contains("aria-labelledby") && chart.svg.contains("<title>"));
+    let inline = chart.inline_svg();
+    let doc = roxmltree::Document::parse(&inline).unwrap();
+    let root = doc.root_element();
+    let children: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    let slug = &chart.slug;
+    assert_eq!(children[0].attribute("id"), Some(format!("{slug}-title").as_str()));
+    assert_eq!(children[1].attribute("id"), Some(format!("{slug}-desc").as_str()));
+    assert_eq!(root.attribute("aria-labelledby"), Some(format!("{slug}-title {slug}-desc").as_str()));
 }
 
 /// How wide a narrow drawing is shown on a 360 px phone: the column, less the page's

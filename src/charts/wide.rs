@@ -5,13 +5,13 @@
 //!
 //! Each drawing layer is recorded on its own and written as a group of one `<svg>`
 //! root, so that bars and points can carry a `class` (and `data-*` attributes) and the
-//! root can carry `<title>`, `<desc>`, `role="img"` and `aria-labelledby`. Every text
-//! is escaped by [`escape`].
+//! root can carry `<title>`, `<desc>` and `role="img"`. Every text is escaped by
+//! [`escape`].
 
 use super::*;
 // The palette's blue, not plotters'.
 use super::BLUE;
-use super::layer::{Layer, Paint, Recorder, hex, paint, write_layer};
+use super::layer::{Layer, Paint, Recorder, paint, write_layer};
 use chrono::Datelike;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -31,7 +31,7 @@ pub(super) fn draw(values: &Values, t: &ChartText) -> Option<Drawing> {
         Plot::Progress(track) => draw_progress(track, t)?,
     };
     let height = u32::try_from(canvas.height).unwrap_or(0);
-    let svg = canvas.finish(&values.slug, &values.title, &values.desc, t)?;
+    let svg = canvas.finish(values, t)?;
     Some(Drawing { svg, width: WIDTH.unsigned_abs(), height })
 }
 
@@ -160,22 +160,15 @@ impl Canvas {
     }
 
     /// The document, or `None` when plotters failed to draw.
-    fn finish(self, slug: &str, title: &str, desc: &str, t: &ChartText) -> Option<String> {
+    fn finish(self, v: &Values, t: &ChartText) -> Option<String> {
         if !self.ok {
             return None;
         }
-        let lang = t.locale.language.code();
-        Some(format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" width=\"100%\" \
-             role=\"img\" aria-labelledby=\"{slug}-title {slug}-desc\" xml:lang=\"{lang}\" \
-             font-family=\"{FONT_FAMILY}\" font-size=\"{FONT}\" fill=\"{ink}\">\n<title id=\"{slug}-title\">{title}</title>\n\
-             <desc id=\"{slug}-desc\">{desc}</desc>\n{body}</svg>\n",
-            h = self.height,
-            ink = hex(Paint::ROOT.fill.unwrap_or_default()),
-            title = escape(title),
-            desc = escape(desc),
-            body = self.body,
-        ))
+        let mut svg = String::with_capacity(self.body.len() + 1024);
+        document_head(&mut svg, (&WIDTH.to_string(), &self.height.to_string()), v, t);
+        svg.push_str(&self.body);
+        svg.push_str("</svg>\n");
+        Some(svg)
     }
 }
 

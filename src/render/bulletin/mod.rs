@@ -273,7 +273,7 @@ pub fn bulletin(r: &Reader, charts: &ChartsByPage) -> Bulletin {
             slug: c.slug.clone(),
             title: c.title.clone(),
             desc: c.desc.clone(),
-            svg: c.svg.clone(),
+            svg: c.inline_svg(),
             caption: c.table.caption.clone(),
             headers: c.table.headers.clone(),
             rows: c.table.rows.clone(),
