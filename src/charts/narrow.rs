@@ -428,13 +428,16 @@ impl Svg {
                 self.text(text, *x, *y, SMALL, Anchor::Middle);
             }
             self.end();
-            self.push(&format!(
-                "<g class=\"values\" font-size=\"{SMALL}\" fill=\"#FFF\" text-anchor=\"middle\">\n"
-            ));
-            for (text, x, y) in &inside {
-                self.text(text, *x, *y, SMALL, Anchor::Middle);
+            // White on the bars; no group when no value fits inside its bar.
+            if !inside.is_empty() {
+                self.push(&format!(
+                    "<g class=\"values\" font-size=\"{SMALL}\" fill=\"#FFF\" text-anchor=\"middle\">\n"
+                ));
+                for (text, x, y) in &inside {
+                    self.text(text, *x, *y, SMALL, Anchor::Middle);
+                }
+                self.end();
             }
-            self.end();
             self.anchor = Anchor::Start;
         }
         let every = whole_count(((text_width("0000", SMALL) + 6.0) / slot_w).ceil().max(1.0));
