@@ -683,18 +683,18 @@ impl<'a> PageView<'_, 'a> {
     }
 
     /// Units of one period ranked: by achievement those with a first target (then by
-    /// admissions), apart those without one, and every unit by admissions.
+    /// admissions), apart those without one, and every unit by admissions; units of one
+    /// rank in the Vietnamese order of their names.
     fn ranking(&self, group: &[&'a Figures]) -> RankingView<'a> {
-        let by_admitted = |f: &&Figures| (f.rank.map_or(usize::MAX, |r| r.by_admitted), f.unit.clone());
-        let mut with_target: Vec<&Figures> =
-            group.iter().filter(|f| !f.targets.is_empty()).copied().collect();
-        with_target.sort_by_key(|f| {
-            let (admitted, unit) = by_admitted(f);
-            (f.rank.and_then(|r| r.by_achievement).unwrap_or(usize::MAX), admitted, unit)
-        });
-        let mut without: Vec<&Figures> = group.iter().filter(|f| f.targets.is_empty()).copied().collect();
-        without.sort_by_key(by_admitted);
+        // By name first (then id): the sorts by rank below are stable.
         let mut all: Vec<&Figures> = group.to_vec();
+        all.sort_by_cached_key(|&f| (text::collation_key(self.r.name(&f.unit)), f.unit.as_str()));
+        let by_admitted = |f: &&Figures| f.rank.map_or(usize::MAX, |r| r.by_admitted);
+        let mut with_target: Vec<&Figures> = all.iter().filter(|f| !f.targets.is_empty()).copied().collect();
+        with_target
+            .sort_by_key(|f| (f.rank.and_then(|r| r.by_achievement).unwrap_or(usize::MAX), by_admitted(f)));
+        let mut without: Vec<&Figures> = all.iter().filter(|f| f.targets.is_empty()).copied().collect();
+        without.sort_by_key(by_admitted);
         all.sort_by_key(by_admitted);
         let views = |list: Vec<&'a Figures>| list.into_iter().map(|f| self.figures(f)).collect();
         RankingView {
@@ -891,11 +891,13 @@ impl<'a> PageView<'_, 'a> {
         }
     }
 
+    /// The tags in the Vietnamese order of their names as first written (their slugs,
+    /// without marks, would put "Đoàn thanh niên" before "Dư luận xã hội").
     fn tags_page(&self) -> Page {
-        let tags: Vec<Value> = self
-            .r
-            .tags()
-            .iter()
+        let mut tags: Vec<_> = self.r.tags().iter().collect();
+        tags.sort_by_cached_key(|&(slug, (name, _))| (text::collation_key(name), slug.as_str()));
+        let tags: Vec<Value> = tags
+            .into_iter()
             .map(|(slug, (name, articles))| json!({ "name": name, "url": routes::tag(slug, 1), "count": articles.len() }))
             .collect();
         Page::new(self.l.tags.into(), "tags", &json!({ "tags": tags }))

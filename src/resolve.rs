@@ -8,6 +8,7 @@ pub(crate) mod routes;
 
 use crate::model::{Article, Category, Content, Unit};
 use crate::resolve::lists::Lists;
+use crate::text;
 use rayon::prelude::*;
 use routes::PageId;
 use rustc_hash::FxHashMap;
@@ -114,7 +115,8 @@ impl Resolved {
     }
 }
 
-/// The unit tree: children of each unit in display order (order, then name, then id).
+/// The unit tree: children of each unit in display order (order, then name in Vietnamese
+/// alphabetical order, then id).
 pub struct Tree<'a> {
     /// Unit id → its children, in display order.
     pub children: IdMap<'a, Vec<&'a str>>,
@@ -139,9 +141,13 @@ impl<'a> Tree<'a> {
             }
         }
         // Only siblings are compared: sorting each family apart spares most comparisons
-        // of long names that share their first words.
+        // of long names that share their first words. Names are compared only between
+        // units of one `order`, each by a key made once.
         let in_order = |mut units: Vec<&'a Unit>| -> Vec<&'a str> {
-            units.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
+            units.sort_by_key(|u| u.order);
+            for tied in units.chunk_by_mut(|a, b| a.order == b.order) {
+                tied.sort_by_cached_key(|&u| (text::collation_key(&u.name), u.id.as_str()));
+            }
             units.into_iter().map(|u| u.id.as_str()).collect()
         };
         let children = children.into_par_iter().map(|(p, units)| (p, in_order(units))).collect();
@@ -201,6 +207,28 @@ reports:
         assert_eq!(b.parent("a"), Some("p"));
         assert_eq!((b.name("a"), b.name("x")), ("Xã A", "x"));
         assert_eq!(b.periods, ["2023", "2024"]);
+    }
+
+    #[test]
+    fn siblings_of_one_order_are_in_vietnamese_alphabetical_order() {
+        // The ids follow the names' byte order, which put Â, Ă, Đ and Ư after Y. One name
+        // is typed decomposed (U and a combining hook above).
+        let data = r#"units:
+  - { id: p, name: Tỉnh P }
+  - { id: a, name: An Lão, parent: p }
+  - { id: b, name: Dương Kinh, parent: p }
+  - { id: c, name: Uông Bí, parent: p }
+  - { id: d, name: "U\u0309y ban", parent: p }
+  - { id: e, name: Yên Mỹ, parent: p }
+  - { id: f, name: Ân Thi, parent: p }
+  - { id: g, name: Ăn, parent: p }
+  - { id: h, name: Đông Hưng, parent: p }
+  - { id: i, name: Ưu, parent: p }
+  - { id: j, name: Ba Vì, parent: p, order: 1 }
+"#;
+        let r = resolved(data, &[]);
+        assert_eq!(r.content().units[4].name, "U\u{309}y ban");
+        assert_eq!(r.bulletin().tree.children_of("p"), ["a", "g", "f", "b", "h", "c", "d", "i", "e", "j"]);
     }
 
     #[test]

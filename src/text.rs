@@ -1,8 +1,13 @@
-//! Folding Vietnamese text to ASCII for slugs and search; escaping text for HTML; paths
-//! as they appear in URLs.
+//! Folding Vietnamese text to ASCII for slugs and search; the Vietnamese alphabetical
+//! order of names ([`collation_key`]); escaping text for HTML; paths as they appear in
+//! URLs.
 //!
 //! `deunicode` transliterates `đ`/`Đ` to `d`/`D`, which Unicode decomposition (NFD)
 //! alone leaves intact, so "Đảng viên" folds to "dang vien" as SPEC §10 asks.
+
+mod collate;
+
+pub use collate::collation_key;
 
 /// Lowercase ASCII transliteration: "Đảng viên" → "dang vien".
 pub fn fold(text: &str) -> String {

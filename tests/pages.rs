@@ -1,6 +1,7 @@
 //! The shape of the pages: a unit's page (its latest figures, one table of its periods,
 //! each period in detail, its latest news and a link to the rest), the numbered pages
-//! of the news, the archive by month and the site's icon on every page.
+//! of the news, the archive by month, the site's icon on every page, and the Vietnamese
+//! alphabetical order of units and tags.
 
 mod common;
 
@@ -149,4 +150,45 @@ fn the_feed_holds_the_latest_twenty_articles_newest_first() {
     assert_eq!(titles[2], "Tin số 44");
     assert_eq!(titles[19], "Tin số 27");
     assert!(!text.contains("bản nháp"), "the draft is not in the feed");
+}
+
+/// Sibling units, units of one rank and the tags are in Vietnamese alphabetical order,
+/// which neither their ids and slugs (without marks) nor the bytes of their names give.
+#[test]
+fn units_of_one_rank_and_the_tags_are_in_vietnamese_alphabetical_order() {
+    let content = TempDir::new("order-content");
+    copy_dir(Path::new("tests/fixtures/valid"), &content.0);
+    let children = [
+        ("an-my", "Chi bộ An Mỹ"),
+        ("an-thi", "Chi bộ Ân Thi"),
+        ("doan-ket", "Chi bộ Đoàn Kết"),
+        ("duong-lieu", "Chi bộ Dương Liễu"),
+    ];
+    let mut data = String::from(
+        "units:\n  - {id: huyen-thu-tu, name: Đảng bộ huyện Thứ Tự, parent: tinh-thu-nghiem, order: 3}\n",
+    );
+    for (id, name) in children {
+        data += &format!("  - {{id: {id}, name: {name}, parent: huyen-thu-tu}}\n");
+    }
+    data += "reports:\n";
+    for (id, _) in children {
+        data += &format!("  - {{unit: {id}, period: 2024, admitted: 5}}\n");
+    }
+    fs::write(content.join("data/thu-tu.yaml"), data).unwrap();
+    let tags = "[Đoàn thanh niên, Dư luận xã hội, Ấp văn hóa, An ninh]";
+    let article = format!("---\ntitle: Thứ tự\ndate: 2024-07-01\ntags: {tags}\n---\nNội dung.\n");
+    fs::write(content.join("news/thu-tu.md"), article).unwrap();
+    let out = TempDir::new("order-out");
+    let run = bantin(&["build", "--content", path_str(&content.0), "--output", path_str(&out.0)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+
+    let in_order = |page: &str, names: &[&str]| {
+        let at: Vec<usize> = names.iter().map(|n| page.find(n).unwrap_or_else(|| panic!("{n}"))).collect();
+        assert!(at.is_sorted(), "{names:?} at {at:?}");
+    };
+    let expected = ["Chi bộ An Mỹ", "Chi bộ Ân Thi", "Chi bộ Dương Liễu", "Chi bộ Đoàn Kết"];
+    let unit = read(&out, "units/huyen-thu-tu.html");
+    in_order(&unit[unit.find("id=\"children\"").expect("the children's ranking")..], &expected);
+    in_order(&read(&out, "units.html"), &expected);
+    in_order(&read(&out, "tags.html"), &["An ninh", "Ấp văn hóa", "Dư luận xã hội", "Đoàn thanh niên"]);
 }
