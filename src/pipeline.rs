@@ -3,7 +3,6 @@
 use crate::catalog::{self, ContentCounts, Words};
 use crate::charts::by_page;
 use crate::compute::indicators::{self, Focus, Indicators};
-use crate::compute::reads::Computed;
 use crate::load::{Loaded, load_timed};
 use crate::locale::Locale;
 use crate::model::{Content, Language};
@@ -270,6 +269,55 @@ pub fn data_file(
     })
 }
 
+type WriteFile<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
+
+/// Why the charts or pages could not all be made and written.
+enum Drawn {
+    Charts(std::io::Error),
+    Pages(RenderError),
+}
+
+/// Draws the charts and renders the pages, writing each file as it is made: the charts
+/// (kept without their drawings) and how many files the pages made.
+fn draw_and_render(
+    inputs: render::Inputs,
+    tera: &tera::Tera,
+    timings: &mut Timings,
+    write: &WriteFile,
+    emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
+) -> Result<(by_page::ChartsByPage, usize), Drawn> {
+    let computed = inputs.computed();
+    let charts = timings.stage("charts", "charts", || {
+        let charts = by_page::draw_to(computed, write);
+        let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
+        (charts, count)
+    });
+    let charts = charts.map_err(Drawn::Charts)?;
+    let rendered = timings.stage("render", "pages", || {
+        let rendered = render::render_each(inputs, tera, &charts, None, render::Emit::File(emit));
+        let count = *rendered.as_ref().unwrap_or(&0);
+        (rendered, count)
+    });
+    Ok((charts, rendered.map_err(Drawn::Pages)?))
+}
+
+/// Makes and writes the data files and the search index, each timed as a stage beside
+/// the others: how many files each wrote.
+fn figure_files(
+    bulletin: &Bulletin,
+    ind: &Indicators,
+    focus: &Focus,
+    write: &WriteFile,
+) -> (crate::timings::Beside, crate::timings::Beside) {
+    let write_all = |files: Vec<OutputFile>| {
+        files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
+    };
+    let data = Timings::beside("data", "files", || data_files(bulletin, ind, focus).and_then(write_all));
+    let search =
+        Timings::beside("search", "files", || write_all(crate::render::search::files(bulletin, ind)));
+    (data, search)
+}
+
 /// What a build wrote.
 #[derive(Clone, Copy, Debug)]
 pub struct Written {
@@ -308,12 +356,6 @@ pub fn build(
     let staging = output.stage().map_err(write_error)?;
     let write = |path: &str, bytes: &[u8]| staging.write(path, bytes);
 
-    let charts = timings.stage("charts", "charts", || {
-        let charts = by_page::draw_to(Computed { b: bulletin, ind, focus }, &write);
-        let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
-        (charts, count)
-    });
-    let charts = charts.map_err(write_error)?;
     let html = AtomicUsize::new(0);
     let emit = |_: &PageId, file: OutputFile| {
         if file.path.ends_with(".html") {
@@ -321,15 +363,18 @@ pub fn build(
         }
         staging.write(&file.path, &file.bytes)
     };
-    let rendered = timings.stage("render", "pages", || {
-        let rendered = render::render_each(inputs, &tera, &charts, None, render::Emit::File(&emit));
-        let count = *rendered.as_ref().unwrap_or(&0);
-        (rendered, count)
-    });
-    let rendered = rendered.map_err(|e| match e {
-        RenderError::Template(e) => BuildError::Templates(e),
-        RenderError::Write { source, .. } => write_error(source),
+    // The data files and the search index need only the figures: they are made beside
+    // the charts and pages, on whichever core those leave free.
+    let (pages, (data_files, search_files)) = rayon::join(
+        || draw_and_render(inputs, &tera, timings, &write, &emit),
+        || figure_files(bulletin, ind, focus, &write),
+    );
+    let (charts, rendered) = pages.map_err(|e| match e {
+        Drawn::Charts(e) | Drawn::Pages(RenderError::Write { source: e, .. }) => write_error(e),
+        Drawn::Pages(RenderError::Template(e)) => BuildError::Templates(e),
     })?;
+    let data_files = timings.add(data_files).map_err(write_error)?;
+    let search_files = timings.add(search_files).map_err(write_error)?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
             let reader = inputs.computed().reader(false);
@@ -339,23 +384,6 @@ pub fn build(
         let pdf = pdf.map_err(BuildError::Pdf)?;
         write(crate::resolve::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
     }
-    let data_files = timings
-        .stage("data", "files", || {
-            let written = data_files(bulletin, ind, focus).and_then(|files| {
-                files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
-            });
-            let count = *written.as_ref().unwrap_or(&0);
-            (written, count)
-        })
-        .map_err(write_error)?;
-    let search_files = timings
-        .stage("search", "files", || {
-            let files = crate::render::search::files(bulletin, ind);
-            let written = files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len());
-            let count = *written.as_ref().unwrap_or(&0);
-            (written, count)
-        })
-        .map_err(write_error)?;
     let chart_files = by_page::files(&charts);
     let files = rendered
         + data_files
