@@ -58,10 +58,8 @@ struct Doc {
     title: String,
     /// A unit's parent and latest figure, an article's date.
     detail: String,
-    /// Ranked first: a unit's name and id, an article's title.
-    named: String,
-    /// An article's summary, body and tags.
-    body: String,
+    /// The terms it is found by.
+    terms: Terms,
 }
 
 /// The search index of a site: every file under [`routes::SEARCH_INDEX`].
@@ -106,7 +104,7 @@ fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `_index.js`: the keys, the chunk size, the longest term and the fold table.
-fn index_file(shards: &BTreeMap<String, Vec<(&str, String)>>, docs: usize) -> String {
+fn index_file(shards: &BTreeMap<String, Vec<(&str, &str)>>, docs: usize) -> String {
     let keys: Vec<&str> = shards.keys().map(String::as_str).collect();
     let index = serde_json::json!({
         "keys": keys.join(" "), "docs": docs, "chunk": CHUNK, "max": MAX_TERM, "fold": fold_table(),
@@ -182,8 +180,7 @@ impl<'a> Site<'a> {
             key: unit.id.clone(),
             title: unit.name.clone(),
             detail: detail.join(" · "),
-            named: format!("{} {}", unit.name, unit.id),
-            body: String::new(),
+            terms: Terms::of(&format!("{} {}", unit.name, unit.id), ""),
         }
     }
 }
@@ -201,42 +198,52 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
         key: a.slug.clone(),
         title: a.title.clone(),
         detail: locale.date(a.date),
-        named: a.title.clone(),
-        body,
+        terms: Terms::of(&a.title, &body),
     }
 }
 
-/// A document's folded text, and where each of its terms is in it, once each and in
-/// no set order: true when found in its title.
+/// A document's terms, once each and in no set order, with whether each is found in
+/// its title. Only the terms are kept, not the text they were found in: a national
+/// bulletin's articles are tens of megabytes.
 struct Terms {
-    folded: String,
+    /// The terms, one after another.
+    text: String,
+    /// Where each term is in `text`: true when found in the title.
     found: Vec<(Range<usize>, bool)>,
 }
 
 impl Terms {
-    fn of(doc: &Doc) -> Terms {
+    /// The terms of a document's `title` (a unit's name and id, an article's title), ranked
+    /// first, and of the rest of its text (an article's summary, tags and body).
+    fn of(title: &str, rest: &str) -> Terms {
         // The title first, so that a term found in both is the title's.
-        let mut folded = text::fold(&doc.named);
+        let mut folded = text::fold(title);
         let title = folded.len();
         folded.push(' ');
-        folded.push_str(&text::fold(&doc.body));
+        folded.push_str(&text::fold(rest));
         let at = |t: &str| t.as_ptr() as usize - folded.as_ptr() as usize;
         let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
         for t in tokens(&folded) {
             seen.entry(t).or_insert(at(t) < title);
         }
-        let found = seen.into_iter().map(|(t, named)| (at(t)..at(t) + t.len(), named)).collect();
-        Terms { folded, found }
+        let mut text = String::with_capacity(seen.keys().map(|t| t.len()).sum());
+        let found = seen
+            .into_iter()
+            .map(|(t, named)| {
+                text.push_str(t);
+                (text.len() - t.len()..text.len(), named)
+            })
+            .collect();
+        Terms { text, found }
     }
 }
 
 /// Term → its postings, written as a JSON string (see the module's comment).
 fn postings(docs: &[Doc]) -> BTreeMap<String, String> {
-    let per_doc: Vec<Terms> = docs.par_iter().map(Terms::of).collect();
     let mut lists: FxHashMap<String, (usize, String)> = FxHashMap::default();
-    for (id, terms) in per_doc.iter().enumerate() {
+    for (id, Doc { terms, .. }) in docs.iter().enumerate() {
         for (range, named) in &terms.found {
-            let term = &terms.folded[range.clone()];
+            let term = &terms.text[range.clone()];
             let posting = |last: usize| (id - last) * 2 + usize::from(*named);
             match lists.get_mut(term) {
                 Some((last, list)) => {
@@ -270,7 +277,7 @@ fn digits(n: usize, out: &mut String) {
 /// Shard key → its terms with their postings. Terms go by their first two letters; a
 /// shard over `limit` bytes keeps the terms equal to its key and gives the longer ones
 /// to shards keyed one letter longer, again and again.
-fn shards(postings: &BTreeMap<String, String>, limit: usize) -> BTreeMap<String, Vec<(&str, String)>> {
+fn shards(postings: &BTreeMap<String, String>, limit: usize) -> BTreeMap<String, Vec<(&str, &str)>> {
     let mut out = BTreeMap::new();
     for (key, terms) in group(postings.iter().map(|(t, p)| (t.as_str(), p.as_str())), 2) {
         split(key, terms, limit, &mut out);
@@ -294,18 +301,17 @@ fn split<'a>(
     key: String,
     terms: Vec<(&'a str, &'a str)>,
     limit: usize,
-    out: &mut BTreeMap<String, Vec<(&'a str, String)>>,
+    out: &mut BTreeMap<String, Vec<(&'a str, &'a str)>>,
 ) {
     let size: usize = terms.iter().map(|(t, p)| t.len() + p.len() + 4).sum();
     let longer = terms.iter().any(|(t, _)| t.len() > key.len());
-    let keep = |terms: Vec<(&'a str, &'a str)>| terms.into_iter().map(|(t, p)| (t, p.to_string())).collect();
     if size <= limit || !longer {
-        out.insert(key, keep(terms));
+        out.insert(key, terms);
         return;
     }
     let (own, rest): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(t, _)| t.len() == key.len());
     if !own.is_empty() {
-        out.insert(key.clone(), keep(own));
+        out.insert(key.clone(), own);
     }
     for (sub, terms) in group(rest.into_iter(), key.len() + 1) {
         split(sub, terms, limit, out);
