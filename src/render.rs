@@ -50,9 +50,9 @@ struct Page {
     section: &'static str,
     /// The page's own data, converted for the templates.
     data: tera::Value,
-    /// Values added to `data` by key: lists of articles as they are cached (an article
-    /// appears on many pages and is converted for the templates once), and texts made
-    /// outside the page's view (the shared bulletin's icon).
+    /// Values added to `data` by key: values converted for the templates once for many
+    /// pages (lists of articles: an article appears on many pages; the news archive), and
+    /// texts made outside the page's view (the shared bulletin's icon).
     added: Vec<(&'static str, tera::Value)>,
 }
 
@@ -63,13 +63,9 @@ impl Page {
         Page { title, section, data, added: Vec::new() }
     }
 
-    fn with_list(mut self, key: &'static str, articles: Vec<tera::Value>) -> Page {
-        self.added.push((key, tera::Value::from(articles)));
-        self
-    }
-
-    fn with_text(mut self, key: &'static str, text: String) -> Page {
-        self.added.push((key, tera::Value::from(text)));
+    /// The page with `value` added to its data as `key`.
+    fn with(mut self, key: &'static str, value: impl Into<tera::Value>) -> Page {
+        self.added.push((key, value.into()));
         self
     }
 
@@ -511,6 +507,9 @@ struct SiteView<'a> {
     /// Each published article's summary when it has none of its own: its body's first
     /// paragraph, found once for its lists and its page.
     summaries: HashMap<&'a str, OnceLock<String>>,
+    /// The archive by year and month as the news list shows it, the same on each of its
+    /// pages: made once on first use.
+    news_archive: OnceLock<tera::Value>,
     base_url: String,
     /// The path part of the base URL (`/ban-tin/`), for the 404 page.
     base_path: String,
@@ -530,6 +529,7 @@ impl<'a> SiteView<'a> {
             decimals: usize::from(content.site.percent_decimals),
             refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             summaries: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
+            news_archive: OnceLock::new(),
             base_path: base_path(&content.site.base_url),
             base_url,
         }
@@ -810,7 +810,7 @@ impl<'a> PageView<'_, 'a> {
             "charts": self.charts_of(charts, crate::charts::by_page::FRONT),
         });
         let news = self.r.list(&ListId::News, 0..NEWS_ON_FRONT);
-        Page::new(self.content.site.title.clone(), "home", &data).with_list("news", self.article_list(news))
+        Page::new(self.content.site.title.clone(), "home", &data).with("news", self.article_list(news))
     }
 
     fn breadcrumb(&self, id: &str) -> Vec<UnitRef<'a>> {
@@ -874,7 +874,7 @@ impl<'a> PageView<'_, 'a> {
             PageId::Sitemap => return render_xml(tera, id, &self.sitemap(), templates),
             PageId::Robots => return render_xml(tera, id, &Value::Null, templates),
             PageId::Style | PageId::Script | PageId::Favicon => return Ok(asset(templates, id)),
-            PageId::Bulletin => self.bulletin_page(charts).with_text("icon", icon_data_url(templates)),
+            PageId::Bulletin => self.bulletin_page(charts).with("icon", icon_data_url(templates)),
             single => self.single_page(single),
         };
         render_page(tera, self, id, page, templates)

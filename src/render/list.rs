@@ -2,9 +2,11 @@
 //! and, on the news and the months, the archive by year and month.
 
 use super::{Page, PageView};
+use crate::model::Article;
 use crate::resolve::lists::{ListId, Month};
 use crate::resolve::routes::{PER_PAGE, page_count};
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 /// Pages linked on each side of the current one.
 const NEAR: usize = 2;
@@ -15,14 +17,17 @@ impl PageView<'_, '_> {
         let len = self.r.list_len(list);
         let slice = self.r.list(list, (n - 1) * PER_PAGE..n * PER_PAGE);
         let (title, section, extra) = self.list_kind(list);
-        let archive = matches!(list, ListId::News | ListId::Month(_)).then(|| self.archive(list));
         let data = json!({
             "pagination": self.pagination(list, n, page_count(len)),
             "extra": extra,
-            "archive": archive,
         });
         let title = if n == 1 { title } else { format!("{title} – {} {n}", self.l.page) };
-        Page::new(title, section, &data).with_list("articles", self.article_list(slice))
+        let archive = match list {
+            ListId::News => self.archive(None),
+            ListId::Month(m) => self.archive(Some(*m)),
+            _ => tera::Value::none(),
+        };
+        Page::new(title, section, &data).with("articles", self.article_list(slice)).with("archive", archive)
     }
 
     /// A list's title, section and the data its template needs besides.
@@ -79,15 +84,21 @@ impl PageView<'_, '_> {
     }
 
     /// The months with news, by year, newest year first and open (or the year of the
-    /// month shown); within a year, in calendar order.
-    fn archive(&self, list: &ListId) -> Value {
-        let shown = match list {
-            ListId::Month(m) => Some(*m),
-            _ => None,
-        };
-        let open_year = shown.map(|m| m.year).or_else(|| self.r.months().keys().next_back().map(|m| m.year));
+    /// month shown); within a year, in calendar order. The news list's (no month shown)
+    /// is the same on each of its pages: it is made once.
+    fn archive(&self, shown: Option<Month>) -> tera::Value {
+        let months = self.r.months();
+        let made = || tera::Value::from_serializable(&self.archive_of(months, shown));
+        match shown {
+            None => self.news_archive.get_or_init(made).clone(),
+            Some(_) => made(),
+        }
+    }
+
+    fn archive_of(&self, months: &BTreeMap<Month, Vec<&Article>>, shown: Option<Month>) -> Value {
+        let open_year = shown.map(|m| m.year).or_else(|| months.keys().next_back().map(|m| m.year));
         let mut years: Vec<Value> = Vec::new();
-        let mut months = self.r.months().iter().rev().peekable();
+        let mut months = months.iter().rev().peekable();
         while let Some(&(&Month { year, .. }, _)) = months.peek() {
             let mut of_year: Vec<Value> = Vec::new();
             let mut count = 0;

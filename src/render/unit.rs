@@ -99,7 +99,7 @@ impl<'a> PageView<'_, 'a> {
             ),
         };
         let shown = self.r.list(&news, 0..UNIT_NEWS);
-        Page::new(unit.name.clone(), "units", &view).with_list("news", self.article_list(shown))
+        Page::new(unit.name.clone(), "units", &view).with("news", self.article_list(shown))
     }
 
     /// A unit's latest figures of each period, newest period first.
