@@ -11,7 +11,7 @@ use crate::load::limits;
 use std::collections::HashMap;
 use std::sync::Arc;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 mod tape;
 
@@ -131,6 +131,16 @@ impl Builder<'_> {
         self.value_done();
     }
 
+    /// A value left empty (`name:` and nothing after) is placed at its key: the parser
+    /// marks it where the next token starts, often on a later line.
+    fn empty(&mut self, at: Position) {
+        let key_at = match self.stack.last() {
+            Some(Frame::Map { path, key: Some(key), .. }) => self.locator.keys.get(&join(path, key)).copied(),
+            _ => None,
+        };
+        self.scalar(String::new(), key_at.unwrap_or(at));
+    }
+
     fn open(&mut self, map: bool, at: Position, mark: Marker) {
         self.place_container(at);
         let path = self.child_path();
@@ -162,6 +172,7 @@ impl MarkedEventReceiver for Builder<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let at = self.position(mark);
         match event {
+            Event::Scalar(text, TScalarStyle::Plain, ..) if text.is_empty() => self.empty(at),
             Event::Scalar(text, ..) => self.scalar(text, at),
             Event::Alias(_) => self.scalar(String::new(), at),
             Event::MappingStart(..) => self.open(true, at, mark),
@@ -348,6 +359,18 @@ reports:
         // The parser's marker index counts a block scalar's bytes; its line and column do not.
         let l = Locator::new("a: |\n  dòng một\nb: {c: 1}\n", 0);
         assert_eq!(l.value("b"), at(3, 4));
+    }
+
+    /// `name:` with nothing after is placed at `name`, not on the line after it.
+    #[test]
+    fn places_an_empty_value_at_its_key() {
+        let text = "units:\n  - id: xa\n    name:\n    parent: tinh\n  - id: xb\n    name:\n";
+        let tape = YamlText::whole(text.into());
+        let parsed = Locator::new(text, 0);
+        for (path, expected) in [("units[0].name", at(3, 5)), ("units[1].name", at(6, 5))] {
+            assert_eq!(tape.value(path), expected, "{path}");
+            assert_eq!(parsed.value(path), expected, "{path}");
+        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ struct Frame {
     placed: bool,
 }
 
-/// A key whose value starts on a later line.
+/// A key whose value starts on a later line, or is empty: then it is placed at its key.
 struct Pending {
     key: Range,
     key_at: At,
@@ -222,7 +222,6 @@ struct Scan<'t> {
     /// The deepest indentation the next line may have: deeper would continue a scalar.
     deepest: usize,
     line: u32,
-    line_offset: u32,
     /// The last place counted: the line's start, a byte in it and the characters before
     /// that byte, so that a long line is counted once, not once per value.
     counted: Cell<(usize, usize, usize)>,
@@ -311,7 +310,6 @@ impl<'t> Scan<'t> {
             block_scalar: None,
             deepest: usize::MAX,
             line,
-            line_offset: line,
             counted: Cell::new((0, 0, 0)),
         })
     }
@@ -375,9 +373,8 @@ impl<'t> Scan<'t> {
                 self.open_block(line, indent, item, pending.key, pending.key_at)?;
                 return self.entry(line, indent);
             }
-            let at = self.at(line, indent);
             let empty = self.range(line, indent, indent)?;
-            self.leaf(pending.key, pending.key_at, at, empty)?;
+            self.leaf(pending.key, pending.key_at, pending.key_at, empty)?;
         }
         while let Some(top) = self.frames.last() {
             if top.indent > indent || (top.indent == indent && top.list && !item) {
@@ -676,28 +673,15 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// Ends the text: a key left without a value is placed at the very end, as the
-    /// event parser places it.
+    /// Ends the text: a key left without a value is placed at its key.
     fn finish(mut self) -> Result<Vec<Node>, Beyond> {
         if let Some(block) = self.block_scalar.take() {
             Self::end_block_scalar(&block)?;
         }
         if let Some(pending) = self.pending.take() {
             let end = self.text.len();
-            let offset = self.line_offset as usize;
-            let mut position = Position::of_offset(self.text, end);
-            position.line += offset;
-            // Past the last line, the place moves back onto it, as the event parser's does.
-            let last_line = offset + self.text.trim_end_matches('\n').matches('\n').count() + 1;
-            if position.line > last_line {
-                position = position.within(self.text, offset);
-            }
-            let at = At {
-                line: u32::try_from(position.line).map_err(|_| Beyond)?,
-                col: u32::try_from(position.col).map_err(|_| Beyond)?,
-            };
             let empty = beyond(Range::new(end, end))?;
-            self.leaf(pending.key, pending.key_at, at, empty)?;
+            self.leaf(pending.key, pending.key_at, pending.key_at, empty)?;
         }
         while !self.frames.is_empty() {
             self.close()?;
