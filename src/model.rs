@@ -131,7 +131,7 @@ pub struct Site {
     pub root_unit: Option<String>,
     #[serde(default, deserialize_with = "de_opt_label")]
     pub current_period: Option<String>,
-    #[serde(default = "default_percent_decimals")]
+    #[serde(default = "default_percent_decimals", deserialize_with = "de_decimals")]
     pub percent_decimals: u8,
     pub contact: Option<String>,
     #[serde(default, deserialize_with = "de_opt_date")]
@@ -158,6 +158,19 @@ pub struct Site {
 
 fn default_percent_decimals() -> u8 {
     1
+}
+
+/// The most decimals `percent_decimals` may ask for.
+pub const MAX_PERCENT_DECIMALS: u8 = 6;
+
+/// `percent_decimals`, read as a count is (a negative or a fraction says so). A number
+/// up to 255 is kept for the rules to hold to [`MAX_PERCENT_DECIMALS`]; a larger one is
+/// refused here, with the same bound.
+fn de_decimals<'de, D: Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let decimals = de_count(d)?;
+    u8::try_from(decimals).map_err(|_| {
+        Fault::CountTooLarge { written: decimals.to_string(), max: MAX_PERCENT_DECIMALS.into() }.into_error()
+    })
 }
 
 fn yes() -> bool {

@@ -260,7 +260,7 @@ impl<'a> Validator<'a> {
             let nearest = hints::nearest(label, labels);
             self.error(&here, "current_period", Msg::CurrentPeriodNoReport { label: label.clone(), nearest });
         }
-        if site.percent_decimals > 6 {
+        if site.percent_decimals > crate::model::MAX_PERCENT_DECIMALS {
             self.error(
                 &here,
                 "percent_decimals",
