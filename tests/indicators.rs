@@ -252,6 +252,24 @@ fn fixture_csv_has_a_bom_a_header_and_a_row_per_report() {
     }
 }
 
+/// The data page (SPEC §8) links each data file where the build wrote it: the JSON
+/// reads as JSON, the CSV begins with its byte-order mark, the workbook is a zip.
+#[test]
+fn the_data_page_links_the_three_data_files() {
+    let built = build(FIXTURE);
+    let page = String::from_utf8(built.file("data.html")).expect("data.html is UTF-8");
+    let links: Vec<&str> = page.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    for (file, starts) in [
+        ("data/indicators.json", &b"{"[..]),
+        ("data/indicators.csv", &b"\xef\xbb\xbf"[..]),
+        ("data/indicators.xlsx", &b"PK\x03\x04"[..]),
+    ] {
+        assert!(links.contains(&file), "data.html does not link {file}: {links:?}");
+        assert!(built.file(file).starts_with(starts), "{file} is not what its name says");
+    }
+    assert!(built.json()["reports"].is_array(), "indicators.json has no reports");
+}
+
 // ---------------------------------------------------------------------------------------
 // (c) Reproducibility.
 

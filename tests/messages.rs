@@ -589,3 +589,276 @@ fn files_a_spreadsheet_program_saved_wrong_say_how_to_save_them() {
         ],
     );
 }
+
+/// A rate target is worked out from `members_at_start`: zero members is said at its
+/// place, with what it should be.
+#[test]
+fn members_at_the_start_of_zero_is_placed_at_the_number() {
+    let report = "reports:\n  - unit: krong-pac\n    period: 2024\n    admitted: 57\n    members_at_start: 0\n    \
+                  targets:\n      - rate_pct: 3\n";
+    assert_lines(
+        "members-at-start-zero",
+        &[("data/bao-cao.yaml", report.as_bytes())],
+        1,
+        &["data/bao-cao.yaml:5:23: members_at_start bằng 0: cần tổng số đảng viên ngày đầu kỳ, lớn hơn 0"],
+        &["data/bao-cao.yaml:5:23: members_at_start is 0: expected a whole number > 0"],
+    );
+}
+
+/// A period written as its days needs the label pages show it by: an empty label and
+/// a missing one.
+#[test]
+fn a_period_of_days_needs_its_label() {
+    let reports = "reports:\n  - unit: krong-pac\n    period: {from: 2020-10-01, to: 2025-09-30, label: \"\"}\n    \
+                   admitted: 57\n  - unit: tinh\n    period: {from: 2020-10-01, to: 2025-09-30}\n    admitted: 60\n";
+    assert_lines(
+        "period-label",
+        &[("data/bao-cao.yaml", reports.as_bytes())],
+        1,
+        &[
+            "data/bao-cao.yaml:3:13: period: nhãn kỳ (label) trống: cần một nhãn như \"2020-2025\"",
+            "data/bao-cao.yaml:6:13: thiếu trường bắt buộc `period.label`",
+        ],
+        &[
+            "data/bao-cao.yaml:3:13: period: period label is empty: expected a label such as \"2020-2025\"",
+            "data/bao-cao.yaml:6:13: missing required field `period.label`",
+        ],
+    );
+}
+
+/// A data file is a mapping of `units:` and `reports:` lists: a file that is a list or
+/// a text, and lists written as something else, each say so where they start.
+#[test]
+fn a_data_file_is_a_mapping_of_two_lists() {
+    let not_lists = "units:\n  id: xa\n  name: Xã\nreports: 5\n";
+    assert_lines(
+        "data-shape",
+        &[
+            ("data/danh-sach.yaml", b"- krong-pac\n- tinh\n"),
+            ("data/ghi-chu.yaml", "Số liệu quý I\n".as_bytes()),
+            ("data/khong-phai-danh-sach.yaml", not_lists.as_bytes()),
+        ],
+        1,
+        &[
+            "data/danh-sach.yaml:1:3: tệp số liệu phải là một bảng có danh sách `units:` (đơn vị) và/hoặc \
+             `reports:` (báo cáo)",
+            "data/ghi-chu.yaml:1:1: tệp số liệu phải là một bảng có danh sách `units:` (đơn vị) và/hoặc `reports:` \
+             (báo cáo)",
+            "data/khong-phai-danh-sach.yaml:2:3: `units` phải là một danh sách, mỗi mục bắt đầu bằng `- `",
+            "data/khong-phai-danh-sach.yaml:4:10: `reports` phải là một danh sách, mỗi mục bắt đầu bằng `- `",
+        ],
+        &[
+            "data/danh-sach.yaml:1:3: expected a mapping with `units:` and/or `reports:` lists",
+            "data/ghi-chu.yaml:1:1: expected a mapping with `units:` and/or `reports:` lists",
+            "data/khong-phai-danh-sach.yaml:2:3: `units` must be a list (each item starting with `- `)",
+            "data/khong-phai-danh-sach.yaml:4:10: `reports` must be a list (each item starting with `- `)",
+        ],
+    );
+}
+
+/// Two columns of a sheet for one field: the second is named at its header cell.
+#[test]
+fn a_column_given_twice_is_placed_at_its_second_header() {
+    use Cell::{N, T};
+    let bytes = workbook(
+        "Báo cáo",
+        &[
+            &[Some(T("Mã đơn vị")), Some(T("Kỳ")), Some(T("admitted")), Some(T("Kết nạp"))],
+            &[Some(T("krong-pac")), Some(N(2024.0)), Some(N(5.0)), Some(N(7.0))],
+        ],
+    );
+    assert_lines(
+        "column-twice",
+        &[("data/bao-cao.xlsx", &bytes)],
+        1,
+        &["data/bao-cao.xlsx:Báo cáo!D1: cột `Kết nạp` (admitted) có hai lần: hãy xóa một cột"],
+        &[
+            "data/bao-cao.xlsx:Báo cáo!D1: column `Kết nạp` (admitted) is given twice: expected one column per field",
+        ],
+    );
+}
+
+/// A name, title or tag left empty, written `""` or with nothing after its key: each
+/// is placed on its own line, not on the line that follows.
+#[test]
+fn empty_names_titles_and_tags_are_placed_on_their_own_line() {
+    let units =
+        "units:\n  - id: xa\n    name:\n    parent: tinh\n  - id: xb\n    name: \"\"\n    parent: tinh\n";
+    let report = "reports:\n  - unit: krong-pac\n    period: 2024\n    admitted:\n    note: chưa có số\n";
+    let article = "---\ntitle:\ndate: 2024-05-04\ntags: [hội nghị, \"\"]\n---\nNội dung.\n";
+    assert_lines(
+        "empty",
+        &[
+            ("data/xa.yaml", units.as_bytes()),
+            ("data/bao-cao.yaml", report.as_bytes()),
+            ("news/trong.md", article.as_bytes()),
+        ],
+        1,
+        &[
+            "data/bao-cao.yaml:4:5: admitted: giá trị trống không dùng được ở đây, cần số nguyên từ 0 trở lên",
+            "data/xa.yaml:3:5: đơn vị `xa` chưa có tên (name)",
+            "data/xa.yaml:6:11: đơn vị `xb` chưa có tên (name)",
+            "news/trong.md:2:1: title trống: cần tiêu đề của bài",
+            "news/trong.md:4:18: chủ đề trống: cần một từ hoặc cụm từ",
+        ],
+        &[
+            "data/bao-cao.yaml:4:5: admitted: unit value cannot go here: expected a whole number >= 0",
+            "data/xa.yaml:3:5: unit `xa` has an empty name",
+            "data/xa.yaml:6:11: unit `xb` has an empty name",
+            "news/trong.md:2:1: title is empty: expected the article's headline",
+            "news/trong.md:4:18: tag is empty: expected a word or phrase",
+        ],
+    );
+}
+
+/// `percent_decimals` up to 6; extra categories with a key of their own and a label.
+/// A declared category is then known in reports.
+#[test]
+fn site_settings_say_what_they_accept() {
+    let site = "title: Bản tin thử\nbase_url: https://example.org/\npercent_decimals: 7\ncategories:\n  women: Phụ \
+                nữ\n  Cựu-Chiến-Binh: Cựu chiến binh\n  nong_dan: \"\"\n  tri_thuc: Trí thức\n";
+    let report = "reports:\n  - {unit: krong-pac, period: 2024, admitted: 5, composition: {tri_thuc: 2}}\n";
+    assert_lines(
+        "site-settings",
+        &[("site.yaml", site.as_bytes()), ("data/bao-cao.yaml", report.as_bytes())],
+        1,
+        &[
+            "site.yaml:3:19: percent_decimals (7) quá lớn: cần từ 0 đến 6 chữ số thập phân",
+            "site.yaml:5:3: nhóm `women` đã có sẵn: hãy xóa nhóm này khỏi mục categories",
+            "site.yaml:6:3: mã nhóm `Cựu-Chiến-Binh` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu `_`",
+            "site.yaml:7:13: nhóm `nong_dan` chưa có tên: cần tên để hiển thị",
+        ],
+        &[
+            "site.yaml:3:19: percent_decimals (7) is too large: expected 0 to 6",
+            "site.yaml:5:3: category `women` is built in: remove it from categories",
+            "site.yaml:6:3: category key `Cựu-Chiến-Binh` is not valid: expected lowercase letters, digits and `_`",
+            "site.yaml:7:13: category `nong_dan` has an empty label: expected the name to show",
+        ],
+    );
+}
+
+/// A number of decimals no byte holds, or below zero, is said in the site's words too.
+#[test]
+fn percent_decimals_far_out_of_range_are_said_in_plain_words() {
+    for (written, vi, en) in [
+        (
+            "300",
+            "site.yaml:3:19: percent_decimals: `300` vượt quá số lớn nhất cho phép: cần số nguyên từ 0 đến 6",
+            "site.yaml:3:19: percent_decimals: `300` is above the largest count: expected a whole number from 0 to 6",
+        ),
+        (
+            "-1",
+            "site.yaml:3:19: percent_decimals: `-1` là số âm: cần số nguyên từ 0 trở lên",
+            "site.yaml:3:19: percent_decimals: `-1` is negative: expected a whole number >= 0",
+        ),
+    ] {
+        let site = format!("{SITE}percent_decimals: {written}\n");
+        assert_lines(&format!("decimals{written}"), &[("site.yaml", site.as_bytes())], 1, &[vi], &[en]);
+    }
+}
+
+/// A file of a kind its folder does not hold is a warning at the file, and the build
+/// goes on.
+#[test]
+fn files_bantin_does_not_read_are_named() {
+    assert_lines(
+        "ignored",
+        &[("data/ghi-chu.txt", b"x"), ("news/anh.jpg", b"x")],
+        0,
+        &[
+            "data/ghi-chu.txt:1:1: cảnh báo: bỏ qua: thư mục data/ chỉ đọc tệp .yaml và bảng tính .xlsx, .ods, .csv",
+            "news/anh.jpg:1:1: cảnh báo: bỏ qua: thư mục news/ chỉ đọc tệp .md (ảnh hãy để trong static/)",
+        ],
+        &[
+            "data/ghi-chu.txt:1:1: warning: ignored: only .yaml files and .xlsx, .ods and .csv spreadsheets are \
+             read from data/",
+            "news/anh.jpg:1:1: warning: ignored: only .md files are read from news/ (put images in static/)",
+        ],
+    );
+}
+
+/// Hidden files and folders (SPEC §2) are skipped: an office program's lock file, a
+/// broken draft, an article in a hidden folder and a hidden static file are neither
+/// read, reported, published nor copied.
+#[test]
+fn hidden_files_and_folders_are_skipped() {
+    let article = "---\ntitle: Bài ẩn\ndate: 2024-05-04\n---\nNội dung.\n";
+    let tmp = TempDir::new("hidden");
+    let dir = content(
+        &tmp,
+        &[
+            ("data/.~lock.bao-cao.xlsx#", b"lock"),
+            ("data/.nhap.yaml", b"units: [\n"),
+            ("news/.nhap/bai-an.md", article.as_bytes()),
+            ("news/.bai-an-2.md", article.as_bytes()),
+            ("static/.htaccess", b"Deny from all\n"),
+        ],
+    );
+    for lang in [&[][..], &["--lang", "en"][..]] {
+        let run = check(&dir, lang);
+        assert_eq!((run.code, lines(&run, &dir)), (0, vec![]), "{lang:?}:\n{}", run.stderr);
+    }
+    let out = tmp.join("out");
+    let run = bantin(&["build", "--content", path_str(&dir), "--output", path_str(&out)]);
+    assert_eq!(run.code, 0, "{run:#?}");
+    let published: Vec<String> =
+        walk(&out).iter().map(|p| p.strip_prefix(&out).unwrap().display().to_string()).collect();
+    assert!(published.contains(&"news/tin.html".to_string()), "{published:?}");
+    for skipped in ["bai-an", ".htaccess"] {
+        assert!(!published.iter().any(|p| p.contains(skipped)), "{skipped} is in the site: {published:?}");
+    }
+}
+
+/// The usual YAML slips beyond tabs, unclosed quotes and a colon in a value: a
+/// backquote, and a line out of line with the fields or the list items above it.
+#[test]
+fn yaml_syntax_errors_say_what_to_do_in_plain_words() {
+    assert_lines(
+        "syntax-hints",
+        &[
+            ("data/a.yaml", "units:\n  - id: xa\n    name: `Xã`\n".as_bytes()),
+            ("data/b.yaml", "units:\n  - id: xb\n    name: Xã\n   parent: tinh\n".as_bytes()),
+            ("data/c.yaml", "units:\n  - id: xc\n    name: Xã\n - id: xd\n".as_bytes()),
+        ],
+        1,
+        &[
+            "data/a.yaml:3:11: ký tự này không thể đứng đầu một giá trị: hãy đặt văn bản trong ngoặc kép, và thụt lề \
+             bằng dấu cách, không dùng phím Tab (YAML: found character that cannot start any token, while scanning \
+             for the next token)",
+            "data/b.yaml:4:4: thụt lề không thẳng hàng với các mục danh sách (bắt đầu bằng `- `) phía trên (YAML: \
+             did not find expected '-' indicator, while parsing a block collection)",
+            "data/c.yaml:4:2: thụt lề không thẳng hàng với các trường phía trên (YAML: did not find expected key, \
+             while parsing a block mapping)",
+        ],
+        &[
+            "data/a.yaml:3:11: this character cannot start a value: put the text in quotes (and indent with spaces, \
+             not tabs) (YAML: found character that cannot start any token, while scanning for the next token)",
+            "data/b.yaml:4:4: the indentation does not line up with the list items (starting with `- `) above (YAML: \
+             did not find expected '-' indicator, while parsing a block collection)",
+            "data/c.yaml:4:2: the indentation does not line up with the fields above (YAML: did not find expected \
+             key, while parsing a block mapping)",
+        ],
+    );
+}
+
+/// A static file where the site has a folder (`units/`), or inside what the site
+/// writes as a file (`news.html`).
+#[test]
+fn a_static_file_cannot_take_the_place_of_a_generated_folder_or_file() {
+    assert_lines(
+        "static-paths",
+        &[("static/units", b"x"), ("static/news.html/anh.png", b"x")],
+        1,
+        &[
+            "static/news.html/anh.png:1:1: static/news.html/anh.png cần thư mục news.html/ ở chỗ bantin ghi tệp \
+             news.html: hãy đổi tên hoặc chuyển tệp này đi",
+            "static/units:1:1: static/units trùng tên thư mục units/ do bantin tạo: hãy đổi tên hoặc chuyển tệp này đi",
+        ],
+        &[
+            "static/news.html/anh.png:1:1: static/news.html/anh.png needs a folder news.html/ where the generated \
+             file news.html is written: rename or move it (static files keep their paths in the site)",
+            "static/units:1:1: static/units would take the place of the generated folder units/: rename or move it \
+             (static files keep their paths in the site)",
+        ],
+    );
+}
