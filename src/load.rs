@@ -496,8 +496,26 @@ fn is_article(rel: &Path) -> bool {
     rel.starts_with("news")
 }
 
+/// Whether an entry of the content folder is hidden, and so skipped (SPEC §2): its name
+/// starts with `.`, Windows marks it hidden, or it is the owner file that Excel and Word
+/// keep beside a document while it is open (`~$bao-cao.xlsx`, marked hidden on Windows,
+/// not a workbook; it comes unmarked on a copy), so that a build does not fail because the
+/// workbook is open.
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
+    let name = entry.file_name().to_string_lossy();
+    entry.depth() > 0 && (name.starts_with('.') || name.starts_with("~$") || marked_hidden(entry))
+}
+
+#[cfg(windows)]
+fn marked_hidden(entry: &walkdir::DirEntry) -> bool {
+    use std::os::windows::fs::MetadataExt;
+    const FILE_ATTRIBUTE_HIDDEN: u32 = 0x2;
+    entry.metadata().is_ok_and(|m| m.file_attributes() & FILE_ATTRIBUTE_HIDDEN != 0)
+}
+
+#[cfg(not(windows))]
+fn marked_hidden(_: &walkdir::DirEntry) -> bool {
+    false
 }
 
 /// Walks the folder in sorted order, skipping hidden entries. Symbolic links are

@@ -788,6 +788,8 @@ fn hidden_files_and_folders_are_skipped() {
         &tmp,
         &[
             ("data/.~lock.bao-cao.xlsx#", b"lock"),
+            // Excel's owner file while bao-cao.xlsx is open: not a workbook.
+            ("data/~$bao-cao.xlsx", b"\x0bNguyen Van A"),
             ("data/.nhap.yaml", b"units: [\n"),
             ("news/.nhap/bai-an.md", article.as_bytes()),
             ("news/.bai-an-2.md", article.as_bytes()),
