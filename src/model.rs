@@ -217,6 +217,19 @@ pub struct Edition {
     pub issued: Option<NaiveDate>,
 }
 
+/// A text that must be written: YAML's null (`~`, `null`, nothing) is read as an empty
+/// text, which validation refuses in the content's words, where serde_yaml would read
+/// `title: ~` as the title "~".
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A list of [`de_text`]s.
+fn de_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let texts = Vec::<Option<String>>::deserialize(d)?;
+    Ok(texts.into_iter().map(Option::unwrap_or_default).collect())
+}
+
 /// A text or a whole number, kept as text.
 fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct Text;
@@ -247,6 +260,7 @@ fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: String,
+    #[serde(deserialize_with = "de_text")]
     pub name: String,
     pub kind: Option<String>,
     pub parent: Option<String>,
@@ -353,12 +367,13 @@ pub struct Article {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[serde(deserialize_with = "de_text")]
     pub title: String,
     #[serde(deserialize_with = "de_published")]
     pub date: DateTime<FixedOffset>,
     #[serde(default)]
     pub units: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_texts")]
     pub tags: Vec<String>,
     pub source: Option<String>,
     pub source_url: Option<String>,

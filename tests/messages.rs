@@ -682,29 +682,38 @@ fn a_column_given_twice_is_placed_at_its_second_header() {
 /// is placed on its own line, not on the line that follows.
 #[test]
 fn empty_names_titles_and_tags_are_placed_on_their_own_line() {
-    let units =
-        "units:\n  - id: xa\n    name:\n    parent: tinh\n  - id: xb\n    name: \"\"\n    parent: tinh\n";
+    // YAML's null (`~`, `null`) is an empty value too, not the text "~" or "null".
+    let units = "units:\n  - id: xa\n    name:\n    parent: tinh\n  - id: xb\n    name: \"\"\n    parent: tinh\n  \
+                 - id: xc\n    name: ~\n    parent: tinh\n";
     let report = "reports:\n  - unit: krong-pac\n    period: 2024\n    admitted:\n    note: chưa có số\n";
     let article = "---\ntitle:\ndate: 2024-05-04\ntags: [hội nghị, \"\"]\n---\nNội dung.\n";
+    let null_article = "---\ntitle: null\ndate: 2024-05-04\ntags: [~]\n---\nNội dung.\n";
     assert_lines(
         "empty",
         &[
             ("data/xa.yaml", units.as_bytes()),
             ("data/bao-cao.yaml", report.as_bytes()),
             ("news/trong.md", article.as_bytes()),
+            ("news/rong.md", null_article.as_bytes()),
         ],
         1,
         &[
             "data/bao-cao.yaml:4:5: admitted: giá trị trống không dùng được ở đây, cần số nguyên từ 0 trở lên",
             "data/xa.yaml:3:5: đơn vị `xa` chưa có tên (name)",
             "data/xa.yaml:6:11: đơn vị `xb` chưa có tên (name)",
+            "data/xa.yaml:9:11: đơn vị `xc` chưa có tên (name)",
+            "news/rong.md:2:8: title trống: cần tiêu đề của bài",
+            "news/rong.md:4:8: chủ đề trống: cần một từ hoặc cụm từ",
             "news/trong.md:2:1: title trống: cần tiêu đề của bài",
             "news/trong.md:4:18: chủ đề trống: cần một từ hoặc cụm từ",
         ],
         &[
-            "data/bao-cao.yaml:4:5: admitted: unit value cannot go here: expected a whole number >= 0",
+            "data/bao-cao.yaml:4:5: admitted: an empty value cannot go here: expected a whole number >= 0",
             "data/xa.yaml:3:5: unit `xa` has an empty name",
             "data/xa.yaml:6:11: unit `xb` has an empty name",
+            "data/xa.yaml:9:11: unit `xc` has an empty name",
+            "news/rong.md:2:8: title is empty: expected the article's headline",
+            "news/rong.md:4:8: tag is empty: expected a word or phrase",
             "news/trong.md:2:1: title is empty: expected the article's headline",
             "news/trong.md:4:18: tag is empty: expected a word or phrase",
         ],

@@ -107,6 +107,9 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         }
         Msg::MissingField { field } => format!("missing required field `{field}`"),
         Msg::WrongType { field, found, expected } => {
+            // serde names YAML's empty value (`admitted:`, `~`) its "unit value", which
+            // reads here as a party unit.
+            let found = found.replace("unit value", "an empty value");
             format!("{field}: {found} cannot go here: expected {expected}")
         }
         Msg::Value { field, fault } => format!("{field}: {}", fault_text(fault)),
