@@ -269,6 +269,7 @@ pub fn data_file(
     })
 }
 
+/// Writes one file of the site: its path relative to the output, and its bytes.
 type WriteFile<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
 /// Why the charts or pages could not all be made and written.
