@@ -47,6 +47,9 @@ pub struct Loaded {
 #[derive(Debug, Default)]
 struct Found {
     site: Option<PathBuf>,
+    /// The first file at the top of the folder named like site.yaml without being it
+    /// (`site.yaml.txt`, which Notepad writes and File Explorer shows as `site.yaml`).
+    site_like: Option<String>,
     data: Vec<PathBuf>,
     news: Vec<PathBuf>,
     statics: Vec<PathBuf>,
@@ -158,7 +161,7 @@ fn read(dir: &Path, rel: &Path) -> Source {
 /// site.yaml is read again on every load: it is one small file.
 fn finish(dir: &Path, found: &Found, walk_problems: &[Problem], parts: Vec<Merged>) -> Loaded {
     let site = found.site.as_ref().map(|rel| read(dir, rel));
-    let mut loaded = assemble_parts(site, parts);
+    let mut loaded = assemble_parts(site, found.site_like.clone(), parts);
     loaded.problems.extend_from_slice(walk_problems);
     loaded.content.statics.clone_from(&found.statics);
     loaded
@@ -391,18 +394,19 @@ fn from_sheets(read: sheets::Read) -> Parsed {
 
 /// Merges site.yaml and the parsed files, in the order given, into one content.
 fn assemble(site: Option<Source>, parsed: Vec<(PathBuf, Parsed)>) -> Loaded {
-    assemble_parts(site, vec![Merged::new(parsed, 1)])
+    assemble_parts(site, None, vec![Merged::new(parsed, 1)])
 }
 
 /// Merges site.yaml and the files merged in `parts`, in that order, into one content.
-fn assemble_parts(site: Option<Source>, parts: Vec<Merged>) -> Loaded {
+/// `site_like`: a file named like site.yaml, for the message when it is missing.
+fn assemble_parts(site: Option<Source>, site_like: Option<String>, parts: Vec<Merged>) -> Loaded {
     let mut problems = Vec::new();
     let mut content = Content::default();
     let mut indexes = Indexes::default();
     let site_rel = PathBuf::from("site.yaml");
     let site_read = match site {
         None => {
-            problems.push(Problem::file_error(&site_rel, Msg::SiteMissing));
+            problems.push(Problem::file_error(&site_rel, Msg::SiteMissing { written: site_like }));
             false
         }
         Some(source) => match source.text.and_then(|t| {
@@ -580,11 +584,18 @@ fn walk_problem(rel: &Path, e: &walkdir::Error) -> Problem {
     Problem::file_error(rel, Msg::CannotRead { cause })
 }
 
+/// `Site.yaml`, `site.yml`, `site.yaml.txt`: a name site.yaml may have been saved as.
+fn is_site_like(rel: &Path) -> bool {
+    rel.to_string_lossy().to_lowercase().starts_with("site.y")
+}
+
 fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
     let ignored = |why: Msg| Problem::warning(&rel, At::Pos(Position::START), why);
     if rel == Path::new("site.yaml") {
         found.site = Some(rel);
+    } else if rel.components().count() == 1 && is_site_like(&rel) {
+        found.site_like.get_or_insert_with(|| rel.display().to_string());
     } else if rel.starts_with("data") {
         match ext {
             "yaml" => found.data.push(rel),

@@ -786,6 +786,31 @@ fn files_bantin_does_not_read_are_named() {
     );
 }
 
+/// Notepad saves `site.yaml.txt`, which File Explorer shows as `site.yaml`: the message
+/// names the file that is there and how to see its whole name.
+#[test]
+fn a_site_file_saved_under_another_name_is_named() {
+    let tmp = TempDir::new("site-txt");
+    let dir = content(&tmp, &[]);
+    fs::rename(dir.join("site.yaml"), dir.join("site.yaml.txt")).unwrap();
+    let expected = [
+        (
+            &[][..],
+            "site.yaml:1:1: thiếu tệp site.yaml, nhưng có tệp `site.yaml.txt`: hãy đổi tên tệp đó thành \
+             site.yaml (để thấy đuôi tên tệp trong File Explorer: Xem › Phần mở rộng tên tệp)",
+        ),
+        (
+            &["--lang", "en"][..],
+            "site.yaml:1:1: site.yaml is missing, but `site.yaml.txt` is there: rename it to site.yaml (to see \
+             file name extensions in File Explorer: View › File name extensions)",
+        ),
+    ];
+    for (lang, line) in expected {
+        let run = check(&dir, lang);
+        assert_eq!((run.code, lines(&run, &dir)), (1, vec![line.to_string()]), "{lang:?}:\n{}", run.stderr);
+    }
+}
+
 /// Hidden files and folders (SPEC §2) are skipped: an office program's lock file, a
 /// broken draft, an article in a hidden folder and a hidden static file are neither
 /// read, reported, published nor copied.

@@ -9,9 +9,13 @@ fn maybe(nearest: &Option<String>) -> String {
 
 pub(super) fn text(msg: &Msg, first: &str) -> String {
     match msg {
-        Msg::SiteMissing => {
+        Msg::SiteMissing { written: None } => {
             "site.yaml is missing: expected a file with at least `title` and `base_url`".into()
         }
+        Msg::SiteMissing { written: Some(written) } => format!(
+            "site.yaml is missing, but `{written}` is there: rename it to site.yaml (to see file name \
+             extensions in File Explorer: View › File name extensions)"
+        ),
         Msg::CannotRead { cause } => format!("cannot be read: {cause}"),
         Msg::FileTooLarge { mib } => {
             format!(

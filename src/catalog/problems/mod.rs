@@ -14,7 +14,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Msg {
     // Files.
-    SiteMissing,
+    /// No site.yaml; `written`: a file at the top of the folder named like it
+    /// (`site.yaml.txt`, `site.yml`).
+    SiteMissing {
+        written: Option<String>,
+    },
     CannotRead {
         cause: String,
     },
@@ -425,7 +429,8 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2024, 3, 31).unwrap();
         let s = |t: &str| t.to_string();
         let messages = [
-            Msg::SiteMissing,
+            Msg::SiteMissing { written: None },
+            Msg::SiteMissing { written: Some(s("site.yaml.txt")) },
             Msg::CannotRead { cause: s("denied") },
             Msg::FileTooLarge { mib: 16 },
             Msg::Utf16,

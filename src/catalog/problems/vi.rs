@@ -10,11 +10,15 @@ fn maybe(nearest: &Option<String>) -> String {
 
 pub(super) fn text(msg: &Msg, first: &str) -> String {
     match msg {
-        Msg::SiteMissing => {
+        Msg::SiteMissing { written: None } => {
             "thiếu tệp site.yaml: cần một tệp site.yaml có ít nhất `title` (tên bản tin) và `base_url` \
              (địa chỉ xuất bản)"
                 .into()
         }
+        Msg::SiteMissing { written: Some(written) } => format!(
+            "thiếu tệp site.yaml, nhưng có tệp `{written}`: hãy đổi tên tệp đó thành site.yaml (để thấy \
+             đuôi tên tệp trong File Explorer: Xem › Phần mở rộng tên tệp)"
+        ),
         Msg::CannotRead { cause } => format!("không đọc được tệp: {cause}"),
         Msg::FileTooLarge { mib } => {
             format!("tệp lớn hơn {mib} MiB: hãy chia số liệu thành nhiều tệp, mỗi tệp không quá {mib} MiB")
