@@ -1,15 +1,16 @@
-//! Where each value sits in a YAML text, read when the file is loaded.
+//! Where each value sits in a YAML text kept from loading.
 //!
 //! serde_yaml reports positions only for the errors it raises itself. Rules checked
 //! later (an unknown unit, a count above `admitted`…) know the YAML path of the value
 //! (`reports[3].composition.women`); the file's [`YamlText`] maps such paths to line and
-//! column. Its places are read once, when the file is loaded, from the text kept in
-//! memory: by the one-pass [`tape`] for block-style content, else by yaml-rust2's event
-//! parser ([`Locator`]).
+//! column. Its places are read from the text kept in memory: by the one-pass [`tape`]
+//! for block-style content, on the first look-up (most files have no problem to place,
+//! and a national set's tapes would hold a hundred megabytes), else by yaml-rust2's
+//! event parser ([`Locator`]) when the file is loaded.
 
 use crate::load::limits;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
@@ -233,14 +234,15 @@ impl Locator {
 /// the event parser's index for anything beyond it, unless it nests too deep to read.
 #[derive(Debug)]
 enum Places {
-    Tape(tape::Tape),
+    /// Block-style content, whose tape is read again and kept on the first look-up.
+    Tape(OnceLock<tape::Tape>),
     Parsed(Locator),
     /// Where the text first opens a list or mapping deeper than [`limits::MAX_DEPTH`].
     TooDeep(Position),
 }
 
 /// The YAML of a file kept from loading (the whole of a data file, the front matter
-/// of an article), with the places of its values, read when the file is loaded.
+/// of an article), with the places of its values.
 #[derive(Debug)]
 pub struct YamlText {
     yaml: Arc<str>,
@@ -253,7 +255,7 @@ impl YamlText {
     /// `yaml`, whose first line is line `1 + line_offset` of its file.
     pub fn new(yaml: Arc<str>, line_offset: usize) -> YamlText {
         let places = match tape::index(yaml.clone(), line_offset) {
-            Some(tape) => Places::Tape(tape),
+            Some(_) => Places::Tape(OnceLock::new()),
             None => match limits::too_deep(&yaml) {
                 Some(at) => Places::TooDeep(at),
                 None => Places::Parsed(Locator::new(&yaml, line_offset)),
@@ -288,7 +290,7 @@ impl YamlText {
     /// The position of the value at `path`, or of the nearest enclosing value.
     pub fn value(&self, path: &str) -> Option<Position> {
         match &self.places {
-            Places::Tape(tape) => Some(tape.value(path)),
+            Places::Tape(tape) => Some(self.tape(tape).value(path)),
             Places::Parsed(locator) => locator.value(path),
             Places::TooDeep(_) => None,
         }
@@ -297,7 +299,7 @@ impl YamlText {
     /// The position of the key that ends `path`, else of the nearest enclosing value.
     pub fn key(&self, path: &str) -> Option<Position> {
         match &self.places {
-            Places::Tape(tape) => Some(tape.key(path)),
+            Places::Tape(tape) => Some(self.tape(tape).key(path)),
             Places::Parsed(locator) => locator.key(path),
             Places::TooDeep(_) => None,
         }
@@ -306,10 +308,18 @@ impl YamlText {
     /// The plain value at `path` as it is written in the file.
     pub fn written(&self, path: &str) -> Option<&str> {
         match &self.places {
-            Places::Tape(tape) => tape.written(path),
+            Places::Tape(tape) => self.tape(tape).written(path),
             Places::Parsed(locator) => locator.written(path),
             Places::TooDeep(_) => None,
         }
+    }
+
+    /// The tape of block-style content, read on the first look-up.
+    fn tape<'t>(&self, tape: &'t OnceLock<tape::Tape>) -> &'t tape::Tape {
+        tape.get_or_init(|| {
+            tape::index(self.yaml.clone(), self.line_offset)
+                .expect("the text was read as block style when loaded")
+        })
     }
 }
 
