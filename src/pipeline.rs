@@ -12,8 +12,9 @@ use crate::render::{self, PageId, RenderError};
 use crate::resolve::{Bulletin, Resolved};
 use crate::timings::Timings;
 use crate::validate::{self, FigureChecks, validate_again};
-use crate::write::{Output, OutputFile};
+use crate::write::{Output, OutputFile, Staging};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -240,66 +241,71 @@ pub fn check_again(
     Checked { resolved, problems, computed, figure_checks, site_read: loaded.site_read }
 }
 
-/// `data/indicators.json`, `.csv` and `.xlsx`.
-pub fn data_files(bulletin: &Bulletin, ind: &Indicators, focus: &Focus) -> std::io::Result<Vec<OutputFile>> {
-    use rayon::prelude::*;
-    DATA_FILES
-        .par_iter()
-        .map(|path| Ok(OutputFile::new(*path, data_file(path, bulletin, ind, focus)?)))
-        .collect()
-}
-
 /// The data files' paths: the indicators as JSON, CSV and a workbook.
 pub const DATA_FILES: [&str; 3] =
     [crate::resolve::routes::JSON, crate::resolve::routes::CSV, crate::resolve::routes::XLSX];
 
-/// One of the [`DATA_FILES`]; nothing for another path.
+/// Writes one of the [`DATA_FILES`] to `out`; nothing for another path.
 pub fn data_file(
     path: &str,
     bulletin: &Bulletin,
     ind: &Indicators,
     focus: &Focus,
-) -> std::io::Result<Vec<u8>> {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use crate::resolve::routes::{CSV, JSON, XLSX};
-    Ok(match path {
-        JSON => crate::render::datafiles::json(bulletin.content, ind, focus).into(),
-        CSV => crate::render::datafiles::csv(bulletin, ind).into(),
-        XLSX => crate::sheets::out::indicators(bulletin, ind)?,
-        _ => Vec::new(),
-    })
+    match path {
+        JSON => crate::render::datafiles::json(bulletin.content, ind, focus, out),
+        CSV => crate::render::datafiles::csv(bulletin, ind, out),
+        XLSX => out.write_all(&crate::sheets::out::indicators(bulletin, ind)?),
+        _ => Ok(()),
+    }
 }
 
 /// Writes one file of the site: its path relative to the output, and its bytes.
 type WriteFile<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
 /// Why the charts or pages could not all be made and written.
-enum Drawn {
+enum Unmade {
     Charts(std::io::Error),
     Pages(RenderError),
 }
 
-/// Draws the charts and renders the pages, writing each file as it is made: the charts
-/// (kept without their drawings) and how many files the pages made.
+impl From<std::io::Error> for Unmade {
+    fn from(e: std::io::Error) -> Unmade {
+        Unmade::Charts(e)
+    }
+}
+
+/// Draws the charts and renders the pages, writing each file as it is made: each unit's
+/// page as soon as its charts are drawn (so that only the charts [`by_page::Drawn`]
+/// keeps stay in memory), then the other pages. The charts kept, and how many charts
+/// and files of pages were made.
 fn draw_and_render(
     inputs: render::Inputs,
     tera: &tera::Tera,
     timings: &mut Timings,
     write: &WriteFile,
     emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
-) -> Result<(by_page::ChartsByPage, usize), Drawn> {
-    let computed = inputs.computed();
-    let charts = timings.stage("charts", "charts", || {
-        let charts = by_page::draw_to(computed, write);
-        let count = charts.as_ref().map_or(0, |c| c.values().map(Vec::len).sum());
-        (charts, count)
-    });
-    let charts = charts.map_err(Drawn::Charts)?;
+) -> Result<(by_page::Drawn, usize), Unmade> {
+    let pages = render::Pages::new(inputs, tera);
+    let show = |unit: &str, charts: &by_page::ChartsByPage| {
+        let page = PageId::Unit(unit.to_string());
+        pages.each(&[&page], charts, render::Emit::File(emit)).map(drop).map_err(Unmade::Pages)
+    };
+    let drawn = timings.stage("charts", "charts", || {
+        let drawn = by_page::draw_to(inputs.computed(), write, &show);
+        let count = drawn.as_ref().map_or(0, |d| d.charts);
+        (drawn, count)
+    })?;
+    let others: Vec<&PageId> =
+        inputs.bulletin.pages.iter().filter(|id| !matches!(id, PageId::Unit(_))).collect();
     let rendered = timings.stage("render", "pages", || {
-        let rendered = render::render_each(inputs, tera, &charts, None, render::Emit::File(emit));
-        let count = *rendered.as_ref().unwrap_or(&0);
-        (rendered, count)
+        let rendered = pages.each(&others, &drawn.kept, render::Emit::File(emit));
+        (rendered, others.len())
     });
-    Ok((charts, rendered.map_err(Drawn::Pages)?))
+    rendered.map_err(Unmade::Pages)?;
+    Ok((drawn, inputs.bulletin.pages.len()))
 }
 
 /// Makes and writes the data files and the search index, each timed as a stage beside
@@ -308,14 +314,21 @@ fn figure_files(
     bulletin: &Bulletin,
     ind: &Indicators,
     focus: &Focus,
-    write: &WriteFile,
+    staging: &Staging,
 ) -> (crate::timings::Beside, crate::timings::Beside) {
-    let write_all = |files: Vec<OutputFile>| {
-        files.iter().try_for_each(|f| write(&f.path, &f.bytes)).map(|()| files.len())
-    };
-    let data = Timings::beside("data", "files", || data_files(bulletin, ind, focus).and_then(write_all));
-    let search =
-        Timings::beside("search", "files", || write_all(crate::render::search::files(bulletin, ind)));
+    use rayon::prelude::*;
+    let data = Timings::beside("data", "files", || {
+        let written = DATA_FILES.par_iter().try_for_each(|path| {
+            let mut file = staging.create(path)?;
+            data_file(path, bulletin, ind, focus, &mut file)?;
+            file.flush()
+        });
+        written.map(|()| DATA_FILES.len())
+    });
+    let search = Timings::beside("search", "files", || {
+        let files = crate::render::search::files(bulletin, ind);
+        files.iter().try_for_each(|f| staging.write(&f.path, &f.bytes)).map(|()| files.len())
+    });
     (data, search)
 }
 
@@ -368,24 +381,25 @@ pub fn build(
     // the charts and pages, on whichever core those leave free.
     let (pages, (data_files, search_files)) = rayon::join(
         || draw_and_render(inputs, &tera, timings, &write, &emit),
-        || figure_files(bulletin, ind, focus, &write),
+        || figure_files(bulletin, ind, focus, &staging),
     );
-    let (charts, rendered) = pages.map_err(|e| match e {
-        Drawn::Charts(e) | Drawn::Pages(RenderError::Write { source: e, .. }) => write_error(e),
-        Drawn::Pages(RenderError::Template(e)) => BuildError::Templates(e),
+    let (drawn, rendered) = pages.map_err(|e| match e {
+        Unmade::Charts(e) | Unmade::Pages(RenderError::Write { source: e, .. }) => write_error(e),
+        Unmade::Pages(RenderError::Template(e)) => BuildError::Templates(e),
     })?;
     let data_files = timings.add(data_files).map_err(write_error)?;
     let search_files = timings.add(search_files).map_err(write_error)?;
     if content.site.pdf {
         let pdf = timings.stage("pdf", "pages", || {
             let reader = inputs.computed().reader(false);
-            let pdf = crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(&reader, &charts));
+            let pdf =
+                crate::render::bulletin::pdf::pdf(&crate::render::bulletin::bulletin(&reader, &drawn.kept));
             (pdf, 1)
         });
         let pdf = pdf.map_err(BuildError::Pdf)?;
         write(crate::resolve::routes::BULLETIN_PDF, &pdf).map_err(write_error)?;
     }
-    let chart_files = by_page::files(&charts);
+    let chart_files = drawn.charts;
     let files = rendered
         + data_files
         + search_files

@@ -149,23 +149,43 @@ pub fn render_each(
     only: Option<&BTreeSet<PageId>>,
     emit: Emit,
 ) -> Result<usize, RenderError> {
-    let site = SiteView::new(inputs.computed());
+    let pages = Pages::new(inputs, tera);
     let ids: Vec<&PageId> = match only {
-        Some(set) => set.iter().filter(|id| site.exists(id)).collect(),
+        Some(set) => set.iter().filter(|id| pages.site.exists(id)).collect(),
         None => inputs.bulletin.pages.iter().collect(),
     };
-    let noting = matches!(emit, Emit::Noted(_));
-    ids.par_iter().try_for_each(|id| {
-        let page = PageView { site: &site, r: inputs.computed().reader(noting) };
-        let file = page.file(id, tera, inputs.templates, charts)?;
-        let path = file.path.clone();
-        let emitted = match emit {
-            Emit::File(emit) => emit(id, file),
-            Emit::Noted(emit) => emit(id, file, page.r.into_reads()),
-        };
-        emitted.map_err(|source| RenderError::Write { path, source })
-    })?;
-    Ok(ids.len())
+    pages.each(&ids, charts, emit)
+}
+
+/// The pages of one computed site, rendered with `tera` whenever asked, sharing the
+/// site's views: a build renders each unit's page as soon as its charts are drawn.
+pub struct Pages<'a> {
+    inputs: Inputs<'a>,
+    tera: &'a Tera,
+    site: SiteView<'a>,
+}
+
+impl<'a> Pages<'a> {
+    pub fn new(inputs: Inputs<'a>, tera: &'a Tera) -> Pages<'a> {
+        Pages { inputs, tera, site: SiteView::new(inputs.computed()) }
+    }
+
+    /// Renders the pages `ids`, in parallel, with `charts` (those of the pages named are
+    /// enough), and hands each to `emit` as soon as it is made: how many were made.
+    pub fn each(&self, ids: &[&PageId], charts: &ChartsByPage, emit: Emit) -> Result<usize, RenderError> {
+        let noting = matches!(emit, Emit::Noted(_));
+        ids.par_iter().try_for_each(|id| {
+            let page = PageView { site: &self.site, r: self.inputs.computed().reader(noting) };
+            let file = page.file(id, self.tera, self.inputs.templates, charts)?;
+            let path = file.path.clone();
+            let emitted = match emit {
+                Emit::File(emit) => emit(id, file),
+                Emit::Noted(emit) => emit(id, file, page.r.into_reads()),
+            };
+            emitted.map_err(|source| RenderError::Write { path, source })
+        })?;
+        Ok(ids.len())
+    }
 }
 
 /// A unit as pages link to it.

@@ -273,6 +273,19 @@ impl Staging<'_> {
         }
     }
 
+    /// A file at `path` to write in pieces, for a file too large to hold whole.
+    pub fn create(&self, path: &str) -> io::Result<io::BufWriter<File>> {
+        let to = self.dir.join(path);
+        let file = match File::create(&to) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                create_parent(&to)?;
+                File::create(&to)
+            }
+            created => created,
+        }?;
+        Ok(io::BufWriter::with_capacity(1 << 16, file))
+    }
+
     /// Copies `statics` (paths relative to `static_dir`).
     pub fn copy_statics(&self, static_dir: &Path, statics: &[PathBuf]) -> io::Result<()> {
         statics.par_iter().try_for_each(|rel| {

@@ -83,29 +83,45 @@ pub fn draw(site: Computed, only: Option<&BTreeSet<String>>) -> (ChartsByPage, C
 /// What each page's charts were drawn from, by the page's key.
 pub type ChartReads = Vec<(String, Reads)>;
 
+/// What a build keeps of its charts once drawn.
+pub struct Drawn {
+    /// The front page's charts and the focus units' (the shared bulletin shows them),
+    /// with their wide drawings.
+    pub kept: ChartsByPage,
+    /// How many charts were drawn (a chart shown on two pages is one chart).
+    pub charts: usize,
+}
+
 /// Draws every chart and hands its drawings, with its table's downloads, to `write` as
-/// soon as a page's charts are drawn; the charts come back without their SVG text, so a build
-/// never holds all of them in memory, but for the front page's and the focus units' (the
-/// shared bulletin shows them).
-pub fn draw_to(
+/// soon as a page's charts are drawn, then a unit's charts to `show` (a build renders
+/// the unit's page then). Only the charts [`Drawn`] keeps stay in memory.
+pub fn draw_to<E: From<std::io::Error> + Send>(
     site: Computed,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
-) -> std::io::Result<ChartsByPage> {
+    show: &(dyn Fn(&str, &ChartsByPage) -> Result<(), E> + Sync),
+) -> Result<Drawn, E> {
     let downloads = Downloads::new(site.b.content);
-    let written = |key: &str, charts: &mut Vec<Chart>| -> std::io::Result<()> {
-        let keep = key == FRONT || site.focus.units.iter().any(|u| u == key);
-        charts.iter_mut().try_for_each(|c| {
-            for (path, bytes) in downloads.files(c)? {
+    let drawn = std::sync::Mutex::new(std::collections::HashSet::new());
+    let written = |key: &str, charts: &mut Vec<Chart>| -> Result<(), E> {
+        for chart in charts.iter_mut() {
+            for (path, bytes) in downloads.files(chart)? {
                 write(&path, &bytes)?;
             }
-            c.narrow = String::new();
-            if !keep {
-                c.svg = String::new();
-            }
-            Ok(())
-        })
+            chart.narrow = String::new();
+        }
+        drawn.lock().unwrap_or_else(|e| e.into_inner()).extend(charts.iter().map(|c| c.slug.clone()));
+        if key != FRONT {
+            let page = ChartsByPage::from([(key.to_string(), std::mem::take(charts))]);
+            show(key, &page)?;
+            *charts = page.into_values().next().unwrap_or_default();
+        }
+        if key != FRONT && !site.focus.units.iter().any(|u| u == key) {
+            charts.clear();
+        }
+        Ok(())
     };
-    Ok(draw_with(site, false, None, &written)?.0)
+    let kept = draw_with(site, false, None, &written)?.0;
+    Ok(Drawn { kept, charts: drawn.into_inner().unwrap_or_else(|e| e.into_inner()).len() })
 }
 
 /// What is done with a page's charts once drawn, by the page's key.

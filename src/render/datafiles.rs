@@ -6,10 +6,12 @@ use crate::resolve::Bulletin;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::sync::Arc;
 
-/// `indicators.json`: one report per line, so the file reads and diffs well.
-pub fn json(content: &Content, ind: &Indicators, focus: &Focus) -> String {
+/// Writes `indicators.json` to `out`: one report per line, so the file reads and diffs
+/// well. Written as it is made: a national set's file is a hundred megabytes.
+pub fn json(content: &Content, ind: &Indicators, focus: &Focus, out: &mut dyn Write) -> io::Result<()> {
     let site = json!({ "title": content.site.title, "as_of": focus.as_of });
     let mut units: Vec<&crate::model::Unit> = content.units.iter().map(Arc::as_ref).collect();
     units.sort_by(|a, b| a.id.cmp(&b.id));
@@ -17,20 +19,19 @@ pub fn json(content: &Content, ind: &Indicators, focus: &Focus) -> String {
         .iter()
         .map(|u| json!({ "id": u.id, "name": u.name, "kind": u.kind, "parent": u.parent }))
         .collect();
-    let mut out = format!("{{\"site\":{site},\n\"units\":[");
-    push_lines(&mut out, units.iter());
-    out.push_str("],\n\"reports\":[");
-    push_lines(&mut out, ind.reports.iter().map(|f| report_json(f)));
-    out.push_str("]}\n");
-    out
+    write!(out, "{{\"site\":{site},\n\"units\":[")?;
+    write_lines(out, units.iter())?;
+    out.write_all(b"],\n\"reports\":[")?;
+    write_lines(out, ind.reports.iter().map(|f| report_json(f)))?;
+    out.write_all(b"]}\n")
 }
 
-fn push_lines<T: Serialize>(out: &mut String, items: impl Iterator<Item = T>) {
+fn write_lines<T: Serialize>(out: &mut dyn Write, items: impl Iterator<Item = T>) -> io::Result<()> {
     for (i, item) in items.enumerate() {
-        out.push_str(if i == 0 { "\n" } else { ",\n" });
-        out.push_str(&serde_json::to_string(&item).expect("figures serialize"));
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &item)?;
     }
-    out.push('\n');
+    out.write_all(b"\n")
 }
 
 /// One report as a line of `indicators.json`, its keys in the order of SPEC §8.
@@ -115,7 +116,7 @@ const TARGET_FIELDS: [&str; 12] = [
 
 /// `indicators.csv`: UTF-8 with a byte-order mark (so spreadsheet programs show the
 /// diacritics), a header row, one row per report; targets and composition flattened.
-pub fn csv(bulletin: &Bulletin, ind: &Indicators) -> String {
+pub fn csv(bulletin: &Bulletin, ind: &Indicators, out: &mut dyn Write) -> io::Result<()> {
     let targets = ind.reports.iter().map(|f| f.targets.len()).max().unwrap_or(0);
     let used: std::collections::HashSet<&str> =
         ind.reports.iter().flat_map(|f| f.composition.keys().map(String::as_str)).collect();
@@ -172,15 +173,15 @@ pub fn csv(bulletin: &Bulletin, ind: &Indicators) -> String {
         .map(String::from),
     );
 
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, &header.into_iter().map(Cell::Text).collect::<Vec<_>>());
+    let mut row = String::from("\u{feff}");
+    push_row(&mut row, &header.into_iter().map(Cell::Text).collect::<Vec<_>>());
     for f in &ind.reports {
-        push_row(
-            &mut out,
-            &csv_row(f, bulletin.names.get(f.unit.as_str()).copied().unwrap_or(""), targets, &categories),
-        );
+        out.write_all(row.as_bytes())?;
+        row.clear();
+        let name = bulletin.names.get(f.unit.as_str()).copied().unwrap_or("");
+        push_row(&mut row, &csv_row(f, name, targets, &categories));
     }
-    out
+    out.write_all(row.as_bytes())
 }
 
 /// One CSV cell. Text comes from content and is written so that a spreadsheet cannot

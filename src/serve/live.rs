@@ -448,13 +448,11 @@ impl Site {
         if let Some(i) = pipeline::DATA_FILES.iter().position(|p| *p == path) {
             let file = self.data_files[i].get_or_init(|| {
                 let m = &self.made;
-                let bytes = pipeline::data_file(
-                    path,
-                    m.resolved.bulletin(),
-                    &m.computed.indicators,
-                    &m.computed.focus,
-                );
-                bytes.map(Bytes::from).map_err(|e| format!("{path}: {e}"))
+                let mut bytes = Vec::new();
+                let (b, computed) = (m.resolved.bulletin(), &m.computed);
+                pipeline::data_file(path, b, &computed.indicators, &computed.focus, &mut bytes)
+                    .map(|()| Bytes::from(bytes))
+                    .map_err(|e| format!("{path}: {e}"))
             });
             return file.clone().map(Some).map_err(|e| std::io::Error::other(e).into());
         }
