@@ -32,10 +32,9 @@ use crate::resolve::routes;
 use crate::text;
 use crate::write::OutputFile;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::ops::Range;
 
 /// Documents per chunk file.
 const CHUNK: usize = 64;
@@ -202,39 +201,39 @@ fn article_doc(a: &Article, locale: Locale) -> Doc {
     }
 }
 
-/// A document's terms, once each and in no set order, with whether each is found in
-/// its title. Only the terms are kept, not the text they were found in: a national
-/// bulletin's articles are tens of megabytes.
+/// A document's terms, once each, with whether each is found in its title. Only the
+/// terms are kept, not the text they were found in (a national bulletin's articles are
+/// tens of megabytes), and in one string: a list of ranges took three times its bytes.
 struct Terms {
-    /// The terms, one after another.
+    /// The terms, each followed by a space: those found in the title first.
     text: String,
-    /// Where each term is in `text`: true when found in the title.
-    found: Vec<(Range<usize>, bool)>,
+    /// How many of them are found in the title.
+    titled: usize,
 }
 
 impl Terms {
     /// The terms of a document's `title` (a unit's name and id, an article's title), ranked
     /// first, and of the rest of its text (an article's summary, tags and body).
     fn of(title: &str, rest: &str) -> Terms {
+        let (title, rest) = (text::fold(title), text::fold(rest));
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        let mut text = String::new();
+        let mut titled = 0;
         // The title first, so that a term found in both is the title's.
-        let mut folded = text::fold(title);
-        let title = folded.len();
-        folded.push(' ');
-        folded.push_str(&text::fold(rest));
-        let at = |t: &str| t.as_ptr() as usize - folded.as_ptr() as usize;
-        let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
-        for t in tokens(&folded) {
-            seen.entry(t).or_insert(at(t) < title);
-        }
-        let mut text = String::with_capacity(seen.keys().map(|t| t.len()).sum());
-        let found = seen
-            .into_iter()
-            .map(|(t, named)| {
+        for (n, part) in [&title, &rest].into_iter().enumerate() {
+            for t in tokens(part).filter(|t| seen.insert(t)) {
                 text.push_str(t);
-                (text.len() - t.len()..text.len(), named)
-            })
-            .collect();
-        Terms { text, found }
+                text.push(' ');
+                titled += usize::from(n == 0);
+            }
+        }
+        text.shrink_to_fit();
+        Terms { text, titled }
+    }
+
+    /// Each term, with true when it is found in the title.
+    fn each(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.text.split_terminator(' ').enumerate().map(|(i, t)| (t, i < self.titled))
     }
 }
 
@@ -242,9 +241,8 @@ impl Terms {
 fn postings(docs: &[Doc]) -> BTreeMap<String, String> {
     let mut lists: FxHashMap<String, (usize, String)> = FxHashMap::default();
     for (id, Doc { terms, .. }) in docs.iter().enumerate() {
-        for (range, named) in &terms.found {
-            let term = &terms.text[range.clone()];
-            let posting = |last: usize| (id - last) * 2 + usize::from(*named);
+        for (term, named) in terms.each() {
+            let posting = |last: usize| (id - last) * 2 + usize::from(named);
             match lists.get_mut(term) {
                 Some((last, list)) => {
                     digits(posting(*last), list);
