@@ -370,7 +370,7 @@ fn asset(templates: &Templates, id: &PageId) -> OutputFile {
 fn render_xml(
     tera: &Tera,
     id: &PageId,
-    data: &Value,
+    data: &impl Serialize,
     templates: &Templates,
 ) -> Result<OutputFile, TemplateError> {
     let mut ctx = Context::new();
@@ -961,23 +961,34 @@ impl<'a> PageView<'_, 'a> {
         json!({ "entries": entries, "updated": updated, "feed_url": format!("{}{}", self.base_url, routes::FEED) })
     }
 
-    fn sitemap(&self) -> Value {
-        let loc = |path: &str| format!("{}{path}", self.base_url);
-        let mut urls: Vec<Value> =
+    /// Every page a search engine should know, typed rather than as JSON: a national
+    /// site's sixty thousand addresses were held twice, as JSON and as tera's values.
+    fn sitemap(&self) -> Sitemap {
+        let url = |path: &str, lastmod| SitemapUrl { loc: format!("{}{path}", self.base_url), lastmod };
+        let mut urls: Vec<SitemapUrl> =
             [routes::FRONT, routes::UNITS, &routes::news(1), routes::TAGS, routes::DATA]
                 .iter()
-                .map(|p| json!({ "loc": loc(p) }))
+                .map(|p| url(p, None))
                 .collect();
-        urls.extend(self.content.units.iter().map(|u| json!({ "loc": loc(&routes::unit(&u.id)) })));
+        urls.extend(self.content.units.iter().map(|u| url(&routes::unit(&u.id), None)));
         let published = self.r.list(&ListId::News, 0..usize::MAX);
-        urls.extend(
-            published.iter().map(|a| json!({ "loc": loc(&routes::article(&a.slug)), "lastmod": a.date })),
-        );
-        urls.extend(self.r.tags().keys().map(|slug| json!({ "loc": loc(&routes::tag(slug, 1)) })));
+        urls.extend(published.iter().map(|a| url(&routes::article(&a.slug), Some(a.date))));
+        urls.extend(self.r.tags().keys().map(|slug| url(&routes::tag(slug, 1), None)));
         // A month of the archive is a list of its own, as a tag's is: its first page.
-        urls.extend(self.r.months().keys().map(|m| json!({ "loc": loc(&routes::month(m, 1)) })));
-        json!({ "urls": urls })
+        urls.extend(self.r.months().keys().map(|m| url(&routes::month(m, 1), None)));
+        Sitemap { urls }
     }
+}
+
+#[derive(Serialize)]
+struct Sitemap {
+    urls: Vec<SitemapUrl>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<chrono::NaiveDate>,
 }
 
 #[cfg(test)]
