@@ -277,9 +277,9 @@ impl From<std::io::Error> for Unmade {
     }
 }
 
-/// Draws the charts and renders the pages, writing each file as it is made: each unit's
-/// page as soon as its charts are drawn (so that only the charts [`by_page::Drawn`]
-/// keeps stay in memory), then the other pages. The charts kept, and how many charts
+/// Draws the charts and renders the pages but the sitemap, writing each file as it is
+/// made: each unit's page as soon as its charts are drawn (so that only the charts
+/// [`by_page::Drawn`] keeps stay in memory), then the other pages. The charts kept, and how many charts
 /// and files of pages were made.
 fn draw_and_render(
     inputs: render::Inputs,
@@ -299,7 +299,7 @@ fn draw_and_render(
         (drawn, count)
     })?;
     let others: Vec<&PageId> =
-        inputs.bulletin.pages.iter().filter(|id| !matches!(id, PageId::Unit(_))).collect();
+        inputs.bulletin.pages.iter().filter(|id| !matches!(id, PageId::Unit(_) | PageId::Sitemap)).collect();
     let rendered = timings.stage("render", "pages", || {
         let rendered = pages.each(&others, &drawn.kept, render::Emit::File(emit));
         (rendered, others.len())
@@ -377,16 +377,25 @@ pub fn build(
         }
         staging.write(&file.path, &file.bytes)
     };
-    // The data files and the search index need only the figures: they are made beside
-    // the charts and pages, on whichever core those leave free.
-    let (pages, (data_files, search_files)) = rayon::join(
+    // The data files and the search index need only the figures, and the sitemap only
+    // the lists: they are made beside the charts and pages, on whichever core those leave
+    // free (the sitemap's sixty thousand addresses then do not add to the memory the
+    // pages hold at the end).
+    let (pages, ((data_files, search_files), sitemap)) = rayon::join(
         || draw_and_render(inputs, &tera, timings, &write, &emit),
-        || figure_files(bulletin, ind, focus, &staging),
+        || {
+            let files = figure_files(bulletin, ind, focus, &staging);
+            let sitemap = std::collections::BTreeSet::from([PageId::Sitemap]);
+            let empty = by_page::ChartsByPage::new();
+            (files, render::render_each(inputs, &tera, &empty, Some(&sitemap), render::Emit::File(&emit)))
+        },
     );
-    let (drawn, rendered) = pages.map_err(|e| match e {
+    let unmade = |e| match e {
         Unmade::Charts(e) | Unmade::Pages(RenderError::Write { source: e, .. }) => write_error(e),
         Unmade::Pages(RenderError::Template(e)) => BuildError::Templates(e),
-    })?;
+    };
+    let (drawn, rendered) = pages.map_err(unmade)?;
+    sitemap.map_err(|e| unmade(Unmade::Pages(e)))?;
     let data_files = timings.add(data_files).map_err(write_error)?;
     let search_files = timings.add(search_files).map_err(write_error)?;
     if content.site.pdf {
