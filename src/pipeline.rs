@@ -279,8 +279,8 @@ impl From<std::io::Error> for Unmade {
 
 /// Draws the charts and renders the pages but the sitemap, writing each file as it is
 /// made: each unit's page as soon as its charts are drawn (so that only the charts
-/// [`by_page::Drawn`] keeps stay in memory), then the other pages. The charts kept, and how many charts
-/// and files of pages were made.
+/// [`by_page::Drawn`] keeps stay in memory), then the other pages. The charts kept,
+/// and how many files of pages were made.
 fn draw_and_render(
     inputs: render::Inputs,
     tera: &tera::Tera,
