@@ -589,23 +589,43 @@ fn is_site_like(rel: &Path) -> bool {
     rel.to_string_lossy().to_lowercase().starts_with("site.y")
 }
 
+/// The name a data or news file was meant to have, when an editor or a habit gave it
+/// another: Notepad's `.txt` after the real extension (`bao-cao.yaml.txt`, which File
+/// Explorer shows as `bao-cao.yaml`), `.yml` for `.yaml`, `.markdown` for `.md`.
+fn meant_name(rel: &Path, wanted: &str, aliases: &[&str]) -> Option<String> {
+    let name = rel.file_name()?.to_str()?;
+    let lower = name.to_ascii_lowercase();
+    aliases.iter().find_map(|alias| {
+        let stem = lower.strip_suffix(alias)?.strip_suffix('.')?;
+        (!stem.is_empty()).then(|| format!("{}.{wanted}", &name[..stem.len()]))
+    })
+}
+
 fn classify(dir: &Path, rel: PathBuf, found: &mut Found, problems: &mut Vec<Problem>) {
-    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    // As spreadsheets are: `BAO-CAO.YAML` is a YAML file on Windows too.
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let ignored = |why: Msg| Problem::warning(&rel, At::Pos(Position::START), why);
+    let misnamed = |wanted, aliases| meant_name(&rel, wanted, aliases).map(|name| Msg::Misnamed { name });
     if rel == Path::new("site.yaml") {
         found.site = Some(rel);
     } else if rel.components().count() == 1 && is_site_like(&rel) {
         found.site_like.get_or_insert_with(|| rel.display().to_string());
     } else if rel.starts_with("data") {
-        match ext {
+        match ext.as_str() {
             "yaml" => found.data.push(rel),
             _ if sheets::is_sheet(&rel) => found.data.push(rel),
-            _ => problems.push(ignored(Msg::IgnoredInData)),
+            _ => {
+                let why = misnamed("yaml", &["yaml.txt", "yml.txt", "yml"]);
+                problems.push(ignored(why.unwrap_or(Msg::IgnoredInData)));
+            }
         }
     } else if rel.starts_with("news") {
-        match ext {
+        match ext.as_str() {
             "md" => found.news.push(rel),
-            _ => problems.push(ignored(Msg::IgnoredInNews)),
+            _ => {
+                let why = misnamed("md", &["md.txt", "markdown"]);
+                problems.push(ignored(why.unwrap_or(Msg::IgnoredInNews)));
+            }
         }
     } else if let Ok(inside) = rel.strip_prefix("static") {
         // Only a build copies static files: opening each here lets `check` find those

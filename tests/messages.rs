@@ -786,6 +786,57 @@ fn files_bantin_does_not_read_are_named() {
     );
 }
 
+/// A data or news file saved under a near name (Notepad adds `.txt`, which File Explorer
+/// hides; `.yml`, `.markdown`) is named with the name to give it; an extension in capitals
+/// is read, as a spreadsheet's is.
+#[test]
+fn files_saved_under_a_near_name_are_named_with_the_right_one() {
+    let report = "reports:\n  - unit: khong-co\n    period: 2024\n    admitted: 1\n";
+    let explorer = "(để thấy đuôi tên tệp trong File Explorer: Xem › Phần mở rộng tên tệp)";
+    let shows = "(to see file name extensions in File Explorer: View › File name extensions)";
+    assert_lines(
+        "near-names",
+        &[
+            ("data/bao-cao.yaml.txt", b"x"),
+            ("data/Ket-Nap.yml", b"x"),
+            ("news/tin-moi.md.txt", b"x"),
+            ("news/tin-cu.markdown", b"x"),
+            ("data/BAO-CAO.YAML", report.as_bytes()),
+        ],
+        1,
+        &[
+            "data/BAO-CAO.YAML:2:11: không có đơn vị mã `khong-co`: cần mã của một đơn vị khai báo trong data/",
+            &format!(
+                "data/Ket-Nap.yml:1:1: cảnh báo: bỏ qua vì đuôi tên tệp: hãy đổi tên tệp thành Ket-Nap.yaml {explorer}"
+            ),
+            &format!(
+                "data/bao-cao.yaml.txt:1:1: cảnh báo: bỏ qua vì đuôi tên tệp: hãy đổi tên tệp thành bao-cao.yaml {explorer}"
+            ),
+            &format!(
+                "news/tin-cu.markdown:1:1: cảnh báo: bỏ qua vì đuôi tên tệp: hãy đổi tên tệp thành tin-cu.md {explorer}"
+            ),
+            &format!(
+                "news/tin-moi.md.txt:1:1: cảnh báo: bỏ qua vì đuôi tên tệp: hãy đổi tên tệp thành tin-moi.md {explorer}"
+            ),
+        ],
+        &[
+            "data/BAO-CAO.YAML:2:11: unit `khong-co` does not exist: expected the id of a unit in data/",
+            &format!(
+                "data/Ket-Nap.yml:1:1: warning: ignored for its extension: rename it to Ket-Nap.yaml {shows}"
+            ),
+            &format!(
+                "data/bao-cao.yaml.txt:1:1: warning: ignored for its extension: rename it to bao-cao.yaml {shows}"
+            ),
+            &format!(
+                "news/tin-cu.markdown:1:1: warning: ignored for its extension: rename it to tin-cu.md {shows}"
+            ),
+            &format!(
+                "news/tin-moi.md.txt:1:1: warning: ignored for its extension: rename it to tin-moi.md {shows}"
+            ),
+        ],
+    );
+}
+
 /// Notepad saves `site.yaml.txt`, which File Explorer shows as `site.yaml`: the message
 /// names the file that is there and how to see its whole name.
 #[test]

@@ -88,6 +88,10 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             format!("column `{header}` ({field}) is given twice: expected one column per field")
         }
         Msg::IgnoredInNews => "ignored: only .md files are read from news/ (put images in static/)".into(),
+        Msg::Misnamed { name } => format!(
+            "ignored for its extension: rename it to {name} (to see file name extensions in File \
+             Explorer: View › File name extensions)"
+        ),
         Msg::SymlinkLoop => "symbolic link loop: not followed".into(),
         Msg::SymlinkOutside { target } => format!(
             "symbolic link to {target} leads outside the content folder: not published (copy what it points \

@@ -47,6 +47,11 @@ pub enum Msg {
     FrontMatterEmpty,
     IgnoredInData,
     IgnoredInNews,
+    /// A data or news file named otherwise than bantin reads (`bao-cao.yaml.txt`,
+    /// `bao-cao.yml`): the name to give it.
+    Misnamed {
+        name: String,
+    },
     /// A workbook (`.xlsx`, `.ods`) that could not be opened: the reader's words.
     WorkbookUnreadable {
         cause: String,
@@ -446,6 +451,7 @@ mod tests {
             Msg::FrontMatterEmpty,
             Msg::IgnoredInData,
             Msg::IgnoredInNews,
+            Msg::Misnamed { name: s("bao-cao.yaml") },
             Msg::WorkbookUnreadable { cause: s("invalid zip") },
             Msg::CsvNotUtf8,
             Msg::NoSheetFound,

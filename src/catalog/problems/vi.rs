@@ -88,6 +88,10 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             format!("cột `{header}` ({field}) có hai lần: hãy xóa một cột")
         }
         Msg::IgnoredInNews => "bỏ qua: thư mục news/ chỉ đọc tệp .md (ảnh hãy để trong static/)".into(),
+        Msg::Misnamed { name } => format!(
+            "bỏ qua vì đuôi tên tệp: hãy đổi tên tệp thành {name} (để thấy đuôi tên tệp trong File \
+             Explorer: Xem › Phần mở rộng tên tệp)"
+        ),
         Msg::SymlinkLoop => "liên kết tượng trưng quay vòng: không đi theo".into(),
         Msg::SymlinkOutside { target } => format!(
             "liên kết tượng trưng trỏ tới {target}, nằm ngoài thư mục nội dung: không xuất bản \
