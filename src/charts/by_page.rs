@@ -21,6 +21,7 @@ pub const FRONT: &str = "";
 
 /// How many charts the charts make: a chart shown on two pages is one chart (its
 /// [`DRAWINGS`], and [`DOWNLOADS`] files of its table).
+#[cfg(feature = "serve")]
 pub fn files(charts: &ChartsByPage) -> usize {
     charts.values().flatten().map(chart_path).collect::<std::collections::HashSet<_>>().len()
 }
