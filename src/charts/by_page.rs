@@ -114,10 +114,9 @@ pub fn draw_to<E: From<std::io::Error> + Send>(
         if key != FRONT {
             let page = ChartsByPage::from([(key.to_string(), std::mem::take(charts))]);
             show(key, &page)?;
-            *charts = page.into_values().next().unwrap_or_default();
-        }
-        if key != FRONT && !site.focus.units.iter().any(|u| u == key) {
-            charts.clear();
+            if site.focus.units.iter().any(|u| u == key) {
+                *charts = page.into_values().next().unwrap_or_default();
+            }
         }
         Ok(())
     };
