@@ -262,28 +262,26 @@ pub struct Staging<'a> {
 impl Staging<'_> {
     /// Writes one file (path relative to the output, with `/` separators).
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let to = self.dir.join(path);
-        match fs::write(&to, bytes) {
-            // Folders are made on first need: one failed call is cheaper than a check per file.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                create_parent(&to)?;
-                fs::write(&to, bytes)
-            }
-            written => written,
-        }
+        self.in_folder(path, |to| fs::write(to, bytes))
     }
 
     /// A file at `path` to write in pieces, for a file too large to hold whole.
     pub fn create(&self, path: &str) -> io::Result<io::BufWriter<File>> {
+        let file = self.in_folder(path, |to| File::create(to))?;
+        Ok(io::BufWriter::with_capacity(1 << 16, file))
+    }
+
+    /// `make` at `path` in the new folder, its folders made on first need: one failed
+    /// call is cheaper than a check per file.
+    fn in_folder<T>(&self, path: &str, make: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
         let to = self.dir.join(path);
-        let file = match File::create(&to) {
+        match make(&to) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 create_parent(&to)?;
-                File::create(&to)
+                make(&to)
             }
-            created => created,
-        }?;
-        Ok(io::BufWriter::with_capacity(1 << 16, file))
+            made => made,
+        }
     }
 
     /// Copies `statics` (paths relative to `static_dir`).
