@@ -283,12 +283,11 @@ impl From<std::io::Error> for Unmade {
 /// and how many files of pages were made.
 fn draw_and_render(
     inputs: render::Inputs,
-    tera: &tera::Tera,
+    pages: &render::Pages,
     timings: &mut Timings,
     write: &WriteFile,
     emit: &(dyn Fn(&PageId, OutputFile) -> std::io::Result<()> + Sync),
 ) -> Result<(by_page::Drawn, usize), Unmade> {
-    let pages = render::Pages::new(inputs, tera);
     let show = |unit: &str, charts: &by_page::ChartsByPage| {
         let page = PageId::Unit(unit.to_string());
         pages.each(&[&page], charts, render::Emit::File(emit)).map(drop).map_err(Unmade::Pages)
@@ -381,20 +380,20 @@ pub fn build(
     // the lists: they are made beside the charts and pages, on whichever core those leave
     // free (the sitemap's sixty thousand addresses then do not add to the memory the
     // pages hold at the end).
-    let (pages, ((data_files, search_files), sitemap)) = rayon::join(
-        || draw_and_render(inputs, &tera, timings, &write, &emit),
+    let pages = render::Pages::new(inputs, &tera);
+    let (made, ((data_files, search_files), sitemap)) = rayon::join(
+        || draw_and_render(inputs, &pages, timings, &write, &emit),
         || {
             let files = figure_files(bulletin, ind, focus, &staging);
-            let sitemap = std::collections::BTreeSet::from([PageId::Sitemap]);
-            let empty = by_page::ChartsByPage::new();
-            (files, render::render_each(inputs, &tera, &empty, Some(&sitemap), render::Emit::File(&emit)))
+            let no_charts = by_page::ChartsByPage::new();
+            (files, pages.each(&[&PageId::Sitemap], &no_charts, render::Emit::File(&emit)))
         },
     );
     let unmade = |e| match e {
         Unmade::Charts(e) | Unmade::Pages(RenderError::Write { source: e, .. }) => write_error(e),
         Unmade::Pages(RenderError::Template(e)) => BuildError::Templates(e),
     };
-    let (drawn, rendered) = pages.map_err(unmade)?;
+    let (drawn, rendered) = made.map_err(unmade)?;
     sitemap.map_err(|e| unmade(Unmade::Pages(e)))?;
     let data_files = timings.add(data_files).map_err(write_error)?;
     let search_files = timings.add(search_files).map_err(write_error)?;
