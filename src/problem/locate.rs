@@ -30,7 +30,8 @@ impl Position {
     /// its file): a line past the end is the end of the last line, a column past the
     /// end of its line is the line's end.
     pub fn within(self, text: &str, line_offset: usize) -> Position {
-        let lines: Vec<&str> = text.split('\n').collect();
+        // A line ends at `\n` or `\r\n`, as editors count it.
+        let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
         let last = if text.ends_with('\n') && lines.len() > 1 { lines.len() - 1 } else { lines.len() };
         let index = self.line.saturating_sub(line_offset + 1);
         if index >= last {
@@ -351,6 +352,12 @@ reports:
 
     fn at(line: usize, col: usize) -> Option<Position> {
         Some(Position { line, col })
+    }
+
+    #[test]
+    fn a_column_past_a_line_ending_in_crlf_is_its_end() {
+        let moved = Position { line: 1, col: 9 }.within("ab\r\ncd\r\n", 0);
+        assert_eq!(moved, Position { line: 1, col: 3 });
     }
 
     #[test]
