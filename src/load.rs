@@ -1106,8 +1106,10 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
     let front = front_matter(text);
     let mut parsed = Parsed { index: front.clone().map(|f| f as Arc<dyn PathIndex>), ..Parsed::default() };
     match article(rel, text, front.as_deref()) {
-        Ok(article) => {
-            parsed.problems = unsafe_url_warnings(rel, text, &article.body);
+        Ok(mut article) => {
+            let skim = markdown::skim(&article.body);
+            parsed.problems = unsafe_url_warnings(rel, text, &article.body, skim.unsafe_urls);
+            article.lead = skim.first_paragraph;
             parsed.article = Some(Arc::new(article));
         }
         Err(failure) => {
@@ -1119,11 +1121,11 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
     parsed
 }
 
-/// A warning for each link or image URL of the body that pages drop, placed in the
-/// file (`body` is the end of `text`).
-fn unsafe_url_warnings(rel: &Path, text: &str, body: &str) -> Vec<Problem> {
+/// A warning for each link or image URL of the body that pages drop (`found`, by offset
+/// in `body`), placed in the file (`body` is the end of `text`).
+fn unsafe_url_warnings(rel: &Path, text: &str, body: &str, found: Vec<(usize, String)>) -> Vec<Problem> {
     let body_start = text.len() - body.len();
-    markdown::unsafe_urls(body)
+    found
         .into_iter()
         .map(|(offset, url)| {
             let at = At::Pos(Position::of_offset(text, body_start + offset));
@@ -1170,6 +1172,8 @@ fn article(rel: &Path, text: &str, front: Option<&YamlText>) -> Result<Article, 
         summary: front.summary,
         draft: front.draft,
         body: body.into(),
+        // Read with the body's unsafe links, by the caller.
+        lead: String::new(),
         origin: Origin::default(),
     })
 }

@@ -360,6 +360,9 @@ pub struct Article {
     pub draft: bool,
     /// Shared: a live preview keeps every article between rebuilds.
     pub body: std::sync::Arc<str>,
+    /// The body's first paragraph as plain text, read at load: the summary shown when
+    /// none is written.
+    pub lead: String,
     pub origin: Origin,
 }
 

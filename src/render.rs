@@ -524,9 +524,6 @@ struct SiteView<'a> {
     /// Each published article as lists show it, made once on first use: an article
     /// appears in the news list, its tags' lists, its units' pages and the feed.
     refs: HashMap<&'a str, OnceLock<tera::Value>>,
-    /// Each published article's summary when it has none of its own: its body's first
-    /// paragraph, found once for its lists and its page.
-    summaries: HashMap<&'a str, OnceLock<String>>,
     /// The archive by year and month as the news list shows it, the same on each of its
     /// pages: made once on first use.
     news_archive: OnceLock<tera::Value>,
@@ -548,7 +545,6 @@ impl<'a> SiteView<'a> {
             locale: Locale::new(content.site.language),
             decimals: usize::from(content.site.percent_decimals),
             refs: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
-            summaries: published.iter().map(|a| (a.slug.as_str(), OnceLock::new())).collect(),
             news_archive: OnceLock::new(),
             base_path: base_path(&content.site.base_url),
             base_url,
@@ -736,17 +732,8 @@ impl<'a> PageView<'_, 'a> {
             .collect()
     }
 
-    fn summary(&self, a: &Article) -> String {
-        let first_paragraph = || markdown::first_paragraph(&a.body);
-        match (&a.summary, self.summaries.get(a.slug.as_str())) {
-            (Some(written), _) => written.clone(),
-            (None, Some(found)) => found.get_or_init(first_paragraph).clone(),
-            (None, None) => first_paragraph(),
-        }
-    }
-
     fn article_ref(&self, a: &Article) -> Value {
-        let summary = self.summary(a);
+        let summary = a.summary.as_deref().unwrap_or(&a.lead);
         json!({
             "slug": a.slug,
             "title": a.title,

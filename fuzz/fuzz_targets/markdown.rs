@@ -3,7 +3,7 @@
 //! can carry script.
 #![no_main]
 
-use bantin::render::markdown::{Names, first_paragraph, to_html};
+use bantin::render::markdown::{Names, skim, to_html};
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: Names = Names { article: "Bài <viết>", done: "Đã xong", not_done: "Chưa xong" };
@@ -54,5 +54,5 @@ fn assert_safe(html: &str) {
 fuzz_target!(|data: &[u8]| {
     let text = bantin_fuzz::text(data);
     assert_safe(&to_html(&text, &NAMES));
-    let _ = first_paragraph(&text);
+    let _ = skim(&text);
 });

@@ -4,7 +4,7 @@
 //! each heading gets an anchor id folded from its text. Nothing from content can carry
 //! script: a heading keeps only its `{#id}` and `{.class}` attributes, and a link or
 //! image whose URL [`url::is_safe`] refuses shows as its text (an image as its alt
-//! text); [`unsafe_urls`] finds those URLs for the warnings. Tables sit in a box that
+//! text); [`skim`] finds those URLs for the warnings. Tables sit in a box that
 //! scrolls sideways on narrow screens and can be scrolled from the keyboard. A task-list
 //! item shows its state as a named mark (☑, ☐) rather than as a form control.
 
@@ -169,50 +169,67 @@ fn task_mark<'a>(done: bool, names: &Names) -> Event<'a> {
     )
 }
 
-/// Each link and image URL of a body that [`to_html`] drops, with the byte offset in
-/// `markdown` where it is written: the link for an inline link, image or autolink, the
-/// definition (`[x]: url`) for a reference link, so that a definition is reported once
-/// however often it is used, or when it is not used at all.
-pub fn unsafe_urls(markdown: &str) -> Vec<(usize, String)> {
+/// What load reads of a body besides its HTML, in one pass of the parser.
+pub struct Skim {
+    /// Each link and image URL that [`to_html`] drops, with the byte offset in the body
+    /// where it is written: the link for an inline link, image or autolink, the
+    /// definition (`[x]: url`) for a reference link, so that a definition is reported
+    /// once however often it is used, or when it is not used at all.
+    pub unsafe_urls: Vec<(usize, String)>,
+    /// The first paragraph as plain text: an article's summary when none is written.
+    pub first_paragraph: String,
+}
+
+/// Reads a body's [`Skim`].
+pub fn skim(markdown: &str) -> Skim {
     let parser = Parser::new_ext(markdown, options());
-    let mut found: Vec<(usize, String)> = parser
+    let mut unsafe_urls: Vec<(usize, String)> = parser
         .reference_definitions()
         .iter()
         .filter(|(_, def)| !url::is_safe(&def.dest))
         .map(|(_, def)| (def.span.start, def.dest.to_string()))
         .collect();
+    let mut first = FirstParagraph::default();
     for (event, range) in parser.into_offset_iter() {
         if let Event::Start(Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. }) =
-            event
-            && !is_reference(link_type)
-            && !url::is_safe(&dest_url)
+            &event
+            && !is_reference(*link_type)
+            && !url::is_safe(dest_url)
         {
-            found.push((range.start, dest_url.to_string()));
+            unsafe_urls.push((range.start, dest_url.to_string()));
+        }
+        first.take(&event);
+    }
+    unsafe_urls.sort();
+    Skim { unsafe_urls, first_paragraph: first.text.trim().to_string() }
+}
+
+/// The text of the first paragraph, gathered event by event.
+#[derive(Default)]
+struct FirstParagraph {
+    text: String,
+    inside: bool,
+    done: bool,
+}
+
+impl FirstParagraph {
+    fn take(&mut self, event: &Event) {
+        if self.done {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) => self.inside = true,
+            Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
+            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
+            _ => {}
         }
     }
-    found.sort();
-    found
 }
 
 /// Links whose URL comes from a reference definition.
 fn is_reference(link_type: LinkType) -> bool {
     matches!(link_type, LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut)
-}
-
-/// The first paragraph as plain text: an article's summary when none is written.
-pub fn first_paragraph(markdown: &str) -> String {
-    let mut out = String::new();
-    let mut inside = false;
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Start(Tag::Paragraph) => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => break,
-            Event::Text(t) | Event::Code(t) if inside => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if inside => out.push(' '),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
 }
 
 /// The words of the whole text, without markup: what search reads of an article.
@@ -322,7 +339,7 @@ mod tests {
 
     #[test]
     fn unsafe_urls_are_found_where_they_are_written() {
-        let found = unsafe_urls(PAYLOADS);
+        let found = skim(PAYLOADS).unsafe_urls;
         let at = |needle: &str| PAYLOADS.find(needle).unwrap();
         let expected = vec![
             (at("[a]"), "javascript:alert(1)".to_string()),
@@ -366,7 +383,7 @@ mod tests {
     #[test]
     fn summary_is_the_first_paragraph() {
         assert_eq!(
-            first_paragraph("# Tiêu đề\n\nĐoạn **một**\ndòng hai.\n\nĐoạn hai."),
+            skim("# Tiêu đề\n\nĐoạn **một**\ndòng hai.\n\nĐoạn hai.").first_paragraph,
             "Đoạn một dòng hai."
         );
     }
