@@ -141,27 +141,29 @@ fn group_thousands(digits: &str, separator: char, out: &mut String) {
     }
 }
 
-/// The decimal value of a finite `x`: the shortest decimal that reads back as the same
-/// `f64` (what a spreadsheet shows for a value typed or computed), as `digits.digits`
-/// without a sign. `f64`'s `Display` never uses an exponent.
-fn decimal_text(x: f64) -> String {
-    let text = format!("{}", x.abs());
-    if text.contains('.') { text } else { format!("{text}.") }
-}
-
 /// `x` rounded to `decimals` places, half away from zero, on its decimal value: 101.25
 /// → `101.3`, 0.125 → `0.13`, 1.005 → `1.01` (its binary value is a little below
 /// 1.005, which is not what a reader of 1.005 rounds). Returns `digits[.digits]`
 /// without a sign; not finite values are `0`.
 pub fn round_half_away(x: f64, decimals: usize) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let text = decimal_text(x);
-    let (whole, fraction) = text.split_once('.').expect("a point");
-    let mut digits: Vec<u8> =
-        whole.bytes().chain(fraction.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
-    let next = fraction.as_bytes().get(decimals).copied().unwrap_or(b'0');
+    let x = if x.is_finite() { x.abs() } else { 0.0 };
+    // The decimal value: the shortest decimal that reads back as the same `f64` (what a
+    // spreadsheet shows for a value typed or computed). `Display` never uses an exponent.
+    let mut text = x.to_string();
+    let point = text.find('.').unwrap_or(text.len());
+    let next = text.as_bytes().get(point + 1 + decimals).copied().unwrap_or(b'0');
+    if point == text.len() {
+        text.push('.');
+    }
+    let kept = point + 1 + decimals;
+    text.truncate(kept);
+    text.extend(std::iter::repeat_n('0', kept - text.len()));
+    if decimals == 0 {
+        text.pop();
+    }
+    let mut digits = text.into_bytes();
     if next >= b'5' {
-        // Carry from the last kept digit.
+        // Carry from the last kept digit, over the point.
         let mut i = digits.len();
         loop {
             if i == 0 {
@@ -169,23 +171,17 @@ pub fn round_half_away(x: f64, decimals: usize) -> String {
                 break;
             }
             i -= 1;
-            if digits[i] == b'9' {
-                digits[i] = b'0';
-            } else {
-                digits[i] += 1;
-                break;
+            match digits[i] {
+                b'.' => {}
+                b'9' => digits[i] = b'0',
+                d => {
+                    digits[i] = d + 1;
+                    break;
+                }
             }
         }
     }
-    let split = digits.len() - decimals;
-    let (whole, fraction) = digits.split_at(split);
-    let whole = std::str::from_utf8(whole).expect("digits");
-    let whole = whole.trim_start_matches('0');
-    let whole = if whole.is_empty() { "0" } else { whole };
-    match decimals {
-        0 => whole.to_string(),
-        _ => format!("{whole}.{}", std::str::from_utf8(fraction).expect("digits")),
-    }
+    String::from_utf8(digits).expect("digits and a point")
 }
 
 /// The whole number at or above `x` (0 for what is not above 0), on its decimal value
@@ -299,6 +295,11 @@ mod tests {
         assert_eq!(VI.decimal(f64::NAN, 1), "0,0");
         assert_eq!(round_half_away(0.0, 3), "0.000");
         assert_eq!(round_half_away(12.0, 0), "12");
+        // A carry over the point, and into a new first digit.
+        assert_eq!(round_half_away(0.96, 1), "1.0");
+        assert_eq!(round_half_away(99.5, 0), "100");
+        assert_eq!(round_half_away(0.5, 0), "1");
+        assert_eq!(round_half_away(0.0049, 2), "0.00");
         // Ties to even would give 122 and 0,12.
         assert_eq!(VI.percent(147.0 * 100.0 / 120.0, 0), "123%");
         assert_eq!(VI.decimal(0.125, 2), "0,13");

@@ -11,6 +11,7 @@ use crate::compute::points;
 use crate::compute::reads::{Computed, Reader, Reads};
 use crate::model::Content;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// Charts by the page they belong to: `index` for the front page, else a unit id.
@@ -49,17 +50,20 @@ impl Downloads {
     }
 
     /// A chart's files: its drawings, and its table as CSV and as a workbook.
-    pub fn files(&self, chart: &Chart) -> std::io::Result<[(String, Vec<u8>); DRAWINGS + DOWNLOADS]> {
+    pub fn files<'c>(
+        &self,
+        chart: &'c Chart,
+    ) -> std::io::Result<[(String, Cow<'c, [u8]>); DRAWINGS + DOWNLOADS]> {
         let table = &chart.table;
         let xlsx = crate::sheets::out::table_xlsx(table, self.locale, self.decimals)?;
         Ok([
-            (chart_path(chart), chart.svg.as_bytes().to_vec()),
-            (crate::resolve::routes::narrow_chart(&chart.slug), chart.narrow.as_bytes().to_vec()),
+            (chart_path(chart), Cow::Borrowed(chart.svg.as_bytes())),
+            (crate::resolve::routes::narrow_chart(&chart.slug), Cow::Borrowed(chart.narrow.as_bytes())),
             (
                 crate::resolve::routes::chart_csv(&chart.slug),
-                crate::sheets::out::table_csv(table, self.locale).into_bytes(),
+                Cow::Owned(crate::sheets::out::table_csv(table, self.locale).into_bytes()),
             ),
-            (crate::resolve::routes::chart_xlsx(&chart.slug), xlsx),
+            (crate::resolve::routes::chart_xlsx(&chart.slug), Cow::Owned(xlsx)),
         ])
     }
 }

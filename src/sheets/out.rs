@@ -197,7 +197,7 @@ pub fn indicators(bulletin: &Bulletin, ind: &Indicators) -> std::io::Result<Vec<
 #[derive(Default)]
 struct Paths {
     list: Vec<Vec<String>>,
-    seen: std::collections::HashSet<String>,
+    seen: rustc_hash::FxHashSet<String>,
 }
 
 impl Paths {

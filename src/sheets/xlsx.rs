@@ -8,7 +8,7 @@
 
 use super::out::Out;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -169,7 +169,7 @@ const LEVEL: i64 = 3;
 /// numbered in the order first written.
 #[derive(Default)]
 struct SharedStrings {
-    numbers: HashMap<String, usize>,
+    numbers: FxHashMap<String, usize>,
     /// Cells that refer to the table.
     count: usize,
 }
