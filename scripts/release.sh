@@ -15,7 +15,6 @@ dist="${1:-target/dist}"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 export BANTIN_COMMIT="$(git rev-parse --short=12 HEAD)"
 export SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)"
-export CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_DEBUG=false
 # No path of this machine in the binaries; no link time in the Windows one.
 remap="--remap-path-prefix=$PWD=bantin --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=cargo"
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="$remap"
@@ -26,7 +25,7 @@ linux=x86_64-unknown-linux-musl
 for target in "$windows" "$linux"; do
     rustup target list --installed | grep -qx "$target" || rustup target add "$target"
     echo "release: building $target…" >&2
-    cargo build --quiet --release --locked --target "$target" --bin bantin
+    cargo build --quiet --profile dist --locked --target "$target" --bin bantin
 done
 # The guide page needs no optimised build.
 cargo build --quiet --locked --example guide
@@ -37,15 +36,15 @@ package() { # platform binary
     local dir="$stage/bantin-$version-$1"
     mkdir -p "$dir"
     cp "$2" "$dir/"
-    "target/$linux/release/bantin" new "$dir/ban-tin" >/dev/null
+    "target/$linux/dist/bantin" new "$dir/ban-tin" >/dev/null
     cp docs/huong-dan.md LICENSE "$dir/"
     [ -d docs/hinh ] && cp -r docs/hinh "$dir/"
     target/debug/examples/guide docs/huong-dan.md "$dir/huong-dan.html"
     echo "$dir"
 }
-win_dir="$(package windows-x86_64 "target/$windows/release/bantin.exe")"
+win_dir="$(package windows-x86_64 "target/$windows/dist/bantin.exe")"
 cp scripts/windows/*.bat "$win_dir/"
-linux_dir="$(package linux-x86_64 "target/$linux/release/bantin")"
+linux_dir="$(package linux-x86_64 "target/$linux/dist/bantin")"
 
 mkdir -p "$dist"
 python3 - "$dist" "$win_dir" "$linux_dir" <<'PY'
