@@ -259,6 +259,7 @@ fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    #[serde(deserialize_with = "de_text")]
     pub id: String,
     #[serde(deserialize_with = "de_text")]
     pub name: String,
@@ -273,6 +274,7 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    #[serde(deserialize_with = "de_text")]
     pub unit: String,
     pub period: Period,
     #[serde(default, deserialize_with = "de_opt_date")]
@@ -374,7 +376,7 @@ pub struct FrontMatter {
     pub title: String,
     #[serde(deserialize_with = "de_published")]
     pub date: DateTime<FixedOffset>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_texts")]
     pub units: Vec<String>,
     #[serde(default, deserialize_with = "de_texts")]
     pub tags: Vec<String>,

@@ -163,8 +163,11 @@ impl<'a> Validator<'a> {
     }
 
     fn unknown_unit(&mut self, origin: &Origin, field: &str, id: &str) {
-        if self.unknown(id, self.known_units.contains(id)) {
-            let nearest = hints::nearest(id, self.units.iter().copied());
+        if id.trim().is_empty() {
+            self.error(origin, field, Msg::UnitRefEmpty);
+        } else if self.unknown(id, self.known_units.contains(id)) {
+            // A unit without an id is reported as such, never offered as the nearest.
+            let nearest = hints::nearest(id, self.units.iter().copied().filter(|u| !u.is_empty()));
             self.error(origin, field, Msg::UnknownUnit { id: id.to_string(), nearest });
         }
     }
@@ -313,12 +316,18 @@ impl<'a> Validator<'a> {
     fn units(&mut self) {
         let mut first: FxHashMap<&str, &Origin> = map_for(self.content.units.len());
         for unit in self.content.units.iter() {
+            if unit.name.trim().is_empty() {
+                self.error(&unit.origin, "name", Msg::UnitNameEmpty { id: unit.id.clone() });
+            }
+            if unit.id.trim().is_empty() {
+                // Each unit without an id is told so; they are not each other's twins.
+                let suggested = hints::folded_slug(&unit.name);
+                self.error(&unit.origin, "id", Msg::UnitIdEmpty { name: unit.name.clone(), suggested });
+                continue;
+            }
             if !text::is_id(&unit.id) {
                 let folded = hints::folded_slug(&unit.id);
                 self.error(&unit.origin, "id", Msg::UnitIdInvalid { id: unit.id.clone(), folded });
-            }
-            if unit.name.trim().is_empty() {
-                self.error(&unit.origin, "name", Msg::UnitNameEmpty { id: unit.id.clone() });
             }
             match first.get(unit.id.as_str()) {
                 Some(earlier) => {
@@ -613,7 +622,8 @@ impl<'a> Validator<'a> {
                 self.error(o, "title", Msg::ArticleTitleEmpty);
             }
             for (i, unit) in a.units.iter().enumerate() {
-                if !self.known_units.contains(unit.as_str()) {
+                // (The field's path is made only for a unit to report.)
+                if unit.trim().is_empty() || !self.known_units.contains(unit.as_str()) {
                     self.unknown_unit(o, &format!("units[{i}]"), unit);
                 }
             }

@@ -949,3 +949,45 @@ fn a_static_file_cannot_take_the_place_of_a_generated_folder_or_file() {
         ],
     );
 }
+
+/// A unit id or a reference to a unit left empty (`id:`, `unit: ~`, `units: [""]`) is
+/// told as missing, with an id folded from the unit's name, rather than as the unit
+/// `` or `~` that does not exist; a unit without an id is never offered as the nearest.
+#[test]
+fn empty_unit_ids_and_references_are_told_as_missing() {
+    let data = concat!(
+        "units:\n  - id:\n    name: Chi bộ Thôn Đông\n    parent: krong-pac\n  - id: ~\n    name: Chi bộ 2\n",
+        "reports:\n  - unit: ~\n    period: 2024\n    admitted: 3\n  - unit:\n    period: 2023\n    admitted: 4\n",
+        "  - unit: krong-pak\n    period: 2023\n    admitted: 4\n",
+    );
+    let article = "---\ntitle: Tin hai\ndate: 2024-05-04\nunits: [tinh, ~]\n---\nNội dung.\n";
+    let id_vi = "cần mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`";
+    let id_en = "expected lowercase letters without accents, digits and `-`";
+    assert_lines(
+        "empty-ids",
+        &[("data/chi-bo.yaml", data.as_bytes()), ("news/tin-hai.md", article.as_bytes())],
+        1,
+        &[
+            &format!(
+                "data/chi-bo.yaml:2:5: đơn vị `Chi bộ Thôn Đông` chưa có mã (id): {id_vi}, ví dụ `chi-bo-thon-dong`"
+            ),
+            &format!("data/chi-bo.yaml:5:9: đơn vị `Chi bộ 2` chưa có mã (id): {id_vi}, ví dụ `chi-bo-2`"),
+            "data/chi-bo.yaml:8:11: chưa ghi mã đơn vị: cần mã của một đơn vị khai báo trong data/",
+            "data/chi-bo.yaml:11:5: chưa ghi mã đơn vị: cần mã của một đơn vị khai báo trong data/",
+            "data/chi-bo.yaml:14:11: không có đơn vị mã `krong-pak`: cần mã của một đơn vị khai báo trong data/. \
+             Có phải là `krong-pac`?",
+            "news/tin-hai.md:4:15: chưa ghi mã đơn vị: cần mã của một đơn vị khai báo trong data/",
+        ],
+        &[
+            &format!(
+                "data/chi-bo.yaml:2:5: unit `Chi bộ Thôn Đông` has no id: {id_en}, such as `chi-bo-thon-dong`"
+            ),
+            &format!("data/chi-bo.yaml:5:9: unit `Chi bộ 2` has no id: {id_en}, such as `chi-bo-2`"),
+            "data/chi-bo.yaml:8:11: no unit id given: expected the id of a unit in data/",
+            "data/chi-bo.yaml:11:5: no unit id given: expected the id of a unit in data/",
+            "data/chi-bo.yaml:14:11: unit `krong-pak` does not exist: expected the id of a unit in data/. \
+             Did you mean `krong-pac`?",
+            "news/tin-hai.md:4:15: no unit id given: expected the id of a unit in data/",
+        ],
+    );
+}

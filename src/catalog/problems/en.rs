@@ -155,7 +155,14 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
                 format!("id `{id}` is not valid: expected lowercase letters without accents, digits and `-`")
             }
         },
+        Msg::UnitNameEmpty { id } if id.trim().is_empty() => "a unit has an empty name".to_string(),
         Msg::UnitNameEmpty { id } => format!("unit `{id}` has an empty name"),
+        Msg::UnitIdEmpty { name, suggested } => {
+            let unit = if name.trim().is_empty() { "a unit".to_string() } else { format!("unit `{name}`") };
+            let example = suggested.as_ref().map_or(String::new(), |s| format!(", such as `{s}`"));
+            format!("{unit} has no id: expected lowercase letters without accents, digits and `-`{example}")
+        }
+        Msg::UnitRefEmpty => "no unit id given: expected the id of a unit in data/".to_string(),
         Msg::UnitIdTwice { id } => {
             format!("unit id `{id}` is used twice (first at {first}): expected unique ids")
         }

@@ -151,6 +151,13 @@ pub enum Msg {
     UnitNameEmpty {
         id: String,
     },
+    /// A unit without an id; `suggested` is its name folded to one.
+    UnitIdEmpty {
+        name: String,
+        suggested: Option<String>,
+    },
+    /// A reference to a unit (a report's `unit`, a `parent`, an article's `units`) left empty.
+    UnitRefEmpty,
     UnitIdTwice {
         id: String,
     },
@@ -484,6 +491,9 @@ mod tests {
             Msg::EditionNumberEmpty,
             Msg::UnitIdInvalid { id: s("vĩnh-yên"), folded: Some(s("vinh-yen")) },
             Msg::UnitNameEmpty { id: s("a") },
+            Msg::UnitIdEmpty { name: s("Chi bộ A"), suggested: Some(s("chi-bo-a")) },
+            Msg::UnitIdEmpty { name: s(""), suggested: None },
+            Msg::UnitRefEmpty,
             Msg::UnitIdTwice { id: s("a") },
             Msg::UnknownUnit { id: s("a"), nearest: Some(s("b")) },
             Msg::Cycle { units: vec![s("a"), s("b"), s("a")] },

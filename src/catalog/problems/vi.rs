@@ -151,7 +151,18 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
                 format!("mã đơn vị `{id}` không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`")
             }
         },
+        Msg::UnitNameEmpty { id } if id.trim().is_empty() => "đơn vị chưa có tên (name)".to_string(),
         Msg::UnitNameEmpty { id } => format!("đơn vị `{id}` chưa có tên (name)"),
+        Msg::UnitIdEmpty { name, suggested } => {
+            let unit = if name.trim().is_empty() {
+                "đơn vị".to_string()
+            } else {
+                format!("đơn vị `{name}`")
+            };
+            let example = suggested.as_ref().map_or(String::new(), |s| format!(", ví dụ `{s}`"));
+            format!("{unit} chưa có mã (id): cần mã chỉ gồm chữ thường không dấu, chữ số và dấu `-`{example}")
+        }
+        Msg::UnitRefEmpty => "chưa ghi mã đơn vị: cần mã của một đơn vị khai báo trong data/".to_string(),
         Msg::UnitIdTwice { id } => {
             format!("mã đơn vị `{id}` bị dùng hai lần (lần đầu tại {first}): mỗi đơn vị cần một mã riêng")
         }
