@@ -10,6 +10,7 @@ use crate::model::{Report, Target, Training};
 use crate::problem::Problem;
 use crate::resolve::{Bulletin, Tree};
 use chrono::{Datelike, NaiveDate};
+use litemap::LiteMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
@@ -28,8 +29,8 @@ pub struct Figures {
     pub derived: bool,
     pub admitted: u64,
     pub targets: Vec<TargetFigures>,
-    /// Category key → count and share, for the categories the report gives.
-    pub composition: BTreeMap<String, Share>,
+    /// Category key → count and share, for the categories the report gives, by key.
+    pub composition: LiteMap<String, Share>,
     pub members: Option<u64>,
     pub members_at_start: Option<u64>,
     pub admission_rate_pct: Option<f64>,
@@ -447,7 +448,7 @@ pub(super) fn written(r: &Report, index: usize, latest: bool) -> Figures {
         derived: false,
         admitted: r.admitted,
         targets,
-        composition: BTreeMap::new(),
+        composition: LiteMap::new(),
         members: r.members,
         members_at_start: r.members_at_start,
         admission_rate_pct: None,
@@ -535,7 +536,7 @@ pub(super) fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
         derived: true,
         admitted: add_up(parts.iter().map(|p| p.admitted)),
         targets: Vec::new(),
-        composition: BTreeMap::new(),
+        composition: LiteMap::new(),
         members,
         members_at_start,
         admission_rate_pct: None,

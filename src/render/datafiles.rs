@@ -5,7 +5,6 @@ use crate::model::Content;
 use crate::resolve::Bulletin;
 use serde::Serialize;
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -47,7 +46,8 @@ struct ReportLine<'a> {
     summed: Option<crate::compute::indicators::Summed>,
     admitted: u64,
     targets: &'a [crate::compute::indicators::TargetFigures],
-    composition: &'a BTreeMap<String, crate::compute::indicators::Share>,
+    #[serde(serialize_with = "as_object")]
+    composition: &'a litemap::LiteMap<String, crate::compute::indicators::Share>,
     members: Option<u64>,
     members_at_start: Option<u64>,
     admission_rate_pct: Option<f64>,
@@ -64,6 +64,15 @@ struct ReportLine<'a> {
 /// One report as the JSON value of its line in `indicators.json`.
 pub fn report_value(f: &Figures) -> Value {
     serde_json::to_value(report_json(f)).unwrap_or(Value::Null)
+}
+
+/// A composition as the JSON object SPEC §8 shows, even when empty (the map writes an
+/// empty one as a list).
+fn as_object<S: serde::Serializer>(
+    map: &&litemap::LiteMap<String, crate::compute::indicators::Share>,
+    out: S,
+) -> Result<S::Ok, S::Error> {
+    out.collect_map(map.iter())
 }
 
 /// One report as it is serialized in its line of `indicators.json`.
