@@ -9,6 +9,7 @@ use crate::model::period::{Period, de_opt_date, de_opt_label};
 use crate::problem::hints;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use indexmap::IndexMap;
+use litemap::LiteMap;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use std::collections::BTreeMap;
@@ -291,8 +292,9 @@ pub struct Report {
     #[serde(default, deserialize_with = "de_opt_count")]
     pub organizations: Option<u64>,
     /// Category key → how many of the admitted belong to it.
+    /// Category key → count, by key (a sorted vector: a report names a few).
     #[serde(default, deserialize_with = "de_composition")]
-    pub composition: BTreeMap<String, u64>,
+    pub composition: LiteMap<String, u64>,
     #[serde(default)]
     pub training: Training,
     #[serde(default, deserialize_with = "de_opt_count")]
@@ -530,7 +532,7 @@ fn de_opt_rate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error>
     d.deserialize_any(RateVisitor).map(Some)
 }
 
-fn de_composition<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, u64>, D::Error> {
+fn de_composition<'de, D: Deserializer<'de>>(d: D) -> Result<LiteMap<String, u64>, D::Error> {
     #[derive(Deserialize)]
     struct Count(#[serde(deserialize_with = "de_count")] u64);
     let counts = BTreeMap::<String, Count>::deserialize(d)?;

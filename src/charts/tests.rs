@@ -2,7 +2,6 @@ use super::*;
 use crate::compute::indicators::{Share, TargetFigures, pace, pace_status, status};
 use crate::model::period::Period;
 use crate::model::{Category, Training};
-use std::collections::BTreeMap;
 
 fn day(s: &str) -> NaiveDate {
     crate::model::period::parse_date(s).unwrap()
@@ -54,7 +53,7 @@ fn report(
         derived: false,
         admitted,
         targets,
-        composition: BTreeMap::new(),
+        composition: litemap::LiteMap::new(),
         members: None,
         members_at_start: None,
         admission_rate_pct: None,

@@ -14,7 +14,6 @@ use litemap::LiteMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A report with its indicators: one written in data/, or one rolled up from children.
@@ -468,7 +467,7 @@ pub(super) fn written(r: &Report, index: usize, latest: bool) -> Figures {
 }
 
 /// Shares, admission rate and conversion: the ratios of a report's own counts.
-fn set_ratios(f: &mut Figures, counts: &BTreeMap<String, u64>) {
+fn set_ratios(f: &mut Figures, counts: &LiteMap<String, u64>) {
     let a = f.admitted as f64;
     // Inserted one by one: collecting would sort what is already sorted.
     for (k, &count) in counts {
@@ -516,7 +515,7 @@ fn total(parts: &[&Figures], figure: impl Fn(&Figures) -> Option<u64>) -> Option
 /// children the parent has. Of no parts, a stand-in with no period.
 pub(super) fn sum(unit: &str, parts: &[&Figures], children: usize) -> Figures {
     let keys = parts.first().into_iter().flat_map(|first| first.composition.keys());
-    let counts: BTreeMap<String, u64> = keys
+    let counts: LiteMap<String, u64> = keys
         .filter_map(|k| Some((k.clone(), total(parts, |p| p.composition.get(k).map(|s| s.count))?)))
         .collect();
     let no_period = || Period { label: String::new(), from: NaiveDate::MIN, to: NaiveDate::MIN };
@@ -791,7 +790,7 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 0, members: 50, composition: {{women: 0}}, targets: [{{value: 4}}]}}\n"
         ));
         let f = ind.latest("a", "2016").unwrap();
-        assert_eq!(f.composition["women"], Share { count: 0, share_pct: None });
+        assert_eq!(*f.composition.get("women").unwrap(), Share { count: 0, share_pct: None });
         assert_eq!(f.admission_rate_pct, Some(0.0));
         assert_eq!(f.targets[0].status, Status::Behind);
     }
@@ -802,7 +801,7 @@ mod tests {
             "{TREE}reports:\n  - {{unit: a, period: 2016, admitted: 222, members: 5544, composition: {{women: 121}}, training: {{awareness_trainees: 444}}}}\n"
         ));
         let f = ind.latest("a", "2016").unwrap();
-        assert!(close(f.composition["women"].share_pct.unwrap(), 121.0 / 222.0 * 100.0));
+        assert!(close(f.composition.get("women").unwrap().share_pct.unwrap(), 121.0 / 222.0 * 100.0));
         assert!(close(f.admission_rate_pct.unwrap(), 222.0 / 5544.0 * 100.0));
         assert_eq!(f.conversion_pct, Some(50.0));
     }
@@ -1019,7 +1018,7 @@ mod tests {
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert_eq!((tinh.members, tinh.admission_rate_pct), (None, None));
         assert_eq!(tinh.composition.keys().collect::<Vec<_>>(), ["women"]);
-        assert_eq!(tinh.composition["women"].share_pct, Some(30.0));
+        assert_eq!(tinh.composition.get("women").unwrap().share_pct, Some(30.0));
         assert_eq!(tinh.training.awareness_trainees, None);
         assert_eq!(tinh.conversion_pct, None);
     }
@@ -1038,8 +1037,8 @@ mod tests {
         let tinh = ind.latest("tinh", "2016").unwrap();
         assert!(tinh.derived);
         assert_eq!((tinh.admitted, tinh.as_of, tinh.members), (10, day("2016-09-30"), Some(400)));
-        assert_eq!(tinh.composition["women"].count, 3);
-        assert_eq!(tinh.composition["youth"].share_pct, Some(40.0));
+        assert_eq!(tinh.composition.get("women").unwrap().count, 3);
+        assert_eq!(tinh.composition.get("youth").unwrap().share_pct, Some(40.0));
         assert_eq!(tinh.training.awareness_trainees, Some(20));
         assert_eq!((tinh.training.awareness_classes, tinh.conversion_pct), (None, Some(50.0)));
         assert_eq!(tinh.admission_rate_pct, Some(2.5));

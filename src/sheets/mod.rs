@@ -514,7 +514,7 @@ mod tests {
         assert_eq!(read.reports.len(), 1);
         let r = &read.reports[0];
         assert_eq!((r.unit.as_str(), r.period.label.as_str(), r.admitted), ("a", "2024", 10));
-        assert_eq!(r.composition["women"], 3);
+        assert_eq!(r.composition.get("women"), Some(&3));
         assert_eq!(r.training.awareness_trainees, Some(40));
         assert_eq!(r.targets[0].value, Some(12));
         assert_eq!(r.origin.item, "reports[0]");

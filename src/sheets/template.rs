@@ -394,7 +394,7 @@ mod tests {
             let east = &read.reports[2];
             assert_eq!(east.as_of.map(|d| d.to_string()).as_deref(), Some("2024-06-30"));
             assert_eq!(east.targets[0].value, Some(120));
-            assert_eq!(east.composition["women"], 25);
+            assert_eq!(east.composition.get("women"), Some(&25));
         }
     }
 
