@@ -79,7 +79,9 @@ pub struct Earlier<'a> {
 /// (they are sorted when placed), and the checks to keep.
 pub fn validate_again(loaded: &Loaded, earlier: Option<Earlier>) -> (Vec<Problem>, Arc<FigureChecks>) {
     let content = &loaded.content;
-    let units: Vec<&str> = content.units.iter().map(|u| u.id.as_str()).collect();
+    // A unit without an id is told so once; it is neither known nor offered as the nearest.
+    let units: Vec<&str> =
+        content.units.iter().map(|u| u.id.as_str()).filter(|id| !id.trim().is_empty()).collect();
     let mut v = Validator {
         content,
         known_units: units.iter().copied().collect(),
@@ -166,8 +168,7 @@ impl<'a> Validator<'a> {
         if id.trim().is_empty() {
             self.error(origin, field, Msg::UnitRefEmpty);
         } else if self.unknown(id, self.known_units.contains(id)) {
-            // A unit without an id is reported as such, never offered as the nearest.
-            let nearest = hints::nearest(id, self.units.iter().copied().filter(|u| !u.is_empty()));
+            let nearest = hints::nearest(id, self.units.iter().copied());
             self.error(origin, field, Msg::UnknownUnit { id: id.to_string(), nearest });
         }
     }
@@ -622,8 +623,7 @@ impl<'a> Validator<'a> {
                 self.error(o, "title", Msg::ArticleTitleEmpty);
             }
             for (i, unit) in a.units.iter().enumerate() {
-                // (The field's path is made only for a unit to report.)
-                if unit.trim().is_empty() || !self.known_units.contains(unit.as_str()) {
+                if !self.known_units.contains(unit.as_str()) {
                     self.unknown_unit(o, &format!("units[{i}]"), unit);
                 }
             }
