@@ -403,6 +403,38 @@ reports:
     assert_shows(&site.page("units/tinh.html"), "units/tinh.html", &["Σ 3/4 đơn vị"]);
 }
 
+#[test]
+fn the_csv_holds_every_scalar_of_a_target_its_document_and_pace_included() {
+    let tmp = TempDir::new("csv-targets");
+    let site = Built::of(Path::new("content"), tmp);
+    let targets = site.report("krong-pac", "2024")["targets"].as_array().unwrap().clone();
+    assert_eq!(targets[1]["document"], "Kế hoạch của Ban Thường vụ Huyện ủy");
+    let mut checked = 0;
+    for (n, target) in targets.iter().enumerate() {
+        let pace = target["pace"].as_object().expect("krong-pac's 2024 targets have a pace");
+        let scalars = target.as_object().unwrap().iter().filter(|(key, _)| *key != "pace");
+        for (key, value) in scalars.chain(pace.iter()) {
+            let column = format!("target{}_{key}", n + 1);
+            let cell = site.cell("krong-pac", "2024", &column);
+            match value {
+                Value::Null => assert_eq!(cell, "", "{column}"),
+                Value::String(text) => assert_eq!(cell, text, "{column}"),
+                // serde_json reads a float to within a unit in the last place.
+                Value::Number(x) => {
+                    let (cell, json) = (cell.parse::<f64>().unwrap(), x.as_f64().unwrap());
+                    assert!(
+                        (cell - json).abs() <= 1e-12 * json.abs().max(1.0),
+                        "{column}: {cell} against {json}"
+                    );
+                }
+                other => panic!("{column}: {other} is not a scalar"),
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2 * 17);
+}
+
 // ---------------------------------------------------------------------------------------
 // Whole people.
 

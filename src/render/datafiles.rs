@@ -107,17 +107,23 @@ fn report_json(f: &Figures) -> ReportLine<'_> {
     }
 }
 
-/// The columns of each target in `indicators.csv`, after `target1_`, `target2_`, …
-const TARGET_FIELDS: [&str; 12] = [
+/// The columns of each target in `indicators.csv`, after `target1_`, `target2_`, …:
+/// its scalar fields in `indicators.json`, then its pace's.
+const TARGET_FIELDS: [&str; 17] = [
     "value",
     "max",
     "rate_pct",
     "max_rate_pct",
     "by",
+    "document",
     "deadline",
     "achievement_pct",
     "status",
     "pace_status",
+    "elapsed_days",
+    "total_days",
+    "elapsed_pct",
+    "expected",
     "pace_pct",
     "projected",
     "required_per_month",
@@ -243,10 +249,15 @@ fn csv_row(f: &Figures, name: &str, targets: usize, categories: &[&str]) -> Vec<
                     opt(t.rate_pct),
                     opt(t.max_rate_pct),
                     opt_text(t.by.as_deref()),
+                    opt_text(t.document.as_deref()),
                     figure(&t.deadline),
                     figure(&t.achievement_pct),
                     opt(status),
                     opt(pace_status),
+                    opt(t.pace.map(|p| p.elapsed_days)),
+                    opt(t.pace.map(|p| p.total_days)),
+                    opt(t.pace.map(|p| p.elapsed_pct)),
+                    opt(t.pace.map(|p| p.expected)),
                     opt(t.pace.map(|p| p.pace_pct)),
                     opt(t.pace.map(|p| p.projected)),
                     opt(t.pace.map(|p| p.required_per_month)),
