@@ -231,6 +231,12 @@ fn de_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     Ok(texts.into_iter().map(Option::unwrap_or_default).collect())
 }
 
+/// A text that may be left out: a blank one (`""`, spaces) is left out too, as YAML's
+/// null is, so that `source: ""` means no source rather than one named ``.
+fn de_opt_written<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|text| !text.trim().is_empty()))
+}
+
 /// A text or a whole number, kept as text.
 fn de_opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct Text;
@@ -299,7 +305,9 @@ pub struct Report {
     pub training: Training,
     #[serde(default, deserialize_with = "de_opt_count")]
     pub confirmed: Option<u64>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub source: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub note: Option<String>,
     #[serde(skip)]
     pub origin: Origin,
@@ -382,9 +390,13 @@ pub struct FrontMatter {
     pub units: Vec<String>,
     #[serde(default, deserialize_with = "de_texts")]
     pub tags: Vec<String>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub source: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub source_url: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub author: Option<String>,
+    #[serde(default, deserialize_with = "de_opt_written")]
     pub summary: Option<String>,
     #[serde(default)]
     pub draft: bool,

@@ -192,3 +192,35 @@ fn units_of_one_rank_and_the_tags_are_in_vietnamese_alphabetical_order() {
     in_order(&read(&out, "units.html"), &expected);
     in_order(&read(&out, "tags.html"), &["An ninh", "Ấp văn hóa", "Dư luận xã hội", "Đoàn thanh niên"]);
 }
+
+#[test]
+fn a_blank_optional_text_is_left_out_as_if_unwritten() {
+    let content = TempDir::new("pages-blank-content");
+    copy_dir(Path::new("tests/fixtures/valid"), &content.0);
+    let reports = content.join("data/bao-cao/so-lieu.yaml");
+    let text = fs::read_to_string(&reports).unwrap();
+    let blanked = text
+        .replace("source: 2025-01-10-tong-ket-nam-2024", "source: \"\"")
+        .replace("note: Số liệu hư cấu, chỉ dùng để kiểm thử.", "note: \"  \"");
+    assert_ne!(blanked, text);
+    fs::write(&reports, blanked).unwrap();
+    let article = content.join("news/2024-06-15-xa-thu-nghiem.md");
+    let text = fs::read_to_string(&article).unwrap();
+    let summary = "summary: Đảng bộ xã Thử Nghiệm mở lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú.";
+    assert!(text.contains(summary));
+    fs::write(&article, text.replace(summary, "summary: \"\"\nauthor: \" \"")).unwrap();
+
+    let out = TempDir::new("pages-blank-out");
+    let run = bantin(&["build", "--content", path_str(&content.0), "--output", path_str(&out.0)]);
+    // A blank source is no source: not an article named ``.
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(!run.stderr.contains("``"), "{}", run.stderr);
+    // Without a summary, lists show the body's first paragraph.
+    let news = read(&out, "news.html");
+    assert!(
+        news.contains("<p>Đảng bộ xã Thử Nghiệm (huyện Mẫu Đơn) mở lớp bồi dưỡng nhận thức về Đảng.</p>"),
+        "{news}"
+    );
+    let page = read(&out, "news/2024-06-15-xa-thu-nghiem.html");
+    assert!(!page.contains("Tác giả"), "{page}");
+}
