@@ -297,8 +297,12 @@ fn draw_and_render(
         let count = drawn.as_ref().map_or(0, |d| d.charts);
         (drawn, count)
     })?;
-    let others: Vec<&PageId> =
-        inputs.bulletin.pages.iter().filter(|id| !matches!(id, PageId::Unit(_) | PageId::Sitemap)).collect();
+    let others: Vec<&PageId> = inputs
+        .bulletin
+        .pages
+        .iter()
+        .filter(|id| !matches!(id, PageId::Unit(_) | PageId::Sitemap(_)))
+        .collect();
     let rendered = timings.stage("render", "pages", || {
         let rendered = pages.each(&others, &drawn.kept, render::Emit::File(emit));
         (rendered, others.len())
@@ -386,7 +390,9 @@ pub fn build(
         || {
             let files = figure_files(bulletin, ind, focus, &staging);
             let no_charts = by_page::ChartsByPage::new();
-            (files, pages.each(&[&PageId::Sitemap], &no_charts, render::Emit::File(&emit)))
+            let sitemaps: Vec<&PageId> =
+                bulletin.pages.iter().filter(|id| matches!(id, PageId::Sitemap(_))).collect();
+            (files, pages.each(&sitemaps, &no_charts, render::Emit::File(&emit)))
         },
     );
     let unmade = |e| match e {

@@ -878,7 +878,7 @@ impl<'a> PageView<'_, 'a> {
                 self.list_page(&list, n)
             }
             PageId::Feed => return render_xml(tera, id, &self.feed(), templates),
-            PageId::Sitemap => return render_xml(tera, id, &self.sitemap(), templates),
+            PageId::Sitemap(part) => return render_xml(tera, id, &self.sitemap(*part), templates),
             PageId::Robots => return render_xml(tera, id, &Value::Null, templates),
             PageId::Style | PageId::Script | PageId::Favicon => return Ok(asset(templates, id)),
             PageId::Bulletin => self.bulletin_page(charts).with("icon", icon_data_url(templates)),
@@ -950,26 +950,35 @@ impl<'a> PageView<'_, 'a> {
 
     /// Every page a search engine should know, typed rather than as JSON: a national
     /// site's sixty thousand addresses were held twice, as JSON and as tera's values.
-    fn sitemap(&self) -> Sitemap {
-        let url = |path: &str, lastmod| SitemapUrl { loc: format!("{}{path}", self.base_url), lastmod };
-        let mut urls: Vec<SitemapUrl> =
-            [routes::FRONT, routes::UNITS, &routes::news(1), routes::TAGS, routes::DATA]
-                .iter()
-                .map(|p| url(p, None))
-                .collect();
-        urls.extend(self.content.units.iter().map(|u| url(&routes::unit(&u.id), None)));
+    /// `part` 0 is the whole sitemap, or the index of its parts when one file cannot
+    /// hold it ([`routes::SITEMAP_URLS`]); part `n` holds the `n`th run of addresses.
+    fn sitemap(&self, part: usize) -> Sitemap {
         let published = self.r.list(&ListId::News, 0..usize::MAX);
-        urls.extend(published.iter().map(|a| url(&routes::article(&a.slug), Some(a.date))));
-        urls.extend(self.r.tags().keys().map(|slug| url(&routes::tag(slug, 1), None)));
+        let (tags, months) = (self.r.tags(), self.r.months());
+        let len = routes::sitemap_len(self.content.units.len(), published.len(), tags.len(), months.len());
+        let parts = routes::sitemap_parts(len);
+        let absolute = |path: &str| format!("{}{path}", self.base_url);
+        if part == 0 && parts > 0 {
+            let parts = (1..=parts).map(|n| absolute(&routes::sitemap(n))).collect();
+            return Sitemap { urls: Vec::new(), parts };
+        }
+        let url = |path: &str, lastmod| SitemapUrl { loc: absolute(path), lastmod };
+        let urls = routes::sitemap_head().into_iter().map(|p| url(&p, None));
+        let urls = urls.chain(self.content.units.iter().map(|u| url(&routes::unit(&u.id), None)));
+        let urls = urls.chain(published.iter().map(|a| url(&routes::article(&a.slug), Some(a.date))));
+        let urls = urls.chain(tags.keys().map(|slug| url(&routes::tag(slug, 1), None)));
         // A month of the archive is a list of its own, as a tag's is: its first page.
-        urls.extend(self.r.months().keys().map(|m| url(&routes::month(m, 1), None)));
-        Sitemap { urls }
+        let urls = urls.chain(months.keys().map(|m| url(&routes::month(m, 1), None)));
+        let run = part.saturating_sub(1) * routes::SITEMAP_URLS;
+        Sitemap { urls: urls.skip(run).take(routes::SITEMAP_URLS).collect(), parts: Vec::new() }
     }
 }
 
+/// A sitemap's addresses, or the addresses of its parts when it is their index.
 #[derive(Serialize)]
 struct Sitemap {
     urls: Vec<SitemapUrl>,
+    parts: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -1051,6 +1060,46 @@ reports:
         // women and religious (3 cards), youth and university (2): in display order.
         assert_eq!(keys, ["youth", "women", "religious", "university"]);
         assert!(headline_categories(categories, &[]).is_empty());
+    }
+
+    /// The sitemap protocol allows 50,000 addresses a file: more go in parts, which
+    /// sitemap.xml indexes, in the order one file would list them.
+    #[test]
+    fn a_sitemap_too_long_for_one_file_is_an_index_of_parts() {
+        use crate::load::{Source, parse};
+        let units = routes::SITEMAP_URLS - routes::sitemap_head().len() + 1;
+        let data: String = std::iter::once("units:\n".to_string())
+            .chain((0..units).map(|i| format!("  - {{id: u{i}, name: U{i}}}\n")))
+            .collect();
+        let site = Source::new("site.yaml", "title: T\nbase_url: https://e.org/b/\n");
+        let loaded = parse(Some(site), vec![Source::new("data/d.yaml", &data)]);
+        let b = Bulletin::new(&loaded.content);
+        let sitemaps: BTreeSet<PageId> =
+            b.pages.iter().filter(|id| matches!(id, PageId::Sitemap(_))).cloned().collect();
+        assert_eq!(sitemaps, (0..=2).map(PageId::Sitemap).collect());
+        let templates = theme::templates(None).unwrap();
+        let computed = crate::pipeline::Calculated::new(&b);
+        let rendered =
+            render(computed.inputs(&b, &templates), &ChartsByPage::new(), Some(&sitemaps)).unwrap();
+        let file = |path: &str| {
+            let found = rendered.iter().find(|r| r.file.path == path).unwrap_or_else(|| panic!("no {path}"));
+            String::from_utf8(found.file.bytes.clone()).unwrap()
+        };
+        let locs = |text: &str| -> Vec<String> {
+            let doc = roxmltree::Document::parse(text).unwrap();
+            doc.descendants()
+                .filter(|n| n.has_tag_name("loc"))
+                .map(|n| n.text().unwrap().to_string())
+                .collect()
+        };
+        let index = file("sitemap.xml");
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert_eq!(locs(&index), ["https://e.org/b/sitemap-1.xml", "https://e.org/b/sitemap-2.xml"]);
+        let (first, second) = (locs(&file("sitemap-1.xml")), locs(&file("sitemap-2.xml")));
+        assert_eq!(first.len(), routes::SITEMAP_URLS);
+        assert_eq!(first[0], "https://e.org/b/index.html");
+        // The last unit, then the news' first page would follow were there articles.
+        assert_eq!(second, [format!("https://e.org/b/units/u{}.html", units - 1)]);
     }
 
     #[test]

@@ -70,7 +70,11 @@ impl<'a> Bulletin<'a> {
             categories: content.site.categories(),
             articles: lists.published.iter().map(|a| (a.slug.as_str(), *a)).collect(),
             periods,
-            pages: routes::pages(unit_pages, article_pages),
+            pages: routes::pages(
+                unit_pages,
+                article_pages,
+                routes::sitemap_parts(sitemap_len(content, &lists)),
+            ),
             lists,
         }
     }
@@ -84,6 +88,11 @@ impl<'a> Bulletin<'a> {
     pub fn parent(&self, id: &str) -> Option<&'a str> {
         self.tree.parent.get(id).copied()
     }
+}
+
+/// How many addresses the sitemap of `content` lists.
+fn sitemap_len(content: &Content, lists: &Lists) -> usize {
+    routes::sitemap_len(content.units.len(), lists.published.len(), lists.tags.len(), lists.months.len())
 }
 
 /// The labels of the reports' periods, sorted, each once.

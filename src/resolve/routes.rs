@@ -31,6 +31,9 @@ pub const DATA: &str = "data.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const FEED: &str = "feed.xml";
 pub const SITEMAP: &str = "sitemap.xml";
+/// The most addresses one sitemap file may list (the sitemap protocol's limit). A site
+/// with more has its addresses in parts, and [`SITEMAP`] is the index of the parts.
+pub const SITEMAP_URLS: usize = 50_000;
 pub const ROBOTS: &str = "robots.txt";
 pub const STYLE: &str = "assets/style.css";
 pub const JSON: &str = "data/indicators.json";
@@ -75,7 +78,9 @@ pub enum PageId {
     /// A page of one month's news.
     Month(Month, usize),
     Feed,
-    Sitemap,
+    /// The sitemap: 0 for [`SITEMAP`] (every address, or the index of the parts when
+    /// there are more than [`SITEMAP_URLS`]), `n` for its part `n`.
+    Sitemap(usize),
     Robots,
     Style,
     /// The built-in icon.
@@ -104,7 +109,7 @@ impl PageId {
             PageId::UnitNews(..) => "unit_news.html",
             PageId::Month(..) => "month.html",
             PageId::Feed => "feed.xml",
-            PageId::Sitemap => "sitemap.xml",
+            PageId::Sitemap(_) => "sitemap.xml",
             PageId::Robots => "robots.txt",
             PageId::Style => "style.css",
             PageId::Favicon => "favicon.svg",
@@ -141,7 +146,7 @@ impl PageId {
             PageId::UnitNews(id, n) => unit_news(id, *n),
             PageId::Month(m, n) => month(m, *n),
             PageId::Feed => FEED.into(),
-            PageId::Sitemap => SITEMAP.into(),
+            PageId::Sitemap(part) => sitemap(*part),
             PageId::Robots => ROBOTS.into(),
             PageId::Style => STYLE.into(),
             PageId::Favicon => FAVICON.into(),
@@ -263,14 +268,37 @@ pub fn period_key(label: &str) -> String {
     key
 }
 
+/// [`SITEMAP`], or its part `n` (from 1): `sitemap-2.xml`.
+pub fn sitemap(part: usize) -> String {
+    if part == 0 { SITEMAP.into() } else { format!("sitemap-{part}.xml") }
+}
+
+/// The pages a sitemap lists first, before each unit, published article, tag and month
+/// (the first page of each list).
+pub fn sitemap_head() -> [String; 5] {
+    [FRONT.into(), UNITS.into(), news(1), TAGS.into(), DATA.into()]
+}
+
+/// How many addresses the sitemap lists (see [`sitemap_head`]).
+pub fn sitemap_len(units: usize, articles: usize, tags: usize, months: usize) -> usize {
+    sitemap_head().len() + units + articles + tags + months
+}
+
+/// How many parts a sitemap of `len` addresses is written in: none when one file
+/// holds them all.
+pub fn sitemap_parts(len: usize) -> usize {
+    if len > SITEMAP_URLS { len.div_ceil(SITEMAP_URLS) } else { 0 }
+}
+
 /// Every page of a site but for the charts: its [`unit_pages`], its [`article_pages`]
-/// and the pages of the whole site.
-pub(crate) fn pages(units: Vec<PageId>, articles: Vec<PageId>) -> Vec<PageId> {
-    let mut ids = Vec::with_capacity(units.len() + articles.len() + 13);
+/// and the pages of the whole site, with the sitemap in `sitemap_parts` parts.
+pub(crate) fn pages(units: Vec<PageId>, articles: Vec<PageId>, sitemap_parts: usize) -> Vec<PageId> {
+    let mut ids = Vec::with_capacity(units.len() + articles.len() + 13 + sitemap_parts);
     ids.extend([PageId::Front, PageId::Units, PageId::Data, PageId::NotFound, PageId::Tags]);
     ids.extend(units);
     ids.extend(articles);
-    ids.extend([PageId::Feed, PageId::Sitemap, PageId::Robots, PageId::Style, PageId::Bulletin]);
+    ids.extend([PageId::Feed, PageId::Robots, PageId::Style, PageId::Bulletin]);
+    ids.extend((0..=sitemap_parts).map(PageId::Sitemap));
     ids.extend([PageId::Search, PageId::Script, PageId::Favicon]);
     ids
 }

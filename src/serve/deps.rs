@@ -343,7 +343,7 @@ reports:
             PageId::Tag("thanh-nien".into(), 1),
             PageId::Month(crate::resolve::lists::Month { year: 2024, month: 3 }, 1),
             PageId::Feed,
-            PageId::Sitemap,
+            PageId::Sitemap(0),
             PageId::Front,
         ]
         .into();
