@@ -847,6 +847,19 @@ fn parse_data(kept: &YamlText) -> Parsed {
     }
 }
 
+/// The list a data file's item belongs in, by its keys: `units` for one with an `id`,
+/// `reports` for one with a `unit`.
+fn list_of(item: &Value) -> Option<&'static str> {
+    let item = item.as_mapping()?;
+    if item.contains_key("id") {
+        Some("units")
+    } else if item.contains_key("unit") {
+        Some("reports")
+    } else {
+        None
+    }
+}
+
 /// Parses a data file item by item. Items that fail are left out, so the indexes of
 /// the kept items are set from their place in the file here, before they are lost.
 fn parse_data_items(kept: &YamlText) -> Parsed {
@@ -863,6 +876,11 @@ fn parse_data_items(kept: &YamlText) -> Parsed {
     let map = match root {
         Value::Null => return parsed,
         Value::Mapping(map) => map,
+        Value::Sequence(items) => {
+            let message = Msg::DataIsList { list: items.first().and_then(list_of) };
+            parsed.problems.push(failure_at(Path::new(""), (At::Value("[0]".into()), message)));
+            return parsed;
+        }
         _ => {
             parsed.problems.push(failure_at(Path::new(""), (At::Value(String::new()), Msg::DataNotMapping)));
             return parsed;

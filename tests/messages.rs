@@ -991,3 +991,31 @@ fn empty_unit_ids_and_references_are_told_as_missing() {
         ],
     );
 }
+
+#[test]
+fn a_data_file_that_is_a_bare_list_is_told_which_name_to_give_it() {
+    let units = "# Đơn vị của huyện\n- id: chi-bo-1\n  name: Chi bộ 1\n  parent: krong-pac\n";
+    let reports = "- unit: krong-pac\n  period: 2023\n  admitted: 4\n";
+    let other = "- 2023\n- 2024\n";
+    assert_lines(
+        "bare-lists",
+        &[
+            ("data/a.yaml", units.as_bytes()),
+            ("data/b.yaml", reports.as_bytes()),
+            ("data/c.yaml", other.as_bytes()),
+        ],
+        1,
+        &[
+            "data/a.yaml:2:3: danh sách này chưa có tên: hãy thêm dòng `units:` lên trên, ở đầu dòng",
+            "data/b.yaml:1:3: danh sách này chưa có tên: hãy thêm dòng `reports:` lên trên, ở đầu dòng",
+            "data/c.yaml:1:3: danh sách này chưa có tên: hãy thêm dòng `units:` (đơn vị) hoặc `reports:` (báo cáo) \
+             lên trên, ở đầu dòng",
+        ],
+        &[
+            "data/a.yaml:2:3: this list has no name: add a line `units:` above it, at the start of the line",
+            "data/b.yaml:1:3: this list has no name: add a line `reports:` above it, at the start of the line",
+            "data/c.yaml:1:3: this list has no name: add a line `units:` or `reports:` above it, at the start of \
+             the line",
+        ],
+    );
+}

@@ -53,6 +53,13 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             format!("{plain} (YAML: {detail})")
         }
         Msg::DataNotMapping => "expected a mapping with `units:` and/or `reports:` lists".into(),
+        Msg::DataIsList { list: Some(list) } => {
+            format!("this list has no name: add a line `{list}:` above it, at the start of the line")
+        }
+        Msg::DataIsList { list: None } => {
+            "this list has no name: add a line `units:` or `reports:` above it, at the start of the line"
+                .into()
+        }
         Msg::NotAList { list } => format!("`{list}` must be a list (each item starting with `- `)"),
         Msg::FrontMatterMissing => {
             "missing front matter: expected the file to start with a `---` line, the YAML \

@@ -39,6 +39,11 @@ pub enum Msg {
         detail: String,
     },
     DataNotMapping,
+    /// A data file that is a bare list: `list` when its first item looks like a unit
+    /// (`units`) or a report (`reports`).
+    DataIsList {
+        list: Option<&'static str>,
+    },
     NotAList {
         list: String,
     },
@@ -452,6 +457,8 @@ mod tests {
             Msg::YamlSyntax { hint: Some(SyntaxHint::Tab), detail: s("found a tab character") },
             Msg::YamlSyntax { hint: None, detail: s("x") },
             Msg::DataNotMapping,
+            Msg::DataIsList { list: Some("units") },
+            Msg::DataIsList { list: None },
             Msg::NotAList { list: s("units") },
             Msg::FrontMatterMissing,
             Msg::FrontMatterUnclosed,

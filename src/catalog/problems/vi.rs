@@ -56,6 +56,12 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
         Msg::DataNotMapping => {
             "tệp số liệu phải là một bảng có danh sách `units:` (đơn vị) và/hoặc `reports:` (báo cáo)".into()
         }
+        Msg::DataIsList { list: Some(list) } => {
+            format!("danh sách này chưa có tên: hãy thêm dòng `{list}:` lên trên, ở đầu dòng")
+        }
+        Msg::DataIsList { list: None } => "danh sách này chưa có tên: hãy thêm dòng `units:` (đơn vị) hoặc \
+                                            `reports:` (báo cáo) lên trên, ở đầu dòng"
+            .into(),
         Msg::NotAList { list } => format!("`{list}` phải là một danh sách, mỗi mục bắt đầu bằng `- `"),
         Msg::FrontMatterMissing => "thiếu phần đầu bài: tệp phải bắt đầu bằng một dòng `---`, tiếp theo \
                                     là các trường (title, date…) và một dòng `---` nữa"
