@@ -876,7 +876,8 @@ fn parse_data_items(kept: &YamlText) -> Parsed {
     let map = match root {
         Value::Null => return parsed,
         Value::Mapping(map) => map,
-        Value::Sequence(items) => {
+        // A list of mappings: units or reports without the line that names their list.
+        Value::Sequence(items) if items.first().is_some_and(Value::is_mapping) => {
             let message = Msg::DataIsList { list: items.first().and_then(list_of) };
             parsed.problems.push(failure_at(Path::new(""), (At::Value("[0]".into()), message)));
             return parsed;

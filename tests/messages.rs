@@ -732,13 +732,13 @@ fn site_settings_say_what_they_accept() {
         &[("site.yaml", site.as_bytes()), ("data/bao-cao.yaml", report.as_bytes())],
         1,
         &[
-            "site.yaml:3:19: percent_decimals (7) quá lớn: cần từ 0 đến 6 chữ số thập phân",
+            "site.yaml:3:19: percent_decimals: `7` vượt quá số lớn nhất cho phép: cần số nguyên từ 0 đến 6",
             "site.yaml:5:3: nhóm `women` đã có sẵn: hãy xóa nhóm này khỏi mục categories",
             "site.yaml:6:3: mã nhóm `Cựu-Chiến-Binh` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu `_`",
             "site.yaml:7:13: nhóm `nong_dan` chưa có tên: cần tên để hiển thị",
         ],
         &[
-            "site.yaml:3:19: percent_decimals (7) is too large: expected 0 to 6",
+            "site.yaml:3:19: percent_decimals: `7` is above the largest count: expected a whole number from 0 to 6",
             "site.yaml:5:3: category `women` is built in: remove it from categories",
             "site.yaml:6:3: category key `Cựu-Chiến-Binh` is not valid: expected lowercase letters, digits and `_`",
             "site.yaml:7:13: category `nong_dan` has an empty label: expected the name to show",
@@ -996,7 +996,7 @@ fn empty_unit_ids_and_references_are_told_as_missing() {
 fn a_data_file_that_is_a_bare_list_is_told_which_name_to_give_it() {
     let units = "# Đơn vị của huyện\n- id: chi-bo-1\n  name: Chi bộ 1\n  parent: krong-pac\n";
     let reports = "- unit: krong-pac\n  period: 2023\n  admitted: 4\n";
-    let other = "- 2023\n- 2024\n";
+    let other = "- name: Chi bộ 2\n  parent: krong-pac\n";
     assert_lines(
         "bare-lists",
         &[

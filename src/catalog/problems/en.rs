@@ -1,6 +1,7 @@
 //! Content problems in English: what is wrong, then what is expected.
 
 use super::{Fault, Msg, SyntaxHint, quoted_list};
+use crate::model::MAX_PERCENT_DECIMALS;
 
 /// " Did you mean `x`?" when a near name is known.
 fn maybe(nearest: &Option<String>) -> String {
@@ -139,7 +140,9 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             maybe(nearest)
         ),
         Msg::PercentDecimals { decimals } => {
-            format!("percent_decimals ({decimals}) is too large: expected 0 to 6")
+            format!(
+                "percent_decimals: `{decimals}` is above the largest count: expected a whole number from 0 to {MAX_PERCENT_DECIMALS}"
+            )
         }
         Msg::CategoryBuiltin { key } => format!("category `{key}` is built in: remove it from categories"),
         Msg::CategoryKeyInvalid { key } => {
