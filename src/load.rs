@@ -1125,10 +1125,8 @@ fn parse_article(rel: &Path, text: &str) -> Parsed {
     let front = front_matter(text);
     let mut parsed = Parsed { index: front.clone().map(|f| f as Arc<dyn PathIndex>), ..Parsed::default() };
     match article(rel, text, front.as_deref()) {
-        Ok(mut article) => {
-            let skim = markdown::skim(&article.body);
-            parsed.problems = unsafe_url_warnings(rel, text, &article.body, skim.unsafe_urls);
-            article.lead = skim.first_paragraph;
+        Ok((article, unsafe_urls)) => {
+            parsed.problems = unsafe_url_warnings(rel, text, &article.body, unsafe_urls);
             parsed.article = Some(Arc::new(article));
         }
         Err(failure) => {
@@ -1158,8 +1156,13 @@ fn front_matter(text: &str) -> Option<Arc<YamlText>> {
     split_front_matter(text).map(|(yaml, _)| Arc::new(YamlText::new(yaml.into(), 1)))
 }
 
-/// The article of `text`, whose front matter, kept with its places, is `front`.
-fn article(rel: &Path, text: &str, front: Option<&YamlText>) -> Result<Article, Failure> {
+/// The article of `text`, whose front matter, kept with its places, is `front`, and
+/// the URLs its body links that pages drop (by their offset in the body).
+fn article(
+    rel: &Path,
+    text: &str,
+    front: Option<&YamlText>,
+) -> Result<(Article, Vec<(usize, String)>), Failure> {
     let start = At::Pos(Position::START);
     let (Some((yaml, body)), Some(front)) = (split_front_matter(text), front) else {
         let message =
@@ -1178,7 +1181,9 @@ fn article(rel: &Path, text: &str, front: Option<&YamlText>) -> Result<Article, 
     let slug = text::slug(&written).ok_or_else(|| {
         (at, Msg::SlugNotUrl { folded: hints::folded_slug(&written), written: written.clone() })
     })?;
-    Ok(Article {
+    // One pass over the body finds both what lists show of it and what pages drop.
+    let skim = markdown::skim(body);
+    let article = Article {
         slug,
         title: front.title,
         date: front.date.date_naive(),
@@ -1191,10 +1196,10 @@ fn article(rel: &Path, text: &str, front: Option<&YamlText>) -> Result<Article, 
         summary: front.summary,
         draft: front.draft,
         body: body.into(),
-        // Read with the body's unsafe links, by the caller.
-        lead: String::new(),
+        lead: skim.first_paragraph,
         origin: Origin::default(),
-    })
+    };
+    Ok((article, skim.unsafe_urls))
 }
 
 #[cfg(test)]
@@ -1481,7 +1486,7 @@ mod tests {
     }
 
     fn article_of(rel: &Path, text: &str) -> Result<Article, Failure> {
-        article(rel, text, front_matter(text).as_deref())
+        article(rel, text, front_matter(text).as_deref()).map(|(article, _)| article)
     }
 
     #[test]
