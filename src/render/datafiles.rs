@@ -190,13 +190,14 @@ pub fn csv(bulletin: &Bulletin, ind: &Indicators, out: &mut dyn Write) -> io::Re
 
     let mut row = String::from("\u{feff}");
     push_row(&mut row, &header.into_iter().map(Cell::Text).collect::<Vec<_>>());
+    out.write_all(row.as_bytes())?;
     for f in &ind.reports {
-        out.write_all(row.as_bytes())?;
         row.clear();
         let name = bulletin.names.get(f.unit.as_str()).copied().unwrap_or("");
         push_row(&mut row, &csv_row(f, name, targets, &categories));
+        out.write_all(row.as_bytes())?;
     }
-    out.write_all(row.as_bytes())
+    Ok(())
 }
 
 /// One CSV cell. Text comes from content and is written so that a spreadsheet cannot
