@@ -1098,7 +1098,7 @@ reports:
         let (first, second) = (locs(&file("sitemap-1.xml")), locs(&file("sitemap-2.xml")));
         assert_eq!(first.len(), routes::SITEMAP_URLS);
         assert_eq!(first[0], "https://e.org/b/index.html");
-        // The last unit, then the news' first page would follow were there articles.
+        // The last unit alone: the site has no articles, tags or months to follow it.
         assert_eq!(second, [format!("https://e.org/b/units/u{}.html", units - 1)]);
     }
 
