@@ -561,6 +561,7 @@ impl<'a> SiteView<'a> {
                 ListId::of_page(id)
                     .is_some_and(|(list, _)| list.pages(b.lists.get(&list).len()).any(|p| p == *id))
             }
+            PageId::Sitemap(part) => *part <= b.sitemap_parts(),
             _ => true,
         }
     }
@@ -1100,6 +1101,11 @@ reports:
         assert_eq!(first[0], "https://e.org/b/index.html");
         // The last unit alone: the site has no articles, tags or months to follow it.
         assert_eq!(second, [format!("https://e.org/b/units/u{}.html", units - 1)]);
+        // A part the site does not have (the live preview may ask once parts are fewer).
+        let beyond = BTreeSet::from([PageId::Sitemap(3)]);
+        assert!(
+            render(computed.inputs(&b, &templates), &ChartsByPage::new(), Some(&beyond)).unwrap().is_empty()
+        );
     }
 
     #[test]

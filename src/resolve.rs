@@ -79,6 +79,11 @@ impl<'a> Bulletin<'a> {
         }
     }
 
+    /// How many parts the sitemap is written in (0: one file holds it).
+    pub fn sitemap_parts(&self) -> usize {
+        routes::sitemap_parts(sitemap_len(self.content, &self.lists))
+    }
+
     /// A unit's name; its id when it has none.
     pub fn name<'b>(&'b self, id: &'b str) -> &'b str {
         self.names.get(id).copied().unwrap_or(id)
