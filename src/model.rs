@@ -297,8 +297,8 @@ pub struct Report {
     pub members_at_start: Option<u64>,
     #[serde(default, deserialize_with = "de_opt_count")]
     pub organizations: Option<u64>,
-    /// Category key → how many of the admitted belong to it.
-    /// Category key → count, by key (a sorted vector: a report names a few).
+    /// Category key → how many of the admitted belong to it, by key (a sorted vector: a
+    /// report names a few).
     #[serde(default, deserialize_with = "de_composition")]
     pub composition: LiteMap<String, u64>,
     #[serde(default)]
