@@ -5,7 +5,7 @@
 //! could not be read is not reported as unknown: one note on that file says how many
 //! references wait for it.
 
-use crate::catalog::problems::Msg;
+use crate::catalog::problems::{Fault, Msg};
 use crate::load::Loaded;
 use crate::model::period::Period;
 use crate::model::{Article, Content, Origin, Report};
@@ -265,11 +265,12 @@ impl<'a> Validator<'a> {
             self.error(&here, "current_period", Msg::CurrentPeriodNoReport { label: label.clone(), nearest });
         }
         if site.percent_decimals > crate::model::MAX_PERCENT_DECIMALS {
-            self.error(
-                &here,
-                "percent_decimals",
-                Msg::PercentDecimals { decimals: site.percent_decimals.into() },
-            );
+            // Worded as a number too large to read is (`model::de_decimals`).
+            let fault = Fault::CountTooLarge {
+                written: site.percent_decimals.to_string(),
+                max: crate::model::MAX_PERCENT_DECIMALS.into(),
+            };
+            self.error(&here, "percent_decimals", Msg::Value { field: "percent_decimals".into(), fault });
         }
         self.bulletin_header();
         for (key, label) in &site.categories {

@@ -1,7 +1,6 @@
 //! Content problems in English: what is wrong, then what is expected.
 
 use super::{Fault, Msg, SyntaxHint, quoted_list};
-use crate::model::MAX_PERCENT_DECIMALS;
 
 /// " Did you mean `x`?" when a near name is known.
 fn maybe(nearest: &Option<String>) -> String {
@@ -139,11 +138,6 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             "current_period `{label}` has no report: expected a period label used in data/{}",
             maybe(nearest)
         ),
-        Msg::PercentDecimals { decimals } => {
-            format!(
-                "percent_decimals: `{decimals}` is above the largest count: expected a whole number from 0 to {MAX_PERCENT_DECIMALS}"
-            )
-        }
         Msg::CategoryBuiltin { key } => format!("category `{key}` is built in: remove it from categories"),
         Msg::CategoryKeyInvalid { key } => {
             format!("category key `{key}` is not valid: expected lowercase letters, digits and `_`")

@@ -128,9 +128,6 @@ pub enum Msg {
         label: String,
         nearest: Option<String>,
     },
-    PercentDecimals {
-        decimals: u64,
-    },
     CategoryBuiltin {
         key: String,
     },
@@ -488,7 +485,6 @@ mod tests {
             Msg::SiteTitleEmpty,
             Msg::BaseUrlNotWeb { url: s("/x/") },
             Msg::CurrentPeriodNoReport { label: s("2030"), nearest: None },
-            Msg::PercentDecimals { decimals: 9 },
             Msg::CategoryBuiltin { key: s("women") },
             Msg::CategoryKeyInvalid { key: s("A") },
             Msg::CategoryLabelEmpty { key: s("a") },

@@ -2,7 +2,6 @@
 //! what is wrong, then how to write it.
 
 use super::{Fault, Msg, SyntaxHint, quoted_list};
-use crate::model::MAX_PERCENT_DECIMALS;
 
 /// "; có phải là `x`?" when a near name is known.
 fn maybe(nearest: &Option<String>) -> String {
@@ -133,11 +132,6 @@ pub(super) fn text(msg: &Msg, first: &str) -> String {
             "current_period `{label}` không có báo cáo nào: cần nhãn của một kỳ có trong data/{}",
             maybe(nearest)
         ),
-        Msg::PercentDecimals { decimals } => {
-            format!(
-                "percent_decimals: `{decimals}` vượt quá số lớn nhất cho phép: cần số nguyên từ 0 đến {MAX_PERCENT_DECIMALS}"
-            )
-        }
         Msg::CategoryBuiltin { key } => {
             format!("nhóm `{key}` đã có sẵn: hãy xóa nhóm này khỏi mục categories")
         }
